@@ -1,0 +1,27 @@
+# The README's commands. `make run` starts the dashboard (building the demo warehouse on
+# first start); `make test` runs the whole suite, browser tests included.
+PORT ?= 8501
+UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+
+.PHONY: run test bench demo lint setup
+
+setup:
+	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	$(UV) sync --frozen
+
+run: setup
+	$(UV) run python -m pipelines demo --if-missing
+	$(UV) run streamlit run dashboard.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+demo: setup
+	$(UV) run python -m pipelines demo
+
+test: setup
+	$(UV) run ruff check .
+	$(UV) run pytest
+
+bench: setup
+	$(UV) run python -m bench
+
+lint: setup
+	$(UV) run ruff check . && $(UV) run ruff format --check .

@@ -1,0 +1,94 @@
+"""Command line: `python -m pipelines demo` rebuilds the demo warehouse; `python -m pipelines load FILE...`.
+
+Exit status of `load`: 0 everything loaded, 1 some rows were rejected (the rest
+loaded), 2 a file was refused whole.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import polars as pl
+from tqdm import tqdm
+
+from settings import load_settings
+
+KINDS = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m pipelines",
+        description="Muat data kinerja ASN dan umpan balik masyarakat ke gudang data DuckDB.",
+        epilog="Status keluar 'load': 0 semua dimuat, 1 sebagian baris ditolak (sisanya dimuat), 2 ada berkas ditolak.",
+    )
+    p.add_argument("--settings", type=Path, help="berkas pengaturan TOML (menimpa settings.toml)")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("demo", help="bangun ulang gudang data demo (Bangko, Jambi, Belawan, Rakumpit)")
+    d.add_argument("--employees", type=int, default=3000, help="jumlah pegawai (bawaan 3000)")
+    d.add_argument("--periods", type=int, default=24, help="jumlah periode bulanan (bawaan 24)")
+    d.add_argument("--if-missing", action="store_true", help="hanya bila gudang data belum ada")
+    ld = sub.add_parser("load", help="muat berkas pengguna (.csv, .xlsx, .parquet)")
+    ld.add_argument("files", nargs="+", type=Path, help="berkas yang dimuat")
+    ld.add_argument("--kind", choices=KINDS, help="jenis data; bila kosong, dikenali dari judul kolom")
+    ld.add_argument("--source", help="nama sumber; berkas dengan sumber sama menggantikan periode yang sama")
+    ld.add_argument("--rejects", type=Path, help="simpan baris yang ditolak ke CSV ini")
+    e = sub.add_parser("export", help="tulis fakta dan mart sebagai Parquet berpartisi (lokasi, periode)")
+    e.add_argument("out", type=Path, help="folder tujuan")
+    return p
+
+
+def _print_summary(report) -> None:
+    with pl.Config(tbl_rows=50, tbl_cols=10, fmt_str_lengths=80, tbl_hide_dataframe_shape=True):
+        print(report.summary().select("berkas", "jenis", "status", "dibaca", "dimuat", "ditolak", "pesan"))
+        if report.rejects.height:
+            print(f"\n{report.rejects.height} masalah pada baris yang ditolak (20 pertama):")
+            print(report.rejects.head(20).select("berkas", "baris", "kolom", "nilai", "alasan"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    settings = load_settings(args.settings)
+    if args.cmd == "demo":
+        from pipelines.demo_files import build_demo
+
+        if args.if_missing and settings.warehouse.exists():
+            print(f"Gudang data sudah ada: {settings.warehouse}")
+            return 0
+        print("Membangun data demo ...", flush=True)
+        report = build_demo(settings, args.employees, args.periods)
+        _print_summary(report)
+        print(f"Gudang data: {settings.warehouse}")
+        return 0 if report.exit_code < 2 else 2
+    if args.cmd == "export":
+        from pipelines.export import export_partitioned
+
+        for line in export_partitioned(settings.warehouse, args.out):
+            print(line)
+        return 0
+    from pipelines.load import load_paths
+
+    missing = [f for f in args.files if not f.exists()]
+    if missing:
+        print("Berkas tidak ditemukan: " + ", ".join(map(str, missing)), file=sys.stderr)
+        return 2
+    bar = tqdm(total=100, desc="Memuat", unit="%", disable=None)
+
+    def progress(frac: float, msg: str) -> None:
+        bar.set_description(msg[:40])
+        bar.update(int(frac * 100) - bar.n)
+
+    report = load_paths(args.files, settings, kind=args.kind, source=args.source, progress=progress)
+    bar.close()
+    _print_summary(report)
+    if args.rejects and report.rejects.height:
+        report.rejects.write_csv(args.rejects)
+        print(f"Baris ditolak disimpan di {args.rejects}")
+    return report.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

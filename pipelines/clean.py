@@ -1,0 +1,152 @@
+"""Per-kind normalisation: canonical names in, typed canonical columns out.
+
+Each `clean_*` is a pure function of a text frame (canonical column names, `_baris`).
+Unparseable values become null; the original text is kept in `_asal_<column>` so a
+reject can show the clerk exactly what was in the cell.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from pipelines import normalise as n
+from pipelines.sources import BERAKHLAK, KINDS, UNSUR
+
+NUMERIC = {
+    "capaian": ["target", "realisasi", "bobot"],
+    "perilaku": BERAKHLAK,
+    "skm": [*UNSUR.keys(), "usia"],
+}
+
+
+def _ensure(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
+    missing = [c for c in KINDS[kind].columns if c not in frame.columns]
+    return frame.with_columns([pl.lit(None, dtype=pl.String).alias(c) for c in missing])
+
+
+def _keep_originals(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
+    return frame.with_columns([pl.col(c).alias(f"_asal_{c}") for c in KINDS[kind].columns])
+
+
+def _golongan(col: str) -> pl.Expr:
+    """'iii/a', 'III A', 'III/A' -> 'III/a'; PPPK 'ix' -> 'IX'; anything else kept as written."""
+    parts = n.text(col).str.extract_groups(r"^([IVXivx]+)\s*/?\s*([a-eA-E])?$")
+    roman = parts.struct.field("1").str.to_uppercase()
+    letter = parts.struct.field("2").str.to_lowercase()
+    tidy = pl.when(letter.is_not_null()).then(roman + "/" + letter).otherwise(roman)
+    return pl.coalesce(tidy, n.text(col))
+
+
+def clean_pegawai(frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
+    """Employees: NIP decoded, place and status normalised, sex from the NIP when missing."""
+    f = _keep_originals(_ensure(frame, "pegawai"), "pegawai")
+    f = f.with_columns(n.nip("nip").alias("nip"), n.nip("nip_atasan").alias("nip_atasan"))
+    f = f.with_columns(*n.nip_parts("nip"))
+    return f.with_columns(
+        n.text("nama").alias("nama"),
+        pl.coalesce(n.sex("jenis_kelamin"), pl.col("jk_nip")).alias("jenis_kelamin"),
+        pl.coalesce(n.status_asn("status_asn"), pl.col("jenis_asn_nip")).alias("status_asn"),
+        _golongan("golongan").alias("golongan"),
+        n.text("jenis_jabatan").alias("jenis_jabatan"),
+        n.text("jabatan").alias("jabatan"),
+        n.lokasi("lokasi").alias("lokasi"),
+        n.text("instansi").alias("instansi"),
+        n.text("opd").alias("opd"),
+        n.text("unit_kerja").alias("unit_kerja"),
+    )
+
+
+def clean_capaian(frame: pl.DataFrame, settings: dict, decimal_comma: bool) -> pl.DataFrame:
+    """Indicator results: numbers with decimal comma or point, direction, regime default."""
+    f = _keep_originals(_ensure(frame, "capaian"), "capaian")
+    rezim = n.text("rezim")
+    return f.with_columns(
+        n.nip("nip").alias("nip"),
+        *n.period("periode"),
+        n.text("indikator").alias("indikator"),
+        n.text("satuan").alias("satuan"),
+        n.number("target", decimal_comma).alias("target"),
+        n.number("realisasi", decimal_comma).alias("realisasi"),
+        pl.when(n.text("bobot").is_null()).then(None).otherwise(n.number("bobot", decimal_comma)).alias("bobot"),
+        n.direction("arah").alias("arah"),
+        n.text("aspek").str.to_lowercase().alias("aspek"),
+        pl.when(rezim.str.contains("46")).then(pl.lit("PP 46/2011"))
+        .when(rezim.str.contains("30")).then(pl.lit("PP 30/2019"))
+        .otherwise(pl.lit(settings["capaian"]["default_rezim"])).alias("rezim"),
+    )
+
+
+def fill_equal_weights(frame: pl.DataFrame) -> pl.DataFrame:
+    """Where a whole employee-period has no weights, give its indicators equal weights."""
+    none = pl.col("bobot").is_null().all().over("nip", "periode")
+    equal = 100.0 / pl.len().over("nip", "periode")
+    return frame.with_columns(pl.when(none).then(equal).otherwise(pl.col("bobot")).alias("bobot"))
+
+
+def clean_perilaku(frame: pl.DataFrame, settings: dict, decimal_comma: bool) -> pl.DataFrame:
+    """Behaviour ratings: role names normalised, BerAKHLAK scores as numbers."""
+    f = _keep_originals(_ensure(frame, "perilaku"), "perilaku")
+    return f.with_columns(
+        n.nip("nip").alias("nip"),
+        n.nip("nip_penilai").alias("nip_penilai"),
+        *n.period("periode"),
+        n.rater_role("peran_penilai").alias("peran_penilai"),
+        *[n.number(v, decimal_comma).alias(v) for v in BERAKHLAK],
+    )
+
+
+def clean_evaluasi(frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
+    """Official results: rating and predikat spellings normalised."""
+    f = _keep_originals(_ensure(frame, "evaluasi"), "evaluasi")
+    return f.with_columns(
+        n.nip("nip").alias("nip"),
+        *n.period("periode"),
+        n.rating("rating_hasil_kerja").alias("rating_hasil_kerja"),
+        n.rating("rating_perilaku").alias("rating_perilaku"),
+        n.predikat("predikat").alias("predikat"),
+        n.predikat_org("predikat_organisasi").alias("predikat_organisasi"),
+        n.yes_no("inovasi").alias("inovasi"),
+    )
+
+
+def clean_skm(frame: pl.DataFrame, settings: dict, decimal_comma: bool) -> pl.DataFrame:
+    """Survey responses: date parsed, quarter derived, unsur as whole numbers 1-4."""
+    f = _keep_originals(_ensure(frame, "skm"), "skm")
+    unsur = [
+        pl.when(n.number(u, decimal_comma) == n.number(u, decimal_comma).round(0))
+        .then(n.number(u, decimal_comma)).cast(pl.Int64).alias(u)
+        for u in UNSUR
+    ]
+    f = f.with_columns(
+        n.text("unit_layanan").alias("unit_layanan"),
+        n.lokasi("lokasi").alias("lokasi"),
+        n.text("opd").alias("opd"),
+        n.date("tanggal").alias("tanggal"),
+        *unsur,
+        n.sex("jenis_kelamin").alias("jenis_kelamin"),
+        n.number("usia", decimal_comma).alias("usia"),
+        n.text("pendidikan").alias("pendidikan"),
+        n.text("pekerjaan").alias("pekerjaan"),
+        n.text("layanan").alias("layanan"),
+        n.text("kritik_saran").alias("kritik_saran"),
+        n.nip("nip_petugas").alias("nip_petugas"),
+    )
+    return f.with_columns(
+        (pl.col("tanggal").dt.year().cast(pl.String) + "-Q" + pl.col("tanggal").dt.quarter().cast(pl.String)).alias(
+            "periode"
+        )
+    )
+
+
+def clean(kind: str, frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
+    """Dispatch to the kind's cleaner, detecting decimal commas from its numeric columns."""
+    dc = n.uses_decimal_comma(frame, NUMERIC.get(kind, []))
+    if kind == "pegawai":
+        return clean_pegawai(frame, settings)
+    if kind == "capaian":
+        return clean_capaian(frame, settings, dc)
+    if kind == "perilaku":
+        return clean_perilaku(frame, settings, dc)
+    if kind == "evaluasi":
+        return clean_evaluasi(frame, settings)
+    return clean_skm(frame, settings, dc)

@@ -1,0 +1,146 @@
+"""Read CSV, Excel and Parquet files as all-text frames with their source row numbers.
+
+Everything is read as text so that normalisation (decimal commas, NIP spacing,
+period spellings) happens in one place and a bad cell never kills a whole file.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import polars as pl
+
+from pipelines.errors import FileRefused
+from pipelines.sources import KINDS, header_key
+
+ROW = "_baris"
+
+
+def _decode(raw: bytes) -> str:
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
+
+
+def _sniff_separator(text: str) -> str:
+    head = "\n".join(text.splitlines()[:20])
+    counts = {sep: head.count(sep) for sep in (";", ",", "\t", "|")}
+    return max(counts, key=counts.get)
+
+
+_KNOWN = {header_key(a) for k in KINDS.values() for names in k.aliases.values() for a in names}
+
+
+def _header_row(rows: list[list[str]]) -> int:
+    """Index of the row that looks most like a header (most known column names)."""
+    best, best_hits = 0, -1
+    for i, row in enumerate(rows[:30]):
+        hits = sum(1 for cell in row if cell and header_key(cell) in _KNOWN)
+        if hits > best_hits:
+            best, best_hits = i, hits
+    return best
+
+
+def _frame_from_rows(rows: list[list[str]], name: str) -> pl.DataFrame:
+    if not rows:
+        raise FileRefused(name, "Berkas kosong.", "The file is empty.")
+    h = _header_row(rows)
+    headers = [str(c).strip() if c is not None else "" for c in rows[h]]
+    keep = [i for i, c in enumerate(headers) if c]
+    seen: dict[str, int] = {}
+    names = []
+    for i in keep:
+        base = headers[i]
+        seen[base] = seen.get(base, 0) + 1
+        names.append(base if seen[base] == 1 else f"{base}_{seen[base]}")
+    body = rows[h + 1 :]
+    data = {
+        n: [(r[i] if i < len(r) else None) for r in body] for n, i in zip(names, keep, strict=True)
+    }
+    df = pl.DataFrame(data, schema={n: pl.String for n in names})
+    # Row numbers as a spreadsheet shows them: header row is h+1, first data row h+2.
+    df = df.with_row_index(ROW, offset=h + 2).with_columns(pl.col(ROW).cast(pl.Int64))
+    blank = pl.all_horizontal([pl.col(n).is_null() | (pl.col(n).str.strip_chars() == "") for n in names])
+    return df.filter(~blank)
+
+
+def read_csv(path: Path | str, data: bytes | None = None) -> pl.DataFrame:
+    """Read a CSV (comma/semicolon/tab, UTF-8 or Windows-1252) as text with row numbers."""
+    name = Path(path).name
+    raw = data if data is not None else Path(path).read_bytes()
+    text = _decode(raw)
+    if not text.strip():
+        raise FileRefused(name, "Berkas kosong.", "The file is empty.")
+    sep = _sniff_separator(text)
+    try:
+        head = pl.read_csv(
+            io.StringIO(text), separator=sep, has_header=False, infer_schema=False,
+            n_rows=30, truncate_ragged_lines=True,
+        )
+        h = _header_row([list(r) for r in head.iter_rows()])
+        frame = pl.read_csv(
+            io.StringIO(text), separator=sep, has_header=True, skip_rows=h,
+            infer_schema=False, truncate_ragged_lines=True,
+        )
+    except Exception as exc:  # polars raises several error types for broken CSV
+        raise FileRefused(
+            name, f"Berkas CSV tidak dapat dibaca: {exc}", f"The CSV file cannot be read: {exc}"
+        ) from exc
+    frame = frame.select([c for c in frame.columns if c.strip() and not c.startswith("_duplicated")])
+    frame = frame.with_row_index(ROW, offset=h + 2).with_columns(pl.col(ROW).cast(pl.Int64))
+    names = [c for c in frame.columns if c != ROW]
+    blank = pl.all_horizontal([pl.col(n).is_null() | (pl.col(n).str.strip_chars() == "") for n in names])
+    return frame.filter(~blank)
+
+
+def read_excel(path: Path | str, data: bytes | None = None, sheet: str | None = None) -> pl.DataFrame:
+    """Read an .xlsx sheet (named, or the first) as text; the header row may be below a title."""
+    name = Path(path).name
+    source = data if data is not None else Path(path)
+    try:
+        opts = {"sheet_name": sheet} if sheet else {"sheet_id": 1}
+        frame = pl.read_excel(
+            source, **opts, has_header=False, infer_schema_length=0,
+            drop_empty_rows=False, drop_empty_cols=False,
+        )
+    except Exception as exc:
+        raise FileRefused(
+            name, f"Berkas Excel tidak dapat dibaca: {exc}", f"The Excel file cannot be read: {exc}"
+        ) from exc
+    frame = frame.select(pl.all().cast(pl.String))
+    rows = [list(r) for r in frame.iter_rows()]
+    return _frame_from_rows(rows, name)
+
+
+def read_parquet(path: Path | str, data: bytes | None = None) -> pl.DataFrame:
+    """Read a Parquet file as text columns with row numbers (header is row 1)."""
+    name = Path(path).name
+    try:
+        frame = pl.read_parquet(io.BytesIO(data) if data is not None else Path(path))
+    except Exception as exc:
+        raise FileRefused(
+            name, f"Berkas Parquet tidak dapat dibaca: {exc}", f"The Parquet file cannot be read: {exc}"
+        ) from exc
+    frame = frame.select(pl.all().cast(pl.String))
+    return frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
+
+
+def read_any(path: Path | str, data: bytes | None = None, sheet: str | None = None) -> pl.DataFrame:
+    """Read a file by its extension."""
+    suffix = Path(path).suffix.lower()
+    if suffix in (".csv", ".txt", ".tsv"):
+        return read_csv(path, data)
+    if suffix in (".xlsx", ".xlsm", ".xls"):
+        return read_excel(path, data, sheet)
+    if suffix == ".parquet":
+        return read_parquet(path, data)
+    name = Path(path).name
+    raise FileRefused(
+        name,
+        f"Jenis berkas '{suffix or '(tanpa ekstensi)'}' tidak didukung; gunakan .csv, .xlsx atau .parquet.",
+        f"File type '{suffix or '(no extension)'}' is not supported; use .csv, .xlsx or .parquet.",
+    )

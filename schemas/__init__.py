@@ -1,0 +1,21 @@
+"""pandera models: the raw shape (text, lenient) and the clean shape (typed, strict) of each input.
+
+The clean models are the data dictionary: each column's description says what it holds.
+"""
+
+from schemas.capaian import CapaianClean
+from schemas.evaluasi import EvaluasiClean
+from schemas.pegawai import PegawaiClean
+from schemas.perilaku import PerilakuClean
+from schemas.raw import raw_schema
+from schemas.skm import SkmClean
+
+CLEAN = {
+    "pegawai": PegawaiClean,
+    "capaian": CapaianClean,
+    "perilaku": PerilakuClean,
+    "evaluasi": EvaluasiClean,
+    "skm": SkmClean,
+}
+
+__all__ = ["CLEAN", "raw_schema", "PegawaiClean", "CapaianClean", "PerilakuClean", "EvaluasiClean", "SkmClean"]

@@ -1,0 +1,17 @@
+"""Raw shape of every input: text columns with canonical names, required ones present."""
+
+from __future__ import annotations
+
+import pandera.polars as pa
+import polars as pl
+
+from pipelines.sources import KINDS
+
+
+def raw_schema(kind: str) -> pa.DataFrameSchema:
+    """A lenient schema: every canonical column is text, required ones must exist."""
+    k = KINDS[kind]
+    cols = {c: pa.Column(pl.String, nullable=True, required=True) for c in k.required}
+    cols |= {c: pa.Column(pl.String, nullable=True, required=False) for c in k.optional}
+    cols["_baris"] = pa.Column(pl.Int64, description="Row number in the source file, as a spreadsheet shows it")
+    return pa.DataFrameSchema(cols, name=f"{kind}_raw", strict=False, coerce=True)

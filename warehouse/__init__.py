@@ -1,0 +1,1 @@
+"""The query layer: the one place that runs SQL against the warehouse."""

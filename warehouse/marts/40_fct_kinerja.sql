@@ -1,0 +1,88 @@
+-- fct_kinerja. Grain: one row per employee and period.
+-- Hasil kerja (weighted capaian), perilaku, ratings by the regional cutoffs, predikat by the
+-- PermenPANRB 6/2022 matrix; an official evaluasi wins (sumber_predikat = 'resmi').
+-- Also PP 30/2019 nilai kinerja and PP 46/2011 nilai prestasi kerja with their predikat.
+CREATE TABLE fct_kinerja AS
+WITH hasil AS (
+    SELECT nip, periode, any_value(periode_mulai) AS periode_mulai, any_value(periode_jenis) AS periode_jenis,
+           any_value(rezim) AS rezim,
+           sum(capaian * bobot) / sum(bobot) AS hasil_kerja,
+           count(*) AS n_indikator
+    FROM fct_capaian
+    GROUP BY nip, periode
+),
+evaluasi AS (
+    SELECT * FROM stg_evaluasi
+),
+kunci AS (
+    SELECT nip, periode, periode_mulai, periode_jenis FROM hasil
+    UNION
+    SELECT nip, periode, periode_mulai, periode_jenis FROM evaluasi
+),
+rated AS (
+    SELECT
+        k.nip, k.periode, k.periode_mulai, k.periode_jenis,
+        coalesce(h.rezim, 'PermenPANRB 6/2022') AS rezim,
+        h.hasil_kerja, h.n_indikator, p.perilaku, coalesce(p.penilaian_360, false) AS penilaian_360,
+        CASE WHEN h.hasil_kerja >= getvariable('rating_hasil_di_atas') THEN 'Di Atas Ekspektasi'
+             WHEN h.hasil_kerja >= getvariable('rating_hasil_sesuai') THEN 'Sesuai Ekspektasi'
+             WHEN h.hasil_kerja IS NOT NULL THEN 'Di Bawah Ekspektasi' END AS rating_hasil_hitung,
+        CASE WHEN p.perilaku >= getvariable('rating_perilaku_di_atas') THEN 'Di Atas Ekspektasi'
+             WHEN p.perilaku >= getvariable('rating_perilaku_sesuai') THEN 'Sesuai Ekspektasi'
+             WHEN p.perilaku IS NOT NULL THEN 'Di Bawah Ekspektasi' END AS rating_perilaku_hitung,
+        e.rating_hasil_kerja AS rating_hasil_resmi, e.rating_perilaku AS rating_perilaku_resmi,
+        e.predikat AS predikat_resmi, e.predikat_organisasi, coalesce(e.inovasi, false) AS inovasi,
+        e.nip IS NOT NULL AS ada_evaluasi
+    FROM kunci k
+    LEFT JOIN hasil h USING (nip, periode)
+    LEFT JOIN fct_perilaku_pegawai p USING (nip, periode)
+    LEFT JOIN evaluasi e USING (nip, periode)
+),
+predikat AS (
+    SELECT r.*,
+        coalesce(r.rating_hasil_resmi, r.rating_hasil_hitung) AS rating_hasil_kerja,
+        coalesce(r.rating_perilaku_resmi, r.rating_perilaku_hitung) AS rating_perilaku,
+        mh.predikat AS predikat_hitung,
+        coalesce(r.predikat_resmi, mr.predikat, mh.predikat) AS predikat_final,
+        CASE WHEN r.ada_evaluasi THEN 'resmi' ELSE 'hitung' END AS sumber_predikat
+    FROM rated r
+    LEFT JOIN cfg_matriks mh
+        ON mh.rating_hasil_kerja = r.rating_hasil_hitung AND mh.rating_perilaku = r.rating_perilaku_hitung
+    LEFT JOIN cfg_matriks mr
+        ON mr.rating_hasil_kerja = r.rating_hasil_resmi AND mr.rating_perilaku = r.rating_perilaku_resmi
+),
+pp AS (
+    SELECT *,
+        CASE WHEN penilaian_360
+             THEN getvariable('pp30_bobot_skp_360') * least(hasil_kerja, 120) + getvariable('pp30_bobot_perilaku_360') * perilaku
+             ELSE getvariable('pp30_bobot_skp') * least(hasil_kerja, 120) + getvariable('pp30_bobot_perilaku') * perilaku
+        END AS nilai_pp30,
+        round(getvariable('pp46_bobot_skp') * hasil_kerja + getvariable('pp46_bobot_perilaku') * perilaku, 2) AS nilai_pp46
+    FROM predikat
+)
+SELECT
+    pp.nip, d.nama, d.lokasi, d.instansi, d.opd, d.unit_kerja, d.jenis_jabatan, d.jabatan, d.golongan,
+    d.status_asn, d.nip_atasan, d.nama_atasan,
+    pp.periode, pp.periode_mulai, pp.periode_jenis, pp.rezim,
+    pp.hasil_kerja, pp.n_indikator, pp.perilaku, pp.penilaian_360,
+    pp.rating_hasil_kerja, pp.rating_perilaku, pp.predikat_hitung,
+    pp.predikat_final AS predikat, pp.sumber_predikat, pp.predikat_organisasi, pp.inovasi,
+    o.ordinal AS skor_ordinal,
+    pp.nilai_pp30,
+    CASE WHEN pp.nilai_pp30 IS NULL THEN NULL
+         WHEN pp.nilai_pp30 >= getvariable('pp30_sangat_baik_min') AND pp.inovasi THEN 'Sangat Baik'
+         WHEN pp.nilai_pp30 >= getvariable('pp30_baik_min') THEN 'Baik'
+         WHEN pp.nilai_pp30 >= getvariable('pp30_cukup_min') THEN 'Cukup'
+         WHEN pp.nilai_pp30 >= getvariable('pp30_kurang_min') THEN 'Kurang'
+         ELSE 'Sangat Kurang' END AS predikat_pp30,
+    pp.nilai_pp46,
+    CASE WHEN pp.nilai_pp46 IS NULL THEN NULL
+         WHEN pp.nilai_pp46 <= getvariable('pp46_buruk_max') THEN 'Buruk'
+         WHEN pp.nilai_pp46 <= getvariable('pp46_kurang_max') THEN 'Kurang'
+         WHEN pp.nilai_pp46 <= getvariable('pp46_cukup_max') THEN 'Cukup'
+         WHEN pp.nilai_pp46 <= getvariable('pp46_baik_max') THEN 'Baik'
+         ELSE 'Sangat Baik' END AS predikat_pp46
+FROM pp
+JOIN dim_pegawai d USING (nip)
+LEFT JOIN cfg_predikat o ON o.predikat = pp.predikat_final
+ORDER BY d.lokasi, d.opd, pp.periode_mulai;

@@ -1,0 +1,37 @@
+-- fct_distribusi. Grain: one row per unit kerja and period whose own (organisation) predikat is known.
+-- Checks the employees' predikat mix against the kurva distribusi (SE MenPANRB 3/2023).
+-- Small units: maxima allow floor(share x n), minima require ceil(share x n) (a documented choice).
+CREATE TABLE fct_distribusi AS
+WITH unit AS (
+    SELECT lokasi, opd, unit_kerja, periode, any_value(periode_mulai) AS periode_mulai,
+           mode(predikat_organisasi) AS predikat_organisasi,
+           count(*) AS n,
+           count(*) FILTER (WHERE predikat = 'Sangat Baik') AS n_sb,
+           count(*) FILTER (WHERE predikat = 'Baik') AS n_b,
+           count(*) FILTER (WHERE predikat = 'Butuh Perbaikan') AS n_bp,
+           count(*) FILTER (WHERE predikat = 'Kurang/Misconduct') AS n_k,
+           count(*) FILTER (WHERE predikat = 'Sangat Kurang') AS n_sk
+    FROM fct_kinerja
+    GROUP BY lokasi, opd, unit_kerja, periode
+    HAVING mode(predikat_organisasi) IS NOT NULL
+),
+rules AS (
+    SELECT *,
+        list_filter([
+            CASE WHEN predikat_organisasi = 'Istimewa' AND n_sb > floor(getvariable('kurva_istimewa_max_sangat_baik') * n) THEN 'maks_sangat_baik' END,
+            CASE WHEN predikat_organisasi = 'Baik' AND n_b > floor(getvariable('kurva_baik_max_baik') * n) THEN 'maks_baik' END,
+            CASE WHEN predikat_organisasi = 'Baik' AND n_bp + n_k < getvariable('kurva_baik_min_bawah') THEN 'min_butuh_atau_kurang' END,
+            CASE WHEN predikat_organisasi = 'Butuh Perbaikan' AND n_bp < ceil(getvariable('kurva_butuh_min_butuh') * n) THEN 'min_butuh_perbaikan' END,
+            CASE WHEN predikat_organisasi = 'Butuh Perbaikan' AND n_sb > floor(getvariable('kurva_butuh_max_sangat_baik') * n) THEN 'maks_sangat_baik' END,
+            CASE WHEN predikat_organisasi = 'Kurang' AND n_k < ceil(getvariable('kurva_kurang_min_kurang') * n) THEN 'min_kurang' END,
+            CASE WHEN predikat_organisasi = 'Kurang' AND n_bp < ceil(getvariable('kurva_kurang_min_butuh') * n) THEN 'min_butuh_perbaikan' END,
+            CASE WHEN predikat_organisasi = 'Kurang' AND n_sb > floor(getvariable('kurva_kurang_max_sangat_baik') * n) THEN 'maks_sangat_baik' END,
+            CASE WHEN predikat_organisasi = 'Sangat Kurang' AND n_sk < ceil(getvariable('kurva_sangat_kurang_min_sangat_kurang') * n) THEN 'min_sangat_kurang' END,
+            CASE WHEN predikat_organisasi = 'Sangat Kurang' AND n_k + n_bp < ceil(getvariable('kurva_sangat_kurang_min_kurang_or_butuh') * n) THEN 'min_kurang_atau_butuh' END,
+            CASE WHEN predikat_organisasi = 'Sangat Kurang' AND n_sb > 0 THEN 'tanpa_sangat_baik' END
+        ], lambda x: x IS NOT NULL) AS pelanggaran
+    FROM unit
+)
+SELECT *, len(pelanggaran) > 0 AS melanggar
+FROM rules
+ORDER BY lokasi, opd, unit_kerja, periode;

@@ -1,0 +1,62 @@
+-- mart_pembinaan. Grain: one row per employee and period for employees that a coaching rule flags
+-- as of that period. Rules (settings [pembinaan]):
+--   predikat: predikat Butuh Perbaikan or worse in that period;
+--   berturut: hasil kerja below score_cutoff for consecutive_periods periods in a row;
+--   tren: a falling trend over trend_periods periods, total drop at least trend_min_drop.
+CREATE TABLE mart_pembinaan AS
+WITH k AS (
+    SELECT f.*, o.urut, row_number() OVER (PARTITION BY nip ORDER BY periode_mulai) AS rn
+    FROM fct_kinerja f
+    LEFT JOIN cfg_predikat o ON o.predikat = f.predikat
+),
+w AS (
+    SELECT *,
+        count(*) FILTER (WHERE hasil_kerja < getvariable('pembinaan_score_cutoff'))
+            OVER win_k AS n_bawah,
+        count(*) OVER win_k AS n_win_k,
+        regr_slope(hasil_kerja, rn) OVER win_t AS slope,
+        count(hasil_kerja) OVER win_t AS n_win_t,
+        list(round(hasil_kerja, 1)) OVER win_t AS tren
+    FROM k
+    WINDOW
+        win_k AS (PARTITION BY nip ORDER BY rn RANGE BETWEEN getvariable('pembinaan_consecutive_periods') - 1 PRECEDING AND CURRENT ROW),
+        win_t AS (PARTITION BY nip ORDER BY rn RANGE BETWEEN getvariable('pembinaan_trend_periods') - 1 PRECEDING AND CURRENT ROW)
+),
+flagged AS (
+    SELECT *,
+        coalesce(urut >= (SELECT urut FROM cfg_predikat WHERE predikat = getvariable('pembinaan_predikat_trigger')), false) AS aturan_predikat,
+        (n_win_k = getvariable('pembinaan_consecutive_periods') AND n_bawah = n_win_k) AS aturan_berturut,
+        (n_win_t = getvariable('pembinaan_trend_periods')
+            AND slope * (n_win_t - 1) <= -getvariable('pembinaan_trend_min_drop')) AS aturan_tren
+    FROM w
+),
+lemah_indikator AS (
+    SELECT nip, periode,
+        list(indikator || ' (' || CAST(round(capaian, 1) AS VARCHAR) || ')' ORDER BY capaian)[1:2] AS indikator_lemah
+    FROM fct_capaian
+    GROUP BY nip, periode
+),
+nilai AS (
+    UNPIVOT fct_perilaku_pegawai
+    ON berorientasi_pelayanan, akuntabel, kompeten, harmonis, loyal, adaptif, kolaboratif
+    INTO NAME nilai_berakhlak VALUE skor_nilai
+),
+lemah_nilai AS (
+    SELECT nip, periode, list(nilai_berakhlak ORDER BY skor_nilai)[1:2] AS nilai_lemah
+    FROM nilai
+    GROUP BY nip, periode
+)
+SELECT
+    f.nip, f.nama, f.lokasi, f.opd, f.unit_kerja, f.jenis_jabatan, f.golongan, f.status_asn, f.jabatan,
+    f.nip_atasan, f.nama_atasan, f.periode, f.periode_mulai, f.hasil_kerja, f.perilaku, f.predikat,
+    f.aturan_predikat, f.aturan_berturut, f.aturan_tren,
+    f.aturan_predikat::INT + f.aturan_berturut::INT + f.aturan_tren::INT AS n_aturan,
+    li.indikator_lemah, ln.nilai_lemah, f.tren,
+    -- most urgent first: more rules, worse predikat, lower score
+    (f.aturan_predikat::INT + f.aturan_berturut::INT + f.aturan_tren::INT) * 1000
+        + coalesce(f.urut, 0) * 100 + (120 - coalesce(least(f.hasil_kerja, 120), 0)) AS urgensi
+FROM flagged f
+LEFT JOIN lemah_indikator li USING (nip, periode)
+LEFT JOIN lemah_nilai ln USING (nip, periode)
+WHERE f.aturan_predikat OR f.aturan_berturut OR f.aturan_tren
+ORDER BY f.periode, urgensi DESC;

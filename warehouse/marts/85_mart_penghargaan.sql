@@ -1,0 +1,44 @@
+-- mart_penghargaan. Grain: one row per employee and period for consistent top performers as of that
+-- period: over the last min_periods periods, Sangat Baik in at least min_share_sangat_baik of them and
+-- a mean hasil kerja of at least min_score.
+CREATE TABLE mart_penghargaan AS
+WITH k AS (
+    SELECT *, row_number() OVER (PARTITION BY nip ORDER BY periode_mulai) AS rn FROM fct_kinerja
+),
+w AS (
+    SELECT *,
+        count(*) OVER win AS n_win,
+        count(*) FILTER (WHERE predikat = 'Sangat Baik') OVER win AS n_sb,
+        avg(hasil_kerja) OVER win AS rata_hasil,
+        avg(perilaku) OVER win AS rata_perilaku,
+        list(round(hasil_kerja, 1)) OVER win AS tren
+    FROM k
+    WINDOW win AS (PARTITION BY nip ORDER BY rn RANGE BETWEEN getvariable('penghargaan_min_periods') - 1 PRECEDING AND CURRENT ROW)
+),
+top AS (
+    SELECT * FROM w
+    WHERE n_win = getvariable('penghargaan_min_periods')
+      AND n_sb >= getvariable('penghargaan_min_share_sangat_baik') * n_win
+      AND rata_hasil >= getvariable('penghargaan_min_score')
+),
+kuat_indikator AS (
+    SELECT nip, periode,
+        list(indikator || ' (' || CAST(round(capaian, 1) AS VARCHAR) || ')' ORDER BY capaian DESC)[1:2] AS indikator_unggul
+    FROM fct_capaian GROUP BY nip, periode
+),
+nilai AS (
+    UNPIVOT fct_perilaku_pegawai
+    ON berorientasi_pelayanan, akuntabel, kompeten, harmonis, loyal, adaptif, kolaboratif
+    INTO NAME nilai_berakhlak VALUE skor_nilai
+),
+kuat_nilai AS (
+    SELECT nip, periode, list(nilai_berakhlak ORDER BY skor_nilai DESC)[1:2] AS nilai_unggul
+    FROM nilai GROUP BY nip, periode
+)
+SELECT t.nip, t.nama, t.lokasi, t.opd, t.unit_kerja, t.jenis_jabatan, t.golongan, t.status_asn, t.jabatan,
+       t.periode, t.periode_mulai, t.n_sb, t.n_win, t.rata_hasil, t.rata_perilaku, t.predikat, t.tren,
+       ki.indikator_unggul, kn.nilai_unggul
+FROM top t
+LEFT JOIN kuat_indikator ki USING (nip, periode)
+LEFT JOIN kuat_nilai kn USING (nip, periode)
+ORDER BY t.periode, t.rata_hasil DESC;

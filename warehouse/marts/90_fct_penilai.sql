@@ -1,0 +1,15 @@
+-- fct_penilai. Grain: one row per rater (NIP) and period, for superiors' ratings: how generous a rater is
+-- compared with the hasil kerja of the people they rate (a lenient rater scores behaviour high
+-- while results are ordinary).
+CREATE TABLE fct_penilai AS
+SELECT
+    p.nip_penilai, d.nama AS nama_penilai, d.lokasi, d.opd, p.periode,
+    count(DISTINCT p.nip) AS n_dinilai,
+    avg((p.berorientasi_pelayanan + p.akuntabel + p.kompeten + p.harmonis + p.loyal + p.adaptif + p.kolaboratif) / 7)
+        AS rata_perilaku_diberikan,
+    avg(k.hasil_kerja) AS rata_hasil_dinilai
+FROM stg_perilaku p
+JOIN dim_pegawai d ON d.nip = p.nip_penilai
+LEFT JOIN fct_kinerja k ON k.nip = p.nip AND k.periode = p.periode
+WHERE p.peran_penilai = 'atasan' AND p.nip_penilai IS NOT NULL
+GROUP BY ALL;
