@@ -21,7 +21,9 @@ exact AS (
     FROM sums
 )
 SELECT
-    unit_layanan, lokasi, opd, periode, tanggal_awal, tanggal_akhir, n_responden,
+    unit_layanan, lokasi, opd, periode,
+    make_date(CAST(left(periode, 4) AS INTEGER), (CAST(right(periode, 1) AS INTEGER) - 1) * 3 + 1, 1) AS periode_mulai,
+    tanggal_awal, tanggal_akhir, n_responden,
     s1 / n_responden AS nrr_u1, s2 / n_responden AS nrr_u2, s3 / n_responden AS nrr_u3,
     s4 / n_responden AS nrr_u4, s5 / n_responden AS nrr_u5, s6 / n_responden AS nrr_u6,
     s7 / n_responden AS nrr_u7, s8 / n_responden AS nrr_u8, s9 / n_responden AS nrr_u9,

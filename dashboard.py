@@ -1,0 +1,65 @@
+"""Dasbor Kinerja ASN: the router. Page config, language, shared filters, navigation. No queries, no charts."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pages import bandingkan, data, pembinaan, penghargaan, profil, ringkasan, skor, tren, umpan_balik
+from ui import fmt
+from ui.data import q, settings
+from ui.filters import sidebar
+from ui.i18n import lang, t
+from ui.page import PAGES
+
+st.set_page_config(page_title="Dasbor Kinerja ASN", page_icon=":material/insights:", layout="wide")
+
+
+def _ensure_warehouse() -> None:
+    """Build the demo warehouse on the very first start (the embedded default)."""
+    if settings().warehouse.exists():
+        return
+    from pipelines.demo_files import build_demo
+
+    with st.spinner("Menyiapkan data demo untuk pertama kali (kurang dari satu menit) ..."):
+        build_demo(settings())
+
+
+def _freshness() -> None:
+    info = q("freshness")
+    st.caption(t("fresh", waktu=fmt.day(info["waktu"], lang()), dari=fmt.period(info["dari"], lang()),
+                 sampai=fmt.period(info["sampai"], lang()), n=info["n_periode"],
+                 rej=fmt.num(info["ditolak"], 0, lang())))
+
+
+def main() -> None:
+    _ensure_warehouse()
+    st.sidebar.radio(t("language"), ["Bahasa Indonesia", "English"], key="lang", horizontal=True,
+                     bind="query-params", persist_state="session")
+    page = lambda mod, key, icon, default=False: st.Page(  # noqa: E731
+        mod.run, title=t(key), icon=icon, url_path=key.removeprefix("page_").replace("_", "-"), default=default)
+    nav = st.navigation(_pages(page))
+    st.session_state["_filters"] = sidebar()
+    _freshness()
+    nav.run()
+
+
+def _pages(page) -> dict:
+    groups = {
+        t("section_analysis"): [
+            page(ringkasan, "page_ringkasan", ":material/home:", True), page(skor, "page_skor", ":material/bar_chart:"),
+            page(tren, "page_tren", ":material/trending_up:"), page(bandingkan, "page_bandingkan", ":material/balance:"),
+            page(umpan_balik, "page_umpan_balik", ":material/forum:"),
+        ],
+        t("section_people"): [
+            page(pembinaan, "page_pembinaan", ":material/support:"), page(penghargaan, "page_penghargaan", ":material/military_tech:"),
+            page(profil, "page_profil", ":material/person:"),
+        ],
+        t("section_admin"): [page(data, "page_data", ":material/database:")],
+    }
+    for group in groups.values():
+        for p in group:
+            PAGES[p.url_path] = p
+    return groups
+
+
+main()

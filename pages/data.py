@@ -1,0 +1,54 @@
+"""Data: upload files into the same pipeline as the CLI, see the validation report, rejected rows and load history."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pipelines.load import load_files
+from ui import fmt
+from ui.data import q, settings
+from ui.i18n import lang, t
+from ui.tables import show
+
+KINDS = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
+
+
+def _load(files, kind: str | None) -> None:
+    bar = st.progress(0.0, text="…")
+    report = load_files([(u.name, u.getvalue()) for u in files], settings(), kind=kind,
+                        progress=lambda frac, msg: bar.progress(min(frac, 1.0), text=msg))
+    if report.exit_code == 0:
+        st.success(t("load_ok"))
+    elif report.exit_code == 1:
+        st.warning(t("load_partial"))
+    else:
+        st.error(t("load_refused"))
+    for fr in report.files:
+        if fr.status == "ditolak":
+            st.error(f"{fr.berkas}: {fr.pesan if lang() == 'id' else fr.message}")
+    show(report.summary().select("berkas", "jenis", "status", "dibaca", "dimuat", "ditolak"), "hasil_muat",
+         t("load_history"), None)
+    if report.rejects.height:
+        st.subheader(t("rejects"))
+        cols = ["berkas", "baris", "kolom", "nilai", "alasan" if lang() == "id" else "reason"]
+        show(report.rejects.select(cols), "baris_ditolak_baru", t("rejects"), None)
+    st.cache_data.clear()
+
+
+def run() -> None:
+    st.title(t("page_data"))
+    with st.form("upload", clear_on_submit=False):
+        files = st.file_uploader(t("upload"), type=["csv", "xlsx", "parquet"], accept_multiple_files=True)
+        kind = st.selectbox(t("kind"), ["auto", *KINDS], format_func=lambda k: t("auto") if k == "auto" else k)
+        submitted = st.form_submit_button(t("load_btn"), type="primary")
+    if submitted and files:
+        _load(files, None if kind == "auto" else kind)
+    st.subheader(t("load_history"))
+    hist = q("load_history")
+    show(hist.select("load_id", "waktu", "berkas", "jenis", "status", "dibaca", "dimuat", "ditolak",
+                     "pesan" if lang() == "id" else "message"), "riwayat_muat", t("load_history"), None)
+    st.subheader(t("rejects"))
+    rej = q("rejects")
+    st.caption(t("rows", n=fmt.num(rej.height, 0, lang())))
+    cols = ["load_id", "berkas", "baris", "kolom", "nilai", "alasan" if lang() == "id" else "reason"]
+    show(rej.select(cols), "baris_ditolak", t("rejects"), None)

@@ -1,0 +1,73 @@
+"""Profil pegawai: one employee's history, indicators against targets, BerAKHLAK by rater, public feedback."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from ui import charts, fmt
+from ui.data import q, scope, settings
+from ui.i18n import lang, t
+from ui.page import filters
+from ui.tables import show
+
+
+def _pick() -> str | None:
+    nip = st.query_params.get("nip")
+    text = st.text_input(t("search_employee"), key="profil_search")
+    if text:
+        found = q("employee_search", scope(), text)
+        if found.height:
+            names = {r["nip"]: f"{r['nama']} · {r['opd']} ({r['lokasi']})" for r in found.iter_rows(named=True)}
+            nip = st.selectbox(t("pick_employee"), list(names), format_func=names.get, key="profil_pick")
+            st.query_params["nip"] = nip
+    return nip
+
+
+def run() -> None:
+    f, sc, lg = filters(), scope(), lang()
+    st.title(t("page_profil"))
+    nip = _pick()
+    if not nip:
+        st.info(t("search_employee"))
+        return
+    emp = q("employee", sc, nip)
+    if emp.is_empty():
+        st.warning(t("not_found"))
+        return
+    e = emp.row(0, named=True)
+    shown_nip = fmt.mask_nip(nip) if settings().section("privacy")["mask_nip"] else nip
+    st.header(e["nama"])
+    st.caption(f"NIP {shown_nip} · {e['jabatan']} · {e['unit_kerja']} · {e['opd']} · {e['lokasi']} · "
+               f"{e['status_asn']} {e['golongan'] or ''} · {t('atasan')}: {e['nama_atasan'] or '–'}")
+    hist = q("employee_history", sc, nip)
+    if hist.is_empty():
+        st.info(t("no_data"))
+        return
+    long = hist.unpivot(index="periode", on=["hasil_kerja", "perilaku"], variable_name="ukuran", value_name="nilai")
+    st.plotly_chart(charts.line_by(long, "periode", "nilai", "ukuran", t("history"), t("hasil_kerja")), key="p_hist")
+    show(hist.select("periode", "hasil_kerja", "perilaku", "rating_hasil_kerja", "rating_perilaku", "predikat",
+                     "sumber_predikat", "nilai_pp30", "predikat_pp30").sort("periode", descending=True),
+         f"profil_{nip[-6:]}", t("history"), f)
+    st.subheader(t("indicators"))
+    ind = q("employee_indicators", sc, nip)
+    last = ind["periode"].max()
+    show(ind.filter(pl.col("periode") == last).select("periode", "indikator", "satuan", "arah", "target", "realisasi",
+                                                      "bobot", "capaian"), f"indikator_{nip[-6:]}", t("indicators"), f)
+    st.subheader(t("behaviour_roles"))
+    beh = q("employee_behaviour", sc, nip)
+    if beh.height:
+        lastb = beh.filter(pl.col("periode") == beh["periode"].max())
+        vals = ["berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif"]
+        longb = lastb.unpivot(index="peran_penilai", on=vals, variable_name="nilai_berakhlak", value_name="skor")
+        st.plotly_chart(charts.line_by(longb.rename({"nilai_berakhlak": "periode"}), "periode", "skor", "peran_penilai",
+                                       f"{t('behaviour_roles')} · {fmt.period(beh['periode'].max(), lg)}", "0–100",
+                                       x_labels=False), key="p_beh")
+    st.subheader(t("public_about"))
+    fb = q("employee_feedback", sc, nip)
+    if fb.is_empty():
+        st.caption(t("none_feedback"))
+    else:
+        show(fb.select("periode", "n_responden", "ikm_konversi", "nrr_kompetensi", "nrr_perilaku"),
+             f"umpan_balik_{nip[-6:]}", t("public_about"), f, decimals={"ikm_konversi": 2, "nrr_kompetensi": 2,
+                                                                         "nrr_perilaku": 2})

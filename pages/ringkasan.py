@@ -1,0 +1,64 @@
+"""Ringkasan: per place, headline figures against the previous period, and what changed most."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from ui import fmt
+from ui.charts import PLACE_COLOURS
+from ui.data import q, scope
+from ui.i18n import lang, t
+from ui.page import filters, metric
+from ui.tables import show
+
+
+def _ikm_latest(ikm: pl.DataFrame, place: str) -> tuple[str, str | None]:
+    part = ikm.filter(pl.col("lokasi") == place).sort("periode")
+    if part.is_empty():
+        return "–", None
+    last = part.row(-1, named=True)
+    prev = part.row(-2, named=True) if part.height > 1 else None
+    grade = "A" if last["ikm_konversi"] >= 88.31 else "B" if last["ikm_konversi"] >= 76.61 else (
+        "C" if last["ikm_konversi"] >= 65 else "D")
+    delta = fmt.signed(last["ikm_konversi"] - prev["ikm_konversi"], 2, lang()) if prev else None
+    return f"{fmt.num(last['ikm_konversi'], 2, lang())} ({grade})", delta
+
+
+def run() -> None:
+    f, sc, lg = filters(), scope(), lang()
+    st.title(t("page_ringkasan"))
+    head = q("headline_by_place", f, sc)
+    if head.is_empty():
+        st.info(t("no_data"))
+        return
+    ikm = q("ikm_by_place", f, sc)
+    st.subheader(f"{fmt.period(head['periode'][0], lg)} · {t('vs_prev', p=fmt.period(head['periode_lalu'][0], lg))}")
+    for row in head.sort(pl.col("lokasi").replace_strict({p: i for i, p in enumerate(PLACE_COLOURS)}, default=9))\
+            .iter_rows(named=True):
+        st.markdown(f"#### <span style='color:{PLACE_COLOURS.get(row['lokasi'], '#333')}'>■</span> {row['lokasi']}",
+                    unsafe_allow_html=True)
+        c = st.columns(5)
+        dn = row["n"] - row["n_lalu"] if row["n_lalu"] is not None else None
+        metric(c[0], t("employees_appraised"), fmt.num(row["n"], 0, lg),
+               fmt.signed(dn, 0, lg) if dn is not None else None)
+        dm = row["rata_hasil"] - row["rata_hasil_lalu"] if row["rata_hasil_lalu"] is not None else None
+        metric(c[1], t("mean_score"), fmt.num(row["rata_hasil"], 1, lg), fmt.signed(dm, 1, lg) if dm is not None else None)
+        metric(c[2], t("share_sb"), fmt.pct(row["share_sangat_baik"], 1, lg))
+        db = row["bawah"] - row["bawah_lalu"] if row["bawah_lalu"] is not None else None
+        metric(c[3], t("share_below"), fmt.pct(row["bawah"], 1, lg),
+               (fmt.signed(db * 100, 1, lg) + " pp") if db is not None else None, inverse=True)
+        value, delta = _ikm_latest(ikm, row["lokasi"])
+        metric(c[4], t("ikm"), value, delta)
+    st.divider()
+    st.subheader(t("what_changed"))
+    ch = q("biggest_changes", f, sc)
+    if ch.height:
+        st.caption(f"{fmt.period(ch['dari'][0], lg)} → {fmt.period(ch['sampai'][0], lg)}")
+        show(ch.select("lokasi", "opd", "awal", "akhir", "perubahan", "n"), "perubahan_terbesar",
+             t("what_changed"), f)
+    br = q("distribution_breaks", f, sc)
+    if br.height:
+        st.subheader(t("distribution"))
+        show(br.select("lokasi", "opd", "unit_kerja", "periode", "predikat_organisasi", "n",
+                       pl.col("pelanggaran").list.join(", ")), "kurva_distribusi", t("distribution"), f)

@@ -1,0 +1,59 @@
+"""Cached access to the warehouse: one read-only connection per warehouse version, small cached results."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import polars as pl
+import streamlit as st
+
+from settings import Settings, load_settings
+from warehouse import queries
+from warehouse.db import Scope, connect
+
+
+@st.cache_resource
+def settings() -> Settings:
+    """Settings, read once per process."""
+    return load_settings()
+
+
+def warehouse_path() -> Path:
+    return settings().warehouse
+
+
+def version() -> str:
+    """Changes whenever a load swaps in a new warehouse file (inode and mtime)."""
+    p = warehouse_path()
+    if not p.exists():
+        return "none"
+    st_ = os.stat(p)
+    return f"{st_.st_ino}-{st_.st_mtime_ns}"
+
+
+@st.cache_resource(max_entries=2)
+def _connection(path: str, ver: str):
+    # A new version gets a new connection; the old file stays readable until it is released.
+    return connect(path)
+
+
+def connection():
+    """The read-only connection for the current warehouse version."""
+    return _connection(str(warehouse_path()), version())
+
+
+def scope() -> Scope:
+    """The viewer's scope. Everyone sees everything until sign-in arrives; pages never bypass this seam."""
+    return Scope()
+
+
+@st.cache_data(ttl=900, max_entries=512, show_spinner=False)
+def _cached(name: str, ver: str, args: tuple, kwargs: tuple) -> pl.DataFrame | dict:
+    fn = getattr(queries, name)
+    return fn(connection(), *args, **dict(kwargs))
+
+
+def q(name: str, *args, **kwargs):
+    """Run a named query from warehouse.queries through the cache, keyed on plain values and the data version."""
+    return _cached(name, version(), args, tuple(sorted(kwargs.items())))

@@ -1,0 +1,97 @@
+"""The one function that runs SQL: bound parameters, a cursor per call, a Polars frame back."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+import duckdb
+import polars as pl
+
+log = logging.getLogger("warehouse")
+
+
+class QueryError(RuntimeError):
+    """A query failed; the message names the query, never the user's data."""
+
+
+def run(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None, name: str = "query") -> pl.DataFrame:
+    """Run SQL with named parameters on a fresh cursor (connections are not thread-safe)."""
+    started = time.perf_counter()
+    cur = con.cursor()
+    try:
+        rel = cur.sql(sql, params=params or None)
+        frame = pl.from_arrow(rel.to_arrow_table()) if rel is not None else pl.DataFrame()
+        return _plain_numbers(frame)
+    except duckdb.Error as exc:
+        raise QueryError(f"{name}: {exc}") from exc
+    finally:
+        cur.close()
+        log.debug("%s took %.1f ms", name, (time.perf_counter() - started) * 1000)
+
+
+def _plain_numbers(frame: pl.DataFrame) -> pl.DataFrame:
+    """DuckDB sums of counts arrive as 128-bit decimals: make them Int64, other decimals Float64."""
+    casts = []
+    for name, dtype in frame.schema.items():
+        if isinstance(dtype, pl.Decimal):
+            casts.append(pl.col(name).cast(pl.Int64 if dtype.scale == 0 else pl.Float64))
+        elif dtype == pl.Int128:
+            casts.append(pl.col(name).cast(pl.Int64))
+    return frame.with_columns(casts) if casts else frame
+
+
+def connect(path: str) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the warehouse file."""
+    return duckdb.connect(path, read_only=True)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a viewer may see: None means everything. Applied in SQL by every query."""
+
+    lokasi: tuple[str, ...] | None = None
+    opd: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The shared sidebar filters; empty tuples mean no restriction."""
+
+    dari: str | None = None  # period key, inclusive
+    sampai: str | None = None
+    lokasi: tuple[str, ...] = ()
+    opd: tuple[str, ...] = ()
+    unit_kerja: tuple[str, ...] = ()
+    jenis_jabatan: tuple[str, ...] = ()
+    golongan: tuple[str, ...] = ()
+    status_asn: tuple[str, ...] = ()
+
+
+# Allow-list: filter name -> column. Column names never come from user input.
+_DIMS = ["lokasi", "opd", "unit_kerja", "jenis_jabatan", "golongan", "status_asn"]
+
+
+def where(f: Filters, scope: Scope, dims: list[str] | None = None, period_col: str | None = "periode",
+          alias: str = "") -> tuple[str, dict]:
+    """A WHERE clause (without the keyword) and its parameters for the given filters and scope."""
+    prefix = f"{alias}." if alias else ""
+    parts, params = ["TRUE"], {}
+    for dim in dims if dims is not None else _DIMS:
+        values = getattr(f, dim)
+        if values:
+            parts.append(f"list_contains($f_{dim}, {prefix}{dim})")
+            params[f"f_{dim}"] = list(values)
+    for dim in ("lokasi", "opd"):
+        allowed = getattr(scope, dim)
+        if allowed is not None and (dims is None or dim in dims):
+            parts.append(f"list_contains($s_{dim}, {prefix}{dim})")
+            params[f"s_{dim}"] = list(allowed)
+    if period_col and f.dari:
+        parts.append(f"{prefix}{period_col} >= $dari")
+        params["dari"] = f.dari
+    if period_col and f.sampai:
+        parts.append(f"{prefix}{period_col} <= $sampai")
+        params["sampai"] = f.sampai
+    return " AND ".join(parts), params

@@ -1,0 +1,289 @@
+"""Named queries: one function per thing a page shows. Each takes the viewer's scope and applies it in SQL."""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+from warehouse.db import Filters, Scope, run, where
+
+Con = duckdb.DuckDBPyConnection
+PREDIKAT_COLS = ["n_sangat_baik", "n_baik", "n_butuh_perbaikan", "n_kurang", "n_sangat_kurang"]
+_SUMS = ", ".join(f"sum({c}) AS {c}" for c in PREDIKAT_COLS)
+
+
+def periods(con: Con) -> pl.DataFrame:
+    """Every appraisal period in the warehouse, oldest first."""
+    return run(con, "SELECT DISTINCT periode, periode_mulai FROM agg_kinerja ORDER BY periode_mulai", name="periods")
+
+
+def filter_options(con: Con, scope: Scope, lokasi: tuple[str, ...] = (), opd: tuple[str, ...] = ()) -> pl.DataFrame:
+    """Distinct place/OPD/unit/jabatan/golongan/status combinations, narrowed by chosen places and OPDs."""
+    w, p = where(Filters(lokasi=lokasi, opd=opd), scope, dims=["lokasi", "opd"], period_col=None)
+    sql = f"SELECT DISTINCT lokasi, opd, unit_kerja, jenis_jabatan, golongan, status_asn FROM agg_kinerja WHERE {w}"
+    return run(con, sql, p, "filter_options")
+
+
+def freshness(con: Con) -> dict:
+    """Last load time, periods covered and rejected-row count."""
+    last = run(con, "SELECT max(waktu) AS waktu, count(DISTINCT load_id) AS n_muat FROM load_log "
+                    "WHERE status <> 'ditolak'", name="freshness")
+    per = run(con, "SELECT min(periode) AS dari, max(periode) AS sampai, count(DISTINCT periode) AS n FROM agg_kinerja")
+    rej = run(con, "SELECT count(*) AS n FROM rejects")
+    return {"waktu": last["waktu"][0], "dari": per["dari"][0], "sampai": per["sampai"][0],
+            "n_periode": per["n"][0], "ditolak": rej["n"][0]}
+
+
+def _kinerja_groups(con: Con, f: Filters, scope: Scope, group: list[str], name: str) -> pl.DataFrame:
+    """Re-aggregate agg_kinerja by allow-listed dimensions: n, mean, sd and predikat counts."""
+    allowed = {"lokasi", "opd", "unit_kerja", "periode", "jenis_jabatan", "golongan", "status_asn"}
+    assert set(group) <= allowed, "group columns must come from the allow-list"
+    cols = ", ".join(group)
+    w, p = where(f, scope)
+    sql = f"""
+        SELECT {cols}, {"min(periode_mulai) AS periode_mulai," if "periode" in group else ""}
+               sum(n) AS n, sum(n_hasil) AS n_hasil,
+               sum(sum_hasil) / nullif(sum(n_hasil), 0) AS rata_hasil,
+               sqrt(greatest((sum(sumsq_hasil) - sum(sum_hasil) ^ 2 / nullif(sum(n_hasil), 0))
+                    / nullif(sum(n_hasil) - 1, 0), 0)) AS sd_hasil,
+               sum(sum_perilaku) / nullif(sum(n_perilaku), 0) AS rata_perilaku,
+               sum(sum_ordinal) / nullif(sum(n), 0) AS rata_ordinal,
+               {_SUMS}, sum(n_resmi) AS n_resmi
+        FROM agg_kinerja WHERE {w}
+        GROUP BY {cols} ORDER BY {cols}"""
+    return run(con, sql, p, name)
+
+
+def scores_by(con: Con, f: Filters, scope: Scope, group: list[str]) -> pl.DataFrame:
+    """Scores and predikat counts grouped by the given dimensions over the filtered periods."""
+    return _kinerja_groups(con, f, scope, group, "scores_by")
+
+
+def headline_by_place(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
+    """Per place: the last period in range and the one before it, with scores and predikat shares."""
+    per = scores_by(con, f, scope, ["lokasi", "periode"])
+    if per.is_empty():
+        return per
+    last = per["periode"].max()
+    earlier = per.filter(pl.col("periode") < last)["periode"]
+    prev = earlier.max() if earlier.len() else None
+    cur = per.filter(pl.col("periode") == last)
+    before = per.filter(pl.col("periode") == prev).select(
+        "lokasi", pl.col("rata_hasil").alias("rata_hasil_lalu"), pl.col("n").alias("n_lalu"),
+        ((pl.col("n_butuh_perbaikan") + pl.col("n_kurang") + pl.col("n_sangat_kurang")) / pl.col("n")).alias("bawah_lalu"),
+    )
+    return cur.join(before, on="lokasi", how="left").with_columns(
+        pl.lit(prev).alias("periode_lalu"),
+        ((pl.col("n_butuh_perbaikan") + pl.col("n_kurang") + pl.col("n_sangat_kurang")) / pl.col("n")).alias("bawah"),
+        (pl.col("n_sangat_baik") / pl.col("n")).alias("share_sangat_baik"),
+    )
+
+
+def biggest_changes(con: Con, f: Filters, scope: Scope, top: int = 5) -> pl.DataFrame:
+    """OPDs whose mean hasil kerja changed most between the first and last period in range."""
+    per = scores_by(con, f, scope, ["lokasi", "opd", "periode"])
+    if per.is_empty():
+        return per
+    first, last = per["periode"].min(), per["periode"].max()
+    a = per.filter(pl.col("periode") == first).select("lokasi", "opd", pl.col("rata_hasil").alias("awal"))
+    b = per.filter(pl.col("periode") == last).select("lokasi", "opd", pl.col("rata_hasil").alias("akhir"), "n")
+    out = a.join(b, on=["lokasi", "opd"]).with_columns((pl.col("akhir") - pl.col("awal")).alias("perubahan"))
+    return out.sort(pl.col("perubahan").abs(), descending=True).head(top).with_columns(
+        pl.lit(first).alias("dari"), pl.lit(last).alias("sampai"))
+
+
+def score_distribution(con: Con, f: Filters, scope: Scope, limit: int = 200_000) -> pl.DataFrame:
+    """Employee scores in the last period of the range (for histograms and box plots)."""
+    w, p = where(f, scope)
+    sql = f"""
+        WITH last AS (SELECT max(periode) AS periode FROM agg_kinerja WHERE {w})
+        SELECT lokasi, opd, hasil_kerja, perilaku, predikat FROM fct_kinerja
+        WHERE periode = (SELECT periode FROM last) AND {w} AND hasil_kerja IS NOT NULL
+        LIMIT {int(limit)}"""
+    return run(con, sql, p, "score_distribution")
+
+
+def indicator_capaian(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
+    """Per indicator over the range: rows, mean capaian and the share that reached target."""
+    w, p = where(f, scope)
+    sql = f"""
+        SELECT indikator, any_value(satuan) AS satuan, any_value(arah) AS arah, sum(n) AS n,
+               sum(sum_capaian) / sum(n) AS rata_capaian, sum(n_capai_target) / sum(n) AS share_capai,
+               sum(sum_target) / sum(n) AS rata_target, sum(sum_realisasi) / sum(n) AS rata_realisasi
+        FROM agg_indikator WHERE {w}
+        GROUP BY indikator ORDER BY rata_capaian"""
+    return run(con, sql, p, "indicator_capaian")
+
+
+def compare_opd(con: Con, f: Filters, scope: Scope, min_group: int, z: float = 1.96) -> pl.DataFrame:
+    """Per place and OPD: n, mean, 95% CI, percentile within place, and a too-small mark."""
+    g = scores_by(con, f, scope, ["lokasi", "opd"])
+    if g.is_empty():
+        return g
+    se = pl.col("sd_hasil") / pl.col("n_hasil").sqrt()
+    return g.with_columns(
+        pl.when(pl.col("opd").str.starts_with("Kecamatan")).then(pl.lit("Kecamatan")).otherwise(pl.col("opd"))
+        .alias("jenis_opd"),
+        (pl.col("rata_hasil") - z * se).alias("ci_bawah"),
+        (pl.col("rata_hasil") + z * se).alias("ci_atas"),
+        (pl.col("n_hasil") < min_group).alias("terlalu_kecil"),
+        ((pl.col("rata_hasil").rank("average").over("lokasi") - 1)
+         / (pl.len().over("lokasi") - 1).clip(lower_bound=1) * 100).alias("persentil"),
+    )
+
+
+def coaching_list(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
+    """Employees flagged for coaching as of the last period in range, most urgent first."""
+    w, p = where(f, scope)
+    sql = f"""
+        WITH last AS (SELECT max(periode) AS periode FROM agg_kinerja WHERE {w})
+        SELECT * FROM mart_pembinaan
+        WHERE periode = (SELECT periode FROM last) AND {w}
+        ORDER BY urgensi DESC, nama"""
+    return run(con, sql, p, "coaching_list")
+
+
+def recognition_list(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
+    """Consistent top performers as of the last period in range, best first."""
+    w, p = where(f, scope)
+    sql = f"""
+        WITH last AS (SELECT max(periode) AS periode FROM agg_kinerja WHERE {w})
+        SELECT * FROM mart_penghargaan
+        WHERE periode = (SELECT periode FROM last) AND {w}
+        ORDER BY rata_hasil DESC, nama"""
+    return run(con, sql, p, "recognition_list")
+
+
+def distribution_breaks(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
+    """Units and periods whose predikat mix breaks the kurva distribusi."""
+    w, p = where(f, scope, dims=["lokasi", "opd", "unit_kerja"])
+    return run(con, f"SELECT * FROM fct_distribusi WHERE melanggar AND {w} ORDER BY periode DESC, lokasi, opd",
+               p, "distribution_breaks")
+
+
+def rater_leniency(con: Con, f: Filters, scope: Scope, min_rated: int = 5) -> pl.DataFrame:
+    """Superiors ranked by how much higher they rate behaviour than their staff's results suggest."""
+    w, p = where(f, scope, dims=["lokasi", "opd"])
+    sql = f"""
+        SELECT nip_penilai, nama_penilai, lokasi, opd, max(n_dinilai) AS n_dinilai,
+               avg(rata_perilaku_diberikan) AS rata_perilaku_diberikan, avg(rata_hasil_dinilai) AS rata_hasil_dinilai
+        FROM fct_penilai WHERE {w}
+        GROUP BY ALL HAVING max(n_dinilai) >= {int(min_rated)}"""
+    out = run(con, sql, p, "rater_leniency")
+    if out.is_empty():
+        return out
+    mean = out["rata_perilaku_diberikan"].mean()
+    sd = out["rata_perilaku_diberikan"].std() or 1.0
+    return out.with_columns(((pl.col("rata_perilaku_diberikan") - mean) / sd).alias("z")).sort("z", descending=True)
+
+
+def _ikm_where(f: Filters, scope: Scope) -> tuple[str, dict]:
+    w, p = where(f, scope, dims=["lokasi", "opd"], period_col=None)
+    if f.dari:
+        w += " AND strftime(periode_mulai + INTERVAL 2 MONTH, '%Y-%m') >= $dari"
+        p["dari"] = f.dari
+    if f.sampai:
+        w += " AND strftime(periode_mulai, '%Y-%m') <= $sampai"
+        p["sampai"] = f.sampai
+    return w, p
+
+
+def ikm_units(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
+    """IKM, mutu and respondents per service unit and survey period."""
+    w, p = _ikm_where(f, scope)
+    return run(con, f"SELECT * FROM fct_ikm WHERE {w} ORDER BY lokasi, unit_layanan, periode", p, "ikm_units")
+
+
+def ikm_by_place(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
+    """Respondent-weighted IKM konversi per place and survey period."""
+    w, p = _ikm_where(f, scope)
+    sql = f"""SELECT lokasi, periode, min(periode_mulai) AS periode_mulai, sum(n_responden) AS n_responden,
+                     sum(ikm_konversi * n_responden) / sum(n_responden) AS ikm_konversi
+              FROM fct_ikm WHERE {w} GROUP BY lokasi, periode ORDER BY periode, lokasi"""
+    return run(con, sql, p, "ikm_by_place")
+
+
+def skm_responses(con: Con, f: Filters, scope: Scope, unit: str | None = None, text: str | None = None,
+                  limit: int = 5000) -> pl.DataFrame:
+    """Survey responses with comments, optionally for one unit and containing a search text."""
+    w, p = where(f, scope, dims=["lokasi", "opd"], period_col=None)
+    if f.dari:
+        w += " AND strftime(tanggal, '%Y-%m') >= $dari"
+        p["dari"] = f.dari
+    if f.sampai:
+        w += " AND strftime(tanggal, '%Y-%m') <= $sampai"
+        p["sampai"] = f.sampai
+    if unit:
+        w += " AND unit_layanan = $unit"
+        p["unit"] = unit
+    if text:
+        w += " AND kritik_saran ILIKE '%' || $text || '%'"
+        p["text"] = text
+    sql = f"""SELECT tanggal, unit_layanan, lokasi, layanan, jenis_kelamin, usia, pendidikan, pekerjaan,
+                     u1, u2, u3, u4, u5, u6, u7, u8, u9, kritik_saran
+              FROM stg_skm WHERE {w} ORDER BY tanggal DESC LIMIT {int(limit)}"""
+    return run(con, sql, p, "skm_responses")
+
+
+def employee_search(con: Con, scope: Scope, text: str, limit: int = 50) -> pl.DataFrame:
+    """Employees whose name or NIP contains the text."""
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None)
+    p["q"] = text
+    sql = f"""SELECT nip, nama, lokasi, opd, unit_kerja, jabatan FROM dim_pegawai
+              WHERE {w} AND (nama ILIKE '%' || $q || '%' OR nip LIKE '%' || $q || '%')
+              ORDER BY nama LIMIT {int(limit)}"""
+    return run(con, sql, p, "employee_search")
+
+
+def employee(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
+    """One employee's master record, if the viewer may see it."""
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None)
+    p["nip"] = nip
+    return run(con, f"SELECT * FROM dim_pegawai WHERE nip = $nip AND {w}", p, "employee")
+
+
+def employee_history(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
+    """Scores and predikat per period for one employee."""
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None)
+    p["nip"] = nip
+    sql = f"""SELECT periode, periode_mulai, hasil_kerja, perilaku, rating_hasil_kerja, rating_perilaku, predikat,
+                     sumber_predikat, nilai_pp30, predikat_pp30, skor_ordinal
+              FROM fct_kinerja WHERE nip = $nip AND {w} ORDER BY periode_mulai"""
+    return run(con, sql, p, "employee_history")
+
+
+def employee_indicators(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
+    """Indicators against targets for one employee, every period."""
+    if employee(con, scope, nip).is_empty():
+        return pl.DataFrame()
+    sql = """SELECT periode, indikator, satuan, arah, target, realisasi, bobot, capaian
+             FROM fct_capaian WHERE nip = $nip ORDER BY periode DESC, capaian"""
+    return run(con, sql, {"nip": nip}, "employee_indicators")
+
+
+def employee_behaviour(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
+    """BerAKHLAK scores by rater role for one employee, every period."""
+    if employee(con, scope, nip).is_empty():
+        return pl.DataFrame()
+    sql = "SELECT * FROM fct_perilaku WHERE nip = $nip ORDER BY periode_mulai, peran_penilai"
+    return run(con, sql, {"nip": nip}, "employee_behaviour")
+
+
+def employee_feedback(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
+    """Public feedback naming this officer, per survey period."""
+    if employee(con, scope, nip).is_empty():
+        return pl.DataFrame()
+    return run(con, "SELECT * FROM fct_umpan_balik_petugas WHERE nip = $nip ORDER BY periode", {"nip": nip},
+               "employee_feedback")
+
+
+def load_history(con: Con) -> pl.DataFrame:
+    """Every load, newest first."""
+    return run(con, "SELECT * EXCLUDE (sha256) FROM load_log ORDER BY load_id DESC, berkas", name="load_history")
+
+
+def rejects(con: Con, load_id: int | None = None) -> pl.DataFrame:
+    """Rejected rows, of one load or all."""
+    if load_id is None:
+        return run(con, "SELECT * FROM rejects ORDER BY load_id DESC, berkas, baris", name="rejects")
+    return run(con, "SELECT * FROM rejects WHERE load_id = $id ORDER BY berkas, baris", {"id": load_id}, "rejects")
