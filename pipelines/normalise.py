@@ -63,8 +63,7 @@ def uses_decimal_comma(frame: pl.DataFrame, cols: list[str]) -> bool:
 def nip(col: str) -> pl.Expr:
     """Strip spaces, dots and dashes from a NIP; null when nothing is left."""
     s = pl.col(col).cast(pl.String).str.replace_all(r"[\s.\-']", "")
-    # Excel often turns an 18-digit NIP into a float like 1.96608011988031e+17: unusable.
-    return pl.when(s == "").then(None).otherwise(s)
+    return pl.when(s == "").then(None).otherwise(s).alias(col)
 
 
 def nip_parts(col: str) -> list[pl.Expr]:

@@ -1,0 +1,34 @@
+"""Shared fixtures: settings pointing at temporary folders, and a small demo warehouse built by the real pipeline."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from pipelines.demo import generate
+from pipelines.demo_files import write_demo_files
+from pipelines.load import load_paths
+from settings import Settings, load_settings
+
+
+def make_settings(tmp: Path, **overrides) -> Settings:
+    """Default settings with the warehouse, staging and demo folders under tmp; overrides as 'section.key'."""
+    raw = copy.deepcopy(load_settings().raw)
+    raw["paths"] = {"warehouse": str(tmp / "wh.duckdb"), "staging": str(tmp / "staging"),
+                    "demo_inputs": str(tmp / "demo")}
+    for dotted, value in overrides.items():
+        section, key = dotted.split(".")
+        raw[section][key] = value
+    return Settings(raw)
+
+
+@pytest.fixture(scope="session")
+def demo_settings(tmp_path_factory) -> Settings:
+    """A small demo warehouse (300 employees, 12 periods) built through the real files and pipeline."""
+    tmp = tmp_path_factory.mktemp("demo")
+    s = make_settings(tmp)
+    paths = write_demo_files(generate(employees=300, periods=12), s.path("demo_inputs"))
+    load_paths(paths, s)
+    return s
