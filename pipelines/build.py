@@ -32,8 +32,8 @@ def read_manifest(warehouse: Path) -> dict:
     if not warehouse.exists():
         return empty
     with contextlib.closing(duckdb.connect(str(warehouse), read_only=True)) as con:
-        files = pl.from_arrow(con.execute("SELECT jenis, sumber, path FROM _manifest").to_arrow_table())
-        loads = pl.from_arrow(con.execute("SELECT * FROM load_log ORDER BY load_id").to_arrow_table())
+        files = pl.from_arrow(con.sql("SELECT jenis, sumber, path FROM _manifest").to_arrow_table())
+        loads = pl.from_arrow(con.sql("SELECT * FROM load_log ORDER BY load_id").to_arrow_table())
         rej = [r[0] for r in con.execute("SELECT path FROM _manifest_rejects").fetchall()]
     return {"files": files, "loads": loads.cast(LOAD_SCHEMA), "rejects_files": rej}
 

@@ -46,25 +46,35 @@ def duplicates(frame: pl.DataFrame, file: str, kind: str) -> pl.DataFrame:
     keys = KEYS.get(kind)
     if not keys:
         return pl.DataFrame(schema=REJECT_SCHEMA)
-    first = pl.col("_baris").min().over(keys)
-    mask = pl.all_horizontal([pl.col(k).is_not_null() for k in keys[:2]]) & (pl.col("_baris") != first)
+    marked = frame.with_columns(
+        pl.col("_baris").min().over(keys).alias("_pertama"),
+        pl.concat_str(keys, separator=", ", ignore_nulls=True).alias("_kunci"),
+    )
+    mask = pl.all_horizontal([pl.col(k).is_not_null() for k in keys[:2]]) & (pl.col("_baris") != pl.col("_pertama"))
     return make_rejects(
-        frame, mask, keys[-1] if kind == "capaian" else "nip",
-        pl.format("Baris ganda: kunci ({}) sudah ada di baris {}.", pl.concat_str(keys, separator=", ", ignore_nulls=True), first),
-        pl.format("Duplicate row: key ({}) already at row {}.", pl.concat_str(keys, separator=", ", ignore_nulls=True), first),
+        marked, mask, keys[-1] if kind == "capaian" else "nip",
+        pl.format("Baris ganda: kunci ({}) sudah ada di baris {}.", pl.col("_kunci"), pl.col("_pertama")),
+        pl.format("Duplicate row: key ({}) already at row {}.", pl.col("_kunci"), pl.col("_pertama")),
         file, kind,
     )
 
 
+def first_rows(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
+    """The frame without later repeats of a key, so a duplicate does not also break the weight sum."""
+    keys = KEYS.get(kind)
+    return frame.unique(keys, keep="first", maintain_order=True) if keys else frame
+
+
 def weight_sums(frame: pl.DataFrame, total: float, tolerance: float, file: str) -> pl.DataFrame:
     """All rows of an employee-period whose weights do not sum to the total (100)."""
-    s = pl.col("bobot").sum().over("nip", "periode")
-    mask = pl.col("bobot").is_not_null() & pl.col("periode").is_not_null() & ((s - total).abs() > tolerance)
+    marked = frame.with_columns(pl.col("bobot").sum().over("nip", "periode").round(2).alias("_jumlah"))
+    mask = (pl.col("bobot").is_not_null() & pl.col("periode").is_not_null()
+            & ((pl.col("_jumlah") - total).abs() > tolerance))
     return make_rejects(
-        frame, mask, "bobot",
+        marked, mask, "bobot",
         pl.format("Jumlah bobot NIP {} periode {} adalah {}, seharusnya " + f"{total:g}.", pl.col("nip"),
-                  pl.col("periode"), s.round(2)),
+                  pl.col("periode"), pl.col("_jumlah")),
         pl.format("Weights of NIP {} in period {} sum to {}, not " + f"{total:g}.", pl.col("nip"),
-                  pl.col("periode"), s.round(2)),
+                  pl.col("periode"), pl.col("_jumlah")),
         file, "capaian",
     )

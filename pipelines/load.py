@@ -118,7 +118,8 @@ def _validate(kind: str, frame: pl.DataFrame, name: str, known: set[str], settin
         rejects.append(checks.duplicates(frame, name, kind))
     if kind == "capaian":
         cap = settings.section("capaian")
-        rejects.append(checks.weight_sums(frame, cap["weight_total"], cap["weight_tolerance"], name))
+        rejects.append(checks.weight_sums(checks.first_rows(frame, kind), cap["weight_total"], cap["weight_tolerance"],
+                                          name))
     return pl.concat(rejects, how="vertical_relaxed").unique(maintain_order=True)
 
 

@@ -1,0 +1,139 @@
+"""Pipeline behaviour on small dirty files: formats, rejects, refusals, idempotency, atomicity, replacement."""
+
+from __future__ import annotations
+
+import io
+
+import polars as pl
+import pytest
+
+from pipelines import build
+from pipelines.__main__ import main as cli
+from pipelines.load import load_files
+from tests.conftest import make_settings
+from tests.helpers import NIPS, pegawai, query
+
+CAPAIAN_DIRTY = (
+    "Laporan capaian kinerja;;;;;\n"
+    "NIP;Periode;Indikator Kinerja;Target;Realisasi;Bobot (%)\n"
+    f"{NIPS[0][:8]} {NIPS[0][8:14]} {NIPS[0][14]} {NIPS[0][15:]};Januari 2026;Waktu layanan;1.000,5;1.100,5;100\n"
+    f"{NIPS[1]};Jan 2026;Akurasi;10;n/a;100\n"
+    f"{NIPS[2]};Bulan 13;Akurasi;10;9;100\n"
+    f"999999999999999999;2026-01;Akurasi;10;9;100\n"
+    f"{NIPS[3]};2026-01;A;10;9;60\n"
+    f"{NIPS[3]};2026-01;B;10;9;30\n"
+    f"{NIPS[4]};TW1 2026;A;10;9;100\n"
+)
+
+
+def test_dirty_csv_cp1252_semicolon_decimal_comma(tmp_path):
+    s = make_settings(tmp_path)
+    data = CAPAIAN_DIRTY.replace("Waktu layanan", "Waktu layanan â€“ dokumen").encode("cp1252", errors="replace")
+    report = load_files([("pegawai.csv", pegawai()), ("capaian.csv", data)], s)
+    assert report.exit_code == 1
+    cap = query(s, "SELECT nip, target, realisasi FROM fct_capaian")
+    assert cap.rows() == [(NIPS[0], 1000.5, 1100.5)]
+    rej = report.rejects.sort("baris")
+    by_row = {r["baris"]: r for r in rej.iter_rows(named=True)}
+    assert by_row[4]["kolom"] == "realisasi" and "n/a" in by_row[4]["alasan"]
+    assert by_row[5]["kolom"] == "periode" and "Bulan 13" in by_row[5]["alasan"]
+    assert by_row[6]["kolom"] == "nip"
+    assert by_row[7]["kolom"] == "bobot" and "90" in by_row[7]["alasan"]
+    assert by_row[9]["kolom"] == "periode" and "triwulanan" in by_row[9]["alasan"]
+    assert all(r["reason"] for r in rej.iter_rows(named=True))  # English reason for every reject
+    assert query(s, "SELECT count(*) FROM rejects").item() == rej.height
+
+
+def test_excel_with_title_rows_and_parquet(tmp_path):
+    s = make_settings(tmp_path)
+    peg = pl.read_csv(io.BytesIO(pegawai()), separator=";", infer_schema=False)
+    xlsx = tmp_path / "pegawai.xlsx"
+    peg.write_excel(xlsx, position="A4")
+    beh = pl.DataFrame({"nip": [NIPS[0]], "period": ["2026-01"], "rater_role": ["Atasan"],
+                        **{v: [80.0] for v in ["berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis",
+                                                "loyal", "adaptif", "kolaboratif"]}})
+    buf = io.BytesIO()
+    beh.write_parquet(buf)
+    report = load_files([("pegawai.xlsx", xlsx.read_bytes()), ("perilaku.parquet", buf.getvalue())], s)
+    assert report.exit_code == 0, report.rejects
+    assert query(s, "SELECT count(*) FROM dim_pegawai").item() == len(NIPS)
+    assert query(s, "SELECT perilaku FROM fct_perilaku_pegawai").item() == pytest.approx(80.0)
+
+
+def test_file_missing_required_columns_is_refused_with_names(tmp_path):
+    s = make_settings(tmp_path)
+    bad = b"NIP;Periode;Indikator\n123;2026-01;x\n"
+    report = load_files([("capaian.csv", bad)], s, kind="capaian")
+    assert report.exit_code == 2
+    f = report.files[0]
+    assert f.status == "ditolak" and "target" in f.pesan and "realisasi" in f.pesan and "Indikator" in f.pesan
+    assert "missing" in f.message
+
+
+def test_loading_the_same_file_twice_changes_nothing(tmp_path):
+    s = make_settings(tmp_path)
+    files = [("pegawai.csv", pegawai()), ("capaian.csv", CAPAIAN_DIRTY.encode())]
+    load_files(files, s)
+    tables = ["dim_pegawai", "fct_capaian", "fct_kinerja", "rejects"]
+    before = {t: query(s, f"SELECT * FROM {t} ORDER BY ALL") for t in tables}
+    again = load_files(files, s)
+    assert {f.status for f in again.files} == {"sama"}
+    for t in tables:
+        assert query(s, f"SELECT * FROM {t} ORDER BY ALL").equals(before[t]), t
+
+
+def test_failed_load_leaves_previous_warehouse_intact(tmp_path, monkeypatch):
+    s = make_settings(tmp_path)
+    load_files([("pegawai.csv", pegawai())], s)
+    before = query(s, "SELECT * FROM dim_pegawai ORDER BY nip")
+
+    def boom(*_a, **_k):
+        raise RuntimeError("killed halfway")
+
+    monkeypatch.setattr(build, "run_marts", boom)
+    with pytest.raises(RuntimeError):
+        load_files([("pegawai2.csv", pegawai([NIPS[0]], lokasi="Bangko"))], s)
+    assert query(s, "SELECT * FROM dim_pegawai ORDER BY nip").equals(before)
+    monkeypatch.undo()
+    # the next load works and does not pick up the failed load's staging
+    load_files([("capaian.csv", CAPAIAN_DIRTY.encode())], s)
+    assert query(s, "SELECT count(*) FROM dim_pegawai WHERE lokasi = 'Bangko'").item() == 0
+
+
+def test_corrected_file_replaces_its_periods_only(tmp_path):
+    s = make_settings(tmp_path)
+    def cap(rows):
+        return ("NIP;Periode;Indikator;Target;Realisasi;Bobot\n" + "\n".join(rows)).encode()
+    first = cap([f"{NIPS[0]};2026-01;A;10;5;100", f"{NIPS[0]};2026-02;A;10;6;100"])
+    fixed = cap([f"{NIPS[0]};2026-02;A;10;9;100"])
+    load_files([("pegawai.csv", pegawai()), ("capaian_jambi.csv", first)], s)
+    load_files([("capaian_jambi_revisi.csv", fixed)], s)
+    got = query(s, "SELECT periode, realisasi FROM fct_capaian ORDER BY periode").rows()
+    assert got == [("2026-01", 5.0), ("2026-02", 9.0)]
+    history = query(s, "SELECT berkas, status FROM load_log ORDER BY load_id").rows()
+    assert [h[0] for h in history] == ["pegawai.csv", "capaian_jambi.csv", "capaian_jambi_revisi.csv"]
+
+
+def test_unknown_nip_and_duplicates_are_rejected(tmp_path):
+    s = make_settings(tmp_path)
+    data = ("NIP;Periode;Indikator;Target;Realisasi;Bobot\n"
+            f"{NIPS[0]};2026-01;A;10;5;100\n{NIPS[0]};2026-01;A;10;6;100\n"
+            "198001012005011999;2026-01;A;10;6;100\n").encode()
+    report = load_files([("pegawai.csv", pegawai()), ("c.csv", data)], s)
+    kinds = {(r["baris"], r["kolom"]) for r in report.rejects.iter_rows(named=True)}
+    assert (3, "indikator") in kinds and (4, "nip") in kinds
+    assert query(s, "SELECT realisasi FROM fct_capaian").item() == 5.0
+
+
+def test_cli_exit_codes(tmp_path, monkeypatch, capsys):
+    s = make_settings(tmp_path)
+    monkeypatch.setenv("KINERJA_WAREHOUSE", str(s.warehouse))
+    monkeypatch.setenv("KINERJA_STAGING", str(s.staging))
+    (tmp_path / "pegawai.csv").write_bytes(pegawai())
+    (tmp_path / "capaian.csv").write_text(CAPAIAN_DIRTY, encoding="utf-8")
+    (tmp_path / "aneh.csv").write_text("a;b\n1;2\n", encoding="utf-8")
+    assert cli(["load", str(tmp_path / "pegawai.csv")]) == 0
+    assert cli(["load", str(tmp_path / "capaian.csv"), "--rejects", str(tmp_path / "rej.csv")]) == 1
+    assert pl.read_csv(tmp_path / "rej.csv").height >= 4
+    assert cli(["load", str(tmp_path / "aneh.csv")]) == 2
+    assert "tidak dikenali" in capsys.readouterr().out
