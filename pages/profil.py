@@ -59,8 +59,8 @@ def run() -> None:
     if beh.height:
         lastb = beh.filter(pl.col("periode") == beh["periode"].max())
         vals = ["berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif"]
-        longb = lastb.unpivot(index="peran_penilai", on=vals, variable_name="nilai_berakhlak", value_name="skor")
-        st.plotly_chart(charts.line_by(longb.rename({"nilai_berakhlak": "periode"}), "periode", "skor", "peran_penilai",
+        longb = lastb.unpivot(index="peran_penilai", on=vals, variable_name="nilai_berakhlak", value_name="skor_nilai")
+        st.plotly_chart(charts.line_by(longb.rename({"nilai_berakhlak": "periode"}), "periode", "skor_nilai", "peran_penilai",
                                        f"{t('behaviour_roles')} · {fmt.period(beh['periode'].max(), lg)}", "0–100",
                                        x_labels=False), key="p_beh")
     st.subheader(t("public_about"))

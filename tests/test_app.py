@@ -1,0 +1,83 @@
+"""Streamlit AppTest for every page: no exception, key elements present, filters change figures as the warehouse says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers import query
+
+HARNESS = str(Path(__file__).with_name("app_page.py"))
+PAGES = ["ringkasan", "skor", "tren", "bandingkan", "pembinaan", "penghargaan", "umpan_balik", "profil", "data"]
+
+
+@pytest.fixture()
+def app(demo_settings, monkeypatch):
+    monkeypatch.setenv("KINERJA_WAREHOUSE", str(demo_settings.warehouse))
+    monkeypatch.setenv("KINERJA_STAGING", str(demo_settings.staging))
+
+    def make(page: str, **state) -> AppTest:
+        at = AppTest.from_file(HARNESS, default_timeout=60)
+        at.session_state["_page"] = page
+        for k, v in state.items():
+            at.session_state[k] = v
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    from ui.data import settings
+
+    settings.clear()
+    yield make
+    settings.clear()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders(app, page):
+    at = app(page)
+    assert at.title[0].value
+    assert len(at.sidebar.multiselect) == 6
+
+
+def _metric(at, label):
+    return [m.value for m in at.metric if m.label == label]
+
+
+def test_overview_figures_follow_the_place_filter(app, demo_settings):
+    at = app("ringkasan")
+    last = query(demo_settings, "SELECT max(periode) FROM agg_kinerja").item()
+    per_place = query(demo_settings, "SELECT lokasi, sum(n) n FROM agg_kinerja WHERE periode = $p GROUP BY lokasi "
+                                     "ORDER BY lokasi", {"p": last})
+    shown = _metric(at, "Pegawai dinilai")
+    assert sorted(int(v.replace(".", "")) for v in shown) == sorted(per_place["n"].to_list())
+    at.sidebar.multiselect(key="lokasi").set_value(["Rakumpit"]).run()
+    assert not at.exception
+    only = _metric(at, "Pegawai dinilai")
+    expected = per_place.filter(per_place["lokasi"] == "Rakumpit")["n"].item()
+    assert [int(v.replace(".", "")) for v in only] == [expected]
+
+
+def test_english_switch_changes_labels_and_number_format(app):
+    at = app("ringkasan", lang="English")
+    assert at.title[0].value == "Overview"
+    assert _metric(at, "Employees appraised")
+
+
+def test_coaching_list_says_why_and_what(app):
+    at = app("pembinaan")
+    grid = at.dataframe[0].value
+    assert {"Alasan", "Fokus pembinaan", "Atasan"} <= set(grid.columns)
+    assert (grid["Alasan"].str.len() > 0).all()
+
+
+def test_profile_by_url(app, demo_settings):
+    nip = query(demo_settings, "SELECT nip FROM dim_pegawai ORDER BY nip LIMIT 1").item()
+    at = AppTest.from_file(HARNESS, default_timeout=60)
+    at.session_state["_page"] = "profil"
+    at.query_params["nip"] = nip
+    at.run()
+    assert not at.exception
+    name = query(demo_settings, "SELECT nama FROM dim_pegawai WHERE nip = $n", {"n": nip}).item()
+    assert at.header[0].value == name
