@@ -51,7 +51,8 @@ def _pages(page) -> dict:
             page(umpan_balik, "page_umpan_balik", ":material/forum:"),
         ],
         t("section_people"): [
-            page(pembinaan, "page_pembinaan", ":material/support:"), page(penghargaan, "page_penghargaan", ":material/military_tech:"),
+            page(pembinaan, "page_pembinaan", ":material/support:"),
+            page(penghargaan, "page_penghargaan", ":material/military_tech:"),
             page(profil, "page_profil", ":material/person:"),
         ],
         t("section_admin"): [page(data, "page_data", ":material/database:")],

@@ -169,7 +169,8 @@ def _capaian(rng: np.random.Generator, peg: pl.DataFrame, assign: pl.DataFrame, 
         100 + 7 * pl.col("kemampuan") + _opd_effect(pl.col("lokasi"), pl.col("opd"), pl.col("t"), len(periods))
         + pl.Series("e", rng.normal(0, 6, f.height))
     ).clip(20, 160)
-    whole = pl.col("satuan").is_in(["dokumen", "orang", "kunjungan", "unit", "titik", "kejadian", "laporan", "berkas", "kegiatan"])
+    counted = ["dokumen", "orang", "kunjungan", "unit", "titik", "kejadian", "laporan", "berkas", "kegiatan"]
+    whole = pl.col("satuan").is_in(counted)
     real = pl.when(pl.col("arah") == "turun").then(pl.col("target") * 100 / pct).otherwise(pl.col("target") * pct / 100)
     return f.with_columns(
         pl.when(whole).then(real.round(0)).otherwise(real.round(1)).alias("realisasi"),

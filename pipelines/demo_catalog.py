@@ -156,7 +156,9 @@ KRITIK_BURUK = {
     9: "Ruang tunggu panas, kipas rusak, toilet kotor.",
 }
 PENDIDIKAN = ["SD", "SMP", "SMA/SMK", "D3", "S1", "S2"]
-PEKERJAAN = ["PNS/TNI/Polri", "Pegawai swasta", "Wiraswasta", "Pelajar/Mahasiswa", "Petani/Nelayan", "Ibu rumah tangga", "Lainnya"]
+PEKERJAAN = [
+    "PNS/TNI/Polri", "Pegawai swasta", "Wiraswasta", "Pelajar/Mahasiswa", "Petani/Nelayan", "Ibu rumah tangga", "Lainnya",
+]
 NAMA_DEPAN = [
     "Ahmad", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gunawan", "Hendra", "Indah", "Joko", "Kartika", "Lestari",
     "Muhammad", "Nur", "Okta", "Putri", "Rahmat", "Sari", "Taufik", "Utami", "Wahyu", "Yusuf", "Zainal", "Rina",

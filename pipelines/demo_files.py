@@ -69,7 +69,9 @@ def write_demo_files(data: DemoData, out: Path) -> list[Path]:
             _spaced_nip("nip").alias("NIP"), periode.alias("Periode"), pl.col("indikator").alias("Indikator Kinerja"),
             pl.col("satuan").alias("Satuan"), pl.col("target").alias("Target"), pl.col("realisasi").alias("Realisasi"),
             pl.col("bobot").alias("Bobot (%)"),
-            pl.col("arah").replace_strict({"naik": "Semakin tinggi semakin baik", "turun": "Semakin rendah semakin baik"}).alias("Arah"),
+            pl.col("arah").replace_strict(
+                {"naik": "Semakin tinggi semakin baik", "turun": "Semakin rendah semakin baik"}
+            ).alias("Arah"),
         )
         if sep == ";":
             f = _decimal_comma(f, ["Target", "Realisasi", "Bobot (%)"])

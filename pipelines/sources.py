@@ -154,7 +154,10 @@ KINDS: dict[str, Kind] = {
             "u5": ["u5", "produk_spesifikasi_jenis_pelayanan", "produk", "u5_produk_spesifikasi_jenis_pelayanan"],
             "u6": ["u6", "kompetensi_pelaksana", "kompetensi", "u6_kompetensi_pelaksana"],
             "u7": ["u7", "perilaku_pelaksana", "u7_perilaku_pelaksana"],
-            "u8": ["u8", "penanganan_pengaduan_saran_dan_masukan", "penanganan_pengaduan", "pengaduan", "u8_penanganan_pengaduan"],
+            "u8": [
+                "u8", "penanganan_pengaduan_saran_dan_masukan", "penanganan_pengaduan", "pengaduan",
+                "u8_penanganan_pengaduan",
+            ],
             "u9": ["u9", "sarana_dan_prasarana", "sarana_prasarana", "sarana", "u9_sarana_dan_prasarana"],
         },
     ),
