@@ -118,9 +118,11 @@ def test_coaching_list_links_to_profile(server, browser):
 
 def test_downloads_match_the_screen(server, browser, demo_settings):
     page = _open(browser, f"{server}/skor?lokasi=Jambi")
+    page.wait_for_selector("[data-testid='stDownloadButton']", timeout=120_000)
     with page.expect_download() as info:
         page.get_by_role("button", name="Unduh CSV").first.click()
-    csv = pl.read_csv(io.BytesIO(Path(info.value.path()).read_bytes()), separator=";", decimal_comma=True)
+    text = Path(info.value.path()).read_bytes().decode("utf-8-sig")  # the file starts with a BOM for Excel
+    csv = pl.read_csv(io.StringIO(text), separator=";", decimal_comma=True)
     assert set(csv["Lokasi"]) == {"Jambi"}
     with page.expect_download() as info:
         page.get_by_role("button", name="Unduh Excel").first.click()
