@@ -3,7 +3,7 @@
 PORT ?= 8501
 UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 
-.PHONY: run test bench demo lint setup
+.PHONY: run test demo lint setup
 
 setup:
 	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -19,9 +19,6 @@ demo: setup
 test: setup
 	$(UV) run ruff check .
 	$(UV) run pytest
-
-bench: setup
-	$(UV) run python -m bench
 
 lint: setup
 	$(UV) run ruff check . && $(UV) run ruff format --check .
