@@ -7,7 +7,7 @@ import streamlit as st
 
 from ui import fmt
 from ui.charts import PLACE_COLOURS
-from ui.data import q, scope
+from ui.data import q, scope, settings
 from ui.i18n import lang, t
 from ui.page import filters, metric
 from ui.tables import show
@@ -19,8 +19,9 @@ def _ikm_latest(ikm: pl.DataFrame, place: str) -> tuple[str, str | None]:
         return "–", None
     last = part.row(-1, named=True)
     prev = part.row(-2, named=True) if part.height > 1 else None
-    grade = "A" if last["ikm_konversi"] >= 88.31 else "B" if last["ikm_konversi"] >= 76.61 else (
-        "C" if last["ikm_konversi"] >= 65 else "D")
+    edges = settings().section("skm")
+    k = last["ikm_konversi"]
+    grade = "A" if k >= edges["a_min"] else "B" if k >= edges["b_min"] else "C" if k >= edges["c_min"] else "D"
     delta = fmt.signed(last["ikm_konversi"] - prev["ikm_konversi"], 2, lang()) if prev else None
     return f"{fmt.num(last['ikm_konversi'], 2, lang())} ({grade})", delta
 

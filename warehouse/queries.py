@@ -132,26 +132,29 @@ def compare_opd(con: Con, f: Filters, scope: Scope, min_group: int, z: float = 1
     )
 
 
-def coaching_list(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
-    """Employees flagged for coaching as of the last period in range, most urgent first."""
+_AS_OF = {"mart_pembinaan": "urgensi DESC, nama", "mart_penghargaan": "rata_hasil DESC, nama"}
+
+
+def _as_of_last_period(con: Con, f: Filters, scope: Scope, table: str) -> pl.DataFrame:
+    """Rows of a per-period mart at the last period in range; table and order come from an allow-list."""
+    order = _AS_OF[table]
     w, p = where(f, scope)
     sql = f"""
         WITH last AS (SELECT max(periode) AS periode FROM agg_kinerja WHERE {w})
-        SELECT * FROM mart_pembinaan
+        SELECT * FROM {table}
         WHERE periode = (SELECT periode FROM last) AND {w}
-        ORDER BY urgensi DESC, nama"""
-    return run(con, sql, p, "coaching_list")
+        ORDER BY {order}"""
+    return run(con, sql, p, table)
+
+
+def coaching_list(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
+    """Employees flagged for coaching as of the last period in range, most urgent first."""
+    return _as_of_last_period(con, f, scope, "mart_pembinaan")
 
 
 def recognition_list(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """Consistent top performers as of the last period in range, best first."""
-    w, p = where(f, scope)
-    sql = f"""
-        WITH last AS (SELECT max(periode) AS periode FROM agg_kinerja WHERE {w})
-        SELECT * FROM mart_penghargaan
-        WHERE periode = (SELECT periode FROM last) AND {w}
-        ORDER BY rata_hasil DESC, nama"""
-    return run(con, sql, p, "recognition_list")
+    return _as_of_last_period(con, f, scope, "mart_penghargaan")
 
 
 def distribution_breaks(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
