@@ -38,26 +38,80 @@ def read_manifest(warehouse: Path) -> dict:
     return {"files": files, "loads": loads.cast(LOAD_SCHEMA), "rejects_files": rej}
 
 
+# The big facts are read straight from the staging Parquet while the marts are built and are
+# not copied into the warehouse; the marts hold what the pages read.
+TRANSIENT = {"capaian", "perilaku"}
+ORDER_BY = {"skm": "tanggal"}
+
+
+def _sql_list(paths: list[str]) -> str:
+    return "[" + ", ".join("'" + p.replace("'", "''") + "'" for p in paths) + "]"
+
+
 def _staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path]) -> None:
-    """stg_<kind>: all staging files of a kind, the latest load winning on a duplicate key."""
-    if paths:
-        files = [str(p) for p in paths]
-        con.execute(f"CREATE TABLE stg_{kind}_all AS SELECT * FROM read_parquet($files, union_by_name = true)",
-                    {"files": files})
-    else:
+    """stg_<kind>: all staging files of a kind, the latest load winning on a duplicate key.
+
+    Sources rarely overlap (each file holds its own place or periods), so the costly
+    de-duplication runs only over the employee-periods that more than one source holds.
+    """
+    if not paths:
         empty = staging.empty(kind)  # noqa: F841  (read by DuckDB's replacement scan)
-        con.execute(f"CREATE TABLE stg_{kind}_all AS SELECT * FROM empty")
+        con.execute(f"CREATE TABLE stg_{kind} AS SELECT * FROM empty")
+        return
+    files = [str(p) for p in paths]
+    src = "read_parquet($files, union_by_name = true)"
     keys = staging.KEYS[kind]
-    if keys:
-        part = ", ".join(keys)
-        con.execute(
-            f"CREATE TABLE stg_{kind} AS SELECT * EXCLUDE (rn) FROM ("
-            f"SELECT *, row_number() OVER (PARTITION BY {part} ORDER BY _muat DESC) AS rn FROM stg_{kind}_all)"
-            " WHERE rn = 1"
-        )
-        con.execute(f"DROP TABLE stg_{kind}_all")
-    else:
-        con.execute(f"ALTER TABLE stg_{kind}_all RENAME TO stg_{kind}")
+    order = f" ORDER BY {ORDER_BY[kind]}" if kind in ORDER_BY else ""
+    if not keys or len(files) == 1:
+        if kind in TRANSIENT:
+            con.execute(f"CREATE TEMP VIEW stg_{kind} AS SELECT * FROM read_parquet({_sql_list(files)}, "
+                        "union_by_name = true)")
+        else:
+            con.execute(f"CREATE TABLE stg_{kind} AS SELECT * FROM {src}{order}", {"files": files})
+        return
+    latest = f"QUALIFY row_number() OVER (PARTITION BY {', '.join(keys)} ORDER BY _muat DESC) = 1"
+    if kind == "pegawai":
+        con.execute(f"CREATE TABLE stg_{kind} AS SELECT * FROM {src} {latest}", {"files": files})
+        return
+    overlap = [r[0] for r in con.execute(
+        f"SELECT periode FROM {src} GROUP BY periode HAVING count(DISTINCT _sumber) > 1", {"files": files}
+    ).fetchall()]
+    table = "TEMP TABLE" if kind in TRANSIENT else "TABLE"
+    if not overlap:
+        if kind in TRANSIENT:
+            con.execute(f"CREATE TEMP VIEW stg_{kind} AS SELECT * FROM read_parquet({_sql_list(files)}, "
+                        "union_by_name = true)")
+        else:
+            con.execute(f"CREATE TABLE stg_{kind} AS SELECT * FROM {src}", {"files": files})
+        return
+    # employee-periods that two sources both hold; only their rows are de-duplicated
+    con.execute(
+        f"""CREATE TEMP TABLE _bentrok AS SELECT nip, periode FROM {src}
+            WHERE list_contains($overlap, periode) GROUP BY nip, periode HAVING count(DISTINCT _sumber) > 1""",
+        {"files": files, "overlap": overlap},
+    )
+    con.execute(
+        f"""CREATE {table} stg_{kind} AS
+            SELECT * FROM {src} ANTI JOIN _bentrok USING (nip, periode)
+            UNION ALL
+            SELECT * FROM (SELECT * FROM {src} SEMI JOIN _bentrok USING (nip, periode) {latest})""",
+        {"files": files},
+    )
+    con.execute("DROP TABLE _bentrok")
+
+
+def _build_config(settings: Settings) -> dict:
+    """Memory cap and spill folder for the build, from settings [gudang]."""
+    cfg = settings.section("gudang")
+    spill = settings.staging / "_spill"
+    spill.mkdir(parents=True, exist_ok=True)
+    out = {"temp_directory": str(spill), "preserve_insertion_order": True}
+    fraction = float(cfg.get("build_memory_fraction", 0.5))
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    out["memory_limit"] = f"{max(1, int(total * fraction / 2**30))}GB"
+    if cfg.get("threads"):
+        out["threads"] = int(cfg["threads"])
+    return out
 
 
 def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame, rejects: list[str]) -> None:
@@ -68,7 +122,7 @@ def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame
     for leftover in (tmp, Path(str(tmp) + ".wal")):
         leftover.unlink(missing_ok=True)
     stg = settings.staging
-    con = duckdb.connect(str(tmp))
+    con = duckdb.connect(str(tmp), config=_build_config(settings))
     try:
         for kind in staging.COLUMNS:
             paths = [stg / p for p in files.filter(pl.col("jenis") == kind)["path"].to_list()]

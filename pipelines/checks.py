@@ -17,9 +17,9 @@ KEYS = {
 }
 
 
-def unknown_nip(frame: pl.DataFrame, known: set[str], file: str, kind: str) -> pl.DataFrame:
+def unknown_nip(frame: pl.DataFrame, known: pl.Series, file: str, kind: str) -> pl.DataFrame:
     """Rows whose NIP is not in the employee master (this load's or the warehouse's)."""
-    mask = pl.col("nip").is_not_null() & ~pl.col("nip").is_in(list(known))
+    mask = pl.col("nip").is_not_null() & ~pl.col("nip").is_in(known.implode())
     return make_rejects(
         frame, mask, "nip",
         pl.format("NIP {} tidak ada di data pegawai; muat berkas pegawai lebih dulu.", pl.col("nip")),

@@ -28,6 +28,24 @@ def _keep_originals(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
     return frame.with_columns([pl.col(c).alias(f"_asal_{c}") for c in KINDS[kind].columns])
 
 
+def by_value(frame: pl.DataFrame, col: str, exprs: list[pl.Expr]) -> pl.DataFrame:
+    """Evaluate expressions of one column on its distinct values only, then join the results back.
+
+    Periods, NIPs, directions and roles repeat on many rows; parsing each distinct spelling once
+    keeps the regular expressions off the hot path at millions of rows.
+    """
+    key = f"__{col}"
+    distinct = frame.select(pl.col(col)).unique()
+    mapped = distinct.select(pl.col(col).alias(key), *exprs)
+    outputs = [c for c in mapped.columns if c != key]
+    joined = frame.drop([c for c in outputs if c in frame.columns and c != col]).rename({col: key}).join(
+        mapped, on=key, how="left", nulls_equal=True, maintain_order="left"
+    )
+    if col not in outputs:
+        joined = joined.with_columns(pl.col(key).alias(col))
+    return joined.drop(key)
+
+
 def _golongan(col: str) -> pl.Expr:
     """'iii/a', 'III A', 'III/A' -> 'III/a'; PPPK 'ix' -> 'IX'; anything else kept as written."""
     parts = n.text(col).str.extract_groups(r"^([IVXivx]+)\s*/?\s*([a-eA-E])?$")
@@ -60,19 +78,21 @@ def clean_capaian(frame: pl.DataFrame, settings: dict, decimal_comma: bool) -> p
     """Indicator results: numbers with decimal comma or point, direction, regime default."""
     f = _keep_originals(_ensure(frame, "capaian"), "capaian")
     rezim = n.text("rezim")
+    f = by_value(f, "nip", [n.nip("nip").alias("nip")])
+    f = by_value(f, "periode", n.period("periode"))
+    f = by_value(f, "indikator", [n.text("indikator").alias("indikator")])
+    f = by_value(f, "satuan", [n.text("satuan").alias("satuan")])
+    f = by_value(f, "arah", [n.direction("arah").alias("arah")])
+    f = by_value(f, "aspek", [n.text("aspek").str.to_lowercase().alias("aspek")])
+    f = by_value(f, "rezim", [
+        pl.when(rezim.str.contains("46")).then(pl.lit("PP 46/2011"))
+        .when(rezim.str.contains("30")).then(pl.lit("PP 30/2019"))
+        .otherwise(pl.lit(settings["capaian"]["default_rezim"])).alias("rezim")
+    ])
     return f.with_columns(
-        n.nip("nip").alias("nip"),
-        *n.period("periode"),
-        n.text("indikator").alias("indikator"),
-        n.text("satuan").alias("satuan"),
         n.number("target", decimal_comma).alias("target"),
         n.number("realisasi", decimal_comma).alias("realisasi"),
         pl.when(n.text("bobot").is_null()).then(None).otherwise(n.number("bobot", decimal_comma)).alias("bobot"),
-        n.direction("arah").alias("arah"),
-        n.text("aspek").str.to_lowercase().alias("aspek"),
-        pl.when(rezim.str.contains("46")).then(pl.lit("PP 46/2011"))
-        .when(rezim.str.contains("30")).then(pl.lit("PP 30/2019"))
-        .otherwise(pl.lit(settings["capaian"]["default_rezim"])).alias("rezim"),
     )
 
 
@@ -86,21 +106,19 @@ def fill_equal_weights(frame: pl.DataFrame) -> pl.DataFrame:
 def clean_perilaku(frame: pl.DataFrame, settings: dict, decimal_comma: bool) -> pl.DataFrame:
     """Behaviour ratings: role names normalised, BerAKHLAK scores as numbers."""
     f = _keep_originals(_ensure(frame, "perilaku"), "perilaku")
-    return f.with_columns(
-        n.nip("nip").alias("nip"),
-        n.nip("nip_penilai").alias("nip_penilai"),
-        *n.period("periode"),
-        n.rater_role("peran_penilai").alias("peran_penilai"),
-        *[n.number(v, decimal_comma).alias(v) for v in BERAKHLAK],
-    )
+    f = by_value(f, "nip", [n.nip("nip").alias("nip")])
+    f = by_value(f, "nip_penilai", [n.nip("nip_penilai").alias("nip_penilai")])
+    f = by_value(f, "periode", n.period("periode"))
+    f = by_value(f, "peran_penilai", [n.rater_role("peran_penilai").alias("peran_penilai")])
+    return f.with_columns(*[n.number(v, decimal_comma).alias(v) for v in BERAKHLAK])
 
 
 def clean_evaluasi(frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
     """Official results: rating and predikat spellings normalised."""
     f = _keep_originals(_ensure(frame, "evaluasi"), "evaluasi")
+    f = by_value(f, "periode", n.period("periode"))
     return f.with_columns(
         n.nip("nip").alias("nip"),
-        *n.period("periode"),
         n.rating("rating_hasil_kerja").alias("rating_hasil_kerja"),
         n.rating("rating_perilaku").alias("rating_perilaku"),
         n.predikat("predikat").alias("predikat"),
@@ -117,19 +135,19 @@ def clean_skm(frame: pl.DataFrame, settings: dict, decimal_comma: bool) -> pl.Da
         .then(n.number(u, decimal_comma)).cast(pl.Int64).alias(u)
         for u in UNSUR
     ]
+    f = by_value(f, "tanggal", [n.date("tanggal").alias("tanggal")])
+    f = by_value(f, "lokasi", [n.lokasi("lokasi").alias("lokasi")])
+    f = by_value(f, "jenis_kelamin", [n.sex("jenis_kelamin").alias("jenis_kelamin")])
+    f = by_value(f, "nip_petugas", [n.nip("nip_petugas").alias("nip_petugas")])
     f = f.with_columns(
         n.text("unit_layanan").alias("unit_layanan"),
-        n.lokasi("lokasi").alias("lokasi"),
         n.text("opd").alias("opd"),
-        n.date("tanggal").alias("tanggal"),
         *unsur,
-        n.sex("jenis_kelamin").alias("jenis_kelamin"),
         n.number("usia", decimal_comma).alias("usia"),
         n.text("pendidikan").alias("pendidikan"),
         n.text("pekerjaan").alias("pekerjaan"),
         n.text("layanan").alias("layanan"),
         n.text("kritik_saran").alias("kritik_saran"),
-        n.nip("nip_petugas").alias("nip_petugas"),
     )
     return f.with_columns(
         (pl.col("tanggal").dt.year().cast(pl.String) + "-Q" + pl.col("tanggal").dt.quarter().cast(pl.String)).alias(

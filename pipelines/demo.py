@@ -162,11 +162,13 @@ def _assignments(rng: np.random.Generator, peg: pl.DataFrame) -> pl.DataFrame:
     ).select("nip", "indikator", "satuan", "arah", "target", "bobot")
 
 
-def _capaian(rng: np.random.Generator, peg: pl.DataFrame, assign: pl.DataFrame, periods: list[date]) -> pl.DataFrame:
-    per = pl.DataFrame({"periode_mulai": periods, "t": list(range(len(periods)))})
+def _capaian(rng: np.random.Generator, peg: pl.DataFrame, assign: pl.DataFrame, periods: list[date],
+             t0: int = 0, n_total: int | None = None) -> pl.DataFrame:
+    """Indicator results for `periods`; t0 and n_total place a chunk of periods inside the whole series."""
+    per = pl.DataFrame({"periode_mulai": periods, "t": list(range(t0, t0 + len(periods)))})
     f = assign.join(per, how="cross").join(peg.select("nip", "lokasi", "opd", "kemampuan"), on="nip")
     pct = (
-        100 + 7 * pl.col("kemampuan") + _opd_effect(pl.col("lokasi"), pl.col("opd"), pl.col("t"), len(periods))
+        100 + 7 * pl.col("kemampuan") + _opd_effect(pl.col("lokasi"), pl.col("opd"), pl.col("t"), n_total or len(periods))
         + pl.Series("e", rng.normal(0, 6, f.height))
     ).clip(20, 160)
     counted = ["dokumen", "orang", "kunjungan", "unit", "titik", "kejadian", "laporan", "berkas", "kegiatan"]
@@ -178,8 +180,9 @@ def _capaian(rng: np.random.Generator, peg: pl.DataFrame, assign: pl.DataFrame, 
     ).select("nip", "periode", "periode_mulai", "indikator", "satuan", "target", "realisasi", "bobot", "arah")
 
 
-def _perilaku(rng: np.random.Generator, peg: pl.DataFrame, periods: list[date]) -> pl.DataFrame:
-    per = pl.DataFrame({"periode_mulai": periods, "t": list(range(len(periods)))})
+def _perilaku(rng: np.random.Generator, peg: pl.DataFrame, periods: list[date],
+              t0: int = 0, n_total: int | None = None) -> pl.DataFrame:
+    per = pl.DataFrame({"periode_mulai": periods, "t": list(range(t0, t0 + len(periods)))})
     lenient = peg.filter(
         (pl.col("lokasi") == LENIENT_UNIT[0]) & (pl.col("unit_kerja") == LENIENT_UNIT[1])
         & (pl.col("jenis_jabatan") == "Pengawas")
@@ -189,7 +192,8 @@ def _perilaku(rng: np.random.Generator, peg: pl.DataFrame, periods: list[date]) 
     for role, rater in (("atasan", pl.col("nip_atasan")), ("rekan", pl.lit(None, dtype=pl.String))):
         b = base.with_columns(pl.lit(role).alias("peran_penilai"), rater.alias("nip_penilai"))
         level = (
-            81 + 5 * pl.col("kemampuan") + 0.3 * _opd_effect(pl.col("lokasi"), pl.col("opd"), pl.col("t"), len(periods))
+            81 + 5 * pl.col("kemampuan")
+            + 0.3 * _opd_effect(pl.col("lokasi"), pl.col("opd"), pl.col("t"), n_total or len(periods))
             + pl.when(pl.col("nip_penilai").is_in(lenient)).then(14.0).otherwise(0.0)
             + pl.Series("e", rng.normal(0, 3, b.height))
         )
@@ -248,8 +252,11 @@ def _evaluasi(peg: pl.DataFrame, cap: pl.DataFrame, periods: list[date]) -> pl.D
     )
 
 
-def _skm(rng: np.random.Generator, peg: pl.DataFrame, periods: list[date]) -> pl.DataFrame:
+def _skm(rng: np.random.Generator, peg: pl.DataFrame, periods: list[date], responses: int | None = None) -> pl.DataFrame:
+    """Survey responses per service unit and quarter; `responses` sets the total (default: 60-160 per quarter)."""
     quarters = sorted({(p.year, (p.month - 1) // 3 + 1) for p in periods})[-8:]
+    per_cell = responses / (len(quarters) * sum(len(u) for u in cat.LAYANAN.values())) if responses else None
+    buruk = np.array([cat.KRITIK_BURUK[i] for i in range(1, 10)])
     parts = []
     for lok, units in cat.LAYANAN.items():
         for unit, opd, layanan in units:
@@ -258,6 +265,8 @@ def _skm(rng: np.random.Generator, peg: pl.DataFrame, periods: list[date]) -> pl
             small = unit == "Kantor Lurah Petuk Bukit"
             for year, q in quarters:
                 n = int(rng.integers(18, 30)) if small else int(rng.integers(60, 160))
+                if per_cell:
+                    n = max(n, int(per_cell * rng.uniform(0.8, 1.2)))
                 quality = 2.35 if poor else float(rng.uniform(3.05, 3.45))
                 ans = np.clip(np.rint(rng.normal(quality, 0.6, (n, 9))), 1, 4).astype(int)
                 if poor:
@@ -268,9 +277,10 @@ def _skm(rng: np.random.Generator, peg: pl.DataFrame, periods: list[date]) -> pl
                 worst = ans.argmin(axis=1) + 1
                 low = ans.min(axis=1) <= 2
                 good = rng.choice(cat.KRITIK_BAIK, n)
-                kritik = np.where(low, [cat.KRITIK_BURUK[w] for w in worst], good)
+                kritik = np.where(low, buruk[worst - 1], good)
                 named = rng.random(n) < 0.6
-                petugas = [str(x) if m else None for x, m in zip(rng.choice(staff, n), named, strict=True)]
+                petugas = pl.Series(rng.choice(staff, n)).cast(pl.String)
+                petugas = pl.select(pl.when(pl.Series(named)).then(petugas)).to_series()
                 frame = pl.DataFrame({
                     "unit_layanan": unit, "lokasi": lok, "opd": opd, "layanan": layanan,
                     "tanggal": pl.Series(tgl).cast(pl.Date),
@@ -280,7 +290,7 @@ def _skm(rng: np.random.Generator, peg: pl.DataFrame, periods: list[date]) -> pl
                     "pendidikan": rng.choice(cat.PENDIDIKAN, n),
                     "pekerjaan": rng.choice(cat.PEKERJAAN, n),
                     "kritik_saran": kritik,
-                    "nip_petugas": pl.Series(petugas, dtype=pl.String),
+                    "nip_petugas": petugas,
                 })
                 parts.append(frame)
     out = pl.concat(parts)

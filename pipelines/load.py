@@ -24,6 +24,7 @@ from pipelines import checks, staging
 from pipelines.build import build_warehouse, read_manifest
 from pipelines.clean import clean, fill_equal_weights
 from pipelines.errors import FileRefused
+from pipelines.readers import headers as file_headers
 from pipelines.readers import read_any
 from pipelines.sources import KINDS, detect_kind, header_map
 from pipelines.validate import REJECT_SCHEMA, schema_rejects
@@ -47,6 +48,7 @@ class FileResult:
     pesan: str = ""
     message: str = ""
     sha256: str = ""
+    detik: float = 0.0  # seconds to read, normalise and validate this file
 
 
 @dataclass
@@ -56,6 +58,7 @@ class LoadReport:
     load_id: int
     files: list[FileResult] = field(default_factory=list)
     rejects: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=REJECT_SCHEMA))
+    detik_bangun: float = 0.0  # seconds to write staging and build the warehouse
 
     @property
     def exit_code(self) -> int:
@@ -66,7 +69,9 @@ class LoadReport:
 
     def summary(self) -> pl.DataFrame:
         """One row per file: kind, status, rows read, loaded, rejected, message."""
-        return pl.DataFrame([f.__dict__ for f in self.files]).drop("sha256") if self.files else pl.DataFrame()
+        if not self.files:
+            return pl.DataFrame()
+        return pl.DataFrame([f.__dict__ for f in self.files]).drop("sha256", "detik")
 
 
 @contextlib.contextmanager
@@ -110,7 +115,7 @@ def _frame_for(name: str, data: bytes, kind: str | None) -> tuple[str, pl.DataFr
     return kind, raw_schema(kind).validate(frame)
 
 
-def _validate(kind: str, frame: pl.DataFrame, name: str, known: set[str], settings: Settings) -> pl.DataFrame:
+def _validate(kind: str, frame: pl.DataFrame, name: str, known: pl.Series, settings: Settings) -> pl.DataFrame:
     rejects = [schema_rejects(kind, frame, name)]
     if kind in ("capaian", "perilaku", "evaluasi"):
         rejects.append(checks.unknown_nip(frame, known, name, kind))
@@ -123,67 +128,102 @@ def _validate(kind: str, frame: pl.DataFrame, name: str, known: set[str], settin
     return pl.concat(rejects, how="vertical_relaxed").unique(maintain_order=True)
 
 
-def _known_nips(con_path: Path, batch: list[pl.DataFrame]) -> set[str]:
-    known: set[str] = set()
-    for f in batch:
-        known.update(f["nip"].drop_nulls().to_list())
-    if con_path.exists():
-        with contextlib.closing(duckdb.connect(str(con_path), read_only=True)) as con:
-            known.update(r[0] for r in con.execute("SELECT nip FROM dim_pegawai").fetchall())
-    return known
+def _known_nips(warehouse: Path) -> pl.Series:
+    """NIPs of the employee master in the current warehouse."""
+    if not warehouse.exists():
+        return pl.Series("nip", [], dtype=pl.String)
+    with contextlib.closing(duckdb.connect(str(warehouse), read_only=True)) as con:
+        return pl.from_arrow(con.sql("SELECT nip FROM dim_pegawai").to_arrow_table())["nip"]
+
+
+Source = bytes | Path
+
+
+def _bytes(src: Source) -> bytes:
+    return src.read_bytes() if isinstance(src, Path) else src
+
+
+def _ordered(files: list[tuple[str, Source]], kind: str | None) -> list[tuple[str, Source]]:
+    """Employee rosters first, so the other files of the same load can refer to them."""
+    def rank(item: tuple[str, Source]) -> int:
+        name, src = item
+        k = kind or detect_kind(file_headers(name, src) if isinstance(src, bytes) else file_headers(src))
+        return ORDER.index(k) if k in ORDER else len(ORDER)
+
+    return sorted(files, key=rank)
 
 
 def load_files(
-    files: list[tuple[str, bytes]],
+    files: list[tuple[str, Source]],
     settings: Settings,
     kind: str | None = None,
     source: str | None = None,
     progress: Progress | None = None,
 ) -> LoadReport:
-    """Load (name, bytes) pairs into the warehouse; returns what happened to each file."""
+    """Load (name, bytes or path) pairs into the warehouse; returns what happened to each file.
+
+    Files are processed one at a time and each file's valid rows go straight to a staging part,
+    so memory holds one file, not the whole load.
+    """
     tick = progress or (lambda _f, _m: None)
     stg_dir, warehouse = settings.staging, settings.warehouse
     with writer_lock(stg_dir):
         manifest = read_manifest(warehouse)
         load_id = int(manifest["loads"]["load_id"].max() or 0) + 1 if manifest["loads"].height else 1
         report = LoadReport(load_id)
-        prepared: list[tuple[str, str, str, pl.DataFrame]] = []
-        for i, (name, data) in enumerate(files):
-            tick(0.05 + 0.3 * i / max(len(files), 1), f"Membaca {name}")
+        stamp = f"{load_id}_{int(time.time() * 1000)}"
+        known = _known_nips(warehouse)
+        loaded = manifest["loads"].filter(pl.col("status") != "ditolak")
+        already = dict(zip(loaded["sha256"].to_list(), loaded.select("jenis", "dibaca").rows(), strict=True))
+        parts: dict[tuple[str, str], list[Path]] = {}
+        rejects: list[pl.DataFrame] = [report.rejects]
+        ordered = _ordered(files, kind)
+        for i, (name, src) in enumerate(ordered):
+            tick(0.7 * i / max(len(ordered), 1), f"Membaca {name}")
+            data = _bytes(src)
             digest = hashlib.sha256(data).hexdigest()
+            if digest in already:
+                k, n = already[digest]
+                report.files.append(FileResult(name, k, "sama", n, 0, 0,
+                                               "Berkas yang sama sudah dimuat; tidak ada perubahan.",
+                                               "The same file was loaded before; nothing changed.", digest))
+                continue
+            started = time.perf_counter()
             try:
                 k, frame = _frame_for(name, data, kind)
             except FileRefused as exc:
                 report.files.append(_refused(name, exc, kind, digest))
                 continue
-            prepared.append((name, digest, k, clean(k, frame, settings.raw)))
-        prepared.sort(key=lambda p: ORDER.index(p[2]))
-        known = _known_nips(warehouse, [f for _, _, k, f in prepared if k == "pegawai"])
-        new_files: dict[tuple[str, str], pl.DataFrame] = {}
-        already = set(manifest["loads"].filter(pl.col("status") != "ditolak")["sha256"].to_list())
-        for j, (name, digest, k, frame) in enumerate(prepared):
-            tick(0.35 + 0.35 * j / max(len(prepared), 1), f"Memeriksa {name}")
-            if digest in already:
-                report.files.append(FileResult(name, k, "sama", frame.height, 0, 0,
-                                               "Berkas yang sama sudah dimuat; tidak ada perubahan.",
-                                               "The same file was loaded before; nothing changed.", digest))
-                continue
+            del data
+            frame = clean(k, frame, settings.raw)
             if k == "capaian":
                 frame = fill_equal_weights(frame)
-            rejects = _validate(k, frame, name, known, settings)
-            bad = rejects["baris"].unique()
-            good = frame.filter(~pl.col("_baris").is_in(bad.implode()))
-            src = source or staging.source_key(name)
+            tick(0.7 * (i + 0.5) / max(len(ordered), 1), f"Memeriksa {name}")
+            bad_rows = _validate(k, frame, name, known, settings)
+            bad = bad_rows["baris"].unique()
+            good = frame.filter(~pl.col("_baris").is_in(bad.implode())) if bad.len() else frame
+            del frame
+            src_key = source or staging.source_key(name)
             if k == "pegawai":
-                known.update(good["nip"].to_list())
-            shaped = staging.shape(k, good, src, load_id)
-            key = (k, src)
-            new_files[key] = pl.concat([new_files[key], shaped]) if key in new_files else shaped
-            status = "dimuat" if rejects.is_empty() else "sebagian"
-            report.files.append(FileResult(name, k, status, frame.height, good.height, bad.len(), sha256=digest))
-            report.rejects = pl.concat([report.rejects, rejects], how="vertical_relaxed")
+                known = pl.concat([known, good["nip"].drop_nulls()]).unique()
+            part = stg_dir / "_parts" / f"{stamp}_{i}_{k}.parquet"
+            part.parent.mkdir(parents=True, exist_ok=True)
+            staging.shape(k, good, src_key, load_id).write_parquet(part)
+            parts.setdefault((k, src_key), []).append(part)
+            status = "dimuat" if bad_rows.is_empty() else "sebagian"
+            report.files.append(FileResult(name, k, status, good.height + bad.len(), good.height, bad.len(),
+                                           sha256=digest, detik=time.perf_counter() - started))
+            rejects.append(bad_rows)
+            del good
+        report.rejects = pl.concat(rejects, how="vertical_relaxed")
         tick(0.75, "Membangun gudang data")
-        _commit(settings, manifest, new_files, report)
+        started = time.perf_counter()
+        try:
+            _commit(settings, manifest, parts, report, stamp)
+        finally:
+            for p in (p for ps in parts.values() for p in ps):
+                p.unlink(missing_ok=True)
+        report.detik_bangun = time.perf_counter() - started
         tick(1.0, "Selesai")
         return report
 
@@ -203,18 +243,19 @@ def _load_rows(report: LoadReport) -> pl.DataFrame:
     )
 
 
-def _commit(settings: Settings, manifest: dict, new_files: dict, report: LoadReport) -> None:
+def _commit(settings: Settings, manifest: dict, parts: dict, report: LoadReport, stamp: str) -> None:
     """Write new staging files, build a new warehouse beside the old, then swap it in."""
     stg = settings.staging
     files = manifest["files"]
-    stamp = f"{report.load_id}_{int(time.time() * 1000)}"
-    for (kind, src), frame in new_files.items():
+    for (kind, src), paths in parts.items():
         old_row = files.filter((pl.col("jenis") == kind) & (pl.col("sumber") == src))
-        old = pl.read_parquet(stg / old_row["path"][0]) if old_row.height else None
-        merged = staging.merge_source(old, frame, kind)
+        old = pl.scan_parquet(stg / old_row["path"][0]) if old_row.height else None
         rel = f"{kind}/{src}__{stamp}.parquet"
         (stg / kind).mkdir(parents=True, exist_ok=True)
-        merged.write_parquet(stg / rel)
+        if old is None and len(paths) == 1:
+            os.replace(paths[0], stg / rel)  # a new source: its part is already the staging file
+        else:
+            staging.merge_source(old, pl.scan_parquet(paths), kind).sink_parquet(stg / rel)
         files = pl.concat([
             files.filter(~((pl.col("jenis") == kind) & (pl.col("sumber") == src))),
             pl.DataFrame({"jenis": [kind], "sumber": [src], "path": [rel]}),
@@ -239,5 +280,5 @@ def _sweep(stg: Path, files: pl.DataFrame, rejects: list[str]) -> None:
 
 
 def load_paths(paths: list[Path], settings: Settings, **kw) -> LoadReport:
-    """Load files from disk."""
-    return load_files([(p.name, p.read_bytes()) for p in paths], settings, **kw)
+    """Load files from disk, reading each only when its turn comes."""
+    return load_files([(p.name, Path(p)) for p in paths], settings, **kw)

@@ -68,22 +68,39 @@ def _frame_from_rows(rows: list[list[str]], name: str) -> pl.DataFrame:
     return df.filter(~blank)
 
 
+def _utf8(raw: bytes) -> bytes:
+    """The bytes as UTF-8 without a byte-order mark: UTF-8 kept as is, Windows-1252 transcoded."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return _decode(raw).encode("utf-8")
+    return raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+
+
+def _csv_head(raw: bytes, name: str) -> tuple[str, int, list[str]]:
+    """Separator, header row index and header cells of a CSV, from its first lines."""
+    text = _decode(raw[:65536])
+    if not text.strip():
+        raise FileRefused(name, "Berkas kosong.", "The file is empty.")
+    sep = _sniff_separator(text)
+    lines = text.splitlines()[:30]
+    head = pl.read_csv(io.StringIO("\n".join(lines)), separator=sep, has_header=False, infer_schema=False,
+                       truncate_ragged_lines=True)
+    rows = [list(r) for r in head.iter_rows()]
+    h = _header_row(rows)
+    return sep, h, [str(c).strip() for c in rows[h] if c is not None] if rows else []
+
+
 def read_csv(path: Path | str, data: bytes | None = None) -> pl.DataFrame:
     """Read a CSV (comma/semicolon/tab, UTF-8 or Windows-1252) as text with row numbers."""
     name = Path(path).name
     raw = data if data is not None else Path(path).read_bytes()
-    text = _decode(raw)
-    if not text.strip():
+    if not raw.strip():
         raise FileRefused(name, "Berkas kosong.", "The file is empty.")
-    sep = _sniff_separator(text)
     try:
-        head = pl.read_csv(
-            io.StringIO(text), separator=sep, has_header=False, infer_schema=False,
-            n_rows=30, truncate_ragged_lines=True,
-        )
-        h = _header_row([list(r) for r in head.iter_rows()])
+        sep, h, _ = _csv_head(raw, name)
         frame = pl.read_csv(
-            io.StringIO(text), separator=sep, has_header=True, skip_rows=h,
+            _utf8(raw), separator=sep, has_header=True, skip_rows=h,
             infer_schema=False, truncate_ragged_lines=True,
         )
     except Exception as exc:  # polars raises several error types for broken CSV
@@ -127,6 +144,23 @@ def read_parquet(path: Path | str, data: bytes | None = None) -> pl.DataFrame:
         ) from exc
     frame = frame.select(pl.all().cast(pl.String))
     return frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
+
+
+def headers(path: Path | str, data: bytes | None = None) -> list[str]:
+    """A file's column headers without reading its rows (Excel is read whole; it is small)."""
+    suffix = Path(path).suffix.lower()
+    name = Path(path).name
+    try:
+        if suffix == ".parquet":
+            return list(pl.read_parquet_schema(io.BytesIO(data) if data is not None else Path(path)))
+        if suffix in (".csv", ".txt", ".tsv"):
+            raw = data[:65536] if data is not None else Path(path).open("rb").read(65536)
+            return _csv_head(raw, name)[2]
+        return [c for c in read_any(path, data).columns if c != ROW]
+    except FileRefused:
+        return []
+    except Exception:  # an unreadable file is refused with its reason when it is read in full
+        return []
 
 
 def read_any(path: Path | str, data: bytes | None = None, sheet: str | None = None) -> pl.DataFrame:

@@ -52,6 +52,11 @@ KEYS = {
     "skm": None,  # survey responses have no natural key; replaced by source and period
 }
 
+# Staging files are sorted so that DuckDB's row-group min/max skip most of a table for one
+# employee or one date range.
+SORT = {"pegawai": ["nip"], "capaian": ["nip", "periode"], "perilaku": ["nip", "periode"],
+        "evaluasi": ["nip", "periode"], "skm": ["tanggal"]}
+
 _VERSION_TAIL = re.compile(
     r"([ _\-.]*(v\d+|rev(isi)?\d*|perbaikan\d*|koreksi\d*|final|terbaru|\(\d+\)|copy))+$", re.I
 )
@@ -68,7 +73,8 @@ def shape(kind: str, frame: pl.DataFrame, source: str, load_seq: int) -> pl.Data
     """Select and type the staging columns of a kind, tagged with source and load number."""
     cols = COLUMNS[kind]
     present = [pl.col(c).cast(t) if c in frame.columns else pl.lit(None, dtype=t).alias(c) for c, t in cols.items()]
-    return frame.select(*present, pl.lit(source).alias("_sumber"), pl.lit(load_seq, dtype=pl.Int64).alias("_muat"))
+    out = frame.select(*present, pl.lit(source).alias("_sumber"), pl.lit(load_seq, dtype=pl.Int64).alias("_muat"))
+    return out.sort(SORT[kind], nulls_last=True)
 
 
 def empty(kind: str) -> pl.DataFrame:
@@ -76,11 +82,9 @@ def empty(kind: str) -> pl.DataFrame:
     return pl.DataFrame(schema={**COLUMNS[kind], **META})
 
 
-def merge_source(old: pl.DataFrame | None, new: pl.DataFrame, kind: str) -> pl.DataFrame:
+def merge_source(old: pl.LazyFrame | None, new: pl.LazyFrame, kind: str) -> pl.LazyFrame:
     """A corrected file replaces what its source loaded for the periods it holds; other periods stay."""
-    if old is None or old.is_empty():
+    if old is None or kind == "pegawai":
         return new
-    if kind == "pegawai":
-        return new
-    periods = new["periode"].unique().to_list()
-    return pl.concat([old.filter(~pl.col("periode").is_in(periods)), new], how="vertical_relaxed")
+    periods = new.select(pl.col("periode").unique()).collect()["periode"]
+    return pl.concat([old.filter(~pl.col("periode").is_in(periods.implode())), new], how="vertical_relaxed")

@@ -85,4 +85,5 @@ SELECT
 FROM pp
 JOIN dim_pegawai d USING (nip)
 LEFT JOIN cfg_predikat o ON o.predikat = pp.predikat_final
-ORDER BY d.lokasi, d.opd, pp.periode_mulai;
+-- period then NIP: a period filter or one employee's lookup reads few row groups
+ORDER BY pp.periode, pp.nip;

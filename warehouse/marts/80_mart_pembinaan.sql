@@ -30,14 +30,20 @@ flagged AS (
             AND slope * (n_win_t - 1) <= -getvariable('pembinaan_trend_min_drop')) AS aturan_tren
     FROM w
 ),
+listed AS (
+    SELECT * FROM flagged WHERE aturan_predikat OR aturan_berturut OR aturan_tren
+),
+-- weakest indicators and values, looked up for listed employee-periods only
 lemah_indikator AS (
-    SELECT nip, periode,
-        list(indikator || ' (' || CAST(round(capaian, 1) AS VARCHAR) || ')' ORDER BY capaian)[1:2] AS indikator_lemah
-    FROM fct_capaian
-    GROUP BY nip, periode
+    SELECT c.nip, c.periode,
+        list(c.indikator || ' (' || CAST(round(c.capaian, 1) AS VARCHAR) || ')' ORDER BY c.capaian)[1:2] AS indikator_lemah
+    FROM fct_capaian c
+    JOIN (SELECT nip, periode FROM listed) l ON l.nip = c.nip AND l.periode = c.periode
+    GROUP BY c.nip, c.periode
 ),
 nilai AS (
-    UNPIVOT fct_perilaku_pegawai
+    UNPIVOT (SELECT p.* FROM fct_perilaku_pegawai p
+             JOIN (SELECT nip, periode FROM listed) l ON l.nip = p.nip AND l.periode = p.periode)
     ON berorientasi_pelayanan, akuntabel, kompeten, harmonis, loyal, adaptif, kolaboratif
     INTO NAME nilai_berakhlak VALUE skor_nilai
 ),
@@ -55,8 +61,7 @@ SELECT
     -- most urgent first: more rules, worse predikat, lower score
     (f.aturan_predikat::INT + f.aturan_berturut::INT + f.aturan_tren::INT) * 1000
         + coalesce(f.urut, 0) * 100 + (120 - coalesce(least(f.hasil_kerja, 120), 0)) AS urgensi
-FROM flagged f
+FROM listed f
 LEFT JOIN lemah_indikator li USING (nip, periode)
 LEFT JOIN lemah_nilai ln USING (nip, periode)
-WHERE f.aturan_predikat OR f.aturan_berturut OR f.aturan_tren
 ORDER BY f.periode, urgensi DESC;

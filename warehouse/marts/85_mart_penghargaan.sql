@@ -21,13 +21,17 @@ top AS (
       AND n_sb >= getvariable('penghargaan_min_share_sangat_baik') * n_win
       AND rata_hasil >= getvariable('penghargaan_min_score')
 ),
+-- strongest indicators and values, looked up for listed employee-periods only
 kuat_indikator AS (
-    SELECT nip, periode,
-        list(indikator || ' (' || CAST(round(capaian, 1) AS VARCHAR) || ')' ORDER BY capaian DESC)[1:2] AS indikator_unggul
-    FROM fct_capaian GROUP BY nip, periode
+    SELECT c.nip, c.periode,
+        list(c.indikator || ' (' || CAST(round(c.capaian, 1) AS VARCHAR) || ')' ORDER BY c.capaian DESC)[1:2] AS indikator_unggul
+    FROM fct_capaian c
+    JOIN (SELECT nip, periode FROM top) t ON t.nip = c.nip AND t.periode = c.periode
+    GROUP BY c.nip, c.periode
 ),
 nilai AS (
-    UNPIVOT fct_perilaku_pegawai
+    UNPIVOT (SELECT p.* FROM fct_perilaku_pegawai p
+             JOIN (SELECT nip, periode FROM top) t ON t.nip = p.nip AND t.periode = p.periode)
     ON berorientasi_pelayanan, akuntabel, kompeten, harmonis, loyal, adaptif, kolaboratif
     INTO NAME nilai_berakhlak VALUE skor_nilai
 ),
