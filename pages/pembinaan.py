@@ -7,25 +7,33 @@ import streamlit as st
 
 from ui import fmt
 from ui.charts import sparkline
-from ui.data import q, scope, settings
+from ui.data import connection, q, scope, settings
 from ui.i18n import lang, t
 from ui.page import filters, profile_link
 from ui.tables import show
+from warehouse import queries
 
 VALUES_ID = {"berorientasi_pelayanan": "Berorientasi Pelayanan", "akuntabel": "Akuntabel", "kompeten": "Kompeten",
              "harmonis": "Harmonis", "loyal": "Loyal", "adaptif": "Adaptif", "kolaboratif": "Kolaboratif"}
 
 
-def reasons(frame: pl.DataFrame) -> pl.DataFrame:
-    """Add 'alasan' (why listed), 'fokus' (what to coach on), a text sparkline and a profile link."""
+def rule_labels() -> dict[str, str]:
+    """The three coaching rules as sentences in the chosen language, with the settings' values."""
     cfg = settings().section("pembinaan")
-    r1 = t("rule_predikat", x=cfg["predikat_trigger"])
-    r2 = t("rule_berturut", c=fmt.num(cfg["score_cutoff"], 0, lang()), k=cfg["consecutive_periods"])
-    r3 = t("rule_tren", d=fmt.num(cfg["trend_min_drop"], 0, lang()), t=cfg["trend_periods"])
+    return {
+        "predikat": t("rule_predikat", x=cfg["predikat_trigger"]),
+        "berturut": t("rule_berturut", c=fmt.num(cfg["score_cutoff"], 0, lang()), k=cfg["consecutive_periods"]),
+        "tren": t("rule_tren", d=fmt.num(cfg["trend_min_drop"], 0, lang()), t=cfg["trend_periods"]),
+    }
+
+
+def reasons(frame: pl.DataFrame, labels: dict[str, str] | None = None) -> pl.DataFrame:
+    """Add 'alasan' (why listed), 'fokus' (what to coach on), a text sparkline and a profile link."""
+    labels = labels or rule_labels()
     why = pl.concat_list(
-        pl.when(pl.col("aturan_predikat")).then(pl.lit(r1) + " (" + pl.col("predikat") + ")"),
-        pl.when(pl.col("aturan_berturut")).then(pl.lit(r2)),
-        pl.when(pl.col("aturan_tren")).then(pl.lit(r3)),
+        pl.when(pl.col("aturan_predikat")).then(pl.lit(labels["predikat"]) + " (" + pl.col("predikat") + ")"),
+        pl.when(pl.col("aturan_berturut")).then(pl.lit(labels["berturut"])),
+        pl.when(pl.col("aturan_tren")).then(pl.lit(labels["tren"])),
     ).list.drop_nulls().list.join("; ")
     focus = pl.concat_list(
         pl.col("indikator_lemah").fill_null([]),
@@ -38,21 +46,26 @@ def reasons(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+COLUMNS = ["nama", "lokasi", "opd", "unit_kerja", "jabatan", "hasil_kerja", "predikat", "alasan", "fokus",
+           "nama_atasan", "tren", "profil"]
+
+
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_pembinaan"))
     data = q("coaching_list", f, sc)
-    cfg = settings().section("pembinaan")
-    rules = "; ".join([t("rule_predikat", x=cfg["predikat_trigger"]),
-                       t("rule_berturut", c=fmt.num(cfg["score_cutoff"], 0, lang()), k=cfg["consecutive_periods"]),
-                       t("rule_tren", d=fmt.num(cfg["trend_min_drop"], 0, lang()), t=cfg["trend_periods"])])
+    labels = rule_labels()
     if data.is_empty():
         st.info(t("no_data"))
         return
-    st.caption(t("coaching_intro", p=fmt.period(data["periode"][0], lang()), r=rules))
-    table = reasons(data).select("nama", "lokasi", "opd", "unit_kerja", "jabatan", "hasil_kerja", "predikat",
-                                 "alasan", "fokus", "nama_atasan", "tren", "profil")
-    show(table, "pembinaan", t("page_pembinaan"), f, links={"profil": t("open_profile")}, height=560)
+    st.caption(t("coaching_intro", p=fmt.period(data["periode"][0], lang()), r="; ".join(labels.values())))
+    con = connection()
+
+    def full() -> pl.DataFrame:  # the whole list, for the downloads
+        return reasons(queries.coaching_list(con, f, sc, limit=None), labels).select(COLUMNS)
+
+    show(reasons(data, labels).select(COLUMNS), "pembinaan", t("page_pembinaan"), f,
+         links={"profil": t("open_profile")}, height=560, total=int(data["n_total"][0]), full=full)
     st.subheader(t("open_profile"))
     names = {r["nip"]: f"{r['nama']} · {r['opd']} ({r['lokasi']})" for r in data.iter_rows(named=True)}
     nip = st.selectbox(t("pick_employee"), list(names), format_func=names.get, key="pembinaan_pick")

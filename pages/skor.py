@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from ui import charts
-from ui.data import q, scope
+from ui.data import q, scope, settings
 from ui.i18n import t
 from ui.page import filters
 from ui.tables import show
@@ -21,7 +21,8 @@ def run() -> None:
         return
     dist = q("score_distribution", f, sc)
     left, right = st.columns(2)
-    left.plotly_chart(charts.histogram(dist, "hasil_kerja", t("score_dist"), t("hasil_kerja")), key="hist")
+    width = settings().section("sebaran")["bin_width"]
+    left.plotly_chart(charts.histogram(dist, t("score_dist"), t("hasil_kerja"), width), key="hist")
     by_place = q("scores_by", f, sc, ["lokasi"])
     right.plotly_chart(charts.predikat_stacked(by_place, "lokasi", t("predikat_mix") + " · " + t("lokasi")),
                        key="mix_place")

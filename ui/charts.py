@@ -83,15 +83,15 @@ def heatmap(frame: pl.DataFrame, title: str) -> go.Figure:
     return _layout(fig, title, col("lokasi"), "", height=max(360, 26 * len(rows) + 140))
 
 
-def histogram(frame: pl.DataFrame, value: str, title: str, x_title: str) -> go.Figure:
-    """Score histogram per place, overlaid."""
+def histogram(frame: pl.DataFrame, title: str, x_title: str, width: float) -> go.Figure:
+    """Score histogram per place, overlaid, from binned counts (lokasi, bin, n)."""
     fig = go.Figure()
     for p, c in PLACE_COLOURS.items():
         part = frame.filter(pl.col("lokasi") == p)
         if part.height:
-            fig.add_histogram(x=part[value].to_list(), name=f"{p} (n={fmt.num(part.height, 0, lang())})",
-                              marker_color=c, opacity=0.6, nbinsx=40)
-    fig.update_layout(barmode="overlay")
+            fig.add_bar(x=(part["bin"] + width / 2).to_list(), y=part["n"].to_list(), width=width,
+                        name=f"{p} (n={fmt.num(int(part['n'].sum()), 0, lang())})", marker_color=c, opacity=0.6)
+    fig.update_layout(barmode="overlay", bargap=0)
     return _layout(fig, title, x_title, t("n"))
 
 

@@ -38,6 +38,8 @@ T: dict[str, tuple[str, str]] = {
     "download_csv": ("Unduh CSV", "Download CSV"),
     "download_xlsx": ("Unduh Excel", "Download Excel"),
     "rows": ("{n} baris", "{n} rows"),
+    "rows_partial": ("Menampilkan {n} teratas dari {total} baris; unduhan berisi semua {total} baris.",
+                     "Showing the top {n} of {total} rows; the downloads hold all {total} rows."),
     "employees_appraised": ("Pegawai dinilai", "Employees appraised"),
     "mean_score": ("Rata-rata hasil kerja", "Mean work result"),
     "share_below": ("Di bawah Baik", "Below Baik"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 import streamlit as st
 
@@ -13,13 +15,15 @@ from ui.i18n import col, lang, t
 from warehouse.db import Filters
 
 
-def localise(frame: pl.DataFrame, decimals: dict[str, int] | None = None) -> pl.DataFrame:
-    """Headers in the chosen language; float columns rounded (their display format is set in the grid)."""
+def localise(frame: pl.DataFrame, decimals: dict[str, int] | None = None,
+             names: dict[str, str] | None = None) -> pl.DataFrame:
+    """Headers in the chosen language (or `names`); float columns rounded (display format is set in the grid)."""
     decimals = decimals or {}
     out = frame.with_columns([
         pl.col(c).round(decimals.get(c, 1)) for c, d in frame.schema.items() if d in (pl.Float64, pl.Float32)
     ])
-    return out.rename({c: col(c) for c in out.columns})
+    names = names or {c: col(c) for c in out.columns}
+    return out.rename({c: names.get(c, c) for c in out.columns})
 
 
 def _grid_config(frame: pl.DataFrame, decimals: dict[str, int], links: dict[str, str]) -> dict:
@@ -70,24 +74,40 @@ def about(f: Filters | None, title: str) -> list[tuple[str, str]]:
 
 
 def show(frame: pl.DataFrame, key: str, title: str, f: Filters | None, decimals: dict[str, int] | None = None,
-         links: dict[str, str] | None = None, height: int | None = None) -> None:
-    """Render the table and its two download buttons; the downloads hold exactly these rows and columns."""
+         links: dict[str, str] | None = None, height: int | None = None, total: int | None = None,
+         full: Callable[[], pl.DataFrame] | None = None) -> None:
+    """Render the table and its two download buttons; the downloads hold exactly these rows and columns.
+
+    When the grid shows only the first rows of a longer list (`total` rows in all), `full` returns the whole
+    list and the downloads hold all of it. Files are made only when a button is pressed.
+    """
     decimals = decimals or {}
+    links = links or {}
     if frame.is_empty():
         st.info(t("no_data"))
         return
     shown = display_frame(frame, decimals)
     st.dataframe(shown, hide_index=True, key=f"grid_{key}", height=height or "auto",
-                 column_config=_grid_config(frame, decimals, links or {}) if lang() == "en" else
-                 {col(c): st.column_config.LinkColumn(col(c), display_text=lbl) for c, lbl in (links or {}).items()})
-    out = localise(frame.drop(list((links or {}).keys())), decimals)
+                 column_config=_grid_config(frame, decimals, links) if lang() == "en" else
+                 {col(c): st.column_config.LinkColumn(col(c), display_text=lbl) for c, lbl in links.items()})
+    # Everything the files need is fixed now: the buttons' callables run outside the page script.
+    language, names, about_rows = lang(), {c: col(c) for c in frame.columns}, about(f, title)
+    about_sheet = "Keterangan" if language == "id" else "About"
+    partial = total is not None and total > frame.height and full is not None
+
+    def table() -> pl.DataFrame:
+        data = full() if partial else frame
+        return localise(data.drop([c for c in links if c in data.columns]), decimals, names)
+
     c1, c2, c3 = st.columns([1, 1, 4])
-    c1.download_button(t("download_csv"), to_csv(out, lang()), file_name=f"{key}.csv", mime="text/csv",
-                       key=f"csv_{key}", on_click="ignore")
+    c1.download_button(t("download_csv"), lambda: to_csv(table(), language), file_name=f"{key}.csv",
+                       mime="text/csv", key=f"csv_{key}", on_click="ignore")
     c2.download_button(
-        t("download_xlsx"),
-        to_excel(out, about(f, title), sheet=title, about_sheet="Keterangan" if lang() == "id" else "About"),
+        t("download_xlsx"), lambda: to_excel(table(), about_rows, sheet=title, about_sheet=about_sheet),
         file_name=f"{key}.xlsx", key=f"xlsx_{key}", on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    c3.caption(t("rows", n=fmt.num(frame.height, 0, lang())))
+    if partial:
+        c3.caption(t("rows_partial", n=fmt.num(frame.height, 0, language), total=fmt.num(total, 0, language)))
+    else:
+        c3.caption(t("rows", n=fmt.num(frame.height, 0, language)))

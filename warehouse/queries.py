@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import duckdb
 import polars as pl
 
@@ -10,6 +12,20 @@ from warehouse.db import Filters, Scope, run, where
 Con = duckdb.DuckDBPyConnection
 PREDIKAT_COLS = ["n_sangat_baik", "n_baik", "n_butuh_perbaikan", "n_kurang", "n_sangat_kurang"]
 _SUMS = ", ".join(f"sum({c}) AS {c}" for c in PREDIKAT_COLS)
+
+
+def period_bounds(key: str) -> tuple[date, date]:
+    """First day of a period and first day after it: '2026-03', '2026-Q1' or '2026'."""
+    year = int(key[:4])
+    if "Q" in key:
+        first = (int(key[-1]) - 1) * 3 + 1
+        start, months = date(year, first, 1), 3
+    elif len(key) >= 7:
+        start, months = date(year, int(key[5:7]), 1), 1
+    else:
+        start, months = date(year, 1, 1), 12
+    m = start.month - 1 + months
+    return start, date(start.year + m // 12, m % 12 + 1, 1)
 
 
 def periods(con: Con) -> pl.DataFrame:
@@ -92,14 +108,14 @@ def biggest_changes(con: Con, f: Filters, scope: Scope, top: int = 5) -> pl.Data
         pl.lit(first).alias("dari"), pl.lit(last).alias("sampai"))
 
 
-def score_distribution(con: Con, f: Filters, scope: Scope, limit: int = 200_000) -> pl.DataFrame:
-    """Employee scores in the last period of the range (for histograms and box plots)."""
+def score_distribution(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
+    """Employees per place and hasil kerja bin in the last period of the range (histogram counts)."""
     w, p = where(f, scope)
     sql = f"""
         WITH last AS (SELECT max(periode) AS periode FROM agg_kinerja WHERE {w})
-        SELECT lokasi, opd, hasil_kerja, perilaku, predikat FROM fct_kinerja
-        WHERE periode = (SELECT periode FROM last) AND {w} AND hasil_kerja IS NOT NULL
-        LIMIT {int(limit)}"""
+        SELECT lokasi, bin, sum(n) AS n FROM agg_sebaran
+        WHERE periode = (SELECT periode FROM last) AND {w}
+        GROUP BY lokasi, bin ORDER BY lokasi, bin"""
     return run(con, sql, p, "score_distribution")
 
 
@@ -132,29 +148,32 @@ def compare_opd(con: Con, f: Filters, scope: Scope, min_group: int, z: float = 1
     )
 
 
-_AS_OF = {"mart_pembinaan": "urgensi DESC, nama", "mart_penghargaan": "rata_hasil DESC, nama"}
+_AS_OF = {"mart_pembinaan": "urgensi DESC, nama, nip", "mart_penghargaan": "rata_hasil DESC, nama, nip"}
 
 
-def _as_of_last_period(con: Con, f: Filters, scope: Scope, table: str) -> pl.DataFrame:
-    """Rows of a per-period mart at the last period in range; table and order come from an allow-list."""
+def _as_of_last_period(con: Con, f: Filters, scope: Scope, table: str, limit: int | None) -> pl.DataFrame:
+    """Rows of a per-period mart at the last period in range, with `n_total` (all rows, before the limit).
+
+    Table and order come from an allow-list; `limit` None returns every row (for a full download).
+    """
     order = _AS_OF[table]
     w, p = where(f, scope)
     sql = f"""
         WITH last AS (SELECT max(periode) AS periode FROM agg_kinerja WHERE {w})
-        SELECT * FROM {table}
+        SELECT *, count(*) OVER () AS n_total FROM {table}
         WHERE periode = (SELECT periode FROM last) AND {w}
-        ORDER BY {order}"""
+        ORDER BY {order}{f" LIMIT {int(limit)}" if limit is not None else ""}"""
     return run(con, sql, p, table)
 
 
-def coaching_list(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
-    """Employees flagged for coaching as of the last period in range, most urgent first."""
-    return _as_of_last_period(con, f, scope, "mart_pembinaan")
+def coaching_list(con: Con, f: Filters, scope: Scope, limit: int | None = 1000) -> pl.DataFrame:
+    """Employees flagged for coaching as of the last period in range, most urgent first (top `limit`)."""
+    return _as_of_last_period(con, f, scope, "mart_pembinaan", limit)
 
 
-def recognition_list(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
-    """Consistent top performers as of the last period in range, best first."""
-    return _as_of_last_period(con, f, scope, "mart_penghargaan")
+def recognition_list(con: Con, f: Filters, scope: Scope, limit: int | None = 1000) -> pl.DataFrame:
+    """Consistent top performers as of the last period in range, best first (top `limit`)."""
+    return _as_of_last_period(con, f, scope, "mart_penghargaan", limit)
 
 
 def distribution_breaks(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
@@ -210,12 +229,13 @@ def skm_responses(con: Con, f: Filters, scope: Scope, unit: str | None = None, t
                   limit: int = 5000) -> pl.DataFrame:
     """Survey responses with comments, optionally for one unit and containing a search text."""
     w, p = where(f, scope, dims=["lokasi", "opd"], period_col=None)
+    # plain date bounds, so the scan skips row groups by their min/max (stg_skm is sorted by date)
     if f.dari:
-        w += " AND strftime(tanggal, '%Y-%m') >= $dari"
-        p["dari"] = f.dari
+        w += " AND tanggal >= $mulai"
+        p["mulai"] = period_bounds(f.dari)[0]
     if f.sampai:
-        w += " AND strftime(tanggal, '%Y-%m') <= $sampai"
-        p["sampai"] = f.sampai
+        w += " AND tanggal < $akhir"
+        p["akhir"] = period_bounds(f.sampai)[1]
     if unit:
         w += " AND unit_layanan = $unit"
         p["unit"] = unit

@@ -33,7 +33,7 @@ SKM_WEIGHTS = {"equal": (1, 9), "legacy_0111": (111, 1000), "legacy_011": (11, 1
 
 def _variables(con: duckdb.DuckDBPyConnection, s: Settings) -> None:
     values: dict[str, float | int | str] = {}
-    for section in ("capaian", "rating", "pp30", "pp46", "skm", "kurva", "pembinaan", "penghargaan"):
+    for section in ("capaian", "rating", "pp30", "pp46", "skm", "kurva", "pembinaan", "penghargaan", "sebaran"):
         for key, val in s.section(section).items():
             if isinstance(val, int | float | str) and not isinstance(val, bool):
                 values[f"{section}_{key}"] = val
