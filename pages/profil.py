@@ -31,16 +31,16 @@ def run() -> None:
     if not nip:
         st.info(t("search_employee"))
         return
-    emp = q("employee", sc, nip)
-    if emp.is_empty():
+    prof = q("employee_profile", sc, nip)
+    if prof is None:
         st.warning(t("not_found"))
         return
-    e = emp.row(0, named=True)
+    e = prof["employee"].row(0, named=True)
     shown_nip = fmt.mask_nip(nip) if settings().section("privacy")["mask_nip"] else nip
     st.header(e["nama"])
     st.caption(f"NIP {shown_nip} · {e['jabatan']} · {e['unit_kerja']} · {e['opd']} · {e['lokasi']} · "
                f"{e['status_asn']} {e['golongan'] or ''} · {t('atasan')}: {e['nama_atasan'] or '–'}")
-    hist = q("employee_history", sc, nip)
+    hist = prof["history"]
     if hist.is_empty():
         st.info(t("no_data"))
         return
@@ -50,12 +50,12 @@ def run() -> None:
                      "sumber_predikat", "nilai_pp30", "predikat_pp30").sort("periode", descending=True),
          f"profil_{nip[-6:]}", t("history"), f)
     st.subheader(t("indicators"))
-    ind = q("employee_indicators", sc, nip)
+    ind = prof["indicators"]
     last = ind["periode"].max()
     show(ind.filter(pl.col("periode") == last).select("periode", "indikator", "satuan", "arah", "target", "realisasi",
                                                       "bobot", "capaian"), f"indikator_{nip[-6:]}", t("indicators"), f)
     st.subheader(t("behaviour_roles"))
-    beh = q("employee_behaviour", sc, nip)
+    beh = prof["behaviour"]
     if beh.height:
         lastb = beh.filter(pl.col("periode") == beh["periode"].max())
         vals = ["berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif"]
@@ -64,7 +64,7 @@ def run() -> None:
                                        f"{t('behaviour_roles')} · {fmt.period(beh['periode'].max(), lg)}", "0–100",
                                        x_labels=False), key="p_beh")
     st.subheader(t("public_about"))
-    fb = q("employee_feedback", sc, nip)
+    fb = prof["feedback"]
     if fb.is_empty():
         st.caption(t("none_feedback"))
     else:

@@ -29,7 +29,8 @@ def _ikm_latest(ikm: pl.DataFrame, place: str) -> tuple[str, str | None]:
 def run() -> None:
     f, sc, lg = filters(), scope(), lang()
     st.title(t("page_ringkasan"))
-    head = q("headline_by_place", f, sc)
+    over = q("overview", f, sc)
+    head = over["head"]
     if head.is_empty():
         st.info(t("no_data"))
         return
@@ -53,7 +54,7 @@ def run() -> None:
         metric(c[4], t("ikm"), value, delta)
     st.divider()
     st.subheader(t("what_changed"))
-    ch = q("biggest_changes", f, sc)
+    ch = over["changes"]
     if ch.height:
         st.caption(f"{fmt.period(ch['dari'][0], lg)} → {fmt.period(ch['sampai'][0], lg)}")
         show(ch.select("lokasi", "opd", "awal", "akhir", "perubahan", "n"), "perubahan_terbesar",

@@ -15,7 +15,8 @@ from ui.tables import show
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_skor"))
-    by_opd = q("scores_by", f, sc, ["lokasi", "opd"])
+    levels = q("scores_levels", f, sc, ["lokasi", "opd"], (("lokasi", "opd"), ("lokasi",)))
+    by_opd, by_place = levels[("lokasi", "opd")], levels[("lokasi",)]
     if by_opd.is_empty():
         st.info(t("no_data"))
         return
@@ -23,7 +24,6 @@ def run() -> None:
     left, right = st.columns(2)
     width = settings().section("sebaran")["bin_width"]
     left.plotly_chart(charts.histogram(dist, t("score_dist"), t("hasil_kerja"), width), key="hist")
-    by_place = q("scores_by", f, sc, ["lokasi"])
     right.plotly_chart(charts.predikat_stacked(by_place, "lokasi", t("predikat_mix") + " · " + t("lokasi")),
                        key="mix_place")
     st.plotly_chart(charts.heatmap(by_opd, t("heatmap")), key="heat")

@@ -41,18 +41,25 @@ def wrong_granularity(frame: pl.DataFrame, granularity: str, file: str, kind: st
     )
 
 
+def _first(keys: list[str]) -> pl.Expr:
+    return pl.struct(keys).is_first_distinct()
+
+
 def duplicates(frame: pl.DataFrame, file: str, kind: str) -> pl.DataFrame:
     """Every repeat of a key after its first row (the first row is kept)."""
     keys = KEYS.get(kind)
     if not keys:
         return pl.DataFrame(schema=REJECT_SCHEMA)
-    marked = frame.with_columns(
-        pl.col("_baris").min().over(keys).alias("_pertama"),
-        pl.concat_str(keys, separator=", ", ignore_nulls=True).alias("_kunci"),
-    )
-    mask = pl.all_horizontal([pl.col(k).is_not_null() for k in keys[:2]]) & (pl.col("_baris") != pl.col("_pertama"))
+    repeats = frame.filter(~_first(keys) & pl.all_horizontal([pl.col(k).is_not_null() for k in keys[:2]]))
+    if repeats.is_empty():
+        return pl.DataFrame(schema=REJECT_SCHEMA)
+    # the row each repeat copies: looked up for the (rare) repeated keys only
+    firsts = frame.join(repeats.select(keys).unique(), on=keys, nulls_equal=True).group_by(keys).agg(
+        pl.col("_baris").min().alias("_pertama"))
+    marked = repeats.join(firsts, on=keys, how="left", nulls_equal=True).with_columns(
+        pl.concat_str(keys, separator=", ", ignore_nulls=True).alias("_kunci"))
     return make_rejects(
-        marked, mask, keys[-1] if kind == "capaian" else "nip",
+        marked, pl.lit(True), keys[-1] if kind == "capaian" else "nip",
         pl.format("Baris ganda: kunci ({}) sudah ada di baris {}.", pl.col("_kunci"), pl.col("_pertama")),
         pl.format("Duplicate row: key ({}) already at row {}.", pl.col("_kunci"), pl.col("_pertama")),
         file, kind,
@@ -62,7 +69,7 @@ def duplicates(frame: pl.DataFrame, file: str, kind: str) -> pl.DataFrame:
 def first_rows(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
     """The frame without later repeats of a key, so a duplicate does not also break the weight sum."""
     keys = KEYS.get(kind)
-    return frame.unique(keys, keep="first", maintain_order=True) if keys else frame
+    return frame.filter(_first(keys)) if keys else frame
 
 
 def weight_sums(frame: pl.DataFrame, total: float, tolerance: float, file: str) -> pl.DataFrame:

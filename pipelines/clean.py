@@ -28,22 +28,44 @@ def _keep_originals(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
     return frame.with_columns([pl.col(c).alias(f"_asal_{c}") for c in KINDS[kind].columns])
 
 
-def by_value(frame: pl.DataFrame, col: str, exprs: list[pl.Expr]) -> pl.DataFrame:
-    """Evaluate expressions of one column on its distinct values only, then join the results back.
+def by_value(frame: pl.DataFrame, col: str, exprs: list[pl.Expr], small: int = 50_000) -> pl.DataFrame:
+    """Evaluate expressions of one column on its distinct values only, then map the results back.
 
     Periods, NIPs, directions and roles repeat on many rows; parsing each distinct spelling once
-    keeps the regular expressions off the hot path at millions of rows.
+    keeps the regular expressions off the hot path at millions of rows. A column with one value
+    becomes constants; one with few values is mapped by lookup; many values are joined back.
     """
     key = f"__{col}"
     distinct = frame.select(pl.col(col)).unique()
     mapped = distinct.select(pl.col(col).alias(key), *exprs)
     outputs = [c for c in mapped.columns if c != key]
+    if mapped.height == 1:
+        row = mapped.row(0, named=True)
+        return frame.with_columns([pl.lit(row[c], dtype=mapped.schema[c]).alias(c) for c in outputs])
+    if mapped.height <= small:
+        known = mapped.filter(pl.col(key).is_not_null())
+        nulls = mapped.filter(pl.col(key).is_null())
+        cols = []
+        for c in outputs:
+            dtype = mapped.schema[c]
+            value = pl.col(col).replace_strict(known[key], known[c], default=None, return_dtype=dtype)
+            if nulls.height:
+                value = pl.when(pl.col(col).is_null()).then(pl.lit(nulls[c][0], dtype=dtype)).otherwise(value)
+            cols.append(value.alias(c))
+        return frame.with_columns(cols)
     joined = frame.drop([c for c in outputs if c in frame.columns and c != col]).rename({col: key}).join(
         mapped, on=key, how="left", nulls_equal=True, maintain_order="left"
     )
     if col not in outputs:
         joined = joined.with_columns(pl.col(key).alias(col))
     return joined.drop(key)
+
+
+def clean_nip(frame: pl.DataFrame, col: str) -> pl.DataFrame:
+    """NIPs without spaces, dots or dashes; a column already written as 18 characters is left as it is."""
+    if frame.select((pl.col(col).str.len_bytes() == 18).all()).item():
+        return frame
+    return by_value(frame, col, [n.nip(col).alias(col)])
 
 
 def _golongan(col: str) -> pl.Expr:
@@ -78,7 +100,7 @@ def clean_capaian(frame: pl.DataFrame, settings: dict, decimal_comma: bool) -> p
     """Indicator results: numbers with decimal comma or point, direction, regime default."""
     f = _keep_originals(_ensure(frame, "capaian"), "capaian")
     rezim = n.text("rezim")
-    f = by_value(f, "nip", [n.nip("nip").alias("nip")])
+    f = clean_nip(f, "nip")
     f = by_value(f, "periode", n.period("periode"))
     f = by_value(f, "indikator", [n.text("indikator").alias("indikator")])
     f = by_value(f, "satuan", [n.text("satuan").alias("satuan")])
@@ -98,6 +120,8 @@ def clean_capaian(frame: pl.DataFrame, settings: dict, decimal_comma: bool) -> p
 
 def fill_equal_weights(frame: pl.DataFrame) -> pl.DataFrame:
     """Where a whole employee-period has no weights, give its indicators equal weights."""
+    if frame["bobot"].null_count() == 0:
+        return frame
     none = pl.col("bobot").is_null().all().over("nip", "periode")
     equal = 100.0 / pl.len().over("nip", "periode")
     return frame.with_columns(pl.when(none).then(equal).otherwise(pl.col("bobot")).alias("bobot"))
@@ -106,8 +130,8 @@ def fill_equal_weights(frame: pl.DataFrame) -> pl.DataFrame:
 def clean_perilaku(frame: pl.DataFrame, settings: dict, decimal_comma: bool) -> pl.DataFrame:
     """Behaviour ratings: role names normalised, BerAKHLAK scores as numbers."""
     f = _keep_originals(_ensure(frame, "perilaku"), "perilaku")
-    f = by_value(f, "nip", [n.nip("nip").alias("nip")])
-    f = by_value(f, "nip_penilai", [n.nip("nip_penilai").alias("nip_penilai")])
+    f = clean_nip(f, "nip")
+    f = clean_nip(f, "nip_penilai")
     f = by_value(f, "periode", n.period("periode"))
     f = by_value(f, "peran_penilai", [n.rater_role("peran_penilai").alias("peran_penilai")])
     return f.with_columns(*[n.number(v, decimal_comma).alias(v) for v in BERAKHLAK])
@@ -138,7 +162,7 @@ def clean_skm(frame: pl.DataFrame, settings: dict, decimal_comma: bool) -> pl.Da
     f = by_value(f, "tanggal", [n.date("tanggal").alias("tanggal")])
     f = by_value(f, "lokasi", [n.lokasi("lokasi").alias("lokasi")])
     f = by_value(f, "jenis_kelamin", [n.sex("jenis_kelamin").alias("jenis_kelamin")])
-    f = by_value(f, "nip_petugas", [n.nip("nip_petugas").alias("nip_petugas")])
+    f = clean_nip(f, "nip_petugas")
     f = f.with_columns(
         n.text("unit_layanan").alias("unit_layanan"),
         n.text("opd").alias("opd"),

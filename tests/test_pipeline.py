@@ -9,7 +9,7 @@ import pytest
 
 from pipelines import build
 from pipelines.__main__ import main as cli
-from pipelines.load import load_files
+from pipelines.load import load_files, load_paths
 from tests.conftest import make_settings
 from tests.helpers import NIPS, pegawai, query
 
@@ -137,3 +137,28 @@ def test_cli_exit_codes(tmp_path, monkeypatch, capsys):
     assert pl.read_csv(tmp_path / "rej.csv").height >= 4
     assert cli(["load", str(tmp_path / "aneh.csv")]) == 2
     assert "tidak dikenali" in capsys.readouterr().out
+
+
+def test_two_sources_holding_the_same_row_keep_the_latest_load(tmp_path):
+    s = make_settings(tmp_path)
+    def cap(rows):
+        return ("NIP;Periode;Indikator;Target;Realisasi;Bobot\n" + "\n".join(rows)).encode()
+    load_files([("pegawai.csv", pegawai()),
+                ("capaian_bidang_a.csv", cap([f"{NIPS[0]};2026-01;A;10;5;100", f"{NIPS[1]};2026-01;A;10;7;100"]))], s)
+    # another office sends NIP 0 again for the same period: the later load wins, NIP 1 is untouched
+    load_files([("capaian_kantor_lain.csv", cap([f"{NIPS[0]};2026-01;A;10;8;100"]))], s)
+    got = query(s, "SELECT nip, realisasi FROM fct_capaian ORDER BY nip").rows()
+    assert got == [(NIPS[0], 8.0), (NIPS[1], 7.0)]
+
+
+def test_files_from_disk_load_one_at_a_time_employees_first(tmp_path):
+    s = make_settings(tmp_path)
+    (tmp_path / "a_capaian.csv").write_bytes(
+        f"NIP;Periode;Indikator;Target;Realisasi;Bobot\n{NIPS[0]};2026-01;A;10;5;100\n".encode())
+    (tmp_path / "z_pegawai.csv").write_bytes(pegawai())
+    # the capaian file comes first by name, yet its NIP is known because the roster is loaded first
+    report = load_paths([tmp_path / "a_capaian.csv", tmp_path / "z_pegawai.csv"], s)
+    assert report.exit_code == 0
+    assert [f.jenis for f in report.files] == ["pegawai", "capaian"]
+    assert all(f.detik > 0 for f in report.files)
+    assert not list((s.staging / "_parts").glob("*.parquet"))  # parts became staging files or were removed

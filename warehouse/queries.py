@@ -11,7 +11,6 @@ from warehouse.db import Filters, Scope, run, where
 
 Con = duckdb.DuckDBPyConnection
 PREDIKAT_COLS = ["n_sangat_baik", "n_baik", "n_butuh_perbaikan", "n_kurang", "n_sangat_kurang"]
-_SUMS = ", ".join(f"sum({c}) AS {c}" for c in PREDIKAT_COLS)
 
 
 def period_bounds(key: str) -> tuple[date, date]:
@@ -30,74 +29,88 @@ def period_bounds(key: str) -> tuple[date, date]:
 
 def periods(con: Con) -> pl.DataFrame:
     """Every appraisal period in the warehouse, oldest first."""
-    return run(con, "SELECT DISTINCT periode, periode_mulai FROM agg_kinerja ORDER BY periode_mulai", name="periods")
+    return run(con, "SELECT periode, periode_mulai FROM dim_periode ORDER BY periode_mulai", name="periods")
 
 
 def filter_options(con: Con, scope: Scope, lokasi: tuple[str, ...] = (), opd: tuple[str, ...] = ()) -> pl.DataFrame:
     """Distinct place/OPD/unit/jabatan/golongan/status combinations, narrowed by chosen places and OPDs."""
     w, p = where(Filters(lokasi=lokasi, opd=opd), scope, dims=["lokasi", "opd"], period_col=None)
-    sql = f"SELECT DISTINCT lokasi, opd, unit_kerja, jenis_jabatan, golongan, status_asn FROM agg_kinerja WHERE {w}"
+    sql = f"SELECT lokasi, opd, unit_kerja, jenis_jabatan, golongan, status_asn FROM dim_filter WHERE {w}"
     return run(con, sql, p, "filter_options")
 
 
 def freshness(con: Con) -> dict:
     """Last load time, periods covered and rejected-row count."""
-    last = run(con, "SELECT max(waktu) AS waktu, count(DISTINCT load_id) AS n_muat FROM load_log "
-                    "WHERE status <> 'ditolak'", name="freshness")
-    per = run(con, "SELECT min(periode) AS dari, max(periode) AS sampai, count(DISTINCT periode) AS n FROM agg_kinerja")
-    rej = run(con, "SELECT count(*) AS n FROM rejects")
-    return {"waktu": last["waktu"][0], "dari": per["dari"][0], "sampai": per["sampai"][0],
-            "n_periode": per["n"][0], "ditolak": rej["n"][0]}
+    row = run(con, "SELECT * FROM meta", name="freshness").row(0, named=True)
+    return {"waktu": row["waktu"], "dari": row["dari"], "sampai": row["sampai"], "n_periode": row["n_periode"],
+            "ditolak": row["ditolak"]}
 
 
-def _kinerja_groups(con: Con, f: Filters, scope: Scope, group: list[str], name: str) -> pl.DataFrame:
-    """Re-aggregate agg_kinerja by allow-listed dimensions: n, mean, sd and predikat counts."""
-    allowed = {"lokasi", "opd", "unit_kerja", "periode", "jenis_jabatan", "golongan", "status_asn"}
-    assert set(group) <= allowed, "group columns must come from the allow-list"
+_GROUPABLE = {"lokasi", "opd", "unit_kerja", "periode", "jenis_jabatan", "golongan", "status_asn"}
+_SUM_COLS = ["n", "n_hasil", "sum_hasil", "sumsq_hasil", "n_perilaku", "sum_perilaku", "sum_ordinal", *PREDIKAT_COLS,
+             "n_resmi"]
+
+
+def _sums(con: Con, f: Filters, scope: Scope, group: list[str], name: str) -> pl.DataFrame:
+    """Counts and sums from agg_kinerja grouped by allow-listed dimensions (means are taken in `_means`)."""
+    assert set(group) <= _GROUPABLE, "group columns must come from the allow-list"
     cols = ", ".join(group)
     w, p = where(f, scope)
+    sums = ", ".join(f"sum({c}) AS {c}" for c in _SUM_COLS)
     sql = f"""
-        SELECT {cols}, {"min(periode_mulai) AS periode_mulai," if "periode" in group else ""}
-               sum(n) AS n, sum(n_hasil) AS n_hasil,
-               sum(sum_hasil) / nullif(sum(n_hasil), 0) AS rata_hasil,
-               sqrt(greatest((sum(sumsq_hasil) - sum(sum_hasil) ^ 2 / nullif(sum(n_hasil), 0))
-                    / nullif(sum(n_hasil) - 1, 0), 0)) AS sd_hasil,
-               sum(sum_perilaku) / nullif(sum(n_perilaku), 0) AS rata_perilaku,
-               sum(sum_ordinal) / nullif(sum(n), 0) AS rata_ordinal,
-               {_SUMS}, sum(n_resmi) AS n_resmi
+        SELECT {cols}, {"min(periode_mulai) AS periode_mulai," if "periode" in group else ""} {sums}
         FROM agg_kinerja WHERE {w}
         GROUP BY {cols} ORDER BY {cols}"""
     return run(con, sql, p, name)
 
 
+def _means(sums: pl.DataFrame, group: list[str]) -> pl.DataFrame:
+    """Re-aggregate sums to `group`: n, mean and sd of hasil kerja, mean perilaku and ordinal, predikat counts."""
+    extra = [pl.col("periode_mulai").min()] if "periode" in group and "periode_mulai" in sums.columns else []
+    g = sums.group_by(group, maintain_order=True).agg(*extra, *[pl.col(c).sum() for c in _SUM_COLS]).sort(group)
+    nh = pl.when(pl.col("n_hasil") > 0).then(pl.col("n_hasil"))
+    var = (pl.col("sumsq_hasil") - pl.col("sum_hasil") ** 2 / nh) / pl.when(pl.col("n_hasil") > 1).then(
+        pl.col("n_hasil") - 1)
+    return g.with_columns(
+        (pl.col("sum_hasil") / nh).alias("rata_hasil"),
+        var.clip(lower_bound=0).sqrt().alias("sd_hasil"),
+        (pl.col("sum_perilaku") / pl.when(pl.col("n_perilaku") > 0).then(pl.col("n_perilaku"))).alias("rata_perilaku"),
+        (pl.col("sum_ordinal") / pl.when(pl.col("n") > 0).then(pl.col("n"))).alias("rata_ordinal"),
+    ).drop("sum_hasil", "sumsq_hasil", "n_perilaku", "sum_perilaku", "sum_ordinal")
+
+
 def scores_by(con: Con, f: Filters, scope: Scope, group: list[str]) -> pl.DataFrame:
     """Scores and predikat counts grouped by the given dimensions over the filtered periods."""
-    return _kinerja_groups(con, f, scope, group, "scores_by")
+    return _means(_sums(con, f, scope, group, "scores_by"), group)
 
 
-def headline_by_place(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
+def scores_levels(con: Con, f: Filters, scope: Scope, finest: list[str],
+                  levels: tuple[tuple[str, ...], ...]) -> dict[tuple[str, ...], pl.DataFrame]:
+    """scores_by at several levels from one pass over the cube: each level must be a subset of `finest`."""
+    sums = _sums(con, f, scope, finest, "scores_levels")
+    return {lv: _means(sums, list(lv)) for lv in levels}
+
+
+def _headline(per: pl.DataFrame) -> pl.DataFrame:
     """Per place: the last period in range and the one before it, with scores and predikat shares."""
-    per = scores_by(con, f, scope, ["lokasi", "periode"])
     if per.is_empty():
         return per
     last = per["periode"].max()
     earlier = per.filter(pl.col("periode") < last)["periode"]
     prev = earlier.max() if earlier.len() else None
+    below = (pl.col("n_butuh_perbaikan") + pl.col("n_kurang") + pl.col("n_sangat_kurang")) / pl.col("n")
     cur = per.filter(pl.col("periode") == last)
     before = per.filter(pl.col("periode") == prev).select(
-        "lokasi", pl.col("rata_hasil").alias("rata_hasil_lalu"), pl.col("n").alias("n_lalu"),
-        ((pl.col("n_butuh_perbaikan") + pl.col("n_kurang") + pl.col("n_sangat_kurang")) / pl.col("n")).alias("bawah_lalu"),
-    )
+        "lokasi", pl.col("rata_hasil").alias("rata_hasil_lalu"), pl.col("n").alias("n_lalu"), below.alias("bawah_lalu"))
     return cur.join(before, on="lokasi", how="left").with_columns(
-        pl.lit(prev).alias("periode_lalu"),
-        ((pl.col("n_butuh_perbaikan") + pl.col("n_kurang") + pl.col("n_sangat_kurang")) / pl.col("n")).alias("bawah"),
+        pl.lit(prev, dtype=pl.String).alias("periode_lalu"),
+        below.alias("bawah"),
         (pl.col("n_sangat_baik") / pl.col("n")).alias("share_sangat_baik"),
     )
 
 
-def biggest_changes(con: Con, f: Filters, scope: Scope, top: int = 5) -> pl.DataFrame:
+def _changes(per: pl.DataFrame, top: int) -> pl.DataFrame:
     """OPDs whose mean hasil kerja changed most between the first and last period in range."""
-    per = scores_by(con, f, scope, ["lokasi", "opd", "periode"])
     if per.is_empty():
         return per
     first, last = per["periode"].min(), per["periode"].max()
@@ -106,6 +119,23 @@ def biggest_changes(con: Con, f: Filters, scope: Scope, top: int = 5) -> pl.Data
     out = a.join(b, on=["lokasi", "opd"]).with_columns((pl.col("akhir") - pl.col("awal")).alias("perubahan"))
     return out.sort(pl.col("perubahan").abs(), descending=True).head(top).with_columns(
         pl.lit(first).alias("dari"), pl.lit(last).alias("sampai"))
+
+
+def headline_by_place(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
+    """Per place: the last period in range and the one before it, with scores and predikat shares."""
+    return _headline(scores_by(con, f, scope, ["lokasi", "periode"]))
+
+
+def biggest_changes(con: Con, f: Filters, scope: Scope, top: int = 5) -> pl.DataFrame:
+    """OPDs whose mean hasil kerja changed most between the first and last period in range."""
+    return _changes(scores_by(con, f, scope, ["lokasi", "opd", "periode"]), top)
+
+
+def overview(con: Con, f: Filters, scope: Scope, top: int = 5) -> dict[str, pl.DataFrame]:
+    """The overview page's headline per place and biggest OPD changes, from one pass over the cube."""
+    sums = _sums(con, f, scope, ["lokasi", "opd", "periode"], "overview")
+    return {"head": _headline(_means(sums, ["lokasi", "periode"])),
+            "changes": _changes(_means(sums, ["lokasi", "opd", "periode"]), top)}
 
 
 def score_distribution(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
@@ -267,37 +297,56 @@ def employee(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
 
 def employee_history(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
     """Scores and predikat per period for one employee."""
-    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None)
-    p["nip"] = nip
-    sql = f"""SELECT periode, periode_mulai, hasil_kerja, perilaku, rating_hasil_kerja, rating_perilaku, predikat,
-                     sumber_predikat, nilai_pp30, predikat_pp30, skor_ordinal
-              FROM fct_kinerja WHERE nip = $nip AND {w} ORDER BY periode_mulai"""
-    return run(con, sql, p, "employee_history")
+    if employee(con, scope, nip).is_empty():
+        return pl.DataFrame()
+    return _employee_part(con, nip, "history")
 
 
 def employee_indicators(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
     """Indicators against targets for one employee, every period."""
     if employee(con, scope, nip).is_empty():
         return pl.DataFrame()
-    sql = """SELECT periode, indikator, satuan, arah, target, realisasi, bobot, capaian
-             FROM fct_capaian WHERE nip = $nip ORDER BY periode DESC, capaian"""
-    return run(con, sql, {"nip": nip}, "employee_indicators")
+    return _employee_part(con, nip, "indicators")
 
 
 def employee_behaviour(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
     """BerAKHLAK scores by rater role for one employee, every period."""
     if employee(con, scope, nip).is_empty():
         return pl.DataFrame()
-    sql = "SELECT * FROM fct_perilaku WHERE nip = $nip ORDER BY periode_mulai, peran_penilai"
-    return run(con, sql, {"nip": nip}, "employee_behaviour")
+    return _employee_part(con, nip, "behaviour")
 
 
 def employee_feedback(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
     """Public feedback naming this officer, per survey period."""
     if employee(con, scope, nip).is_empty():
         return pl.DataFrame()
-    return run(con, "SELECT * FROM fct_umpan_balik_petugas WHERE nip = $nip ORDER BY periode", {"nip": nip},
-               "employee_feedback")
+    return _employee_part(con, nip, "feedback")
+
+
+_EMPLOYEE_SQL = {
+    "history": """SELECT periode, periode_mulai, hasil_kerja, perilaku, rating_hasil_kerja, rating_perilaku, predikat,
+                         sumber_predikat, nilai_pp30, predikat_pp30, skor_ordinal
+                  FROM fct_kinerja WHERE nip = $nip ORDER BY periode_mulai""",
+    "indicators": """SELECT periode, indikator, satuan, arah, target, realisasi, bobot, capaian
+                     FROM fct_capaian WHERE nip = $nip ORDER BY periode DESC, capaian""",
+    "behaviour": "SELECT * FROM fct_perilaku WHERE nip = $nip ORDER BY periode_mulai, peran_penilai",
+    "feedback": "SELECT * FROM fct_umpan_balik_petugas WHERE nip = $nip ORDER BY periode",
+}
+
+
+def _employee_part(con: Con, nip: str, part: str) -> pl.DataFrame:
+    return run(con, _EMPLOYEE_SQL[part], {"nip": nip}, f"employee_{part}")
+
+
+def employee_profile(con: Con, scope: Scope, nip: str) -> dict[str, pl.DataFrame] | None:
+    """Everything the profile page shows for one employee, checked against the viewer's scope once.
+
+    None when the employee does not exist or is outside the scope.
+    """
+    emp = employee(con, scope, nip)
+    if emp.is_empty():
+        return None
+    return {"employee": emp, **{part: _employee_part(con, nip, part) for part in _EMPLOYEE_SQL}}
 
 
 def load_history(con: Con) -> pl.DataFrame:

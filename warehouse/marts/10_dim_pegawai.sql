@@ -11,4 +11,5 @@ SELECT
     p.lokasi, p.instansi, p.opd, coalesce(p.unit_kerja, p.opd) AS unit_kerja,
     p.nip_atasan, a.nama AS nama_atasan, p.tanggal_lahir, p.tmt_pengangkatan
 FROM pegawai p
-LEFT JOIN atasan a ON a.nip = p.nip_atasan;
+LEFT JOIN atasan a ON a.nip = p.nip_atasan
+ORDER BY p.nip;

@@ -13,4 +13,6 @@ SELECT
     avg(adaptif) AS adaptif, avg(kolaboratif) AS kolaboratif,
     avg(skor) AS skor
 FROM per_rater
-GROUP BY nip, periode, peran_penilai;
+GROUP BY nip, periode, peran_penilai
+-- period then NIP: one employee's lookup reads few row groups
+ORDER BY periode, nip, peran_penilai;

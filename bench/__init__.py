@@ -1,0 +1,1 @@
+"""Benchmarks from one district to the whole country; run with `make bench`, never part of `make test`."""

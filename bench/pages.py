@@ -1,0 +1,108 @@
+"""The data behind every page: the warehouse query calls each page makes, in the order it makes them.
+
+`tests/test_bench.py` checks that every query a page or the shared frame calls through `q(...)`
+appears here, so the benchmark cannot silently drift from the dashboard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import duckdb
+
+from warehouse import queries as Q
+from warehouse.db import Filters, Scope
+
+SCOPE = Scope()
+MIN_GROUP = 10
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a page needs beyond the filters: an employee for the profile, a unit for the survey page."""
+
+    nip: str
+    unit: str | None
+
+
+def frame(con: duckdb.DuckDBPyConnection, f: Filters) -> None:
+    """What the shared frame asks on every page: freshness line, the sidebar's filter options and the
+    load history that every table's Excel download describes."""
+    Q.freshness(con)
+    Q.periods(con)
+    Q.filter_options(con, SCOPE, lokasi=f.lokasi)
+    Q.load_history(con)
+
+
+def _ringkasan(con, f, ctx):
+    Q.overview(con, f, SCOPE)
+    Q.ikm_by_place(con, f, SCOPE)
+    Q.distribution_breaks(con, f, SCOPE)
+
+
+def _skor(con, f, ctx):
+    Q.scores_levels(con, f, SCOPE, ["lokasi", "opd"], (("lokasi", "opd"), ("lokasi",)))
+    Q.score_distribution(con, f, SCOPE)
+    Q.indicator_capaian(con, f, SCOPE)
+    Q.rater_leniency(con, f, SCOPE)
+
+
+def _tren(con, f, ctx):
+    Q.scores_by(con, f, SCOPE, ["lokasi", "periode"])
+    Q.ikm_by_place(con, f, SCOPE)
+
+
+def _bandingkan(con, f, ctx):
+    Q.compare_opd(con, f, SCOPE, MIN_GROUP)
+
+
+def _umpan_balik(con, f, ctx):
+    Q.ikm_units(con, f, SCOPE)
+    Q.skm_responses(con, f, SCOPE, unit=ctx.unit)
+
+
+def _pembinaan(con, f, ctx):
+    Q.coaching_list(con, f, SCOPE)
+
+
+def _penghargaan(con, f, ctx):
+    Q.recognition_list(con, f, SCOPE)
+
+
+def _profil(con, f, ctx):
+    Q.employee_profile(con, SCOPE, ctx.nip)
+
+
+def _data(con, f, ctx):
+    Q.load_history(con)
+    Q.rejects(con)
+
+
+PAGES: dict[str, Callable[[duckdb.DuckDBPyConnection, Filters, Context], None]] = {
+    "ringkasan": _ringkasan, "skor": _skor, "tren": _tren, "bandingkan": _bandingkan,
+    "umpan-balik": _umpan_balik, "pembinaan": _pembinaan, "penghargaan": _penghargaan,
+    "profil": _profil, "data": _data,
+}
+
+
+def page_data(con: duckdb.DuckDBPyConnection, page: str, f: Filters, ctx: Context) -> None:
+    """Everything one page view asks the warehouse, uncached (the dashboard caches these results)."""
+    frame(con, f)
+    PAGES[page](con, f, ctx)
+
+
+def filters(con: duckdb.DuckDBPyConnection) -> dict[str, Filters]:
+    """The typical view (one place, last 12 periods) and the widest (everything)."""
+    keys = Q.periods(con)["periode"].to_list()
+    typical = Filters(dari=keys[max(0, len(keys) - 12)], sampai=keys[-1], lokasi=("Jambi",))
+    return {"typical": typical, "widest": Filters(dari=keys[0], sampai=keys[-1])}
+
+
+def context(con: duckdb.DuckDBPyConnection, f: Filters) -> Context:
+    """The employee a leader would open from the coaching list, and the first service unit."""
+    listed = Q.coaching_list(con, f, SCOPE, limit=1)
+    nip = listed["nip"][0] if listed.height else Q.employee_search(con, SCOPE, "1", limit=1)["nip"][0]
+    units = Q.ikm_units(con, f, SCOPE)
+    unit = units.sort("ikm_konversi")["unit_layanan"][0] if units.height else None
+    return Context(nip=nip, unit=unit)

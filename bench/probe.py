@@ -1,0 +1,100 @@
+"""Measurements that need a process of their own: a load (its peak memory) and a page's data after a fresh start.
+
+Run by `bench.run` as `python -m bench.probe load ...` or `python -m bench.probe fresh ...`; prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+
+def _settings(warehouse: Path, staging: Path):
+    from settings import load_settings
+
+    s = load_settings()
+    s.raw.setdefault("paths", {})
+    s.raw["paths"]["warehouse"] = str(warehouse)
+    s.raw["paths"]["staging"] = str(staging)
+    return s
+
+
+def load(files: list[Path], warehouse: Path, staging: Path) -> dict:
+    """Load files into a new warehouse through the full pipeline; time and peak memory per kind."""
+    from bench.measure import RssSampler
+    from pipelines.load import load_paths
+
+    for p in (warehouse, staging):
+        if p.is_dir():
+            shutil.rmtree(p)
+        elif p.exists():
+            p.unlink()
+    s = _settings(warehouse, staging)
+    with RssSampler() as sampler:
+        names = {f.name for f in files}
+        started = time.perf_counter()
+
+        def progress(_frac: float, msg: str) -> None:
+            parts = msg.split(" ", 1)
+            if len(parts) == 2 and parts[1] in names:
+                sampler.mark("file:" + parts[1])
+            elif msg.startswith("Membangun"):
+                sampler.mark("build")
+
+        report = load_paths(files, s, progress=progress)
+        total = time.perf_counter() - started
+    peaks: dict[str, int] = {}
+    for f in report.files:
+        peaks[f.jenis or "?"] = max(peaks.get(f.jenis or "?", 0), sampler.peaks.get("file:" + f.berkas, 0))
+    return {
+        "total_s": total,
+        "build_s": report.detik_bangun,
+        "peak_bytes": sampler.peak,
+        "build_peak_bytes": sampler.peaks.get("build", 0),
+        "kind_peak_bytes": peaks,
+        "warehouse_bytes": warehouse.stat().st_size,
+        "files": [{"berkas": f.berkas, "jenis": f.jenis, "status": f.status, "dimuat": f.dimuat,
+                   "ditolak": f.ditolak, "detik": f.detik, "detik_validasi": f.detik_validasi} for f in report.files],
+    }
+
+
+def fresh(warehouse: Path, page: str, which: str, nip: str, unit: str | None) -> dict:
+    """A page's data in a process that has just started: connect, then every query the page makes."""
+    started = time.perf_counter()
+    from bench import pages
+    from warehouse.db import connect
+
+    imported = time.perf_counter()
+    con = connect(str(warehouse))
+    f = pages.filters(con)[which]
+    t0 = time.perf_counter()
+    pages.page_data(con, page, f, pages.Context(nip=nip, unit=unit))
+    done = time.perf_counter()
+    return {"ms": (done - t0) * 1000, "connect_ms": (t0 - imported) * 1000, "import_ms": (imported - started) * 1000}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench.probe")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    ld = sub.add_parser("load")
+    ld.add_argument("warehouse", type=Path)
+    ld.add_argument("staging", type=Path)
+    ld.add_argument("files", type=Path, nargs="+")
+    fr = sub.add_parser("fresh")
+    fr.add_argument("warehouse", type=Path)
+    fr.add_argument("page")
+    fr.add_argument("which")
+    fr.add_argument("nip")
+    fr.add_argument("--unit")
+    a = p.parse_args(argv)
+    out = load(a.files, a.warehouse, a.staging) if a.cmd == "load" else fresh(a.warehouse, a.page, a.which, a.nip, a.unit)
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""Page render time in headless Chromium against `streamlit run`, and the dashboard process's memory."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from bench.measure import summary, tree_rss
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+PATHS = ["", "skor", "tren", "bandingkan", "umpan-balik", "pembinaan", "penghargaan", "profil", "data"]
+
+# Fully rendered: the script has finished (no running indicator), the page title is drawn, every
+# Plotly chart has drawn its SVG and every data grid its canvas.
+_DONE = """() => {
+  if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+  if (!document.querySelector('h1')) return false;
+  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
+  for (const c of charts) { if (!c.querySelector('.main-svg')) return false; }
+  const grids = document.querySelectorAll('[data-testid="stDataFrame"]');
+  for (const g of grids) { if (!g.querySelector('canvas')) return false; }
+  return true;
+}"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+TITLES = {"": "Ringkasan", "skor": "Skor", "tren": "Tren", "bandingkan": "Bandingkan",
+          "umpan-balik": "Umpan balik masyarakat", "pembinaan": "Pembinaan", "penghargaan": "Penghargaan",
+          "profil": "Profil pegawai", "data": "Data"}
+
+
+def _wait(page, title: str) -> None:
+    page.wait_for_function(
+        "(t) => { const h = document.querySelector('h1'); return h && h.innerText.trim() === t && (" + _DONE + ")(); }",
+        arg=title, timeout=300_000, polling=20)
+
+
+def render(warehouse: Path, runs: int, nip: str) -> dict:
+    """Milliseconds until each page is fully rendered, two ways.
+
+    open: the page's address opened in a new tab (a new session; the browser has the app's scripts
+    cached, as for anyone who has used the dashboard before); the very first open after the server
+    starts (cold caches everywhere) is kept apart. switch: moving to the page from the sidebar in a
+    session that is already open, which is how a leader goes from page to page.
+    """
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    env = {**os.environ, "KINERJA_WAREHOUSE": str(warehouse)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
+         "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    out: dict = {"pages": {}}
+    try:
+        for _ in range(240):
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        out["idle_rss_bytes"] = tree_rss(proc.pid)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+            opened: dict[str, list[float]] = {}
+            errors = 0
+            for path in PATHS:
+                target = f"{url}/{path}" + (f"?nip={nip}" if path == "profil" else "")
+                opened[path] = []
+                for _ in range(runs + 1):
+                    tab = ctx.new_page()
+                    started = time.perf_counter()
+                    tab.goto(target)
+                    _wait(tab, TITLES[path])
+                    opened[path].append((time.perf_counter() - started) * 1000)
+                    errors += tab.locator("[data-testid='stException']").count()
+                    tab.close()
+            switched: dict[str, list[float]] = {path: [] for path in PATHS}
+            tab = ctx.new_page()
+            tab.goto(f"{url}/data")
+            _wait(tab, TITLES["data"])
+            for _ in range(runs):
+                for path in PATHS:
+                    if path == "profil":
+                        continue  # reached from a list's link, not the sidebar; measured by "open"
+                    link = tab.locator(f"[data-testid='stSidebarNav'] a[href$='/{path}']").first
+                    started = time.perf_counter()
+                    link.click()
+                    _wait(tab, TITLES[path])
+                    switched[path].append((time.perf_counter() - started) * 1000)
+                    errors += tab.locator("[data-testid='stException']").count()
+            tab.close()
+            for path in PATHS:
+                out["pages"][path or "ringkasan"] = {
+                    "first_ms": opened[path][0], **summary(opened[path][1:]),
+                    "switch": summary(switched[path]),
+                }
+            out["errors"] = errors
+            ctx.close()
+            browser.close()
+        out["rss_bytes"] = tree_rss(proc.pid)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    return out

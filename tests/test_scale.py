@@ -1,0 +1,91 @@
+"""The scaled generator and the benchmark suite's machinery, run small: what they produce, not how fast."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from bench import pages as bench_pages
+from bench.measure import summary
+from bench.pandas_way import PandasApp
+from pipelines.demo_scale import write_scaled
+from pipelines.load import load_paths
+from tests.conftest import make_settings
+from tests.helpers import query
+from warehouse import queries as Q
+from warehouse.db import connect
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_scaled_generator_writes_per_period_files_and_reuses_them(tmp_path):
+    out = tmp_path / "gen"
+    files = write_scaled(out, employees=400, periods=3, skm_responses=3000)
+    names = sorted(p.name for p in files)
+    assert names.count("pegawai.parquet") == 1
+    assert len([n for n in names if n.startswith("capaian_")]) == 3
+    assert len([n for n in names if n.startswith("perilaku_")]) == 3
+    stamp = {p: p.stat().st_mtime_ns for p in files}
+    again = write_scaled(out, employees=400, periods=3, skm_responses=3000)
+    assert again == files and {p: p.stat().st_mtime_ns for p in again} == stamp  # cached, not regenerated
+    skm = pl.read_parquet(out / "skm.parquet")
+    assert 2500 <= skm.height <= 3600
+
+
+def test_scaled_files_load_cleanly_with_csv_indicators(tmp_path):
+    files = write_scaled(tmp_path / "gen", employees=300, periods=2, skm_responses=2000, capaian_csv=True)
+    assert any(p.suffix == ".csv" for p in files)
+    s = make_settings(tmp_path)
+    report = load_paths(files, s)
+    assert report.exit_code == 0, report.rejects.head()
+    cap_rows = sum(f.dimuat for f in report.files if f.jenis == "capaian")
+    assert query(s, "SELECT count(*) FROM fct_capaian").item() == cap_rows > 0
+    assert query(s, "SELECT count(DISTINCT periode) FROM agg_kinerja").item() == 2
+
+
+def _called_queries() -> set[str]:
+    names = set()
+    for f in [ROOT / "dashboard.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]:
+        names |= set(re.findall(r"""\bq\(\s*["'](\w+)["']""", f.read_text()))
+    return names
+
+
+def test_benchmark_registry_covers_every_query_the_dashboard_makes():
+    called = _called_queries()
+    assert {"overview", "coaching_list", "freshness"} <= called
+    registry = set(re.findall(r"\bQ\.(\w+)\(", (ROOT / "bench" / "pages.py").read_text()))
+    assert called - registry == set()
+
+
+def test_every_benchmarked_page_returns_data(demo_settings):
+    con = connect(str(demo_settings.warehouse))
+    for which, f in bench_pages.filters(con).items():
+        ctx = bench_pages.context(con, f)
+        assert ctx.nip and ctx.unit
+        for page in bench_pages.PAGES:
+            bench_pages.page_data(con, page, f, ctx)  # raises if a query breaks
+        assert which in ("typical", "widest")
+    typical = bench_pages.filters(con)["typical"]
+    assert typical.lokasi == ("Jambi",) and Q.periods(con).height >= 12
+
+
+def test_pandas_baseline_computes_the_same_scores_as_the_warehouse(demo_settings):
+    con = connect(str(demo_settings.warehouse))
+    f = bench_pages.filters(con)["typical"]
+    ctx = bench_pages.context(con, f)
+    app = PandasApp(demo_settings.staging, demo_settings)
+    ours = Q.compare_opd(con, f, bench_pages.SCOPE, 10).select("lokasi", "opd", "n", "rata_hasil").sort("lokasi", "opd")
+    theirs = pl.from_pandas(app.bandingkan(f)[0][["lokasi", "opd", "n", "rata_hasil"]]).sort("lokasi", "opd")
+    assert ours["opd"].to_list() == theirs["opd"].to_list()
+    assert ours["rata_hasil"].to_list() == pytest.approx(theirs["rata_hasil"].to_list(), rel=1e-9)
+    for page in ["ringkasan", "skor", "tren", "umpan-balik", "pembinaan", "penghargaan", "profil"]:
+        tables = app.page(page, f, ctx)
+        assert tables and all(len(t) > 0 for t in tables[:1]), page
+
+
+def test_summary_is_median_min_max():
+    assert summary([3.0, 1.0, 2.0, 10.0]) == {"median": 2.5, "min": 1.0, "max": 10.0, "n": 4}
+    assert summary([])["median"] is None
