@@ -41,8 +41,50 @@ def wrong_granularity(frame: pl.DataFrame, granularity: str, file: str, kind: st
     )
 
 
-def _first(keys: list[str]) -> pl.Expr:
-    return pl.struct(keys).is_first_distinct()
+def _key_columns(frame: pl.DataFrame, cols: list[str]) -> pl.DataFrame:
+    """Columns that order like the given ones but sort fast: NIPs as numbers (the text kept only where a
+    value is not a number), other text columns as the rank of their distinct values, the rest as they are."""
+    out: list[pl.Expr] = []
+    for col in cols:
+        if frame.schema[col] != pl.String:
+            out.append(pl.col(col))
+        elif col.startswith("nip"):
+            as_int = pl.col(col).cast(pl.Int64, strict=False)
+            out += [as_int, pl.when(as_int.is_null()).then(pl.col(col))]
+        else:
+            values = frame.get_column(col).drop_nulls().unique().sort()
+            out.append(pl.col(col).replace_strict(values, pl.int_range(values.len(), eager=True), default=None,
+                                                  return_dtype=pl.Int64))
+    keys = frame.select([e.alias(f"_k{i}") for i, e in enumerate(out)])
+    # a text tiebreak that is empty everywhere (every NIP is a number) is dropped
+    return keys.select([c for c in keys.columns if keys[c].null_count() < keys.height or keys.schema[c] != pl.String])
+
+
+def sorted_by(frame: pl.DataFrame, cols: list[str]) -> pl.DataFrame:
+    """The frame in the order of `cols` (stable), sorted through fast key columns."""
+    keys = _key_columns(frame, cols)
+    order = keys.with_row_index("_i").sort([*keys.columns, "_i"])["_i"]
+    return frame[order]
+
+
+def mark_first(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
+    """Add `_pertama`: the row number where each row's key first appears (its own row if it is the first).
+
+    The keys alone are sorted (so repeats become neighbours and are found in one pass), never the
+    whole wide frame.
+    """
+    keys = KEYS.get(kind)
+    if not keys:
+        return frame
+    codes = _key_columns(frame, keys)
+    names = codes.columns
+    ordered = codes.with_columns(frame["_baris"]).with_row_index("_i").sort([*names, "_baris"])
+    same = [pl.col(c).eq_missing(pl.col(c).shift(1)) for c in names]
+    new = (pl.int_range(pl.len()) == 0) | ~pl.all_horizontal(same)
+    first = ordered.select("_i", pl.when(new).then(pl.col("_baris")).forward_fill().alias("_pertama"),
+                           pl.int_range(pl.len()).alias("_urut")).sort("_i")
+    # `_urut`: the row's place in key order, so staging can reuse this sort (staging.shape)
+    return frame.with_columns(first["_pertama"], first["_urut"])
 
 
 def duplicates(frame: pl.DataFrame, file: str, kind: str) -> pl.DataFrame:
@@ -50,16 +92,11 @@ def duplicates(frame: pl.DataFrame, file: str, kind: str) -> pl.DataFrame:
     keys = KEYS.get(kind)
     if not keys:
         return pl.DataFrame(schema=REJECT_SCHEMA)
-    repeats = frame.filter(~_first(keys) & pl.all_horizontal([pl.col(k).is_not_null() for k in keys[:2]]))
-    if repeats.is_empty():
-        return pl.DataFrame(schema=REJECT_SCHEMA)
-    # the row each repeat copies: looked up for the (rare) repeated keys only
-    firsts = frame.join(repeats.select(keys).unique(), on=keys, nulls_equal=True).group_by(keys).agg(
-        pl.col("_baris").min().alias("_pertama"))
-    marked = repeats.join(firsts, on=keys, how="left", nulls_equal=True).with_columns(
-        pl.concat_str(keys, separator=", ", ignore_nulls=True).alias("_kunci"))
+    marked = frame if "_pertama" in frame.columns else mark_first(frame, kind)
+    mask = pl.all_horizontal([pl.col(k).is_not_null() for k in keys[:2]]) & (pl.col("_baris") != pl.col("_pertama"))
+    repeats = marked.filter(mask).with_columns(pl.concat_str(keys, separator=", ", ignore_nulls=True).alias("_kunci"))
     return make_rejects(
-        marked, pl.lit(True), keys[-1] if kind == "capaian" else "nip",
+        repeats, pl.lit(True), keys[-1] if kind == "capaian" else "nip",
         pl.format("Baris ganda: kunci ({}) sudah ada di baris {}.", pl.col("_kunci"), pl.col("_pertama")),
         pl.format("Duplicate row: key ({}) already at row {}.", pl.col("_kunci"), pl.col("_pertama")),
         file, kind,
@@ -69,7 +106,10 @@ def duplicates(frame: pl.DataFrame, file: str, kind: str) -> pl.DataFrame:
 def first_rows(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
     """The frame without later repeats of a key, so a duplicate does not also break the weight sum."""
     keys = KEYS.get(kind)
-    return frame.filter(_first(keys)) if keys else frame
+    if not keys:
+        return frame
+    marked = frame if "_pertama" in frame.columns else mark_first(frame, kind)
+    return marked.filter(pl.col("_baris") == pl.col("_pertama"))
 
 
 def weight_sums(frame: pl.DataFrame, total: float, tolerance: float, file: str) -> pl.DataFrame:

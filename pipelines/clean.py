@@ -96,7 +96,12 @@ def clean_pegawai(frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
     )
 
 
-def clean_capaian(frame: pl.DataFrame, settings: dict, decimal_comma: bool) -> pl.DataFrame:
+def _number(col: str, decimal_comma: bool, typed: set[str]) -> pl.Expr:
+    """A numeric column: numbers stored as numbers (Parquet) are taken as they are; text is parsed."""
+    return pl.col(col).cast(pl.Float64) if col in typed else n.number(col, decimal_comma)
+
+
+def clean_capaian(frame: pl.DataFrame, settings: dict, decimal_comma: bool, typed: set[str] = frozenset()) -> pl.DataFrame:
     """Indicator results: numbers with decimal comma or point, direction, regime default."""
     f = _keep_originals(_ensure(frame, "capaian"), "capaian")
     rezim = n.text("rezim")
@@ -112,9 +117,10 @@ def clean_capaian(frame: pl.DataFrame, settings: dict, decimal_comma: bool) -> p
         .otherwise(pl.lit(settings["capaian"]["default_rezim"])).alias("rezim")
     ])
     return f.with_columns(
-        n.number("target", decimal_comma).alias("target"),
-        n.number("realisasi", decimal_comma).alias("realisasi"),
-        pl.when(n.text("bobot").is_null()).then(None).otherwise(n.number("bobot", decimal_comma)).alias("bobot"),
+        _number("target", decimal_comma, typed).alias("target"),
+        _number("realisasi", decimal_comma, typed).alias("realisasi"),
+        (_number("bobot", decimal_comma, typed) if "bobot" in typed else
+         pl.when(n.text("bobot").is_null()).then(None).otherwise(n.number("bobot", decimal_comma))).alias("bobot"),
     )
 
 
@@ -127,14 +133,15 @@ def fill_equal_weights(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(pl.when(none).then(equal).otherwise(pl.col("bobot")).alias("bobot"))
 
 
-def clean_perilaku(frame: pl.DataFrame, settings: dict, decimal_comma: bool) -> pl.DataFrame:
+def clean_perilaku(frame: pl.DataFrame, settings: dict, decimal_comma: bool,
+                   typed: set[str] = frozenset()) -> pl.DataFrame:
     """Behaviour ratings: role names normalised, BerAKHLAK scores as numbers."""
     f = _keep_originals(_ensure(frame, "perilaku"), "perilaku")
     f = clean_nip(f, "nip")
     f = clean_nip(f, "nip_penilai")
     f = by_value(f, "periode", n.period("periode"))
     f = by_value(f, "peran_penilai", [n.rater_role("peran_penilai").alias("peran_penilai")])
-    return f.with_columns(*[n.number(v, decimal_comma).alias(v) for v in BERAKHLAK])
+    return f.with_columns(*[_number(v, decimal_comma, typed).alias(v) for v in BERAKHLAK])
 
 
 def clean_evaluasi(frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
@@ -151,12 +158,12 @@ def clean_evaluasi(frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
     )
 
 
-def clean_skm(frame: pl.DataFrame, settings: dict, decimal_comma: bool) -> pl.DataFrame:
+def clean_skm(frame: pl.DataFrame, settings: dict, decimal_comma: bool, typed: set[str] = frozenset()) -> pl.DataFrame:
     """Survey responses: date parsed, quarter derived, unsur as whole numbers 1-4."""
     f = _keep_originals(_ensure(frame, "skm"), "skm")
     unsur = [
-        pl.when(n.number(u, decimal_comma) == n.number(u, decimal_comma).round(0))
-        .then(n.number(u, decimal_comma)).cast(pl.Int64).alias(u)
+        pl.when(_number(u, decimal_comma, typed) == _number(u, decimal_comma, typed).round(0))
+        .then(_number(u, decimal_comma, typed)).cast(pl.Int64).alias(u)
         for u in UNSUR
     ]
     f = by_value(f, "tanggal", [n.date("tanggal").alias("tanggal")])
@@ -167,7 +174,7 @@ def clean_skm(frame: pl.DataFrame, settings: dict, decimal_comma: bool) -> pl.Da
         n.text("unit_layanan").alias("unit_layanan"),
         n.text("opd").alias("opd"),
         *unsur,
-        n.number("usia", decimal_comma).alias("usia"),
+        _number("usia", decimal_comma, typed).alias("usia"),
         n.text("pendidikan").alias("pendidikan"),
         n.text("pekerjaan").alias("pekerjaan"),
         n.text("layanan").alias("layanan"),
@@ -181,14 +188,16 @@ def clean_skm(frame: pl.DataFrame, settings: dict, decimal_comma: bool) -> pl.Da
 
 
 def clean(kind: str, frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
-    """Dispatch to the kind's cleaner, detecting decimal commas from its numeric columns."""
-    dc = n.uses_decimal_comma(frame, NUMERIC.get(kind, []))
+    """Dispatch to the kind's cleaner, detecting decimal commas from its numeric text columns."""
+    numeric = [c for c in NUMERIC.get(kind, []) if c in frame.columns]
+    typed = {c for c in numeric if frame.schema[c].is_numeric()}
+    dc = n.uses_decimal_comma(frame, [c for c in numeric if c not in typed])
     if kind == "pegawai":
         return clean_pegawai(frame, settings)
     if kind == "capaian":
-        return clean_capaian(frame, settings, dc)
+        return clean_capaian(frame, settings, dc, typed)
     if kind == "perilaku":
-        return clean_perilaku(frame, settings, dc)
+        return clean_perilaku(frame, settings, dc, typed)
     if kind == "evaluasi":
         return clean_evaluasi(frame, settings)
-    return clean_skm(frame, settings, dc)
+    return clean_skm(frame, settings, dc, typed)

@@ -117,6 +117,10 @@ def _frame_for(name: str, data: bytes, kind: str | None) -> tuple[str, pl.DataFr
 
 
 def _validate(kind: str, frame: pl.DataFrame, name: str, known: pl.Series, settings: Settings) -> pl.DataFrame:
+    """Every reject of a file: pandera's clean model, then the checks across rows and files.
+
+    `frame` must come from `checks.mark_first` for kinds with a key (`_pertama` added).
+    """
     rejects = [schema_rejects(kind, frame, name)]
     if kind in ("capaian", "perilaku", "evaluasi"):
         rejects.append(checks.unknown_nip(frame, known, name, kind))
@@ -201,6 +205,7 @@ def load_files(
                 frame = fill_equal_weights(frame)
             tick(0.7 * (i + 0.5) / max(len(ordered), 1), f"Memeriksa {name}")
             checked = time.perf_counter()
+            frame = checks.mark_first(frame, k)
             bad_rows = _validate(k, frame, name, known, settings)
             checked = time.perf_counter() - checked
             bad = bad_rows["baris"].unique()

@@ -134,7 +134,7 @@ def read_excel(path: Path | str, data: bytes | None = None, sheet: str | None = 
 
 
 def read_parquet(path: Path | str, data: bytes | None = None) -> pl.DataFrame:
-    """Read a Parquet file as text columns with row numbers (header is row 1)."""
+    """Read a Parquet file with row numbers (header is row 1): numeric columns as numbers, the rest as text."""
     name = Path(path).name
     try:
         frame = pl.read_parquet(io.BytesIO(data) if data is not None else Path(path))
@@ -142,7 +142,8 @@ def read_parquet(path: Path | str, data: bytes | None = None) -> pl.DataFrame:
         raise FileRefused(
             name, f"Berkas Parquet tidak dapat dibaca: {exc}", f"The Parquet file cannot be read: {exc}"
         ) from exc
-    frame = frame.select(pl.all().cast(pl.String))
+    # Numbers stay numbers (nothing to parse); every other type is read as text like CSV and Excel.
+    frame = frame.select([pl.col(c) if d.is_numeric() else pl.col(c).cast(pl.String) for c, d in frame.schema.items()])
     return frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
 
 

@@ -70,11 +70,17 @@ def source_key(file_name: str) -> str:
 
 
 def shape(kind: str, frame: pl.DataFrame, source: str, load_seq: int) -> pl.DataFrame:
-    """Select and type the staging columns of a kind, tagged with source and load number."""
+    """Select and type the staging columns of a kind, tagged with source and load number, in SORT order."""
     cols = COLUMNS[kind]
     present = [pl.col(c).cast(t) if c in frame.columns else pl.lit(None, dtype=t).alias(c) for c, t in cols.items()]
-    out = frame.select(*present, pl.lit(source).alias("_sumber"), pl.lit(load_seq, dtype=pl.Int64).alias("_muat"))
-    return out.sort(SORT[kind], nulls_last=True)
+    order = ["_urut"] if "_urut" in frame.columns else []  # key order found by checks.mark_first
+    out = frame.select(*present, pl.lit(source).alias("_sumber"), pl.lit(load_seq, dtype=pl.Int64).alias("_muat"),
+                       *order)
+    if order:
+        return out.sort("_urut").drop("_urut")
+    from pipelines.checks import sorted_by
+
+    return sorted_by(out, SORT[kind])
 
 
 def empty(kind: str) -> pl.DataFrame:

@@ -84,6 +84,7 @@ def schema_rejects(kind: str, frame: pl.DataFrame, file: str) -> pl.DataFrame:
         idx = int(rec["index"])
         asal = f"_asal_{col}"
         value = frame[asal][idx] if asal in frame.columns else rec["failure_case"]
+        value = None if value is None else str(value)
         if rec["check"] == "not_nullable" and rec["column"] in ("nip_valid", "periode_jenis"):
             continue  # reported once, on the column the clerk typed
         alasan, reason = _reason(col, rec["check"], value)

@@ -9,9 +9,9 @@ from pipelines.sources import KINDS
 
 
 def raw_schema(kind: str) -> pa.DataFrameSchema:
-    """A lenient schema: every canonical column is text, required ones must exist."""
+    """A lenient schema: required canonical columns must exist; cells are text, or numbers from a Parquet file."""
     k = KINDS[kind]
-    cols = {c: pa.Column(pl.String, nullable=True, required=True) for c in k.required}
-    cols |= {c: pa.Column(pl.String, nullable=True, required=False) for c in k.optional}
+    cols = {c: pa.Column(None, nullable=True, required=True) for c in k.required}
+    cols |= {c: pa.Column(None, nullable=True, required=False) for c in k.optional}
     cols["_baris"] = pa.Column(pl.Int64, description="Row number in the source file, as a spreadsheet shows it")
-    return pa.DataFrameSchema(cols, name=f"{kind}_raw", strict=False, coerce=True)
+    return pa.DataFrameSchema(cols, name=f"{kind}_raw", strict=False, coerce=False)
