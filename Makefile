@@ -3,7 +3,7 @@
 PORT ?= 8501
 UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 
-.PHONY: run test demo lint setup
+.PHONY: run test demo lint setup bench bench-national
 
 setup:
 	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -22,3 +22,11 @@ test: setup
 
 lint: setup
 	$(UV) run ruff check . && $(UV) run ruff format --check .
+
+# Benchmarks (not part of `make test`): district and province, then bench/results.md.
+# `make bench-national` adds the national scale (4.3 million employees; generated once into bench/cache).
+bench: setup
+	$(UV) run python -m bench --scales district,province
+
+bench-national: setup
+	$(UV) run python -m bench --scales national

@@ -62,8 +62,10 @@ def inputs(scale: str, cfg: dict) -> list[Path]:
 
 def _probe(*args: str) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "bench.probe", *args], cwd=ROOT, env=env, check=True,
+    done = subprocess.run([sys.executable, "-m", "bench.probe", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"bench.probe {args[0]} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

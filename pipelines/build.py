@@ -38,9 +38,9 @@ def read_manifest(warehouse: Path) -> dict:
     return {"files": files, "loads": loads.cast(LOAD_SCHEMA), "rejects_files": rej}
 
 
-# The big facts are read straight from the staging Parquet while the marts are built and are
-# not copied into the warehouse; the marts hold what the pages read.
-TRANSIENT = {"capaian", "perilaku"}
+# The big facts stay in the staging Parquet: the warehouse holds views over those files (sorted by
+# NIP, so one employee's rows are a few row groups) and the marts the pages read.
+ON_FILES = {"capaian", "perilaku"}
 ORDER_BY = {"skm": "tanggal"}
 
 
@@ -63,8 +63,8 @@ def _staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path])
     keys = staging.KEYS[kind]
     order = f" ORDER BY {ORDER_BY[kind]}" if kind in ORDER_BY else ""
     if not keys or len(files) == 1:
-        if kind in TRANSIENT:
-            con.execute(f"CREATE TEMP VIEW stg_{kind} AS SELECT * FROM read_parquet({_sql_list(files)}, "
+        if kind in ON_FILES:
+            con.execute(f"CREATE VIEW stg_{kind} AS SELECT * FROM read_parquet({_sql_list(files)}, "
                         "union_by_name = true)")
         else:
             con.execute(f"CREATE TABLE stg_{kind} AS SELECT * FROM {src}{order}", {"files": files})
@@ -76,10 +76,9 @@ def _staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path])
     overlap = [r[0] for r in con.execute(
         f"SELECT periode FROM {src} GROUP BY periode HAVING count(DISTINCT _sumber) > 1", {"files": files}
     ).fetchall()]
-    table = "TEMP TABLE" if kind in TRANSIENT else "TABLE"
     if not overlap:
-        if kind in TRANSIENT:
-            con.execute(f"CREATE TEMP VIEW stg_{kind} AS SELECT * FROM read_parquet({_sql_list(files)}, "
+        if kind in ON_FILES:
+            con.execute(f"CREATE VIEW stg_{kind} AS SELECT * FROM read_parquet({_sql_list(files)}, "
                         "union_by_name = true)")
         else:
             con.execute(f"CREATE TABLE stg_{kind} AS SELECT * FROM {src}", {"files": files})
@@ -91,7 +90,7 @@ def _staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path])
         {"files": files, "overlap": overlap},
     )
     con.execute(
-        f"""CREATE {table} stg_{kind} AS
+        f"""CREATE TABLE stg_{kind} AS
             SELECT * FROM {src} ANTI JOIN _bentrok USING (nip, periode)
             UNION ALL
             SELECT * FROM (SELECT * FROM {src} SEMI JOIN _bentrok USING (nip, periode) {latest})""",

@@ -275,12 +275,16 @@ def _commit(settings: Settings, manifest: dict, parts: dict, report: LoadReport,
     loads = pl.concat([manifest["loads"], _load_rows(report)], how="vertical_relaxed")
     rejects = manifest["rejects_files"] + [rej_rel]
     build_warehouse(settings, files, loads, rejects)
-    _sweep(stg, files, rejects)
+    _sweep(stg, files, rejects, manifest["files"])
 
 
-def _sweep(stg: Path, files: pl.DataFrame, rejects: list[str]) -> None:
-    """Remove staging files that the committed warehouse no longer names."""
-    keep = set(files["path"].to_list()) | set(rejects)
+def _sweep(stg: Path, files: pl.DataFrame, rejects: list[str], previous: pl.DataFrame) -> None:
+    """Remove staging files that neither the committed warehouse nor the one before it names.
+
+    The warehouse reads its largest facts from these files, so a reader still holding the previous
+    version keeps working until the next load.
+    """
+    keep = set(files["path"].to_list()) | set(previous["path"].to_list()) | set(rejects)
     for p in stg.rglob("*.parquet"):
         rel = p.relative_to(stg).as_posix()
         if rel not in keep:

@@ -162,3 +162,20 @@ def test_files_from_disk_load_one_at_a_time_employees_first(tmp_path):
     assert [f.jenis for f in report.files] == ["pegawai", "capaian"]
     assert all(f.detik > 0 for f in report.files)
     assert not list((s.staging / "_parts").glob("*.parquet"))  # parts became staging files or were removed
+
+
+def test_mark_first_finds_repeats_wherever_they_are_and_keeps_key_order():
+    from pipelines.checks import first_rows, mark_first
+
+    frame = pl.DataFrame({
+        "_baris": [2, 3, 4, 5, 6, 7],
+        "nip": [NIPS[1], NIPS[0], NIPS[1], "abc", NIPS[0], "abd"],
+        "periode": ["2026-01"] * 6,
+        "indikator": ["A", "A", "A", "A", "B", "A"],
+    })
+    marked = mark_first(frame, "capaian")
+    assert marked["_baris"].to_list() == [2, 3, 4, 5, 6, 7]  # the frame's own order is kept
+    assert marked["_pertama"].to_list() == [2, 3, 2, 5, 6, 7]  # row 4 repeats row 2; invalid NIPs stay apart
+    assert first_rows(marked, "capaian")["_baris"].to_list() == [2, 3, 5, 6, 7]
+    order = marked.sort("_urut")
+    assert order["nip"].to_list()[-4:] == [NIPS[0], NIPS[0], NIPS[1], NIPS[1]]  # NIP order, numbers sorted

@@ -89,3 +89,24 @@ def test_pandas_baseline_computes_the_same_scores_as_the_warehouse(demo_settings
 def test_summary_is_median_min_max():
     assert summary([3.0, 1.0, 2.0, 10.0]) == {"median": 2.5, "min": 1.0, "max": 10.0, "n": 4}
     assert summary([])["median"] is None
+
+
+def test_dashboard_queries_run_unchanged_on_the_partitioned_export(demo_settings, tmp_path):
+    from pipelines.export import export_partitioned
+
+    lines = list(export_partitioned(demo_settings.warehouse, tmp_path / "export"))
+    assert any(line.startswith("fct_kinerja") for line in lines)
+    assert list((tmp_path / "export" / "fct_kinerja").glob("lokasi=Jambi/periode=*/*.parquet"))
+    file_con = connect(str(demo_settings.warehouse))
+    files_con = connect(str(demo_settings.warehouse), parquet_dir=str(tmp_path / "export"))
+    f = bench_pages.filters(file_con)["typical"]
+    ctx = bench_pages.context(file_con, f)
+    assert bench_pages.filters(files_con)["typical"] == f
+    for page in bench_pages.PAGES:
+        bench_pages.page_data(files_con, page, f, ctx)
+    a = Q.scores_by(file_con, f, bench_pages.SCOPE, ["lokasi", "opd", "periode"])
+    b = Q.scores_by(files_con, f, bench_pages.SCOPE, ["lokasi", "opd", "periode"])
+    assert a.equals(b)
+    ca = Q.coaching_list(file_con, f, bench_pages.SCOPE).sort("nip")
+    cb = Q.coaching_list(files_con, f, bench_pages.SCOPE).sort("nip")
+    assert ca.select("nip", "urgensi").equals(cb.select("nip", "urgensi"))

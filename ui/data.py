@@ -23,8 +23,16 @@ def warehouse_path() -> Path:
     return settings().warehouse
 
 
+def parquet_dir() -> str:
+    """Settings `[gudang] parquet_dir`: when set, the dashboard reads a Parquet export instead of the file."""
+    return str(settings().section("gudang").get("parquet_dir") or "")
+
+
 def version() -> str:
-    """Changes whenever a load swaps in a new warehouse file (inode and mtime)."""
+    """Changes whenever a load swaps in a new warehouse file (inode and mtime), or a new export is written."""
+    if parquet_dir():
+        meta = Path(parquet_dir()) / "meta.parquet"
+        return f"parquet-{meta.stat().st_mtime_ns}" if meta.exists() else "parquet"
     p = warehouse_path()
     if not p.exists():
         return "none"
@@ -35,7 +43,7 @@ def version() -> str:
 @st.cache_resource(max_entries=2)
 def _connection(path: str, ver: str):
     # A new version gets a new connection; the old file stays readable until it is released.
-    return connect(path)
+    return connect(path, parquet_dir() or None)
 
 
 def connection():

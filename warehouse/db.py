@@ -42,9 +42,26 @@ def _plain_numbers(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(casts) if casts else frame
 
 
-def connect(path: str) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the warehouse file."""
-    return duckdb.connect(path, read_only=True)
+def connect(path: str, parquet_dir: str | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the warehouse file, or to a Parquet export of it (`python -m pipelines export`).
+
+    With `parquet_dir`, every exported table becomes a view over its files in an in-memory database, so the
+    same queries run unchanged on files that DuckDB, MotherDuck or Spark can share.
+    """
+    if not parquet_dir:
+        return duckdb.connect(path, read_only=True)
+    from pipelines.export import TABLES
+
+    con = duckdb.connect(":memory:")
+    root = parquet_dir.rstrip("/")
+    for table, parts in TABLES.items():
+        where = f"{root}/{table}/**/*.parquet" if parts else f"{root}/{table}.parquet"
+        where = where.replace("'", "''")
+        # partition values live in the folder names (standard hive layout); they are text
+        types = ", ".join(f"'{c.strip()}': VARCHAR" for c in (parts or "").split(","))
+        opts = f", hive_partitioning = true, hive_types = {{{types}}}" if parts else ""
+        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{where}'{opts})")
+    return con
 
 
 @dataclass(frozen=True)

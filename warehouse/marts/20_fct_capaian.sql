@@ -1,7 +1,8 @@
--- fct_capaian. Grain: one row per employee, period and indicator.
+-- fct_capaian. Grain: one row per employee, period and indicator. A view over the staging Parquet
+-- (sorted by NIP within each file), so the largest fact is never copied.
 -- Capaian = realisasi/target x 100, inverted where lower is better, capped at
 -- capaian_cap (120). PP 46/2011 waktu/biaya use the Perka BKN 1/2013 efficiency formula.
-CREATE TABLE fct_capaian AS
+CREATE VIEW fct_capaian AS
 WITH base AS (
     SELECT c.*, c.realisasi / c.target * 100 AS rasio
     FROM stg_capaian c

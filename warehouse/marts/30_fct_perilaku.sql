@@ -1,5 +1,6 @@
 -- fct_perilaku. Grain: one row per employee, period and rater role (mean over raters of that role).
-CREATE TABLE fct_perilaku AS
+-- A view over the staging Parquet: one employee's lookup reads a few row groups.
+CREATE VIEW fct_perilaku AS
 WITH per_rater AS (
     SELECT *,
         (berorientasi_pelayanan + akuntabel + kompeten + harmonis + loyal + adaptif + kolaboratif) / 7 AS skor
@@ -13,6 +14,4 @@ SELECT
     avg(adaptif) AS adaptif, avg(kolaboratif) AS kolaboratif,
     avg(skor) AS skor
 FROM per_rater
-GROUP BY nip, periode, peran_penilai
--- period then NIP: one employee's lookup reads few row groups
-ORDER BY periode, nip, peran_penilai;
+GROUP BY nip, periode, peran_penilai;

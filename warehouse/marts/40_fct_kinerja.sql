@@ -2,6 +2,8 @@
 -- Hasil kerja (weighted capaian), perilaku, ratings by the regional cutoffs, predikat by the
 -- PermenPANRB 6/2022 matrix; an official evaluasi wins (sumber_predikat = 'resmi').
 -- Also PP 30/2019 nilai kinerja and PP 46/2011 nilai prestasi kerja with their predikat.
+-- Measures only: the employee's place, OPD and unit come from dim_pegawai where needed.
+-- build: per period
 CREATE TABLE fct_kinerja AS
 WITH hasil AS (
     SELECT nip, periode, any_value(periode_mulai) AS periode_mulai, any_value(periode_jenis) AS periode_jenis,
@@ -9,10 +11,11 @@ WITH hasil AS (
            sum(capaian * bobot) / sum(bobot) AS hasil_kerja,
            count(*) AS n_indikator
     FROM fct_capaian
+    WHERE periode = getvariable('periode_build')
     GROUP BY nip, periode
 ),
 evaluasi AS (
-    SELECT * FROM stg_evaluasi
+    SELECT * FROM stg_evaluasi WHERE periode = getvariable('periode_build')
 ),
 kunci AS (
     SELECT nip, periode, periode_mulai, periode_jenis FROM hasil
@@ -61,9 +64,7 @@ pp AS (
     FROM predikat
 )
 SELECT
-    pp.nip, d.nama, d.lokasi, d.instansi, d.opd, d.unit_kerja, d.jenis_jabatan, d.jabatan, d.golongan,
-    d.status_asn, d.nip_atasan, d.nama_atasan,
-    pp.periode, pp.periode_mulai, pp.periode_jenis, pp.rezim,
+    pp.nip, pp.periode, pp.periode_mulai, pp.periode_jenis, pp.rezim,
     pp.hasil_kerja, pp.n_indikator, pp.perilaku, pp.penilaian_360,
     pp.rating_hasil_kerja, pp.rating_perilaku, pp.predikat_hitung,
     pp.predikat_final AS predikat, pp.sumber_predikat, pp.predikat_organisasi, pp.inovasi,
@@ -83,7 +84,7 @@ SELECT
          WHEN pp.nilai_pp46 <= getvariable('pp46_baik_max') THEN 'Baik'
          ELSE 'Sangat Baik' END AS predikat_pp46
 FROM pp
-JOIN dim_pegawai d USING (nip)
+SEMI JOIN dim_pegawai d USING (nip)
 LEFT JOIN cfg_predikat o ON o.predikat = pp.predikat_final
--- period then NIP: a period filter or one employee's lookup reads few row groups
-ORDER BY pp.periode, pp.nip;
+-- NIP order within each period: one employee's lookup reads one row group per period
+ORDER BY pp.nip;

@@ -2,9 +2,9 @@
 -- Counts and sums so any filter combination re-aggregates a small table, never the facts.
 CREATE TABLE agg_kinerja AS
 SELECT
-    periode, any_value(periode_mulai) AS periode_mulai, lokasi, opd, unit_kerja,
-    coalesce(jenis_jabatan, '-') AS jenis_jabatan, coalesce(golongan, '-') AS golongan,
-    coalesce(status_asn, '-') AS status_asn,
+    k.periode, any_value(k.periode_mulai) AS periode_mulai, d.lokasi, d.opd, d.unit_kerja,
+    coalesce(d.jenis_jabatan, '-') AS jenis_jabatan, coalesce(d.golongan, '-') AS golongan,
+    coalesce(d.status_asn, '-') AS status_asn,
     count(*) AS n,
     count(hasil_kerja) AS n_hasil,
     sum(hasil_kerja) AS sum_hasil,
@@ -18,6 +18,7 @@ SELECT
     count(*) FILTER (WHERE predikat = 'Kurang/Misconduct') AS n_kurang,
     count(*) FILTER (WHERE predikat = 'Sangat Kurang') AS n_sangat_kurang,
     count(*) FILTER (WHERE sumber_predikat = 'resmi') AS n_resmi
-FROM fct_kinerja
+FROM fct_kinerja k
+JOIN dim_pegawai d USING (nip)
 GROUP BY ALL
 ORDER BY periode, lokasi, opd;

@@ -3,13 +3,14 @@
 -- Histograms re-aggregate these counts instead of reading every employee's score.
 CREATE TABLE agg_sebaran AS
 SELECT
-    periode, lokasi, opd, unit_kerja,
-    coalesce(jenis_jabatan, '-') AS jenis_jabatan, coalesce(golongan, '-') AS golongan,
-    coalesce(status_asn, '-') AS status_asn,
+    k.periode, d.lokasi, d.opd, d.unit_kerja,
+    coalesce(d.jenis_jabatan, '-') AS jenis_jabatan, coalesce(d.golongan, '-') AS golongan,
+    coalesce(d.status_asn, '-') AS status_asn,
     least(floor(greatest(hasil_kerja, 0) / getvariable('sebaran_bin_width')) * getvariable('sebaran_bin_width'),
           getvariable('sebaran_max')) AS bin,
     count(*) AS n
-FROM fct_kinerja
+FROM fct_kinerja k
+JOIN dim_pegawai d USING (nip)
 WHERE hasil_kerja IS NOT NULL
 GROUP BY ALL
 ORDER BY periode, lokasi, opd;

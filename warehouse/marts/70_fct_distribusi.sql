@@ -11,7 +11,7 @@ WITH unit AS (
            count(*) FILTER (WHERE predikat = 'Butuh Perbaikan') AS n_bp,
            count(*) FILTER (WHERE predikat = 'Kurang/Misconduct') AS n_k,
            count(*) FILTER (WHERE predikat = 'Sangat Kurang') AS n_sk
-    FROM fct_kinerja
+    FROM fct_kinerja JOIN dim_pegawai USING (nip)
     GROUP BY lokasi, opd, unit_kerja, periode
     HAVING mode(predikat_organisasi) IS NOT NULL
 ),

@@ -53,8 +53,8 @@ lemah_nilai AS (
     GROUP BY nip, periode
 )
 SELECT
-    f.nip, f.nama, f.lokasi, f.opd, f.unit_kerja, f.jenis_jabatan, f.golongan, f.status_asn, f.jabatan,
-    f.nip_atasan, f.nama_atasan, f.periode, f.periode_mulai, f.hasil_kerja, f.perilaku, f.predikat,
+    f.nip, d.nama, d.lokasi, d.opd, d.unit_kerja, d.jenis_jabatan, d.golongan, d.status_asn, d.jabatan,
+    d.nip_atasan, d.nama_atasan, f.periode, f.periode_mulai, f.hasil_kerja, f.perilaku, f.predikat,
     f.aturan_predikat, f.aturan_berturut, f.aturan_tren,
     f.aturan_predikat::INT + f.aturan_berturut::INT + f.aturan_tren::INT AS n_aturan,
     li.indikator_lemah, ln.nilai_lemah, f.tren,
@@ -62,6 +62,7 @@ SELECT
     (f.aturan_predikat::INT + f.aturan_berturut::INT + f.aturan_tren::INT) * 1000
         + coalesce(f.urut, 0) * 100 + (120 - coalesce(least(f.hasil_kerja, 120), 0)) AS urgensi
 FROM listed f
+JOIN dim_pegawai d USING (nip)
 LEFT JOIN lemah_indikator li USING (nip, periode)
 LEFT JOIN lemah_nilai ln USING (nip, periode)
 ORDER BY f.periode, urgensi DESC;

@@ -39,10 +39,11 @@ kuat_nilai AS (
     SELECT nip, periode, list(nilai_berakhlak ORDER BY skor_nilai DESC)[1:2] AS nilai_unggul
     FROM nilai GROUP BY nip, periode
 )
-SELECT t.nip, t.nama, t.lokasi, t.opd, t.unit_kerja, t.jenis_jabatan, t.golongan, t.status_asn, t.jabatan,
+SELECT t.nip, d.nama, d.lokasi, d.opd, d.unit_kerja, d.jenis_jabatan, d.golongan, d.status_asn, d.jabatan,
        t.periode, t.periode_mulai, t.n_sb, t.n_win, t.rata_hasil, t.rata_perilaku, t.predikat, t.tren,
        ki.indikator_unggul, kn.nilai_unggul
 FROM top t
+JOIN dim_pegawai d USING (nip)
 LEFT JOIN kuat_indikator ki USING (nip, periode)
 LEFT JOIN kuat_nilai kn USING (nip, periode)
 ORDER BY t.periode, t.rata_hasil DESC;

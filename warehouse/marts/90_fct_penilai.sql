@@ -1,6 +1,7 @@
 -- fct_penilai. Grain: one row per rater (NIP) and period, for superiors' ratings: how generous a rater is
 -- compared with the hasil kerja of the people they rate (a lenient rater scores behaviour high
 -- while results are ordinary).
+-- build: per period
 CREATE TABLE fct_penilai AS
 SELECT
     p.nip_penilai, d.nama AS nama_penilai, d.lokasi, d.opd, p.periode,
@@ -11,5 +12,5 @@ SELECT
 FROM stg_perilaku p
 JOIN dim_pegawai d ON d.nip = p.nip_penilai
 LEFT JOIN fct_kinerja k ON k.nip = p.nip AND k.periode = p.periode
-WHERE p.peran_penilai = 'atasan' AND p.nip_penilai IS NOT NULL
+WHERE p.peran_penilai = 'atasan' AND p.nip_penilai IS NOT NULL AND p.periode = getvariable('periode_build')
 GROUP BY ALL;

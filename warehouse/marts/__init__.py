@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -31,7 +32,7 @@ PREDIKAT_ORDER = [
 SKM_WEIGHTS = {"equal": (1, 9), "legacy_0111": (111, 1000), "legacy_011": (11, 100)}
 
 
-def _variables(con: duckdb.DuckDBPyConnection, s: Settings) -> None:
+def _variables(con: duckdb.DuckDBPyConnection, s: Settings) -> dict:
     values: dict[str, float | int | str] = {}
     for section in ("capaian", "rating", "pp30", "pp46", "skm", "kurva", "pembinaan", "penghargaan", "sebaran"):
         for key, val in s.section(section).items():
@@ -41,6 +42,15 @@ def _variables(con: duckdb.DuckDBPyConnection, s: Settings) -> None:
     values |= {"skm_w_num": num, "skm_w_den": den}
     for name, val in values.items():
         con.execute(f"SET VARIABLE {name} = $v", {"v": val})
+    return values
+
+
+def _inline(sql: str, values: dict) -> str:
+    """A view outlives the build's session variables: write the settings' values into its SQL."""
+    def literal(m: re.Match) -> str:
+        val = values[m.group(1)]
+        return "'" + val.replace("'", "''") + "'" if isinstance(val, str) else repr(float(val))
+    return re.sub(r"getvariable\('(\w+)'\)", literal, sql)
 
 
 def _rule_tables(con: duckdb.DuckDBPyConnection, s: Settings) -> None:
@@ -52,9 +62,36 @@ def _rule_tables(con: duckdb.DuckDBPyConnection, s: Settings) -> None:
         con.execute(f"CREATE OR REPLACE TABLE {t} AS SELECT * FROM {t}")
 
 
+PER_PERIOD = "-- build: per period"
+
+
+def build_periods(con: duckdb.DuckDBPyConnection) -> list[str | None]:
+    """The appraisal periods present in the staged facts (one None when there are none)."""
+    rows = con.execute(
+        "SELECT periode FROM stg_capaian UNION SELECT periode FROM stg_perilaku UNION SELECT periode FROM stg_evaluasi"
+    ).fetchall()
+    return sorted(r[0] for r in rows if r[0] is not None) or [None]
+
+
 def run_marts(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
-    """Create every mart in file order (the number prefix is the dependency order)."""
-    _variables(con, settings)
+    """Create every mart in file order (the number prefix is the dependency order).
+
+    A file marked `-- build: per period` is run once per period with `getvariable('periode_build')` set:
+    the first run creates the table, the others append to it. Memory then holds one period at a time,
+    and the table comes out in period order, which its row groups' min/max use for skipping.
+    """
+    values = _variables(con, settings)
     _rule_tables(con, settings)
+    periods: list[str | None] | None = None
     for sql_file in sorted(HERE.glob("*.sql")):
-        con.execute(sql_file.read_text(encoding="utf-8"))
+        sql = sql_file.read_text(encoding="utf-8")
+        if "CREATE VIEW" in sql:
+            sql = _inline(sql, values)
+        if PER_PERIOD not in sql:
+            con.execute(sql)
+            continue
+        periods = periods if periods is not None else build_periods(con)
+        table = re.search(r"CREATE TABLE (\w+) AS", sql).group(1)
+        for i, periode in enumerate(periods):
+            con.execute("SET VARIABLE periode_build = $p", {"p": periode})
+            con.execute(sql if i == 0 else sql.replace(f"CREATE TABLE {table} AS", f"INSERT INTO {table}", 1))
