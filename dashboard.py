@@ -6,7 +6,7 @@ import streamlit as st
 
 from pages import bandingkan, data, pembinaan, penghargaan, profil, ringkasan, skor, tren, umpan_balik
 from ui import fmt
-from ui.data import q, settings
+from ui.data import parquet_dir, q, settings, version
 from ui.filters import sidebar
 from ui.i18n import lang, t
 from ui.page import PAGES
@@ -14,14 +14,24 @@ from ui.page import PAGES
 st.set_page_config(page_title="Dasbor Kinerja ASN", page_icon=":material/insights:", layout="wide")
 
 
-def _ensure_warehouse() -> None:
-    """Build the demo warehouse on the very first start (the embedded default)."""
-    if settings().warehouse.exists():
-        return
-    from pipelines.demo_files import build_demo
+@st.cache_resource(show_spinner=False)
+def _checked(ver: str) -> str:
+    """Once per warehouse file: build the demo on the very first start (the embedded default), or rebuild
+    the marts from staging when the file was built by an older version of the app."""
+    from pipelines.demo_files import ensure_warehouse
 
-    with st.spinner("Menyiapkan data demo untuk pertama kali (kurang dari satu menit) ..."):
-        build_demo(settings())
+    return ensure_warehouse(settings())
+
+
+def _ensure_warehouse() -> None:
+    if parquet_dir():
+        return
+    try:
+        with st.spinner(t("preparing")):
+            _checked(version())
+    except FileNotFoundError as exc:  # an older warehouse whose staging files are gone
+        st.error(t("rebuild_failed", path=str(settings().warehouse), detail=exc.filename))
+        st.stop()
 
 
 def _freshness() -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 from bench.measure import summary, tree_rss
@@ -43,10 +45,43 @@ TITLES = {"": "Ringkasan", "skor": "Skor", "tren": "Tren", "bandingkan": "Bandin
           "profil": "Profil pegawai", "data": "Data"}
 
 
+def wait_rendered(page, timeout_ms: int = 120_000) -> None:
+    """Until the page's script has finished and every chart and grid on it is drawn."""
+    page.wait_for_function(_DONE, timeout=timeout_ms, polling=50)
+
+
 def _wait(page, title: str) -> None:
     page.wait_for_function(
         "(t) => { const h = document.querySelector('h1'); return h && h.innerText.trim() === t && (" + _DONE + ")(); }",
         arg=title, timeout=300_000, polling=20)
+
+
+@contextlib.contextmanager
+def serve(warehouse: Path, staging: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`streamlit run` of the dashboard on a free localhost port against a warehouse, until it answers its
+    health check; stopped on exit. Yields the base URL and the process."""
+    port = _free_port()
+    env = {**os.environ, "KINERJA_WAREHOUSE": str(warehouse), "KINERJA_STAGING": str(staging)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
+         "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        yield url, proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 def render(warehouse: Path, runs: int, nip: str) -> dict:
@@ -59,22 +94,8 @@ def render(warehouse: Path, runs: int, nip: str) -> dict:
     """
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
-    env = {**os.environ, "KINERJA_WAREHOUSE": str(warehouse)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
     out: dict = {"pages": {}}
-    try:
-        for _ in range(240):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
-                    break
-            except OSError:
-                time.sleep(0.5)
+    with serve(warehouse, warehouse.parent / "staging") as (url, proc):
         out["idle_rss_bytes"] = tree_rss(proc.pid)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -116,10 +137,32 @@ def render(warehouse: Path, runs: int, nip: str) -> dict:
             ctx.close()
             browser.close()
         out["rss_bytes"] = tree_rss(proc.pid)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    return out
+
+
+def script_times(warehouse: Path, runs: int, nip: str) -> dict[str, dict]:
+    """The server's share of a render: each page script alone, run in this process by Streamlit's AppTest
+    (the test suite's harness) with the query cache warm after the first run, as in the app."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["KINERJA_WAREHOUSE"] = str(warehouse)
+    os.environ["KINERJA_STAGING"] = str(warehouse.parent / "staging")
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    out: dict[str, dict] = {}
+    for path in PATHS:
+        name = (path or "ringkasan").replace("-", "_")
+        times = []
+        for _ in range(runs + 1):
+            at = AppTest.from_file(str(ROOT / "tests" / "app_page.py"), default_timeout=300)
+            at.session_state["_page"] = name
+            if name == "profil":
+                at.query_params["nip"] = nip
+            started = time.perf_counter()
+            at.run()
+            times.append((time.perf_counter() - started) * 1000)
+            if at.exception:
+                raise RuntimeError(f"{name}: {at.exception[0].message}")
+        out[path or "ringkasan"] = summary(times[1:])
     return out

@@ -39,3 +39,9 @@ def run() -> None:
                      "terlalu_kecil").sort("jenis_opd", "rata_hasil", descending=[False, True]),
          "bandingkan_opd", t("page_bandingkan"), f)
     st.caption(col("terlalu_kecil") + ": " + t("too_small"))
+
+
+if __name__ == "__main__":  # opened by address before the router ran once
+    from ui.page import reroute
+
+    reroute()

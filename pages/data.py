@@ -52,3 +52,9 @@ def run() -> None:
     st.caption(t("rows", n=fmt.num(rej.height, 0, lang())))
     cols = ["load_id", "berkas", "baris", "kolom", "nilai", "alasan" if lang() == "id" else "reason"]
     show(rej.select(cols), "baris_ditolak", t("rejects"), None)
+
+
+if __name__ == "__main__":  # opened by address before the router ran once
+    from ui.page import reroute
+
+    reroute()

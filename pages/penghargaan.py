@@ -43,3 +43,9 @@ def run() -> None:
     names = {r["nip"]: f"{r['nama']} · {r['opd']} ({r['lokasi']})" for r in data.iter_rows(named=True)}
     nip = st.selectbox(t("pick_employee"), list(names), format_func=names.get, key="penghargaan_pick")
     profile_link(nip)
+
+
+if __name__ == "__main__":  # opened by address before the router ran once
+    from ui.page import reroute
+
+    reroute()

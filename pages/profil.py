@@ -71,3 +71,9 @@ def run() -> None:
         show(fb.select("periode", "n_responden", "ikm_konversi", "nrr_kompetensi", "nrr_perilaku"),
              f"umpan_balik_{nip[-6:]}", t("public_about"), f, decimals={"ikm_konversi": 2, "nrr_kompetensi": 2,
                                                                          "nrr_perilaku": 2})
+
+
+if __name__ == "__main__":  # opened by address before the router ran once
+    from ui.page import reroute
+
+    reroute()

@@ -64,3 +64,9 @@ def run() -> None:
         st.subheader(t("distribution"))
         show(br.select("lokasi", "opd", "unit_kerja", "periode", "predikat_organisasi", "n",
                        pl.col("pelanggaran").list.join(", ")), "kurva_distribusi", t("distribution"), f)
+
+
+if __name__ == "__main__":  # opened by address before the router ran once
+    from ui.page import reroute
+
+    reroute()

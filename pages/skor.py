@@ -42,3 +42,9 @@ def run() -> None:
     len_ = q("rater_leniency", f, sc)
     show(len_.head(15).select("nama_penilai", "lokasi", "opd", "n_dinilai", "rata_perilaku_diberikan",
                               "rata_hasil_dinilai", "z"), "penilai_longgar", t("leniency"), f, decimals={"z": 2})
+
+
+if __name__ == "__main__":  # opened by address before the router ran once
+    from ui.page import reroute
+
+    reroute()

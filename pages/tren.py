@@ -42,3 +42,9 @@ def run() -> None:
     if ikm.height:
         st.plotly_chart(charts.line_by(ikm.rename({"n_responden": "n"}), "periode", "ikm_konversi", "lokasi",
                                        t("trend_ikm"), "IKM", charts.PLACE_COLOURS), key="trend_ikm")
+
+
+if __name__ == "__main__":  # opened by address before the router ran once
+    from ui.page import reroute
+
+    reroute()

@@ -47,3 +47,9 @@ def run() -> None:
         pl.col("kritik_saran").is_not_null() & (pl.col("kritik_saran") != ""))
     show(comments.select("tanggal", "unit_layanan", "layanan", "kritik_saran", "u3", "u7", "u9"),
          "kritik_saran", t("comments"), f)
+
+
+if __name__ == "__main__":  # opened by address before the router ran once
+    from ui.page import reroute
+
+    reroute()

@@ -29,7 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="bangun ulang gudang data demo (Bangko, Jambi, Belawan, Rakumpit)")
     d.add_argument("--employees", type=int, default=3000, help="jumlah pegawai (bawaan 3000)")
     d.add_argument("--periods", type=int, default=24, help="jumlah periode bulanan (bawaan 24)")
-    d.add_argument("--if-missing", action="store_true", help="hanya bila gudang data belum ada")
+    d.add_argument("--if-missing", action="store_true",
+                   help="hanya bila gudang data belum ada (gudang dari versi lama dibangun ulang dari staging)")
     ld = sub.add_parser("load", help="muat berkas pengguna (.csv, .xlsx, .parquet)")
     ld.add_argument("files", nargs="+", type=Path, help="berkas yang dimuat")
     ld.add_argument("--kind", choices=KINDS, help="jenis data; bila kosong, dikenali dari judul kolom")
@@ -53,10 +54,17 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = load_settings(args.settings)
     if args.cmd == "demo":
-        from pipelines.demo_files import build_demo
+        from pipelines.demo_files import build_demo, ensure_warehouse
 
         if args.if_missing and settings.warehouse.exists():
-            print(f"Gudang data sudah ada: {settings.warehouse}")
+            print(f"Gudang data sudah ada: {settings.warehouse}", flush=True)
+            try:
+                if ensure_warehouse(settings) == "rebuilt":
+                    print("Tabel dan mart dibangun ulang dari data staging untuk versi aplikasi ini.")
+            except FileNotFoundError as exc:
+                print(f"Gudang data dibuat oleh versi lama dan tidak dapat dibangun ulang: berkas staging tidak ada "
+                      f"({exc.filename}). Muat ulang berkas aslinya dengan `python -m pipelines load`.", file=sys.stderr)
+                return 2
             return 0
         print("Membangun data demo ...", flush=True)
         report = build_demo(settings, args.employees, args.periods)

@@ -15,7 +15,7 @@ import polars as pl
 
 from pipelines import staging
 from settings import Settings
-from warehouse.marts import run_marts
+from warehouse.marts import run_marts, version
 
 LOAD_SCHEMA = {
     "load_id": pl.Int64, "waktu": pl.Datetime("us"), "berkas": pl.String, "jenis": pl.String,
@@ -38,17 +38,56 @@ def read_manifest(warehouse: Path) -> dict:
     return {"files": files, "loads": loads.cast(LOAD_SCHEMA), "rejects_files": rej}
 
 
-# The big facts stay in the staging Parquet: the warehouse holds views over those files (sorted by
-# NIP, so one employee's rows are a few row groups) and the marts the pages read.
+def built_version(warehouse: Path) -> str | None:
+    """The mart definitions' fingerprint a warehouse was built with; None when missing or unmarked."""
+    if not warehouse.exists():
+        return None
+    try:
+        with contextlib.closing(duckdb.connect(str(warehouse), read_only=True)) as con:
+            return con.execute("SELECT marts FROM _versi").fetchone()[0]
+    except duckdb.Error:
+        return None
+
+
+def is_current(warehouse: Path) -> bool:
+    """Whether the warehouse was built by this version's mart definitions."""
+    return built_version(warehouse) == version()
+
+
+def rebuild(settings: Settings) -> None:
+    """Rebuild tables and marts from the staging files the current warehouse lists (no file is re-read)."""
+    manifest = read_manifest(settings.warehouse)
+    missing = [p for p in manifest["files"]["path"].to_list() if not (settings.staging / p).exists()]
+    if missing:
+        raise FileNotFoundError(2, "staging files missing", ", ".join(missing[:5]))
+    build_warehouse(settings, manifest["files"], manifest["loads"], manifest["rejects_files"])
+
+
+# The big facts may stay in the staging Parquet: the warehouse then holds views over those files (sorted
+# by NIP, so one employee's rows are a few row groups) besides the marts the pages read.
 ON_FILES = {"capaian", "perilaku"}
-ORDER_BY = {"skm": "tanggal"}
+# Copied facts are stored in these orders, so row-group min/max skip all but a few groups for one
+# employee (profile) or one date range (survey page).
+ORDER_BY = {"skm": "tanggal", "capaian": "nip, periode", "perilaku": "nip, periode"}
 
 
 def _sql_list(paths: list[str]) -> str:
     return "[" + ", ".join("'" + p.replace("'", "''") + "'" for p in paths) + "]"
 
 
-def _staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path]) -> None:
+def _on_files(kind: str, files: list[str], settings: Settings) -> bool:
+    """Whether a fact stays in its staging files (a view) rather than being copied into the warehouse.
+
+    Copying costs build time and disk but makes one employee's lookups a few milliseconds; above
+    `[gudang] facts_on_files_above` rows the copy costs minutes, so the view is kept.
+    """
+    if kind not in ON_FILES:
+        return False
+    limit = int(settings.section("gudang").get("facts_on_files_above", 50_000_000))
+    return pl.scan_parquet(files).select(pl.len()).collect().item() > limit
+
+
+def _staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], on_files: bool = False) -> None:
     """stg_<kind>: all staging files of a kind, the latest load winning on a duplicate key.
 
     Sources rarely overlap (each file holds its own place or periods), so the costly
@@ -62,12 +101,16 @@ def _staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path])
     src = "read_parquet($files, union_by_name = true)"
     keys = staging.KEYS[kind]
     order = f" ORDER BY {ORDER_BY[kind]}" if kind in ORDER_BY else ""
-    if not keys or len(files) == 1:
-        if kind in ON_FILES:
+
+    def plain() -> None:  # no duplicates to settle: the files as they are, viewed or copied in order
+        if on_files:
             con.execute(f"CREATE VIEW stg_{kind} AS SELECT * FROM read_parquet({_sql_list(files)}, "
                         "union_by_name = true)")
         else:
             con.execute(f"CREATE TABLE stg_{kind} AS SELECT * FROM {src}{order}", {"files": files})
+
+    if not keys or len(files) == 1:
+        plain()
         return
     latest = f"QUALIFY row_number() OVER (PARTITION BY {', '.join(keys)} ORDER BY _muat DESC) = 1"
     if kind == "pegawai":
@@ -77,11 +120,7 @@ def _staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path])
         f"SELECT periode FROM {src} GROUP BY periode HAVING count(DISTINCT _sumber) > 1", {"files": files}
     ).fetchall()]
     if not overlap:
-        if kind in ON_FILES:
-            con.execute(f"CREATE VIEW stg_{kind} AS SELECT * FROM read_parquet({_sql_list(files)}, "
-                        "union_by_name = true)")
-        else:
-            con.execute(f"CREATE TABLE stg_{kind} AS SELECT * FROM {src}", {"files": files})
+        plain()
         return
     # employee-periods that two sources both hold; only their rows are de-duplicated
     con.execute(
@@ -93,7 +132,7 @@ def _staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path])
         f"""CREATE TABLE stg_{kind} AS
             SELECT * FROM {src} ANTI JOIN _bentrok USING (nip, periode)
             UNION ALL
-            SELECT * FROM (SELECT * FROM {src} SEMI JOIN _bentrok USING (nip, periode) {latest})""",
+            SELECT * FROM (SELECT * FROM {src} SEMI JOIN _bentrok USING (nip, periode) {latest}){order}""",
         {"files": files},
     )
     con.execute("DROP TABLE _bentrok")
@@ -105,7 +144,7 @@ def _build_config(settings: Settings) -> dict:
     spill = settings.staging / "_spill"
     spill.mkdir(parents=True, exist_ok=True)
     out = {"temp_directory": str(spill), "preserve_insertion_order": True}
-    fraction = float(cfg.get("build_memory_fraction", 0.5))
+    fraction = float(cfg.get("build_memory_fraction", 0.4))
     total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     out["memory_limit"] = f"{max(1, int(total * fraction / 2**30))}GB"
     if cfg.get("threads"):
@@ -125,7 +164,7 @@ def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame
     try:
         for kind in staging.COLUMNS:
             paths = [stg / p for p in files.filter(pl.col("jenis") == kind)["path"].to_list()]
-            _staging_table(con, kind, paths)
+            _staging_table(con, kind, paths, bool(paths) and _on_files(kind, [str(p) for p in paths], settings))
         manifest = files  # noqa: F841
         con.execute("CREATE TABLE _manifest AS SELECT * FROM manifest")
         rej_paths = [str(stg / p) for p in rejects]

@@ -39,6 +39,10 @@ def by_value(frame: pl.DataFrame, col: str, exprs: list[pl.Expr], small: int = 5
     distinct = frame.select(pl.col(col)).unique()
     mapped = distinct.select(pl.col(col).alias(key), *exprs)
     outputs = [c for c in mapped.columns if c != key]
+    if outputs == [col] and mapped.schema[col] == frame.schema[col] and not mapped.select(
+        pl.col(col).ne_missing(pl.col(key)).any()
+    ).item():
+        return frame  # already clean: the column is kept as it is, without a copy
     if mapped.height == 1:
         row = mapped.row(0, named=True)
         return frame.with_columns([pl.lit(row[c], dtype=mapped.schema[c]).alias(c) for c in outputs])
@@ -59,6 +63,14 @@ def by_value(frame: pl.DataFrame, col: str, exprs: list[pl.Expr], small: int = 5
     if col not in outputs:
         joined = joined.with_columns(pl.col(key).alias(col))
     return joined.drop(key)
+
+
+def text_column(frame: pl.DataFrame, col: str, small: int = 50_000) -> pl.DataFrame:
+    """Trimmed text, empty as null: through the distinct values when they repeat (names of units,
+    services, education), directly when nearly every row differs (free-text comments)."""
+    if frame.select(pl.col(col).n_unique()).item() <= small:
+        return by_value(frame, col, [n.text(col).alias(col)], small)
+    return frame.with_columns(n.text(col).alias(col))
 
 
 def clean_nip(frame: pl.DataFrame, col: str) -> pl.DataFrame:
@@ -170,16 +182,9 @@ def clean_skm(frame: pl.DataFrame, settings: dict, decimal_comma: bool, typed: s
     f = by_value(f, "lokasi", [n.lokasi("lokasi").alias("lokasi")])
     f = by_value(f, "jenis_kelamin", [n.sex("jenis_kelamin").alias("jenis_kelamin")])
     f = clean_nip(f, "nip_petugas")
-    f = f.with_columns(
-        n.text("unit_layanan").alias("unit_layanan"),
-        n.text("opd").alias("opd"),
-        *unsur,
-        _number("usia", decimal_comma, typed).alias("usia"),
-        n.text("pendidikan").alias("pendidikan"),
-        n.text("pekerjaan").alias("pekerjaan"),
-        n.text("layanan").alias("layanan"),
-        n.text("kritik_saran").alias("kritik_saran"),
-    )
+    for c in ("unit_layanan", "opd", "pendidikan", "pekerjaan", "layanan", "kritik_saran"):
+        f = text_column(f, c)
+    f = f.with_columns(*unsur, _number("usia", decimal_comma, typed).alias("usia"))
     return f.with_columns(
         (pl.col("tanggal").dt.year().cast(pl.String) + "-Q" + pl.col("tanggal").dt.quarter().cast(pl.String)).alias(
             "periode"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import polars as pl
 
+from pipelines.build import is_current, rebuild
 from pipelines.demo import DemoData, generate
-from pipelines.load import LoadReport, load_paths
+from pipelines.load import LoadReport, load_paths, writer_lock
 from settings import Settings
 
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
@@ -127,3 +129,25 @@ def build_demo(settings: Settings, employees: int = 3000, periods: int = 24) -> 
     data = generate(employees, periods)
     paths = write_demo_files(data, settings.path("demo_inputs"))
     return load_paths(paths, settings)
+
+
+_ENSURE = threading.Lock()
+
+
+def ensure_warehouse(settings: Settings) -> str:
+    """Make the warehouse usable by this version: 'ok', 'demo' (none existed: built from the demo) or
+    'rebuilt' (built by older mart definitions: rebuilt from its own staging files, data unchanged).
+
+    Loaded data is never replaced by the demo: when a rebuild fails the error is raised.
+    """
+    with _ENSURE:
+        if not settings.warehouse.exists():
+            build_demo(settings)
+            return "demo"
+        if is_current(settings.warehouse):
+            return "ok"
+        with writer_lock(settings.staging):  # never alongside a load
+            if is_current(settings.warehouse):
+                return "ok"
+            rebuild(settings)
+        return "rebuilt"

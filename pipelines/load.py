@@ -211,6 +211,7 @@ def load_files(
             bad = bad_rows["baris"].unique()
             good = frame.filter(~pl.col("_baris").is_in(bad.implode())) if bad.len() else frame
             del frame
+            good = good.drop(pl.selectors.starts_with("_asal_"))  # originals only serve the rejects
             src_key = source or staging.source_key(name)
             if k == "pegawai":
                 known = pl.concat([known, good["nip"].drop_nulls()]).unique()

@@ -54,8 +54,9 @@ KEYS = {
 
 # Staging files are sorted so that DuckDB's row-group min/max skip most of a table for one
 # employee or one date range.
+# Survey responses are not sorted here: the warehouse build orders them by date in one out-of-core pass.
 SORT = {"pegawai": ["nip"], "capaian": ["nip", "periode"], "perilaku": ["nip", "periode"],
-        "evaluasi": ["nip", "periode"], "skm": ["tanggal"]}
+        "evaluasi": ["nip", "periode"], "skm": []}
 
 _VERSION_TAIL = re.compile(
     r"([ _\-.]*(v\d+|rev(isi)?\d*|perbaikan\d*|koreksi\d*|final|terbaru|\(\d+\)|copy))+$", re.I
@@ -78,6 +79,8 @@ def shape(kind: str, frame: pl.DataFrame, source: str, load_seq: int) -> pl.Data
                        *order)
     if order:
         return out.sort("_urut").drop("_urut")
+    if not SORT[kind]:
+        return out
     from pipelines.checks import sorted_by
 
     return sorted_by(out, SORT[kind])

@@ -2,52 +2,30 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import openpyxl
 import polars as pl
 import pytest
 
+from bench.render import ARGS, CHROMIUM, serve, wait_rendered
+
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
-ROOT = Path(__file__).resolve().parent.parent
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+@contextlib.contextmanager
+def _serve(settings):
+    """The dashboard served against the given settings' warehouse (the benchmark's launcher)."""
+    with serve(settings.warehouse, settings.staging) as (url, _proc):
+        yield url
 
 
 @pytest.fixture(scope="module")
 def server(demo_settings):
-    port = _free_port()
-    env = {**os.environ, "KINERJA_WAREHOUSE": str(demo_settings.warehouse),
-           "KINERJA_STAGING": str(demo_settings.staging)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
-                break
-        except OSError:
-            time.sleep(0.5)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    with _serve(demo_settings) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -68,9 +46,11 @@ def _open(browser, url):
 
 
 def _settle(page):
+    # The running indicator only shows after a delay, and the browser draws elements after the script has
+    # finished (lower ones sometimes first): wait until every chart and grid is drawn, not just for a title.
     page.wait_for_selector("[data-testid='stApp']", timeout=120_000)
     page.wait_for_selector("h1", timeout=120_000)
-    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)
+    wait_rendered(page)
 
 
 PATHS = ["", "skor", "tren", "bandingkan", "umpan-balik", "pembinaan", "penghargaan", "profil", "data"]
@@ -118,14 +98,16 @@ def test_coaching_list_links_to_profile(server, browser):
 
 def test_downloads_match_the_screen(server, browser, demo_settings):
     page = _open(browser, f"{server}/skor?lokasi=Jambi")
-    page.wait_for_selector("[data-testid='stDownloadButton']", timeout=120_000)
+    # the buttons under the OPD table (keyed widgets carry their key as a class), not whichever is drawn first
+    csv_button = page.locator(".st-key-csv_skor_opd").get_by_role("button", name="Unduh CSV")
+    csv_button.wait_for(timeout=120_000)
     with page.expect_download() as info:
-        page.get_by_role("button", name="Unduh CSV").first.click()
+        csv_button.click()
     text = Path(info.value.path()).read_bytes().decode("utf-8-sig")  # the file starts with a BOM for Excel
     csv = pl.read_csv(io.StringIO(text), separator=";", decimal_comma=True)
     assert set(csv["Lokasi"]) == {"Jambi"}
     with page.expect_download() as info:
-        page.get_by_role("button", name="Unduh Excel").first.click()
+        page.locator(".st-key-xlsx_skor_opd").get_by_role("button", name="Unduh Excel").click()
     wb = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
     assert wb.sheetnames[1] == "Keterangan"
     rows = list(wb.worksheets[0].iter_rows(values_only=True))
@@ -133,3 +115,15 @@ def test_downloads_match_the_screen(server, browser, demo_settings):
     about = dict(wb.worksheets[1].iter_rows(values_only=True))
     assert about["Lokasi"] == "Jambi"
     page.close()
+
+
+def test_shared_link_to_a_page_works_on_a_freshly_started_server(demo_settings, browser):
+    # the very first visit after a restart is a deep link: it must show that page, filtered, not a blank one
+    with _serve(demo_settings) as url:
+        page = _open(browser, f"{url}/skor?lokasi=Jambi")
+        page.wait_for_selector("[data-testid='stDataFrame']", timeout=120_000)
+        assert page.locator("h1").first.inner_text().strip() == "Skor"
+        assert page.locator("[data-testid='stSidebar']").get_by_text("Jambi").count() > 0  # filter applied
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert "lokasi=Jambi" in page.url
+        page.close()

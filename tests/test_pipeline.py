@@ -179,3 +179,59 @@ def test_mark_first_finds_repeats_wherever_they_are_and_keeps_key_order():
     assert first_rows(marked, "capaian")["_baris"].to_list() == [2, 3, 5, 6, 7]
     order = marked.sort("_urut")
     assert order["nip"].to_list()[-4:] == [NIPS[0], NIPS[0], NIPS[1], NIPS[1]]  # NIP order, numbers sorted
+
+
+def test_warehouse_from_older_mart_definitions_is_rebuilt_from_its_staging(tmp_path):
+    import duckdb
+
+    from pipelines.demo_files import ensure_warehouse
+
+    s = make_settings(tmp_path)
+    load_files([("pegawai.csv", pegawai()), ("capaian.csv", CAPAIAN_DIRTY.encode())], s)
+    assert ensure_warehouse(s) == "ok"
+    kinerja = query(s, "SELECT * FROM fct_kinerja ORDER BY ALL")
+    with duckdb.connect(str(s.warehouse)) as con:  # as an older version would have left it
+        con.execute("DROP TABLE _versi")
+        con.execute("DROP TABLE dim_periode")
+    assert not build.is_current(s.warehouse)
+    assert ensure_warehouse(s) == "rebuilt"
+    assert build.is_current(s.warehouse)
+    assert query(s, "SELECT count(*) FROM dim_periode").item() == 1
+    assert query(s, "SELECT * FROM fct_kinerja ORDER BY ALL").equals(kinerja)
+    assert query(s, "SELECT count(*) FROM load_log").item() == 2  # the load history is kept
+    assert ensure_warehouse(s) == "ok"
+
+
+def test_outdated_warehouse_whose_staging_is_gone_is_kept_not_replaced_by_the_demo(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    import duckdb
+
+    from pipelines.demo_files import ensure_warehouse
+
+    s = make_settings(tmp_path)
+    monkeypatch.setenv("KINERJA_WAREHOUSE", str(s.warehouse))
+    monkeypatch.setenv("KINERJA_STAGING", str(s.staging))
+    load_files([("pegawai.csv", pegawai())], s)
+    with duckdb.connect(str(s.warehouse)) as con:
+        con.execute("UPDATE _versi SET marts = 'older'")
+    shutil.rmtree(s.staging / "pegawai")
+    before = query(s, "SELECT * FROM dim_pegawai ORDER BY nip")
+    with pytest.raises(FileNotFoundError, match="staging files missing"):
+        ensure_warehouse(s)
+    assert query(s, "SELECT * FROM dim_pegawai ORDER BY nip").equals(before)
+    assert cli(["demo", "--if-missing"]) == 2  # `make run` stops with the reason instead of replacing the data
+    assert "berkas staging tidak ada (pegawai/" in capsys.readouterr().err
+    assert query(s, "SELECT * FROM dim_pegawai ORDER BY nip").equals(before)
+
+
+def test_large_facts_stay_in_staging_files_with_the_same_results(tmp_path):
+    small = make_settings(tmp_path / "copied")
+    large = make_settings(tmp_path / "on_files", **{"gudang.facts_on_files_above": 0})
+    for s in (small, large):
+        load_files([("pegawai.csv", pegawai()), ("capaian.csv", CAPAIAN_DIRTY.encode())], s)
+    kinds = "SELECT view_name FROM duckdb_views() WHERE NOT internal AND view_name LIKE 'stg_%' ORDER BY 1"
+    assert query(small, kinds).height == 0
+    assert query(large, kinds)["view_name"].to_list() == ["stg_capaian"]  # no behaviour file was loaded
+    for sql in ("SELECT * FROM fct_capaian ORDER BY ALL", "SELECT * FROM fct_kinerja ORDER BY ALL"):
+        assert query(small, sql).equals(query(large, sql))

@@ -43,7 +43,8 @@ def predikat_stacked(frame: pl.DataFrame, group: str, title: str) -> go.Figure:
                     hovertemplate="%{y}<br>" + name + ": %{x:.1%}<extra></extra>")
     fig.update_layout(barmode="stack")
     fig.update_xaxes(tickformat=".0%", range=[0, 1])
-    return _layout(fig, title, t("share"), "", height=max(320, 28 * len(labels) + 140))
+    # the axis reads 0%-100%: no axis title, so the legend below has the space
+    return _layout(fig, title, "", "", height=max(320, 28 * len(labels) + 140))
 
 
 def line_by(frame: pl.DataFrame, x: str, y: str, group: str, title: str, y_title: str,

@@ -29,6 +29,13 @@ T: dict[str, tuple[str, str]] = {
     "section_analysis": ("Analisis", "Analysis"),
     "section_people": ("Pegawai", "People"),
     "section_admin": ("Pengelolaan", "Administration"),
+    "preparing": ("Menyiapkan gudang data (pertama kali, atau setelah pembaruan aplikasi) ...",
+                  "Preparing the warehouse (first start, or after an app update) ..."),
+    "rebuild_failed": (
+        "Gudang data {path} dibuat oleh versi aplikasi yang lebih lama dan tidak dapat dibangun ulang karena "
+        "berkas staging-nya tidak ada ({detail}). Muat ulang berkas aslinya: `python -m pipelines load BERKAS...`.",
+        "The warehouse {path} was built by an older version of the app and cannot be rebuilt because its staging "
+        "files are gone ({detail}). Load the original files again: `python -m pipelines load FILE...`."),
     "fresh": ("Data dimuat terakhir {waktu} · periode {dari} s.d. {sampai} ({n} periode) · {rej} baris ditolak (lihat halaman Data)",
               "Last loaded {waktu} · periods {dari} to {sampai} ({n} periods) · {rej} rows rejected (see the Data page)"),
     "no_data": ("Tidak ada data untuk filter ini. Perlebar rentang periode atau hapus sebagian filter.",
@@ -55,7 +62,6 @@ T: dict[str, tuple[str, str]] = {
     "perilaku": ("Perilaku (0–100)", "Behaviour (0–100)"),
     "periode": ("Periode", "Period"),
     "n": ("n", "n"),
-    "share": ("Persentase", "Share"),
     "trend_score": ("Rata-rata hasil kerja per periode", "Mean work result per period"),
     "trend_predikat": ("Persentase predikat per periode", "Predikat shares per period"),
     "trend_ikm": ("IKM konversi per triwulan", "IKM (converted) per quarter"),

@@ -28,3 +28,16 @@ def profile_link(nip: str | None) -> None:
         from ui.i18n import t
 
         st.page_link(page, label=t("open_profile"), icon=":material/person:", query_params={"nip": nip})
+
+
+def reroute() -> None:
+    """Hand a page file run on its own back to the router.
+
+    A server that has not yet run the router treats `pages/` as a pages folder, so the first visit to
+    a shared link such as /skor runs pages/skor.py by itself and shows an empty page. Turning that
+    routing off and rerunning sends the same address through `dashboard.py` instead.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()

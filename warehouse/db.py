@@ -49,7 +49,10 @@ def connect(path: str, parquet_dir: str | None = None) -> duckdb.DuckDBPyConnect
     same queries run unchanged on files that DuckDB, MotherDuck or Spark can share.
     """
     if not parquet_dir:
-        return duckdb.connect(path, read_only=True)
+        # facts kept in staging Parquet are read through views: keep their footers parsed between queries
+        con = duckdb.connect(path, read_only=True)
+        con.execute("SET parquet_metadata_cache = true")
+        return con
     from pipelines.export import TABLES
 
     con = duckdb.connect(":memory:")

@@ -188,10 +188,12 @@ def _as_of_last_period(con: Con, f: Filters, scope: Scope, table: str, limit: in
     """
     order = _AS_OF[table]
     w, p = where(f, scope)
+    # The count is its own scalar subquery (not a window over the rows), so ORDER BY ... LIMIT runs as a
+    # top-N over the mart instead of a full sort of every flagged employee.
+    rows = f"{table} WHERE periode = (SELECT periode FROM last) AND {w}"
     sql = f"""
         WITH last AS (SELECT max(periode) AS periode FROM agg_kinerja WHERE {w})
-        SELECT *, count(*) OVER () AS n_total FROM {table}
-        WHERE periode = (SELECT periode FROM last) AND {w}
+        SELECT *, (SELECT count(*) FROM {rows}) AS n_total FROM {rows}
         ORDER BY {order}{f" LIMIT {int(limit)}" if limit is not None else ""}"""
     return run(con, sql, p, table)
 

@@ -1,5 +1,5 @@
--- fct_capaian. Grain: one row per employee, period and indicator. A view over the staging Parquet
--- (sorted by NIP within each file), so the largest fact is never copied.
+-- fct_capaian. Grain: one row per employee, period and indicator. A view over stg_capaian, which for
+-- the largest loads is the staging Parquet itself (sorted by NIP within each file), never copied.
 -- Capaian = realisasi/target x 100, inverted where lower is better, capped at
 -- capaian_cap (120). PP 46/2011 waktu/biaya use the Perka BKN 1/2013 efficiency formula.
 CREATE VIEW fct_capaian AS

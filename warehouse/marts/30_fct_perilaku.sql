@@ -1,5 +1,5 @@
 -- fct_perilaku. Grain: one row per employee, period and rater role (mean over raters of that role).
--- A view over the staging Parquet: one employee's lookup reads a few row groups.
+-- A view over stg_perilaku (for the largest loads the staging Parquet itself): one employee is a few row groups.
 CREATE VIEW fct_perilaku AS
 WITH per_rater AS (
     SELECT *,

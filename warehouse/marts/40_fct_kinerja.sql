@@ -17,10 +17,10 @@ WITH hasil AS (
 evaluasi AS (
     SELECT * FROM stg_evaluasi WHERE periode = getvariable('periode_build')
 ),
-kunci AS (
+kunci AS (  -- every employee-period with results, plus those with only an official evaluation
     SELECT nip, periode, periode_mulai, periode_jenis FROM hasil
-    UNION
-    SELECT nip, periode, periode_mulai, periode_jenis FROM evaluasi
+    UNION ALL
+    SELECT nip, periode, periode_mulai, periode_jenis FROM evaluasi ANTI JOIN hasil USING (nip, periode)
 ),
 rated AS (
     SELECT
@@ -38,7 +38,8 @@ rated AS (
         e.nip IS NOT NULL AS ada_evaluasi
     FROM kunci k
     LEFT JOIN hasil h USING (nip, periode)
-    LEFT JOIN fct_perilaku_pegawai p USING (nip, periode)
+    -- filtered to the period here: the join alone would read every period's rows
+    LEFT JOIN (SELECT * FROM fct_perilaku_pegawai WHERE periode = getvariable('periode_build')) p USING (nip, periode)
     LEFT JOIN evaluasi e USING (nip, periode)
 ),
 predikat AS (

@@ -4,8 +4,10 @@
 --   berturut: hasil kerja below score_cutoff for consecutive_periods periods in a row;
 --   tren: a falling trend over trend_periods periods, total drop at least trend_min_drop.
 CREATE TABLE mart_pembinaan AS
+-- Only the columns the rules and the list use go through the windows (the sort carries them).
 WITH k AS (
-    SELECT f.*, o.urut, row_number() OVER (PARTITION BY nip ORDER BY periode_mulai) AS rn
+    SELECT f.nip, f.periode, f.periode_mulai, f.hasil_kerja, f.perilaku, f.predikat, o.urut,
+           row_number() OVER (PARTITION BY f.nip ORDER BY f.periode_mulai) AS rn
     FROM fct_kinerja f
     LEFT JOIN cfg_predikat o ON o.predikat = f.predikat
 ),

@@ -2,8 +2,11 @@
 -- period: over the last min_periods periods, Sangat Baik in at least min_share_sangat_baik of them and
 -- a mean hasil kerja of at least min_score.
 CREATE TABLE mart_penghargaan AS
+-- Only the columns the rule and the list use go through the windows (the sort carries them).
 WITH k AS (
-    SELECT *, row_number() OVER (PARTITION BY nip ORDER BY periode_mulai) AS rn FROM fct_kinerja
+    SELECT nip, periode, periode_mulai, hasil_kerja, perilaku, predikat,
+           row_number() OVER (PARTITION BY nip ORDER BY periode_mulai) AS rn
+    FROM fct_kinerja
 ),
 w AS (
     SELECT *,

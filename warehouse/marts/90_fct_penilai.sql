@@ -11,6 +11,6 @@ SELECT
     avg(k.hasil_kerja) AS rata_hasil_dinilai
 FROM stg_perilaku p
 JOIN dim_pegawai d ON d.nip = p.nip_penilai
-LEFT JOIN fct_kinerja k ON k.nip = p.nip AND k.periode = p.periode
+LEFT JOIN (SELECT nip, hasil_kerja FROM fct_kinerja WHERE periode = getvariable('periode_build')) k ON k.nip = p.nip
 WHERE p.peran_penilai = 'atasan' AND p.nip_penilai IS NOT NULL AND p.periode = getvariable('periode_build')
 GROUP BY ALL;

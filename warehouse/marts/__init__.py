@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -65,6 +66,14 @@ def _rule_tables(con: duckdb.DuckDBPyConnection, s: Settings) -> None:
 PER_PERIOD = "-- build: per period"
 
 
+def version() -> str:
+    """Fingerprint of the mart definitions; a warehouse built by other definitions is rebuilt from staging."""
+    h = hashlib.sha256()
+    for f in [Path(__file__), *sorted(HERE.glob("*.sql"))]:
+        h.update(f.name.encode() + f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def build_periods(con: duckdb.DuckDBPyConnection) -> list[str | None]:
     """The appraisal periods present in the staged facts (one None when there are none)."""
     rows = con.execute(
@@ -95,3 +104,4 @@ def run_marts(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
         for i, periode in enumerate(periods):
             con.execute("SET VARIABLE periode_build = $p", {"p": periode})
             con.execute(sql if i == 0 else sql.replace(f"CREATE TABLE {table} AS", f"INSERT INTO {table}", 1))
+    con.execute("CREATE TABLE _versi AS SELECT $v AS marts", {"v": version()})
