@@ -64,12 +64,14 @@ class RssSampler:
         self.every = every
         self.label = "start"
         self.peaks: dict[str, int] = {}
+        self.samples: list[tuple[float, int]] = []  # (time.perf_counter, bytes)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
     def _loop(self) -> None:
         while not self._stop.is_set():
             value = rss()
+            self.samples.append((time.perf_counter(), value))
             if value > self.peaks.get(self.label, 0):
                 self.peaks[self.label] = value
             time.sleep(self.every)
@@ -86,6 +88,10 @@ class RssSampler:
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+
+    def peak_between(self, start: float, end: float) -> int:
+        """The highest sample taken between two time.perf_counter readings."""
+        return max((v for t, v in self.samples if start <= t <= end), default=0)
 
     @property
     def peak(self) -> int:

@@ -71,7 +71,9 @@ def _penghargaan(con, f, ctx):
 
 
 def _profil(con, f, ctx):
-    Q.employee_profile(con, SCOPE, ctx.nip)
+    prof = Q.employee_profile(con, SCOPE, ctx.nip)
+    _options, periode = Q.detail_periods(prof["history"])
+    Q.employee_detail(con, SCOPE, ctx.nip, periode)
 
 
 def _data(con, f, ctx):

@@ -185,8 +185,12 @@ class PandasApp:
         return [top.sort_values("rata", ascending=False)]
 
     def profil(self, f, nip: str) -> list[pd.DataFrame]:
-        return [self.peg[self.peg["nip"] == nip], self.kin[self.kin["nip"] == nip], self.cap[self.cap["nip"] == nip],
-                self.beh[self.beh["nip"] == nip], self.skm[self.skm["nip_petugas"] == nip]]
+        """As the page: the employee's history and feedback, then indicators and behaviour of the latest period."""
+        history = self.kin[self.kin["nip"] == nip]
+        last = history["periode"].max()
+        cap, beh = self.cap[self.cap["nip"] == nip], self.beh[self.beh["nip"] == nip]
+        return [self.peg[self.peg["nip"] == nip], history, cap[cap["periode"] == last], beh[beh["periode"] == last],
+                self.skm[self.skm["nip_petugas"] == nip]]
 
     def frame(self, f) -> list:
         """The shared frame: the period slider's options and each filter's choices, cascading from the places."""

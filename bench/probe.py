@@ -35,27 +35,29 @@ def load(files: list[Path], warehouse: Path, staging: Path) -> dict:
             p.unlink()
     s = _settings(warehouse, staging)
     with RssSampler() as sampler:
-        names = {f.name for f in files}
         started = time.perf_counter()
 
         def progress(_frac: float, msg: str) -> None:
-            parts = msg.split(" ", 1)
-            if len(parts) == 2 and parts[1] in names:
-                sampler.mark("file:" + parts[1])
-            elif msg.startswith("Membangun"):
+            if msg.startswith("Membangun"):
                 sampler.mark("build")
 
         report = load_paths(files, s, progress=progress)
         total = time.perf_counter() - started
-    peaks: dict[str, int] = {}
+    # Files of a load are read a few at a time: each kind's time is the span from its first file's start to
+    # its last file's end, and its peak memory the highest sample in that span.
+    spans: dict[str, tuple[float, float]] = {}
     for f in report.files:
-        peaks[f.jenis or "?"] = max(peaks.get(f.jenis or "?", 0), sampler.peaks.get("file:" + f.berkas, 0))
+        if f.selesai:
+            a, b = spans.get(f.jenis, (f.mulai, f.selesai))
+            spans[f.jenis] = (min(a, f.mulai), max(b, f.selesai))
+    peaks = {k: sampler.peak_between(a, b) for k, (a, b) in spans.items()}
     return {
         "total_s": total,
         "build_s": report.detik_bangun,
         "peak_bytes": sampler.peak,
         "build_peak_bytes": sampler.peaks.get("build", 0),
         "kind_peak_bytes": peaks,
+        "kind_seconds": {k: b - a for k, (a, b) in spans.items()},
         "warehouse_bytes": warehouse.stat().st_size,
         "files": [{"berkas": f.berkas, "jenis": f.jenis, "status": f.status, "dimuat": f.dimuat,
                    "ditolak": f.ditolak, "detik": f.detik, "detik_validasi": f.detik_validasi} for f in report.files],

@@ -22,7 +22,8 @@ def _rate(s: dict | None) -> str:
 def _load(r: dict) -> list[str]:
     ld = r["load"]
     out = ["#### Loading (full pipeline: read, normalise, validate, stage, build marts)", "",
-           "| kind | files | rows | rows/s read→staged, median (min–max) | validation rows/s | peak memory |",
+           "| kind | files | rows | rows/s read→staged (wall clock), median (min–max) | validation rows/s (per file, "
+           "one thread) | peak memory |",
            "|---|---:|---:|---:|---:|---:|"]
     for kind, k in ld["kinds"].items():
         out.append(f"| {kind} | {k['files']} | {k['rows']:,} | {_rate(k['rows_per_s'])} | "
@@ -33,7 +34,9 @@ def _load(r: dict) -> list[str]:
             f"{_rate(ld['indicator_rows_per_s_end_to_end'])} /s end to end.",
             f"- Peak memory {ld['peak_gib']:.2f} GiB (build {ld['build_peak_gib']:.2f} GiB); warehouse file "
             f"{ld['warehouse_gib']:.2f} GiB; rows rejected: {ld['rejected']:,}.",
-            f"- Runs: {r['config']['load_runs']} (each in a new process, into an empty warehouse).", ""]
+            f"- Runs: {r['config']['load_runs']} (each in a new process, into an empty warehouse). Files are read "
+            "a few at a time (`[muat] workers`), so a kind's rate is its rows over the wall-clock span of its files.",
+            ""]
     return out
 
 

@@ -10,6 +10,7 @@ from ui.data import q, scope, settings
 from ui.i18n import lang, t
 from ui.page import filters
 from ui.tables import show
+from warehouse.queries import detail_periods
 
 
 def _pick() -> str | None:
@@ -22,6 +23,27 @@ def _pick() -> str | None:
             nip = st.selectbox(t("pick_employee"), list(names), format_func=names.get, key="profil_pick")
             st.query_params["nip"] = nip
     return nip
+
+
+def _details(detail: dict, periode: str, f, nip: str, lg: str) -> None:
+    """Indicators against target and BerAKHLAK by rater role in the chosen period."""
+    st.subheader(f"{t('indicators')} · {fmt.period(periode, lg)}")
+    ind = detail.get("indicators", pl.DataFrame())
+    if ind.is_empty():
+        st.caption(t("no_indicators"))
+    else:
+        show(ind.select("periode", "indikator", "satuan", "arah", "target", "realisasi", "bobot", "capaian"),
+             f"indikator_{nip[-6:]}", t("indicators"), f)
+    st.subheader(f"{t('behaviour_roles')} · {fmt.period(periode, lg)}")
+    beh = detail.get("behaviour", pl.DataFrame())
+    if beh.is_empty():
+        st.caption(t("no_behaviour"))
+        return
+    vals = ["berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif"]
+    longb = beh.unpivot(index="peran_penilai", on=vals, variable_name="nilai_berakhlak", value_name="skor_nilai")
+    fig = charts.line_by(longb.rename({"nilai_berakhlak": "periode"}), "periode", "skor_nilai", "peran_penilai",
+                         "", "0–100", x_labels=False)  # the subheader above names it and the period
+    st.plotly_chart(fig, key="p_beh")
 
 
 def run() -> None:
@@ -49,20 +71,11 @@ def run() -> None:
     show(hist.select("periode", "hasil_kerja", "perilaku", "rating_hasil_kerja", "rating_perilaku", "predikat",
                      "sumber_predikat", "nilai_pp30", "predikat_pp30").sort("periode", descending=True),
          f"profil_{nip[-6:]}", t("history"), f)
-    st.subheader(t("indicators"))
-    ind = prof["indicators"]
-    last = ind["periode"].max()
-    show(ind.filter(pl.col("periode") == last).select("periode", "indikator", "satuan", "arah", "target", "realisasi",
-                                                      "bobot", "capaian"), f"indikator_{nip[-6:]}", t("indicators"), f)
-    st.subheader(t("behaviour_roles"))
-    beh = prof["behaviour"]
-    if beh.height:
-        lastb = beh.filter(pl.col("periode") == beh["periode"].max())
-        vals = ["berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif"]
-        longb = lastb.unpivot(index="peran_penilai", on=vals, variable_name="nilai_berakhlak", value_name="skor_nilai")
-        st.plotly_chart(charts.line_by(longb.rename({"nilai_berakhlak": "periode"}), "periode", "skor_nilai", "peran_penilai",
-                                       f"{t('behaviour_roles')} · {fmt.period(beh['periode'].max(), lg)}", "0–100",
-                                       x_labels=False), key="p_beh")
+    options, default = detail_periods(hist)
+    if default is not None:
+        periode = st.selectbox(t("detail_period"), options, index=options.index(default),
+                               key=f"profil_periode_{nip}", format_func=lambda k: fmt.period(k, lg))
+        _details(q("employee_detail", sc, nip, periode) or {}, periode, f, nip, lg)
     st.subheader(t("public_about"))
     fb = prof["feedback"]
     if fb.is_empty():

@@ -7,6 +7,9 @@ reject can show the clerk exactly what was in the cell.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 import polars as pl
 
 from pipelines import normalise as n
@@ -28,16 +31,39 @@ def _keep_originals(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
     return frame.with_columns([pl.col(c).alias(f"_asal_{c}") for c in KINDS[kind].columns])
 
 
-def by_value(frame: pl.DataFrame, col: str, exprs: list[pl.Expr], small: int = 50_000) -> pl.DataFrame:
+_MEMO: OrderedDict[tuple, pl.DataFrame] = OrderedDict()
+_MEMO_LOCK = threading.Lock()
+
+
+def _mapped(distinct: pl.DataFrame, col: str, key: str, exprs: list[pl.Expr], memo: str | None) -> pl.DataFrame:
+    """The expressions over the distinct values; with `memo`, a few distinct values are parsed once per
+    process (each file of a load repeats the same periods, and compiling the period patterns dominates)."""
+    if memo is None or distinct.height > 64:
+        return distinct.select(pl.col(col).alias(key), *exprs)
+    ident = (memo, col, distinct.schema[col], tuple(sorted(distinct[col].to_list(), key=str)))
+    with _MEMO_LOCK:  # files of one load are read on several threads
+        found = _MEMO.get(ident)
+    if found is None:
+        found = distinct.select(pl.col(col).alias(key), *exprs)
+        with _MEMO_LOCK:
+            _MEMO[ident] = found
+            if len(_MEMO) > 256:
+                _MEMO.popitem(last=False)
+    return found
+
+
+def by_value(frame: pl.DataFrame, col: str, exprs: list[pl.Expr], small: int = 50_000,
+             memo: str | None = None) -> pl.DataFrame:
     """Evaluate expressions of one column on its distinct values only, then map the results back.
 
     Periods, NIPs, directions and roles repeat on many rows; parsing each distinct spelling once
-    keeps the regular expressions off the hot path at millions of rows. A column with one value
+    keeps the regular expressions off the hot path at millions of rows. `memo` names expressions that
+    depend on nothing but the value (no settings), so their results may be kept between files. A column with one value
     becomes constants; one with few values is mapped by lookup; many values are joined back.
     """
     key = f"__{col}"
     distinct = frame.select(pl.col(col)).unique()
-    mapped = distinct.select(pl.col(col).alias(key), *exprs)
+    mapped = _mapped(distinct, col, key, exprs, memo)
     outputs = [c for c in mapped.columns if c != key]
     if outputs == [col] and mapped.schema[col] == frame.schema[col] and not mapped.select(
         pl.col(col).ne_missing(pl.col(key)).any()
@@ -77,6 +103,13 @@ def clean_nip(frame: pl.DataFrame, col: str) -> pl.DataFrame:
     """NIPs without spaces, dots or dashes; a column already written as 18 characters is left as it is."""
     if frame.select((pl.col(col).str.len_bytes() == 18).all()).item():
         return frame
+    # The usual spelling is grouped by spaces ('19790802 200212 2 001'): a literal replace is several
+    # times faster than the general expression and gives the same result when only digits remain.
+    # (The integer cast is a quick "only digits left" test: it refuses every character the expression strips.)
+    spaced = frame.get_column(col).cast(pl.String).str.replace_all(" ", "", literal=True)
+    filled = spaced.filter(spaced != "")
+    if filled.cast(pl.UInt64, strict=False).null_count() == filled.null_count():
+        return frame.with_columns(spaced.replace("", None) if filled.len() < spaced.drop_nulls().len() else spaced)
     return by_value(frame, col, [n.nip(col).alias(col)])
 
 
@@ -113,12 +146,25 @@ def _number(col: str, decimal_comma: bool, typed: set[str]) -> pl.Expr:
     return pl.col(col).cast(pl.Float64) if col in typed else n.number(col, decimal_comma)
 
 
+def number_columns(frame: pl.DataFrame, exprs: dict[str, pl.Expr], typed: set[str], small: int = 50_000) -> pl.DataFrame:
+    """Numeric columns from their parse expressions: text that repeats (targets, weights, scores) is parsed
+    once per distinct value; columns already numeric, or nearly all distinct, are done in one pass."""
+    counts = frame.select([pl.col(c).n_unique() for c in exprs if c not in typed]).row(0, named=True) if any(
+        c not in typed for c in exprs) else {}
+    direct = [e.alias(c) for c, e in exprs.items() if c in typed or counts[c] > small]
+    out = frame.with_columns(direct) if direct else frame
+    for c, e in exprs.items():
+        if c not in typed and counts[c] <= small:
+            out = by_value(out, c, [e.alias(c)], small)
+    return out
+
+
 def clean_capaian(frame: pl.DataFrame, settings: dict, decimal_comma: bool, typed: set[str] = frozenset()) -> pl.DataFrame:
     """Indicator results: numbers with decimal comma or point, direction, regime default."""
     f = _keep_originals(_ensure(frame, "capaian"), "capaian")
     rezim = n.text("rezim")
     f = clean_nip(f, "nip")
-    f = by_value(f, "periode", n.period("periode"))
+    f = by_value(f, "periode", n.period("periode"), memo="period")
     f = by_value(f, "indikator", [n.text("indikator").alias("indikator")])
     f = by_value(f, "satuan", [n.text("satuan").alias("satuan")])
     f = by_value(f, "arah", [n.direction("arah").alias("arah")])
@@ -128,12 +174,12 @@ def clean_capaian(frame: pl.DataFrame, settings: dict, decimal_comma: bool, type
         .when(rezim.str.contains("30")).then(pl.lit("PP 30/2019"))
         .otherwise(pl.lit(settings["capaian"]["default_rezim"])).alias("rezim")
     ])
-    return f.with_columns(
-        _number("target", decimal_comma, typed).alias("target"),
-        _number("realisasi", decimal_comma, typed).alias("realisasi"),
-        (_number("bobot", decimal_comma, typed) if "bobot" in typed else
-         pl.when(n.text("bobot").is_null()).then(None).otherwise(n.number("bobot", decimal_comma))).alias("bobot"),
-    )
+    return number_columns(f, {
+        "target": _number("target", decimal_comma, typed),
+        "realisasi": _number("realisasi", decimal_comma, typed),
+        "bobot": (_number("bobot", decimal_comma, typed) if "bobot" in typed else
+                  pl.when(n.text("bobot").is_null()).then(None).otherwise(n.number("bobot", decimal_comma))),
+    }, typed)
 
 
 def fill_equal_weights(frame: pl.DataFrame) -> pl.DataFrame:
@@ -151,15 +197,15 @@ def clean_perilaku(frame: pl.DataFrame, settings: dict, decimal_comma: bool,
     f = _keep_originals(_ensure(frame, "perilaku"), "perilaku")
     f = clean_nip(f, "nip")
     f = clean_nip(f, "nip_penilai")
-    f = by_value(f, "periode", n.period("periode"))
+    f = by_value(f, "periode", n.period("periode"), memo="period")
     f = by_value(f, "peran_penilai", [n.rater_role("peran_penilai").alias("peran_penilai")])
-    return f.with_columns(*[_number(v, decimal_comma, typed).alias(v) for v in BERAKHLAK])
+    return number_columns(f, {v: _number(v, decimal_comma, typed) for v in BERAKHLAK}, typed)
 
 
 def clean_evaluasi(frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
     """Official results: rating and predikat spellings normalised."""
     f = _keep_originals(_ensure(frame, "evaluasi"), "evaluasi")
-    f = by_value(f, "periode", n.period("periode"))
+    f = by_value(f, "periode", n.period("periode"), memo="period")
     return f.with_columns(
         n.nip("nip").alias("nip"),
         n.rating("rating_hasil_kerja").alias("rating_hasil_kerja"),

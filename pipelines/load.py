@@ -13,6 +13,7 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -50,6 +51,8 @@ class FileResult:
     sha256: str = ""
     detik: float = 0.0  # seconds to read, normalise, validate and stage this file
     detik_validasi: float = 0.0  # of which validation (pandera model and cross-file checks)
+    mulai: float = 0.0  # when this file's work started and ended (time.perf_counter; files overlap in a load)
+    selesai: float = 0.0
 
 
 @dataclass
@@ -72,7 +75,7 @@ class LoadReport:
         """One row per file: kind, status, rows read, loaded, rejected, message."""
         if not self.files:
             return pl.DataFrame()
-        return pl.DataFrame([f.__dict__ for f in self.files]).drop("sha256", "detik", "detik_validasi")
+        return pl.DataFrame([f.__dict__ for f in self.files]).drop("sha256", "detik", "detik_validasi", "mulai", "selesai")
 
 
 @contextlib.contextmanager
@@ -148,14 +151,107 @@ def _bytes(src: Source) -> bytes:
     return src.read_bytes() if isinstance(src, Path) else src
 
 
-def _ordered(files: list[tuple[str, Source]], kind: str | None) -> list[tuple[str, Source]]:
-    """Employee rosters first, so the other files of the same load can refer to them."""
-    def rank(item: tuple[str, Source]) -> int:
+def _ordered(files: list[tuple[str, Source]], kind: str | None) -> list[tuple[str, Source, str | None]]:
+    """Each file with its kind as the headers tell (or as given); employee rosters first, so the other
+    files of the same load can refer to them."""
+    def detected(item: tuple[str, Source]) -> str | None:
         name, src = item
-        k = kind or detect_kind(file_headers(name, src) if isinstance(src, bytes) else file_headers(src))
-        return ORDER.index(k) if k in ORDER else len(ORDER)
+        return kind or detect_kind(file_headers(name, src) if isinstance(src, bytes) else file_headers(src))
 
-    return sorted(files, key=rank)
+    tagged = [(name, src, detected((name, src))) for name, src in files]
+    return sorted(tagged, key=lambda t: ORDER.index(t[2]) if t[2] in ORDER else len(ORDER))
+
+
+@dataclass
+class _Staged:
+    """One file's outcome before the warehouse is built."""
+
+    result: FileResult
+    rejects: pl.DataFrame | None = None
+    part: tuple[tuple[str, str], Path] | None = None  # ((kind, source), staging part)
+    nips: pl.Series | None = None  # a roster's NIPs, for the files after it
+
+
+def _stage_file(i: int, name: str, src: Source, kind: str | None, source: str | None, known: pl.Series,
+                already: dict, settings: Settings, stamp: str, load_id: int) -> _Staged:
+    """Read, normalise and validate one file, and write its valid rows to a staging part."""
+    data = _bytes(src)
+    digest = hashlib.sha256(data).hexdigest()
+    if digest in already:
+        k, n = already[digest]
+        return _Staged(FileResult(name, k, "sama", n, 0, 0, "Berkas yang sama sudah dimuat; tidak ada perubahan.",
+                                  "The same file was loaded before; nothing changed.", digest))
+    started = time.perf_counter()
+    try:
+        k, frame = _frame_for(name, data, kind)
+    except FileRefused as exc:
+        return _Staged(_refused(name, exc, kind, digest))
+    del data
+    frame = clean(k, frame, settings.raw)
+    if k == "capaian":
+        frame = fill_equal_weights(frame)
+    checked = time.perf_counter()
+    frame = checks.mark_first(frame, k)
+    bad_rows = _validate(k, frame, name, known, settings)
+    checked = time.perf_counter() - checked
+    bad = bad_rows["baris"].unique()
+    good = frame.filter(~pl.col("_baris").is_in(bad.implode())) if bad.len() else frame
+    del frame
+    good = good.drop(pl.selectors.starts_with("_asal_"))  # originals only serve the rejects
+    src_key = source or staging.source_key(name)
+    part = settings.staging / "_parts" / f"{stamp}_{i}_{k}.parquet"
+    part.parent.mkdir(parents=True, exist_ok=True)
+    staging.shape(k, good, src_key, load_id).write_parquet(part)
+    status = "dimuat" if bad_rows.is_empty() else "sebagian"
+    ended = time.perf_counter()
+    result = FileResult(name, k, status, good.height + bad.len(), good.height, bad.len(), sha256=digest,
+                        detik=ended - started, detik_validasi=checked, mulai=started, selesai=ended)
+    nips = good["nip"].drop_nulls() if k == "pegawai" else None
+    return _Staged(result, bad_rows, ((k, src_key), part), nips)
+
+
+def _size(src: Source) -> int:
+    return len(src) if isinstance(src, bytes) else src.stat().st_size
+
+
+def _workers(settings: Settings) -> tuple[int, int]:
+    """How many files are read at once, and the size (bytes) above which a file is read alone."""
+    cfg = settings.section("muat")
+    workers = int(cfg.get("workers", 0)) or (os.cpu_count() or 1)
+    return max(1, workers), int(float(cfg.get("parallel_max_mb", 64)) * 2**20)
+
+
+def _stage_all(ordered: list[tuple[str, Source, str | None]], kind: str | None, source: str | None,
+               known: pl.Series, already: dict, settings: Settings, stamp: str, load_id: int,
+               tick: Progress) -> list[_Staged]:
+    """Every file staged, in the order given: rosters one by one (later files check NIPs against them),
+    then the other files a few at a time; a large file is read alone, so memory holds one of those."""
+    out: list[_Staged | None] = [None] * len(ordered)
+    total = max(len(ordered), 1)
+
+    def stage(i: int, known_now: pl.Series) -> _Staged:
+        name, src, _k = ordered[i]
+        return _stage_file(i, name, src, kind, source, known_now, already, settings, stamp, load_id)
+
+    def done(i: int, staged: _Staged) -> None:
+        out[i] = staged
+        tick(0.7 * sum(s is not None for s in out) / total, f"Diperiksa {ordered[i][0]}")
+
+    rosters = [i for i, (_n, _s, k) in enumerate(ordered) if k == "pegawai"]
+    for i in rosters:
+        done(i, stage(i, known))
+        if out[i].nips is not None:
+            known = pl.concat([known, out[i].nips]).unique()
+    workers, limit = _workers(settings)
+    rest = [i for i in range(len(ordered)) if i not in set(rosters)]
+    small = [i for i in rest if workers > 1 and _size(ordered[i][1]) <= limit]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(stage, i, known): i for i in small}
+        for future in as_completed(futures):
+            done(futures[future], future.result())
+    for i in (i for i in rest if i not in set(small)):
+        done(i, stage(i, known))
+    return out
 
 
 def load_files(
@@ -167,8 +263,7 @@ def load_files(
 ) -> LoadReport:
     """Load (name, bytes or path) pairs into the warehouse; returns what happened to each file.
 
-    Files are processed one at a time and each file's valid rows go straight to a staging part,
-    so memory holds one file, not the whole load.
+    Each file's valid rows go straight to a staging part, so memory holds a file or two, not the whole load.
     """
     tick = progress or (lambda _f, _m: None)
     stg_dir, warehouse = settings.staging, settings.warehouse
@@ -177,55 +272,18 @@ def load_files(
         load_id = int(manifest["loads"]["load_id"].max() or 0) + 1 if manifest["loads"].height else 1
         report = LoadReport(load_id)
         stamp = f"{load_id}_{int(time.time() * 1000)}"
-        known = _known_nips(warehouse)
         loaded = manifest["loads"].filter(pl.col("status") != "ditolak")
         already = dict(zip(loaded["sha256"].to_list(), loaded.select("jenis", "dibaca").rows(), strict=True))
+        tick(0.0, "Membaca berkas")
+        staged = _stage_all(_ordered(files, kind), kind, source, _known_nips(warehouse), already, settings,
+                            stamp, load_id, tick)
         parts: dict[tuple[str, str], list[Path]] = {}
-        rejects: list[pl.DataFrame] = [report.rejects]
-        ordered = _ordered(files, kind)
-        for i, (name, src) in enumerate(ordered):
-            tick(0.7 * i / max(len(ordered), 1), f"Membaca {name}")
-            data = _bytes(src)
-            digest = hashlib.sha256(data).hexdigest()
-            if digest in already:
-                k, n = already[digest]
-                report.files.append(FileResult(name, k, "sama", n, 0, 0,
-                                               "Berkas yang sama sudah dimuat; tidak ada perubahan.",
-                                               "The same file was loaded before; nothing changed.", digest))
-                continue
-            started = time.perf_counter()
-            try:
-                k, frame = _frame_for(name, data, kind)
-            except FileRefused as exc:
-                report.files.append(_refused(name, exc, kind, digest))
-                continue
-            del data
-            frame = clean(k, frame, settings.raw)
-            if k == "capaian":
-                frame = fill_equal_weights(frame)
-            tick(0.7 * (i + 0.5) / max(len(ordered), 1), f"Memeriksa {name}")
-            checked = time.perf_counter()
-            frame = checks.mark_first(frame, k)
-            bad_rows = _validate(k, frame, name, known, settings)
-            checked = time.perf_counter() - checked
-            bad = bad_rows["baris"].unique()
-            good = frame.filter(~pl.col("_baris").is_in(bad.implode())) if bad.len() else frame
-            del frame
-            good = good.drop(pl.selectors.starts_with("_asal_"))  # originals only serve the rejects
-            src_key = source or staging.source_key(name)
-            if k == "pegawai":
-                known = pl.concat([known, good["nip"].drop_nulls()]).unique()
-            part = stg_dir / "_parts" / f"{stamp}_{i}_{k}.parquet"
-            part.parent.mkdir(parents=True, exist_ok=True)
-            staging.shape(k, good, src_key, load_id).write_parquet(part)
-            parts.setdefault((k, src_key), []).append(part)
-            status = "dimuat" if bad_rows.is_empty() else "sebagian"
-            report.files.append(FileResult(name, k, status, good.height + bad.len(), good.height, bad.len(),
-                                           sha256=digest, detik=time.perf_counter() - started,
-                                           detik_validasi=checked))
-            rejects.append(bad_rows)
-            del good
-        report.rejects = pl.concat(rejects, how="vertical_relaxed")
+        for s in staged:
+            report.files.append(s.result)
+            if s.part is not None:
+                parts.setdefault(s.part[0], []).append(s.part[1])
+        report.rejects = pl.concat([report.rejects, *(s.rejects for s in staged if s.rejects is not None)],
+                                   how="vertical_relaxed")
         tick(0.75, "Membangun gudang data")
         started = time.perf_counter()
         try:

@@ -64,8 +64,7 @@ def _frame_from_rows(rows: list[list[str]], name: str) -> pl.DataFrame:
     df = pl.DataFrame(data, schema={n: pl.String for n in names})
     # Row numbers as a spreadsheet shows them: header row is h+1, first data row h+2.
     df = df.with_row_index(ROW, offset=h + 2).with_columns(pl.col(ROW).cast(pl.Int64))
-    blank = pl.all_horizontal([pl.col(n).is_null() | (pl.col(n).str.strip_chars() == "") for n in names])
-    return df.filter(~blank)
+    return _drop_blank_rows(df)
 
 
 def _utf8(raw: bytes) -> bytes:
@@ -109,9 +108,26 @@ def read_csv(path: Path | str, data: bytes | None = None) -> pl.DataFrame:
         ) from exc
     frame = frame.select([c for c in frame.columns if c.strip() and not c.startswith("_duplicated")])
     frame = frame.with_row_index(ROW, offset=h + 2).with_columns(pl.col(ROW).cast(pl.Int64))
+    return _drop_blank_rows(frame)
+
+
+def _drop_blank_rows(frame: pl.DataFrame) -> pl.DataFrame:
+    """Without rows whose every cell is empty or spaces (spreadsheets leave them at the end of a range).
+
+    Only rows whose first cell is blank can be blank, so the other cells are looked at for those alone.
+    """
     names = [c for c in frame.columns if c != ROW]
-    blank = pl.all_horizontal([pl.col(n).is_null() | (pl.col(n).str.strip_chars() == "") for n in names])
-    return frame.filter(~blank)
+    if not names:
+        return frame
+
+    def empty(c: str) -> pl.Expr:
+        return pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "")
+
+    maybe = frame.filter(empty(names[0]))
+    if maybe.is_empty():
+        return frame
+    blank = maybe.filter(pl.all_horizontal([empty(c) for c in names[1:]]))[ROW]
+    return frame.filter(~pl.col(ROW).is_in(blank.implode())) if blank.len() else frame
 
 
 def read_excel(path: Path | str, data: bytes | None = None, sheet: str | None = None) -> pl.DataFrame:

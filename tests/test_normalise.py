@@ -83,3 +83,25 @@ def test_predikat_spellings(text, predikat):
 ])
 def test_numbers(text, comma, value):
     assert pl.DataFrame({"x": [text]}).select(n.number("x", comma)).item() == value
+
+
+@pytest.mark.parametrize("values", [
+    ["19790802 200212 2 001", "197908022002122001", " ", None],  # spaces only: the quick path
+    ["1979.0802-2002 12 2 001", "19790802\t200212 2 001", "'197908022002122001", "", None],  # the full expression
+    ["+19790802 200212 2 001", "19790802 200212 2 001\u00a0"],
+])
+def test_clean_nip_quick_path_matches_the_full_expression(values):
+    from pipelines.clean import clean_nip
+
+    frame = pl.DataFrame({"nip": values}, schema={"nip": pl.String})
+    assert clean_nip(frame, "nip")["nip"].to_list() == frame.select(n.nip("nip"))["nip"].to_list()
+
+
+def test_number_columns_parse_repeated_and_distinct_text_the_same_way():
+    from pipelines.clean import number_columns
+
+    frame = pl.DataFrame({"a": ["1.234,5", "1.234,5", "n/a", None, " 7 "], "b": ["1", "2", "3", "4", "5%"]})
+    exprs = {"a": n.number("a", True), "b": n.number("b", True)}
+    expected = frame.with_columns(n.number("a", True).alias("a"), n.number("b", True).alias("b"))
+    assert number_columns(frame, exprs, set()).equals(expected)
+    assert number_columns(frame, exprs, set(), small=1).equals(expected)  # every column parsed directly

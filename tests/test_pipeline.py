@@ -11,7 +11,7 @@ from pipelines import build
 from pipelines.__main__ import main as cli
 from pipelines.load import load_files, load_paths
 from tests.conftest import make_settings
-from tests.helpers import NIPS, pegawai, query
+from tests.helpers import NIPS, csv, pegawai, query
 
 CAPAIAN_DIRTY = (
     "Laporan capaian kinerja;;;;;\n"
@@ -235,3 +235,27 @@ def test_large_facts_stay_in_staging_files_with_the_same_results(tmp_path):
     assert query(large, kinds)["view_name"].to_list() == ["stg_capaian"]  # no behaviour file was loaded
     for sql in ("SELECT * FROM fct_capaian ORDER BY ALL", "SELECT * FROM fct_kinerja ORDER BY ALL"):
         assert query(small, sql).equals(query(large, sql))
+
+
+def _capaian_for(periode: str, realisasi: str) -> bytes:
+    rows = [{"NIP": nip, "Periode": periode, "Indikator Kinerja": "Akurasi", "Target": "10", "Realisasi": realisasi,
+             "Bobot (%)": "100"} for nip in NIPS[:3]]
+    rows.append({"NIP": "999999999999999999", "Periode": periode, "Indikator Kinerja": "Akurasi", "Target": "10",
+                 "Realisasi": "9", "Bobot (%)": "100"})  # unknown NIP: rejected in every file
+    return csv(rows)
+
+
+def test_files_read_several_at_a_time_give_the_same_load_as_one_by_one(tmp_path):
+    files = [("capaian_feb.csv", _capaian_for("2026-02", "8,5")), ("pegawai.csv", pegawai()),
+             ("capaian_jan.csv", _capaian_for("2026-01", "9")), ("capaian_mar.csv", _capaian_for("2026-03", "n/a"))]
+    one = make_settings(tmp_path / "one", **{"muat.workers": 1})
+    many = make_settings(tmp_path / "many", **{"muat.workers": 3})
+    reports = [load_files(files, s) for s in (one, many)]
+    # the roster goes first (the others check their NIPs against it), the rest keep the order given
+    for report in reports:
+        assert [f.berkas for f in report.files] == ["pegawai.csv", "capaian_feb.csv", "capaian_jan.csv",
+                                                     "capaian_mar.csv"]
+        assert [f.ditolak for f in report.files] == [0, 1, 1, 4]
+    assert reports[0].rejects.sort("berkas", "baris", "kolom").equals(reports[1].rejects.sort("berkas", "baris", "kolom"))
+    sql = "SELECT nip, periode, capaian FROM fct_capaian ORDER BY ALL"
+    assert query(one, sql).equals(query(many, sql)) and query(one, sql).height == 6

@@ -297,58 +297,54 @@ def employee(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
     return run(con, f"SELECT * FROM dim_pegawai WHERE nip = $nip AND {w}", p, "employee")
 
 
-def employee_history(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
-    """Scores and predikat per period for one employee."""
-    if employee(con, scope, nip).is_empty():
-        return pl.DataFrame()
-    return _employee_part(con, nip, "history")
-
-
-def employee_indicators(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
-    """Indicators against targets for one employee, every period."""
-    if employee(con, scope, nip).is_empty():
-        return pl.DataFrame()
-    return _employee_part(con, nip, "indicators")
-
-
-def employee_behaviour(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
-    """BerAKHLAK scores by rater role for one employee, every period."""
-    if employee(con, scope, nip).is_empty():
-        return pl.DataFrame()
-    return _employee_part(con, nip, "behaviour")
-
-
-def employee_feedback(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
-    """Public feedback naming this officer, per survey period."""
-    if employee(con, scope, nip).is_empty():
-        return pl.DataFrame()
-    return _employee_part(con, nip, "feedback")
-
-
 _EMPLOYEE_SQL = {
-    "history": """SELECT periode, periode_mulai, hasil_kerja, perilaku, rating_hasil_kerja, rating_perilaku, predikat,
-                         sumber_predikat, nilai_pp30, predikat_pp30, skor_ordinal
+    "history": """SELECT periode, periode_mulai, hasil_kerja, n_indikator, perilaku, rating_hasil_kerja, rating_perilaku,
+                         predikat, sumber_predikat, nilai_pp30, predikat_pp30, skor_ordinal
                   FROM fct_kinerja WHERE nip = $nip ORDER BY periode_mulai""",
-    "indicators": """SELECT periode, indikator, satuan, arah, target, realisasi, bobot, capaian
-                     FROM fct_capaian WHERE nip = $nip ORDER BY periode DESC, capaian""",
-    "behaviour": "SELECT * FROM fct_perilaku WHERE nip = $nip ORDER BY periode_mulai, peran_penilai",
     "feedback": "SELECT * FROM fct_umpan_balik_petugas WHERE nip = $nip ORDER BY periode",
+}
+# One period of the largest facts: with facts stored in NIP and period order, that is one or two row groups
+# of one period's file, where every period would be one per period (the profile shows one period at a time).
+_DETAIL_SQL = {
+    "indicators": """SELECT periode, indikator, satuan, arah, target, realisasi, bobot, capaian
+                     FROM fct_capaian WHERE nip = $nip AND periode = $periode ORDER BY capaian, indikator""",
+    "behaviour": """SELECT * FROM fct_perilaku WHERE nip = $nip AND periode = $periode ORDER BY peran_penilai""",
 }
 
 
-def _employee_part(con: Con, nip: str, part: str) -> pl.DataFrame:
-    return run(con, _EMPLOYEE_SQL[part], {"nip": nip}, f"employee_{part}")
-
-
 def employee_profile(con: Con, scope: Scope, nip: str) -> dict[str, pl.DataFrame] | None:
-    """Everything the profile page shows for one employee, checked against the viewer's scope once.
+    """One employee's master record, scores per period and public feedback, checked against the viewer's scope.
 
     None when the employee does not exist or is outside the scope.
     """
     emp = employee(con, scope, nip)
     if emp.is_empty():
         return None
-    return {"employee": emp, **{part: _employee_part(con, nip, part) for part in _EMPLOYEE_SQL}}
+    parts = {part: run(con, sql, {"nip": nip}, f"employee_{part}") for part, sql in _EMPLOYEE_SQL.items()}
+    return {"employee": emp, **parts}
+
+
+def detail_periods(history: pl.DataFrame) -> tuple[list[str], str | None]:
+    """The periods an employee has indicator or behaviour rows for (newest first) and the default one:
+    the latest with indicators, else the latest with behaviour ratings."""
+    if history.is_empty():
+        return [], None
+    has = history.filter(pl.col("n_indikator").is_not_null() | pl.col("perilaku").is_not_null())
+    options = has.sort("periode_mulai", descending=True)["periode"].to_list()
+    with_ind = has.filter(pl.col("n_indikator").is_not_null())
+    default = (with_ind if with_ind.height else has).sort("periode_mulai")["periode"].to_list()
+    return options, (default[-1] if default else None)
+
+
+def employee_detail(con: Con, scope: Scope, nip: str, periode: str) -> dict[str, pl.DataFrame] | None:
+    """One employee's indicators against target and BerAKHLAK scores by rater role in one period.
+
+    None when the employee does not exist or is outside the scope.
+    """
+    if employee(con, scope, nip).is_empty():
+        return None
+    params = {"nip": nip, "periode": periode}
+    return {part: run(con, sql, params, f"employee_{part}") for part, sql in _DETAIL_SQL.items()}
 
 
 def load_history(con: Con) -> pl.DataFrame:
