@@ -27,6 +27,7 @@ TABLES: dict[str, str | None] = {
     "fct_ikm": "lokasi, periode",
     "stg_skm": "lokasi, periode",
     "fct_umpan_balik_petugas": None,
+    "fct_riwayat_pegawai": None,  # one file in NIP order: a profile reads one or two row groups
     "dim_pegawai": None,
     "dim_periode": None,
     "dim_filter": None,

@@ -300,7 +300,7 @@ def employee(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
 _EMPLOYEE_SQL = {
     "history": """SELECT periode, periode_mulai, hasil_kerja, n_indikator, perilaku, rating_hasil_kerja, rating_perilaku,
                          predikat, sumber_predikat, nilai_pp30, predikat_pp30, skor_ordinal
-                  FROM fct_kinerja WHERE nip = $nip ORDER BY periode_mulai""",
+                  FROM fct_riwayat_pegawai WHERE nip = $nip ORDER BY periode_mulai""",
     "feedback": "SELECT * FROM fct_umpan_balik_petugas WHERE nip = $nip ORDER BY periode",
 }
 # One period of the largest facts: with facts stored in NIP and period order, that is one or two row groups
