@@ -91,12 +91,17 @@ def by_value(frame: pl.DataFrame, col: str, exprs: list[pl.Expr], small: int = 5
     return joined.drop(key)
 
 
-def text_column(frame: pl.DataFrame, col: str, small: int = 50_000) -> pl.DataFrame:
-    """Trimmed text, empty as null: through the distinct values when they repeat (names of units,
-    services, education), directly when nearly every row differs (free-text comments)."""
+def per_distinct(frame: pl.DataFrame, col: str, expr: pl.Expr, small: int = 50_000) -> pl.DataFrame:
+    """One column from its expression: through the distinct values when they repeat (names of units, targets,
+    weights, scores), directly when nearly every row differs (free-text comments, amounts)."""
     if frame.select(pl.col(col).n_unique()).item() <= small:
-        return by_value(frame, col, [n.text(col).alias(col)], small)
-    return frame.with_columns(n.text(col).alias(col))
+        return by_value(frame, col, [expr.alias(col)], small)
+    return frame.with_columns(expr.alias(col))
+
+
+def text_column(frame: pl.DataFrame, col: str, small: int = 50_000) -> pl.DataFrame:
+    """Trimmed text, empty as null."""
+    return per_distinct(frame, col, n.text(col), small)
 
 
 def clean_nip(frame: pl.DataFrame, col: str) -> pl.DataFrame:
@@ -147,15 +152,11 @@ def _number(col: str, decimal_comma: bool, typed: set[str]) -> pl.Expr:
 
 
 def number_columns(frame: pl.DataFrame, exprs: dict[str, pl.Expr], typed: set[str], small: int = 50_000) -> pl.DataFrame:
-    """Numeric columns from their parse expressions: text that repeats (targets, weights, scores) is parsed
-    once per distinct value; columns already numeric, or nearly all distinct, are done in one pass."""
-    counts = frame.select([pl.col(c).n_unique() for c in exprs if c not in typed]).row(0, named=True) if any(
-        c not in typed for c in exprs) else {}
-    direct = [e.alias(c) for c, e in exprs.items() if c in typed or counts[c] > small]
-    out = frame.with_columns(direct) if direct else frame
+    """Numeric columns from their parse expressions: columns already numeric in one pass, text per distinct value."""
+    out = frame.with_columns([e.alias(c) for c, e in exprs.items() if c in typed])
     for c, e in exprs.items():
-        if c not in typed and counts[c] <= small:
-            out = by_value(out, c, [e.alias(c)], small)
+        if c not in typed:
+            out = per_distinct(out, c, e, small)
     return out
 
 

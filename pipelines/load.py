@@ -243,13 +243,13 @@ def _stage_all(ordered: list[tuple[str, Source, str | None]], kind: str | None, 
         if out[i].nips is not None:
             known = pl.concat([known, out[i].nips]).unique()
     workers, limit = _workers(settings)
-    rest = [i for i in range(len(ordered)) if i not in set(rosters)]
-    small = [i for i in rest if workers > 1 and _size(ordered[i][1]) <= limit]
+    rest = [i for i, (_n, _s, k) in enumerate(ordered) if k != "pegawai"]
+    together = [i for i in rest if workers > 1 and _size(ordered[i][1]) <= limit]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(stage, i, known): i for i in small}
+        futures = {pool.submit(stage, i, known): i for i in together}
         for future in as_completed(futures):
             done(futures[future], future.result())
-    for i in (i for i in rest if i not in set(small)):
+    for i in (i for i in rest if i not in together):
         done(i, stage(i, known))
     return out
 
