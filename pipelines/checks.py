@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from pipelines import normalise as n
 from pipelines.validate import REJECT_SCHEMA, make_rejects
 
 KEYS = {
@@ -125,3 +126,49 @@ def weight_sums(frame: pl.DataFrame, total: float, tolerance: float, file: str) 
                   pl.col("periode"), pl.col("_jumlah")),
         file, "capaian",
     )
+
+
+# Cells left blank or marked "not rated" are not errors; anything else that a column's vocabulary or
+# number parser can't read is rejected at its cell, never filled in from elsewhere or dropped.
+NOT_FILLED = ["", "-", "–", "—"]
+_RATINGS = ", ".join(n.RATING)
+VOCABULARY: dict[str, dict[str, tuple]] = {
+    "pegawai": {
+        "jenis_kelamin": (n.sex, "L/P, Laki-laki/Perempuan", "L/P, Laki-laki/Perempuan (male/female)"),
+        "status_asn": (n.status_asn, "PNS, PPPK", "PNS, PPPK"),
+    },
+    "evaluasi": {
+        "predikat": (n.predikat, ", ".join(n.PREDIKAT), ", ".join(n.PREDIKAT)),
+        "predikat_organisasi": (n.predikat_org, ", ".join(n.PREDIKAT_ORG), ", ".join(n.PREDIKAT_ORG)),
+        "rating_hasil_kerja": (n.rating, _RATINGS, _RATINGS),
+        "rating_perilaku": (n.rating, _RATINGS, _RATINGS),
+    },
+    "capaian": {"bobot": (n.number, "angka, misalnya 40 atau 12,5", "a number, e.g. 40 or 12.5")},
+    "skm": {
+        "jenis_kelamin": (n.sex, "L/P, Laki-laki/Perempuan", "L/P, Laki-laki/Perempuan (male/female)"),
+        "usia": (n.number, "angka", "a number"),
+    },
+}
+
+
+def filled(col: str) -> pl.Expr:
+    """Whether a cell holds something (not blank, not a 'not rated' dash)."""
+    s = pl.col(col).cast(pl.String).str.strip_chars()
+    return s.is_not_null() & ~s.is_in(NOT_FILLED)
+
+
+def unreadable(frame: pl.DataFrame, kind: str, file: str) -> pl.DataFrame:
+    """Rows with a filled optional cell that its vocabulary (or number format) doesn't know."""
+    out = [pl.DataFrame(schema=REJECT_SCHEMA)]
+    for col, (parse, accepted_id, accepted_en) in VOCABULARY.get(kind, {}).items():
+        orig = f"_asal_{col}"
+        if orig not in frame.columns:
+            continue
+        mask = filled(orig) & parse(orig).is_null()
+        out.append(make_rejects(
+            frame, mask, col,
+            pl.format("Nilai '{}' tidak dikenal; yang diterima: " + accepted_id + ".", pl.col(orig)),
+            pl.format("Value '{}' is not recognised; accepted: " + accepted_en + ".", pl.col(orig)),
+            file, kind,
+        ))
+    return pl.concat(out, how="vertical_relaxed")

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import getpass
 import hashlib
+import json
 import os
+import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -21,8 +25,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipelines import checks, staging
-from pipelines.build import build_warehouse, read_manifest
+from pipelines import checks, guards, staging
+from pipelines.build import build_warehouse, clean_leftovers, fault_point, read_manifest
 from pipelines.clean import clean, fill_equal_weights
 from pipelines.errors import FileRefused
 from pipelines.readers import headers as file_headers
@@ -31,6 +35,7 @@ from pipelines.sources import KINDS, detect_kind, header_map
 from pipelines.validate import REJECT_SCHEMA, schema_rejects
 from schemas import raw_schema
 from settings import Settings
+from warehouse.db import current_file
 
 ORDER = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
 Progress = Callable[[float, str], None]
@@ -78,16 +83,54 @@ class LoadReport:
         return pl.DataFrame([f.__dict__ for f in self.files]).drop("sha256", "detik", "detik_validasi", "mulai", "selesai")
 
 
+_IN_PROCESS = threading.Lock()  # flock is per open file; threads of one process (uploads) queue here first
+Wait = Callable[[str, str], None]
+
+
+def _holder(staging_dir: Path) -> dict:
+    try:
+        return json.loads((staging_dir / ".lock.info").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def waiting_message(info: dict) -> tuple[str, str]:
+    """'Waiting for the load of … by … since …', in Indonesian and English."""
+    files = ", ".join(info.get("berkas", [])[:3]) or "?"
+    who = info.get("pengguna") or "?"
+    since = info.get("mulai", "?")
+    pid = info.get("pid", "?")
+    return (f"Menunggu pemuatan lain selesai: {files} oleh {who} (proses {pid}, mulai {since}).",
+            f"Waiting for another load to finish: {files} by {who} (process {pid}, started {since}).")
+
+
 @contextlib.contextmanager
-def writer_lock(staging_dir: Path) -> Iterator[None]:
-    """One loader at a time; a second waits rather than failing."""
+def writer_lock(staging_dir: Path, on_wait: Wait | None = None, who: str = "", files: list[str] | None = None
+                ) -> Iterator[None]:
+    """One loader at a time, across threads and processes. A second one waits, and `on_wait` is told for whom."""
     staging_dir.mkdir(parents=True, exist_ok=True)
-    with (staging_dir / ".lock").open("w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    if not _IN_PROCESS.acquire(blocking=False):
+        if on_wait:
+            on_wait(*waiting_message(_holder(staging_dir)))
+        _IN_PROCESS.acquire()
+    try:
+        with (staging_dir / ".lock").open("w") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if on_wait:
+                    on_wait(*waiting_message(_holder(staging_dir)))
+                fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                info = {"pid": os.getpid(), "pengguna": who or getpass.getuser(), "berkas": files or [],
+                        "mulai": datetime.now().strftime("%Y-%m-%d %H:%M:%S")}
+                with contextlib.suppress(OSError):
+                    (staging_dir / ".lock.info").write_text(json.dumps(info), encoding="utf-8")
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+    finally:
+        _IN_PROCESS.release()
 
 
 def _refused(name: str, exc: FileRefused, kind: str | None, digest: str) -> FileResult:
@@ -124,7 +167,7 @@ def _validate(kind: str, frame: pl.DataFrame, name: str, known: pl.Series, setti
 
     `frame` must come from `checks.mark_first` for kinds with a key (`_pertama` added).
     """
-    rejects = [schema_rejects(kind, frame, name)]
+    rejects = [schema_rejects(kind, frame, name), checks.unreadable(frame, kind, name)]
     if kind in ("capaian", "perilaku", "evaluasi"):
         rejects.append(checks.unknown_nip(frame, known, name, kind))
         rejects.append(checks.wrong_granularity(frame, settings.section("periode")["granularity"], name, kind))
@@ -140,7 +183,7 @@ def _known_nips(warehouse: Path) -> pl.Series:
     """NIPs of the employee master in the current warehouse."""
     if not warehouse.exists():
         return pl.Series("nip", [], dtype=pl.String)
-    with contextlib.closing(duckdb.connect(str(warehouse), read_only=True)) as con:
+    with contextlib.closing(duckdb.connect(current_file(warehouse), read_only=True)) as con:
         return pl.from_arrow(con.sql("SELECT nip FROM dim_pegawai").to_arrow_table())["nip"]
 
 
@@ -197,9 +240,12 @@ def _stage_file(i: int, name: str, src: Source, kind: str | None, source: str | 
     bad = bad_rows["baris"].unique()
     good = frame.filter(~pl.col("_baris").is_in(bad.implode())) if bad.len() else frame
     del frame
+    if good.is_empty():  # nothing valid: replace nothing (a header-only or all-rejected file)
+        pesan, message = guards.no_rows(bad.len(), bad.len())
+        return _Staged(FileResult(name, k, "ditolak", bad.len(), 0, bad.len(), pesan, message, digest), bad_rows)
     good = good.drop(pl.selectors.starts_with("_asal_"))  # originals only serve the rejects
     src_key = source or staging.source_key(name)
-    part = settings.staging / "_parts" / f"{stamp}_{i}_{k}.parquet"
+    part = settings.staging / "_parts" / stamp / f"{i}_{k}.parquet"
     part.parent.mkdir(parents=True, exist_ok=True)
     staging.shape(k, good, src_key, load_id).write_parquet(part)
     status = "dimuat" if bad_rows.is_empty() else "sebagian"
@@ -208,6 +254,19 @@ def _stage_file(i: int, name: str, src: Source, kind: str | None, source: str | 
                         detik=ended - started, detik_validasi=checked, mulai=started, selesai=ended)
     nips = good["nip"].drop_nulls() if k == "pegawai" else None
     return _Staged(result, bad_rows, ((k, src_key), part), nips)
+
+
+def _guard_roster(staged: _Staged, roster: guards.RosterIndex) -> _Staged:
+    """Refuse a roster that would drop employees who already have scores (unless replacing was confirmed)."""
+    (_kind, src_key), part = staged.part
+    dropped = roster.dropped(src_key, staged.nips)
+    if dropped.is_empty():
+        return staged
+    part.unlink(missing_ok=True)
+    r = staged.result
+    pesan, message = guards.roster_refusal(dropped)
+    refused = FileResult(r.berkas, r.jenis, "ditolak", r.dibaca, 0, r.ditolak, pesan, message, r.sha256)
+    return _Staged(refused, staged.rejects)
 
 
 def _size(src: Source) -> int:
@@ -223,7 +282,7 @@ def _workers(settings: Settings) -> tuple[int, int]:
 
 def _stage_all(ordered: list[tuple[str, Source, str | None]], kind: str | None, source: str | None,
                known: pl.Series, already: dict, settings: Settings, stamp: str, load_id: int,
-               tick: Progress) -> list[_Staged]:
+               tick: Progress, roster: guards.RosterIndex, replace: bool) -> list[_Staged]:
     """Every file staged, in the order given: rosters one by one (later files check NIPs against them),
     then the other files a few at a time; a large file is read alone, so memory holds one of those."""
     out: list[_Staged | None] = [None] * len(ordered)
@@ -239,7 +298,10 @@ def _stage_all(ordered: list[tuple[str, Source, str | None]], kind: str | None, 
 
     rosters = [i for i, (_n, _s, k) in enumerate(ordered) if k == "pegawai"]
     for i in rosters:
-        done(i, stage(i, known))
+        staged = stage(i, known)
+        if staged.part is not None and not replace:
+            staged = _guard_roster(staged, roster)
+        done(i, staged)
         if out[i].nips is not None:
             known = pl.concat([known, out[i].nips]).unique()
     workers, limit = _workers(settings)
@@ -260,40 +322,83 @@ def load_files(
     kind: str | None = None,
     source: str | None = None,
     progress: Progress | None = None,
+    replace: bool = False,
+    on_wait: Wait | None = None,
+    who: str = "",
 ) -> LoadReport:
     """Load (name, bytes or path) pairs into the warehouse; returns what happened to each file.
 
     Each file's valid rows go straight to a staging part, so memory holds a file or two, not the whole load.
+    `replace` confirms a roster that drops employees who have scores. Raises `guards.LoadFailed` when a
+    fault (disk full, permission denied) stops the load; the previous warehouse is then untouched.
     """
     tick = progress or (lambda _f, _m: None)
     stg_dir, warehouse = settings.staging, settings.warehouse
-    with writer_lock(stg_dir):
-        manifest = read_manifest(warehouse)
-        load_id = int(manifest["loads"]["load_id"].max() or 0) + 1 if manifest["loads"].height else 1
-        report = LoadReport(load_id)
-        stamp = f"{load_id}_{int(time.time() * 1000)}"
-        loaded = manifest["loads"].filter(pl.col("status") != "ditolak")
-        already = dict(zip(loaded["sha256"].to_list(), loaded.select("jenis", "dibaca").rows(), strict=True))
-        tick(0.0, "Membaca berkas")
+    try:
+        with writer_lock(stg_dir, on_wait, who, [name for name, _src in files]):
+            return _load_locked(files, settings, kind, source, tick, replace)
+    except guards.LoadFailed:
+        raise
+    except Exception as exc:
+        failed = guards.fault(exc, warehouse.parent)
+        if failed is None:
+            raise
+        raise failed from exc
+
+
+def _load_locked(files: list[tuple[str, Source]], settings: Settings, kind: str | None, source: str | None,
+                 tick: Progress, replace: bool) -> LoadReport:
+    stg_dir, warehouse = settings.staging, settings.warehouse
+    _clean_leftovers(settings)
+    manifest = read_manifest(warehouse)
+    load_id = _next_load_id(stg_dir, manifest["loads"])
+    report = LoadReport(load_id)
+    stamp = f"{load_id}_{int(time.time() * 1000)}"
+    loaded = manifest["loads"].filter(pl.col("status") != "ditolak")
+    already = dict(zip(loaded["sha256"].to_list(), loaded.select("jenis", "dibaca").rows(), strict=True))
+    tick(0.0, "Membaca berkas")
+    parts: dict[tuple[str, str], list[Path]] = {}
+    try:
         staged = _stage_all(_ordered(files, kind), kind, source, _known_nips(warehouse), already, settings,
-                            stamp, load_id, tick)
-        parts: dict[tuple[str, str], list[Path]] = {}
+                            stamp, load_id, tick, guards.RosterIndex(warehouse), replace)
         for s in staged:
             report.files.append(s.result)
             if s.part is not None:
                 parts.setdefault(s.part[0], []).append(s.part[1])
         report.rejects = pl.concat([report.rejects, *(s.rejects for s in staged if s.rejects is not None)],
                                    how="vertical_relaxed")
+        fault_point("staged")
         tick(0.75, "Membangun gudang data")
         started = time.perf_counter()
-        try:
-            _commit(settings, manifest, parts, report, stamp)
-        finally:
-            for p in (p for ps in parts.values() for p in ps):
-                p.unlink(missing_ok=True)
-        report.detik_bangun = time.perf_counter() - started
-        tick(1.0, "Selesai")
-        return report
+        _commit(settings, manifest, parts, report, stamp)
+    finally:
+        shutil.rmtree(stg_dir / "_parts" / stamp, ignore_errors=True)
+    report.detik_bangun = time.perf_counter() - started
+    tick(1.0, "Selesai")
+    return report
+
+
+def _next_load_id(stg_dir: Path, loads: pl.DataFrame) -> int:
+    """A load number never given before: the staging folder's counter (kept even when a load fails) and the
+    warehouse's history, whichever is higher, plus one. Called under the writer lock."""
+    counter = stg_dir / ".load_seq"
+    try:
+        last = int(counter.read_text(encoding="utf-8").strip() or 0)
+    except (OSError, ValueError):
+        last = 0
+    load_id = max(last, int(loads["load_id"].max() or 0) if loads.height else 0) + 1
+    tmp = counter.with_name(f".load_seq.{os.getpid()}")
+    tmp.write_text(str(load_id), encoding="utf-8")
+    os.replace(tmp, counter)
+    return load_id
+
+
+def _clean_leftovers(settings: Settings) -> None:
+    """What killed loads left: half-built warehouses, staging parts, temporary links (under the lock)."""
+    clean_leftovers(settings.warehouse)
+    shutil.rmtree(settings.staging / "_parts", ignore_errors=True)
+    for p in settings.warehouse.parent.glob(f".{settings.warehouse.name}.*.link"):
+        p.unlink(missing_ok=True)
 
 
 def _load_rows(report: LoadReport) -> pl.DataFrame:
@@ -312,28 +417,41 @@ def _load_rows(report: LoadReport) -> pl.DataFrame:
 
 
 def _commit(settings: Settings, manifest: dict, parts: dict, report: LoadReport, stamp: str) -> None:
-    """Write new staging files, build a new warehouse beside the old, then swap it in."""
+    """Write new staging files, build a new warehouse beside the old, then swap it in.
+
+    Until the swap nothing the current warehouse names is touched; on any failure the files this load
+    wrote are removed again.
+    """
     stg = settings.staging
     files = manifest["files"]
-    for (kind, src), paths in parts.items():
-        old_row = files.filter((pl.col("jenis") == kind) & (pl.col("sumber") == src))
-        old = pl.scan_parquet(stg / old_row["path"][0]) if old_row.height else None
-        rel = f"{kind}/{src}__{stamp}.parquet"
-        (stg / kind).mkdir(parents=True, exist_ok=True)
-        if old is None and len(paths) == 1:
-            os.replace(paths[0], stg / rel)  # a new source: its part is already the staging file
-        else:
-            staging.merge_source(old, pl.scan_parquet(paths), kind).sink_parquet(stg / rel)
-        files = pl.concat([
-            files.filter(~((pl.col("jenis") == kind) & (pl.col("sumber") == src))),
-            pl.DataFrame({"jenis": [kind], "sumber": [src], "path": [rel]}),
-        ])
-    rej_rel = f"_rejects/{stamp}.parquet"
-    (stg / "_rejects").mkdir(parents=True, exist_ok=True)
-    report.rejects.with_columns(pl.lit(report.load_id).alias("load_id")).write_parquet(stg / rej_rel)
-    loads = pl.concat([manifest["loads"], _load_rows(report)], how="vertical_relaxed")
-    rejects = manifest["rejects_files"] + [rej_rel]
-    build_warehouse(settings, files, loads, rejects)
+    written: list[Path] = []
+    try:
+        for (kind, src), paths in parts.items():
+            old_row = files.filter((pl.col("jenis") == kind) & (pl.col("sumber") == src))
+            old = pl.scan_parquet(stg / old_row["path"][0]) if old_row.height else None
+            rel = f"{kind}/{src}__{stamp}.parquet"
+            (stg / kind).mkdir(parents=True, exist_ok=True)
+            written.append(stg / rel)
+            if old is None and len(paths) == 1:
+                os.replace(paths[0], stg / rel)  # a new source: its part is already the staging file
+            else:
+                staging.merge_source(old, pl.scan_parquet(paths), kind).sink_parquet(stg / rel)
+            files = pl.concat([
+                files.filter(~((pl.col("jenis") == kind) & (pl.col("sumber") == src))),
+                pl.DataFrame({"jenis": [kind], "sumber": [src], "path": [rel]}),
+            ])
+        rej_rel = f"_rejects/{stamp}.parquet"
+        (stg / "_rejects").mkdir(parents=True, exist_ok=True)
+        written.append(stg / rej_rel)
+        report.rejects.with_columns(pl.lit(report.load_id).alias("load_id")).write_parquet(stg / rej_rel)
+        loads = pl.concat([manifest["loads"], _load_rows(report)], how="vertical_relaxed")
+        rejects = manifest["rejects_files"] + [rej_rel]
+        build_warehouse(settings, files, loads, rejects)
+    except BaseException:
+        for p in written:
+            with contextlib.suppress(OSError):
+                p.unlink()
+        raise
     _sweep(stg, files, rejects, manifest["files"])
 
 

@@ -39,25 +39,60 @@ def _letters(col: str) -> pl.Expr:
     return pl.col(col).cast(pl.String).str.to_lowercase().str.replace_all(r"[^a-z]", "")
 
 
-def number(col: str, decimal_comma: bool) -> pl.Expr:
-    """Parse '1.234,5' (decimal comma) or '1234.5' into a float; junk becomes null."""
-    s = text(col).str.replace_all(r"[\s%]", "")
-    if decimal_comma:
-        s = s.str.replace_all(r"\.", "").str.replace(",", ".", literal=True)
-    else:
-        s = s.str.replace_all(",", "", literal=True)
-    return s.cast(pl.Float64, strict=False)
+# How a number cell is written. Most cells say so themselves: '85,5' and '1.234,5' use a decimal comma,
+# '60.0' and '1,234.5' a decimal point. Only a single separator followed by exactly three digits
+# ('1.234', '1,234') is ambiguous; it follows what the column's unambiguous cells use, and is a
+# thousands separator when they say nothing.
+KOMA, TITIK = "koma", "titik"
+_AMBIGUOUS_DOT = r"^[+-]?[1-9]\d{0,2}\.\d{3}$"
+_AMBIGUOUS_COMMA = r"^[+-]?[1-9]\d{0,2},\d{3}$"
+_PLAIN = r"^[+-]?\d+$"
+_DECIMAL_POINT = r"^[+-]?\d+\.\d+$"
+_DECIMAL_COMMA = r"^[+-]?\d+,\d+$"
+_GROUPED_DOT = r"^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$"  # 1.234.567 or 1.234,5
+_GROUPED_COMMA = r"^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$"  # 1,234,567 or 1,234.5
 
 
-def uses_decimal_comma(frame: pl.DataFrame, cols: list[str]) -> bool:
-    """True when any numeric column holds a value like '85,5' (a digit, comma, digit)."""
-    present = [c for c in cols if c in frame.columns]
-    if not present:
-        return False
-    # looked at over each column's distinct values: numbers repeat, and a regular expression per row is slow
-    return any(
-        frame.select(pl.col(c).unique().str.contains(r"\d,\d").fill_null(False).any()).item() for c in present
+def _number_text(col: str) -> pl.Expr:
+    return text(col).str.replace_all(r"[\s%\u00a0]", "")
+
+
+def number(col: str, convention: str | bool | None = None) -> pl.Expr:
+    """Parse one number cell by how that cell is written ('1.234,5', '85,5', '60.0', '1,234.5', '1234');
+    `convention` (KOMA or TITIK, from `number_convention`) settles only '1.234' / '1,234'. Text that is
+    not a number ('seratus', '12a', '1.2.3') becomes null, and validation rejects it at its cell."""
+    if convention is True:
+        convention = KOMA
+    elif convention is False:
+        convention = None
+    s = _number_text(col)
+    point = s.str.replace_all(",", "", literal=True).cast(pl.Float64, strict=False)  # commas group thousands
+    comma = s.str.replace_all(".", "", literal=True).str.replace(",", ".", literal=True).cast(pl.Float64, strict=False)
+    return (
+        pl.when(s.str.contains(_AMBIGUOUS_DOT)).then(point if convention == TITIK else comma)
+        .when(s.str.contains(_AMBIGUOUS_COMMA)).then(comma if convention == KOMA else point)
+        .when(s.str.contains(_PLAIN) | s.str.contains(_DECIMAL_POINT) | s.str.contains(_GROUPED_COMMA)).then(point)
+        .when(s.str.contains(_DECIMAL_COMMA) | s.str.contains(_GROUPED_DOT)).then(comma)
+        .alias(col)
     )
+
+
+def number_convention(frame: pl.DataFrame, col: str) -> str | None:
+    """KOMA or TITIK when the column's unambiguous cells agree on a decimal separator, else None.
+
+    Looked at over the column's distinct values, all of them (not a sample)."""
+    s = _number_text(col)
+    ambiguous = s.str.contains(_AMBIGUOUS_DOT) | s.str.contains(_AMBIGUOUS_COMMA)
+    says_comma = ~ambiguous & (s.str.contains(_DECIMAL_COMMA) | s.str.contains(_GROUPED_DOT))
+    says_point = ~ambiguous & (s.str.contains(_DECIMAL_POINT) | s.str.contains(_GROUPED_COMMA))
+    seen = frame.select(pl.col(col).unique()).select(
+        says_comma.fill_null(False).any().alias("k"), says_point.fill_null(False).any().alias("t"))
+    k, t = seen.row(0)
+    if k and not t:
+        return KOMA
+    if t and not k:
+        return TITIK
+    return None
 
 
 def nip(col: str) -> pl.Expr:
