@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pipelines.guards import LoadFailed
 from pipelines.load import load_files
 from ui import fmt
 from ui.data import q, settings
@@ -13,10 +14,19 @@ from ui.tables import show
 KINDS = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
 
 
-def _load(files, kind: str | None) -> None:
+def _load(files, kind: str | None, replace: bool) -> None:
     bar = st.progress(0.0, text="…")
-    report = load_files([(u.name, u.getvalue()) for u in files], settings(), kind=kind,
-                        progress=lambda frac, msg: bar.progress(min(frac, 1.0), text=msg))
+    waiting = st.empty()
+    try:
+        report = load_files([(u.name, u.getvalue()) for u in files], settings(), kind=kind, replace=replace,
+                            progress=lambda frac, msg: bar.progress(min(frac, 1.0), text=msg),
+                            on_wait=lambda pesan, message: waiting.info(pesan if lang() == "id" else message))
+    except LoadFailed as exc:
+        bar.empty()
+        waiting.empty()
+        st.error(exc.text(lang()))
+        return
+    waiting.empty()
     if report.exit_code == 0:
         st.success(t("load_ok"))
     elif report.exit_code == 1:
@@ -40,9 +50,10 @@ def run() -> None:
     with st.form("upload", clear_on_submit=False):
         files = st.file_uploader(t("upload"), type=["csv", "xlsx", "parquet"], accept_multiple_files=True)
         kind = st.selectbox(t("kind"), ["auto", *KINDS], format_func=lambda k: t("auto") if k == "auto" else k)
+        replace = st.checkbox(t("replace_roster"), help=t("replace_roster_help"))
         submitted = st.form_submit_button(t("load_btn"), type="primary")
     if submitted and files:
-        _load(files, None if kind == "auto" else kind)
+        _load(files, None if kind == "auto" else kind, replace)
     st.subheader(t("load_history"))
     hist = q("load_history")
     show(hist.select("load_id", "waktu", "berkas", "jenis", "status", "dibaca", "dimuat", "ditolak",

@@ -172,3 +172,27 @@ def unreadable(frame: pl.DataFrame, kind: str, file: str) -> pl.DataFrame:
             file, kind,
         ))
     return pl.concat(out, how="vertical_relaxed")
+
+
+NIP_COLUMNS = ["nip", "nip_atasan", "nip_penilai", "nip_petugas"]
+# how a spreadsheet shows a long number: 1.97908E+17, 1,97908E+17, or with a decimal tail 197908022002122000.0
+EXCEL_NUMBER = r"^\d+([.,]\d+)?[eE]\+?\d+$|^\d{15,}[.,]0+$"
+
+
+def excel_nips(frame: pl.DataFrame, kind: str, file: str) -> pl.DataFrame:
+    """NIPs that a spreadsheet stored as numbers (only 15 digits kept): rejected with the fix."""
+    out = [pl.DataFrame(schema=REJECT_SCHEMA)]
+    for col in NIP_COLUMNS:
+        orig = f"_asal_{col}"
+        if orig not in frame.columns:
+            continue
+        mask = pl.col(orig).cast(pl.String).str.strip_chars().str.contains(EXCEL_NUMBER).fill_null(False)
+        out.append(make_rejects(
+            frame, mask, col,
+            pl.format("NIP '{}' disimpan Excel sebagai angka: Excel hanya menyimpan 15 digit, sehingga NIP ini sudah "
+                      "berubah. Format kolom NIP sebagai Teks dan ekspor ulang.", pl.col(orig)),
+            pl.format("NIP '{}' was stored by Excel as a number: Excel keeps only 15 digits, so this NIP is already "
+                      "wrong. Format the NIP column as Text and export again.", pl.col(orig)),
+            file, kind,
+        ))
+    return pl.concat(out, how="vertical_relaxed")

@@ -167,7 +167,9 @@ def _validate(kind: str, frame: pl.DataFrame, name: str, known: pl.Series, setti
 
     `frame` must come from `checks.mark_first` for kinds with a key (`_pertama` added).
     """
-    rejects = [schema_rejects(kind, frame, name), checks.unreadable(frame, kind, name)]
+    # the most specific reason first: one reject per cell is kept (the spreadsheet's, then the vocabulary's)
+    rejects = [checks.excel_nips(frame, kind, name), checks.unreadable(frame, kind, name),
+               schema_rejects(kind, frame, name)]
     if kind in ("capaian", "perilaku", "evaluasi"):
         rejects.append(checks.unknown_nip(frame, known, name, kind))
         rejects.append(checks.wrong_granularity(frame, settings.section("periode")["granularity"], name, kind))
@@ -176,7 +178,7 @@ def _validate(kind: str, frame: pl.DataFrame, name: str, known: pl.Series, setti
         cap = settings.section("capaian")
         rejects.append(checks.weight_sums(checks.first_rows(frame, kind), cap["weight_total"], cap["weight_tolerance"],
                                           name))
-    return pl.concat(rejects, how="vertical_relaxed").unique(maintain_order=True)
+    return pl.concat(rejects, how="vertical_relaxed").unique(["baris", "kolom"], keep="first", maintain_order=True)
 
 
 def _known_nips(warehouse: Path) -> pl.Series:

@@ -6,11 +6,13 @@ period spellings) happens in one place and a bad cell never kills a whole file.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from pathlib import Path
 
 import polars as pl
 
+from pipelines import excel_numbers
 from pipelines.errors import FileRefused
 from pipelines.sources import KINDS, header_key
 
@@ -145,6 +147,8 @@ def read_excel(path: Path | str, data: bytes | None = None, sheet: str | None = 
             name, f"Berkas Excel tidak dapat dibaca: {exc}", f"The Excel file cannot be read: {exc}"
         ) from exc
     frame = frame.select(pl.all().cast(pl.String))
+    with contextlib.suppress(Exception):  # best effort: a workbook openpyxl can't open is judged by calamine alone
+        frame = excel_numbers.mark(frame, excel_numbers.long_number_cells(source, sheet))
     rows = [list(r) for r in frame.iter_rows()]
     return _frame_from_rows(rows, name)
 

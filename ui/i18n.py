@@ -42,6 +42,11 @@ T: dict[str, tuple[str, str]] = {
                 "No data for these filters. Widen the period range or remove some filters."),
     "no_warehouse": ("Gudang data belum ada. Jalankan `make run` atau muat berkas di halaman Data.",
                      "No warehouse yet. Run `make run` or load files on the Data page."),
+    "replace_roster": ("Ganti daftar pegawai", "Replace the roster"),
+    "replace_roster_help": ("Centang bila daftar pegawai baru memang menghapus pegawai yang sudah memiliki nilai. "
+                            "Tanpa centang, daftar seperti itu ditolak dan tidak ada yang berubah.",
+                            "Tick when the new roster is meant to remove employees who already have scores. "
+                            "Unticked, such a roster is refused and nothing changes."),
     "download_csv": ("Unduh CSV", "Download CSV"),
     "download_xlsx": ("Unduh Excel", "Download Excel"),
     "rows": ("{n} baris", "{n} rows"),
