@@ -186,6 +186,10 @@ def clean_leftovers(target: Path) -> list[Path]:
         with contextlib.suppress(OSError):
             p.unlink()
             removed.append(p)
+    for p in orphan_versions(target):
+        with contextlib.suppress(OSError):
+            p.unlink()
+            removed.append(p)
     return removed
 
 
@@ -202,14 +206,23 @@ def swap_in(target: Path, version_file: Path) -> None:
     os.replace(link, target)
 
 
-def prune_versions(target: Path, keep: int = 2) -> None:
-    """Remove version files older than the newest `keep` (readers still on the previous one keep it)."""
-    current = target.resolve() if target.exists() else None
-    files = sorted(versions_dir(target).glob("*.duckdb"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for p in files[keep:]:
-        if p != current:
+def prune_versions(target: Path, keep: set[Path]) -> None:
+    """Remove version files other than `keep` (the new current one and the one readers may still be on)."""
+    keep = {p.resolve() for p in keep}
+    for p in versions_dir(target).glob("*.duckdb"):
+        if p.resolve() not in keep:
             with contextlib.suppress(OSError):
                 p.unlink()
+
+
+def orphan_versions(target: Path) -> list[Path]:
+    """Finished version files a killed load never pointed the warehouse at (newer than the current one)."""
+    if not target.exists():
+        return []
+    current = target.resolve()
+    since = current.stat().st_mtime_ns
+    return [p for p in versions_dir(target).glob("*.duckdb")
+            if p.resolve() != current and p.stat().st_mtime_ns > since]
 
 
 def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame, rejects: list[str]) -> None:
@@ -249,13 +262,14 @@ def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame
         final = vdir / f"v{stamp}.duckdb"
         os.replace(tmp, final)
         fault_point("before_swap")
+        previous = target.resolve() if target.exists() else final
         swap_in(target, final)
     except BaseException:
         with contextlib.suppress(Exception):
             con.close()
         _remove_build(tmp)
         raise
-    prune_versions(target)
+    prune_versions(target, {final, previous})
 
 
 def _remove_build(tmp: Path) -> None:
