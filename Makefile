@@ -17,6 +17,7 @@ demo: setup
 	$(UV) run python -m pipelines demo
 
 test: setup
+	bash .ci/system-deps
 	$(UV) run ruff check .
 	$(UV) run pytest
 
