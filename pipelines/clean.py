@@ -107,6 +107,8 @@ def text_column(frame: pl.DataFrame, col: str, small: int = 50_000) -> pl.DataFr
 
 def clean_nip(frame: pl.DataFrame, col: str) -> pl.DataFrame:
     """NIPs without spaces, dots or dashes; a column already written as 18 characters is left as it is."""
+    if frame.schema[col] != pl.String:  # a Parquet file may hold NIPs as integers (exact) or floats (caught later)
+        frame = frame.with_columns(pl.col(col).cast(pl.String))
     if frame.select((pl.col(col).str.len_bytes() == 18).all()).item():
         return frame
     # The usual spelling is grouped by spaces ('19790802 200212 2 001'): a literal replace is several

@@ -178,7 +178,11 @@ def _validate(kind: str, frame: pl.DataFrame, name: str, known: pl.Series, setti
         cap = settings.section("capaian")
         rejects.append(checks.weight_sums(checks.first_rows(frame, kind), cap["weight_total"], cap["weight_tolerance"],
                                           name))
-    return pl.concat(rejects, how="vertical_relaxed").unique(["baris", "kolom"], keep="first", maintain_order=True)
+    out = pl.concat(rejects, how="vertical_relaxed").unique(["baris", "kolom"], keep="first", maintain_order=True)
+    return out.with_columns(  # a reason built from a blank cell would be null: never leave a reject without one
+        pl.col("alasan").fill_null(pl.format("Nilai pada kolom {} tidak sah.", pl.col("kolom"))),
+        pl.col("reason").fill_null(pl.format("The value in column {} is not valid.", pl.col("kolom"))),
+    )
 
 
 def _known_nips(warehouse: Path) -> pl.Series:

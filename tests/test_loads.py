@@ -233,3 +233,21 @@ def test_a_cli_load_says_it_waits_and_for_whom(tmp_path):
     assert "Menunggu pemuatan lain selesai: upload.xlsx oleh operator-uji" in first
     assert proc.returncode == 0
     assert query(s, "SELECT count(*) FROM dim_pegawai").item() == len(NIPS)
+
+
+def test_parquet_nips_as_integers_load_and_as_floats_are_rejected(tmp_path):
+    s = make_settings(tmp_path)
+    load_files([("pegawai.csv", pegawai())], s)
+
+    def parquet(nips, period) -> bytes:
+        buf = io.BytesIO()
+        pl.DataFrame({"nip": nips, "periode": [period] * len(nips), "indikator": ["A"] * len(nips),
+                      "target": [10.0] * len(nips), "realisasi": [9.0] * len(nips), "bobot": [100.0] * len(nips)}
+                     ).write_parquet(buf)
+        return buf.getvalue()
+
+    exact = load_files([("capaian_int.parquet", parquet([int(n) for n in NIPS[:2]], "2026-01"))], s)
+    assert exact.exit_code == 0 and exact.files[0].dimuat == 2  # an int64 holds all 18 digits
+    lossy = load_files([("capaian_float.parquet", parquet([float(n) for n in NIPS[:2]], "2026-02"))], s)
+    assert lossy.files[0].status == "ditolak" and lossy.files[0].ditolak == 2
+    assert lossy.rejects["reason"].str.contains("only 15 digits").all()
