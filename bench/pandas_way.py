@@ -143,7 +143,11 @@ class PandasApp:
         return [self._groups(self._k(f), ["lokasi", "periode"]), self._ikm(self._skm(f), ["lokasi", "periode"])]
 
     def bandingkan(self, f) -> list[pd.DataFrame]:
-        g = self._groups(self._k(f), ["lokasi", "opd"])
+        # the employee is the unit: each one's mean over the range, then mean and sd over employees
+        k = self._k(f).dropna(subset=["hasil_kerja"])
+        per = k.groupby(["lokasi", "opd", "nip"])["hasil_kerja"].mean().reset_index()
+        g = per.groupby(["lokasi", "opd"]).agg(n=("nip", "size"), rata_hasil=("hasil_kerja", "mean"),
+                                               sd_hasil=("hasil_kerja", "std")).reset_index()
         se = g["sd_hasil"] / np.sqrt(g["n"])
         g["ci_bawah"], g["ci_atas"] = g["rata_hasil"] - 1.96 * se, g["rata_hasil"] + 1.96 * se
         g["persentil"] = g.groupby("lokasi")["rata_hasil"].rank(pct=True) * 100

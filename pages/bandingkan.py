@@ -16,7 +16,7 @@ def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_bandingkan"))
     cfg = settings().section("banding")
-    data = q("compare_opd", f, sc, cfg["min_group"])
+    data = q("compare_opd", f, sc, cfg["min_group"], cfg["confidence"])
     if data.is_empty():
         st.info(t("no_data"))
         return

@@ -187,7 +187,9 @@ def _perilaku(rng: np.random.Generator, peg: pl.DataFrame, periods: list[date],
         (pl.col("lokasi") == LENIENT_UNIT[0]) & (pl.col("unit_kerja") == LENIENT_UNIT[1])
         & (pl.col("jenis_jabatan") == "Pengawas")
     )["nip"].to_list()
-    base = peg.filter(pl.col("nip_atasan").is_not_null()).join(per, how="cross")
+    # Everyone is rated, heads of OPD included: their superior is the Sekda or the head of region, who is not
+    # on an OPD roster, so their atasan rating names no rater NIP.
+    base = peg.join(per, how="cross")
     rows = []
     for role, rater in (("atasan", pl.col("nip_atasan")), ("rekan", pl.lit(None, dtype=pl.String))):
         b = base.with_columns(pl.lit(role).alias("peran_penilai"), rater.alias("nip_penilai"))

@@ -34,11 +34,11 @@ def _layout(fig: go.Figure, title: str, x: str = "", y: str = "", height: int = 
 
 
 def predikat_stacked(frame: pl.DataFrame, group: str, title: str) -> go.Figure:
-    """Stacked horizontal bars of predikat shares per group, with n in the label."""
+    """Stacked horizontal bars of predikat shares per group (of those with a predikat), with that n in the label."""
     fig = go.Figure()
-    labels = [f"{g} (n={fmt.num(n, 0, lang())})" for g, n in zip(frame[group], frame["n"], strict=True)]
+    labels = [f"{g} (n={fmt.num(n, 0, lang())})" for g, n in zip(frame[group], frame["n_predikat"], strict=True)]
     for name, c in PREDIKAT_COUNT_COLS.items():
-        share = (frame[c] / frame["n"]).to_list()
+        share = (frame[c] / frame["n_predikat"]).to_list()
         fig.add_bar(y=labels, x=share, name=name, orientation="h", marker_color=PREDIKAT_COLOURS[name],
                     hovertemplate="%{y}<br>" + name + ": %{x:.1%}<extra></extra>")
     fig.update_layout(barmode="stack")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from statistics import NormalDist
 
 import duckdb
 import polars as pl
@@ -11,6 +12,8 @@ from warehouse.db import Filters, Scope, run, where
 
 Con = duckdb.DuckDBPyConnection
 PREDIKAT_COLS = ["n_sangat_baik", "n_baik", "n_butuh_perbaikan", "n_kurang", "n_sangat_kurang"]
+# share_<predikat> = n_<predikat> / n_predikat: shares of those with a predikat (they add up to 1)
+SHARE_COLS = {c: "share_" + c.removeprefix("n_") for c in PREDIKAT_COLS}
 
 
 def period_bounds(key: str) -> tuple[date, date]:
@@ -47,13 +50,14 @@ def freshness(con: Con) -> dict:
 
 
 _GROUPABLE = {"lokasi", "opd", "unit_kerja", "periode", "jenis_jabatan", "golongan", "status_asn"}
-_SUM_COLS = ["n", "n_hasil", "sum_hasil", "sumsq_hasil", "n_perilaku", "sum_perilaku", "sum_ordinal", *PREDIKAT_COLS,
-             "n_resmi"]
+_SUM_COLS = ["n", "n_hasil", "sum_hasil", "sumsq_hasil", "n_perilaku", "sum_perilaku", "n_ordinal", "sum_ordinal",
+             "n_predikat", *PREDIKAT_COLS, "n_resmi"]
 
 
 def _sums(con: Con, f: Filters, scope: Scope, group: list[str], name: str) -> pl.DataFrame:
     """Counts and sums from agg_kinerja grouped by allow-listed dimensions (means are taken in `_means`)."""
-    assert set(group) <= _GROUPABLE, "group columns must come from the allow-list"
+    if not set(group) <= _GROUPABLE:
+        raise ValueError(f"group columns must come from the allow-list: {sorted(set(group) - _GROUPABLE)}")
     cols = ", ".join(group)
     w, p = where(f, scope)
     sums = ", ".join(f"sum({c}) AS {c}" for c in _SUM_COLS)
@@ -64,8 +68,14 @@ def _sums(con: Con, f: Filters, scope: Scope, group: list[str], name: str) -> pl
     return run(con, sql, p, name)
 
 
+def _per(count: str) -> pl.Expr:
+    """Divide by a count, giving null (not inf or NaN) where the count is 0."""
+    return pl.when(pl.col(count) > 0).then(pl.col(count))
+
+
 def _means(sums: pl.DataFrame, group: list[str]) -> pl.DataFrame:
-    """Re-aggregate sums to `group`: n, mean and sd of hasil kerja, mean perilaku and ordinal, predikat counts."""
+    """Re-aggregate sums to `group`: n (employee-periods), mean and sd of hasil kerja, mean perilaku and ordinal,
+    predikat counts and shares of those with a predikat, and the count and share with none."""
     extra = [pl.col("periode_mulai").min()] if "periode" in group and "periode_mulai" in sums.columns else []
     g = sums.group_by(group, maintain_order=True).agg(*extra, *[pl.col(c).sum() for c in _SUM_COLS]).sort(group)
     nh = pl.when(pl.col("n_hasil") > 0).then(pl.col("n_hasil"))
@@ -75,8 +85,11 @@ def _means(sums: pl.DataFrame, group: list[str]) -> pl.DataFrame:
         (pl.col("sum_hasil") / nh).alias("rata_hasil"),
         var.clip(lower_bound=0).sqrt().alias("sd_hasil"),
         (pl.col("sum_perilaku") / pl.when(pl.col("n_perilaku") > 0).then(pl.col("n_perilaku"))).alias("rata_perilaku"),
-        (pl.col("sum_ordinal") / pl.when(pl.col("n") > 0).then(pl.col("n"))).alias("rata_ordinal"),
-    ).drop("sum_hasil", "sumsq_hasil", "n_perilaku", "sum_perilaku", "sum_ordinal")
+        (pl.col("sum_ordinal") / _per("n_ordinal")).alias("rata_ordinal"),
+        (pl.col("n") - pl.col("n_predikat")).alias("n_tanpa_predikat"),
+        ((pl.col("n") - pl.col("n_predikat")) / _per("n")).alias("share_tanpa_predikat"),
+        *[(pl.col(c) / _per("n_predikat")).alias(share) for c, share in SHARE_COLS.items()],
+    ).drop("sum_hasil", "sumsq_hasil", "n_perilaku", "sum_perilaku", "n_ordinal", "sum_ordinal")
 
 
 def scores_by(con: Con, f: Filters, scope: Scope, group: list[str]) -> pl.DataFrame:
@@ -92,20 +105,22 @@ def scores_levels(con: Con, f: Filters, scope: Scope, finest: list[str],
 
 
 def _headline(per: pl.DataFrame) -> pl.DataFrame:
-    """Per place: the last period in range and the one before it, with scores and predikat shares."""
+    """Per place: the last period in range and the one before it, with scores and predikat shares.
+
+    Shares (`bawah`, `share_sangat_baik`) are of those with a predikat; `share_tanpa_predikat` says how many have none.
+    """
     if per.is_empty():
         return per
     last = per["periode"].max()
     earlier = per.filter(pl.col("periode") < last)["periode"]
     prev = earlier.max() if earlier.len() else None
-    below = (pl.col("n_butuh_perbaikan") + pl.col("n_kurang") + pl.col("n_sangat_kurang")) / pl.col("n")
+    below = (pl.col("n_butuh_perbaikan") + pl.col("n_kurang") + pl.col("n_sangat_kurang")) / _per("n_predikat")
     cur = per.filter(pl.col("periode") == last)
     before = per.filter(pl.col("periode") == prev).select(
         "lokasi", pl.col("rata_hasil").alias("rata_hasil_lalu"), pl.col("n").alias("n_lalu"), below.alias("bawah_lalu"))
     return cur.join(before, on="lokasi", how="left").with_columns(
         pl.lit(prev, dtype=pl.String).alias("periode_lalu"),
         below.alias("bawah"),
-        (pl.col("n_sangat_baik") / pl.col("n")).alias("share_sangat_baik"),
     )
 
 
@@ -139,12 +154,12 @@ def overview(con: Con, f: Filters, scope: Scope, top: int = 5) -> dict[str, pl.D
 
 
 def score_distribution(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
-    """Employees per place and hasil kerja bin in the last period of the range (histogram counts)."""
+    """Histogram counts per place and hasil kerja bin over the whole range: n counts employee-periods with a score,
+    the same grain as scores_by's predikat counts beside it; `n_periode` is how many periods they span."""
     w, p = where(f, scope)
     sql = f"""
-        WITH last AS (SELECT max(periode) AS periode FROM agg_kinerja WHERE {w})
-        SELECT lokasi, bin, sum(n) AS n FROM agg_sebaran
-        WHERE periode = (SELECT periode FROM last) AND {w}
+        SELECT lokasi, bin, sum(n) AS n, count(DISTINCT periode) AS n_periode FROM agg_sebaran
+        WHERE {w}
         GROUP BY lokasi, bin ORDER BY lokasi, bin"""
     return run(con, sql, p, "score_distribution")
 
@@ -161,18 +176,40 @@ def indicator_capaian(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     return run(con, sql, p, "indicator_capaian")
 
 
-def compare_opd(con: Con, f: Filters, scope: Scope, min_group: int, z: float = 1.96) -> pl.DataFrame:
-    """Per place and OPD: n, mean, 95% CI, percentile within place, and a too-small mark."""
-    g = scores_by(con, f, scope, ["lokasi", "opd"])
+def compare_opd(con: Con, f: Filters, scope: Scope, min_group: int, confidence: float = 0.95) -> pl.DataFrame:
+    """Per place and OPD with the employee as the unit: n employees with a hasil kerja in range, the mean of their
+    own means over the range, its normal-approximation CI at `confidence`, percentile within place, and a too-small
+    mark (n below `min_group`). `n_pegawai_periode` counts the employee-periods behind those means.
+
+    Employee-periods of one person are not independent observations: counting them as such would make a unit look
+    far more certain than it is.
+    """
+    w, p = where(f, scope)
+    sql = f"""
+        WITH rows AS (
+            SELECT k.nip, k.periode, k.hasil_kerja, d.lokasi, d.opd, d.unit_kerja, d.jenis_jabatan, d.golongan,
+                   d.status_asn
+            FROM fct_kinerja k JOIN dim_pegawai d USING (nip)
+            WHERE k.hasil_kerja IS NOT NULL
+        ),
+        per_pegawai AS (
+            SELECT lokasi, opd, nip, count(*) AS n_periode, avg(hasil_kerja) AS rata
+            FROM rows WHERE {w} GROUP BY lokasi, opd, nip
+        )
+        SELECT lokasi, opd, count(*) AS n, sum(n_periode) AS n_pegawai_periode,
+               avg(rata) AS rata_hasil, stddev_samp(rata) AS sd_hasil
+        FROM per_pegawai GROUP BY lokasi, opd ORDER BY lokasi, opd"""
+    g = run(con, sql, p, "compare_opd")
     if g.is_empty():
         return g
-    se = pl.col("sd_hasil") / pl.col("n_hasil").sqrt()
+    z = NormalDist().inv_cdf(0.5 + confidence / 2)
+    se = pl.col("sd_hasil") / pl.col("n").sqrt()
     return g.with_columns(
         pl.when(pl.col("opd").str.starts_with("Kecamatan")).then(pl.lit("Kecamatan")).otherwise(pl.col("opd"))
         .alias("jenis_opd"),
         (pl.col("rata_hasil") - z * se).alias("ci_bawah"),
         (pl.col("rata_hasil") + z * se).alias("ci_atas"),
-        (pl.col("n_hasil") < min_group).alias("terlalu_kecil"),
+        (pl.col("n") < min_group).alias("terlalu_kecil"),
         ((pl.col("rata_hasil").rank("average").over("lokasi") - 1)
          / (pl.len().over("lokasi") - 1).clip(lower_bound=1) * 100).alias("persentil"),
     )
@@ -232,13 +269,15 @@ def rater_leniency(con: Con, f: Filters, scope: Scope, min_rated: int = 5) -> pl
 
 
 def _ikm_where(f: Filters, scope: Scope) -> tuple[str, dict]:
+    """Survey periods that overlap the appraisal range, whatever its granularity ('2026-03', '2026-Q1', '2026'):
+    by dates, since survey keys ('2026-Q1') and appraisal keys need not be of one kind."""
     w, p = where(f, scope, dims=["lokasi", "opd"], period_col=None)
     if f.dari:
-        w += " AND strftime(periode_mulai + INTERVAL 2 MONTH, '%Y-%m') >= $dari"
-        p["dari"] = f.dari
+        w += " AND periode_selesai > $ikm_mulai"
+        p["ikm_mulai"] = period_bounds(f.dari)[0]
     if f.sampai:
-        w += " AND strftime(periode_mulai, '%Y-%m') <= $sampai"
-        p["sampai"] = f.sampai
+        w += " AND periode_mulai < $ikm_akhir"
+        p["ikm_akhir"] = period_bounds(f.sampai)[1]
     return w, p
 
 
