@@ -36,6 +36,12 @@ def _parser() -> argparse.ArgumentParser:
     ld.add_argument("--kind", choices=KINDS, help="jenis data; bila kosong, dikenali dari judul kolom")
     ld.add_argument("--source", help="nama sumber; berkas dengan sumber sama menggantikan periode yang sama")
     ld.add_argument("--rejects", type=Path, help="simpan baris yang ditolak ke CSV ini")
+    ld.add_argument("--sheet", help="lembar Excel yang dibaca; bila kosong, lembar yang paling cocok")
+    ld.add_argument("--profile", help="profil pemetaan yang dipakai (bila kosong, dikenali dari susunan kolom)")
+    ld.add_argument("--lokasi", help="lokasi bila berkas tidak menyebutnya (Bangko, Jambi, Belawan, Rakumpit)")
+    ld.add_argument("--opd", help="perangkat daerah bila berkas tidak menyebutnya")
+    ld.add_argument("--unit", help="unit kerja / unit layanan bila berkas tidak menyebutnya")
+    ld.add_argument("--periode", help="periode bila berkas tidak menyebutnya (mis. 2025-01, Januari 2025, TW1 2025)")
     e = sub.add_parser("export", help="tulis fakta dan mart sebagai Parquet berpartisi (lokasi, periode)")
     e.add_argument("out", type=Path, help="folder tujuan")
     return p
@@ -44,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
 def _print_summary(report) -> None:
     with pl.Config(tbl_rows=50, tbl_cols=10, fmt_str_lengths=80, tbl_hide_dataframe_shape=True):
         print(report.summary().select("berkas", "jenis", "status", "dibaca", "dimuat", "ditolak", "pesan"))
+        for f in report.files:  # whole, not cut by the table: sheet, context, ignored columns, dropped rows
+            if f.pesan:
+                print(f"{f.berkas}: {f.pesan}")
         if report.rejects.height:
             print(f"\n{report.rejects.height} masalah pada baris yang ditolak (20 pertama):")
             print(report.rejects.head(20).select("berkas", "baris", "kolom", "nilai", "alasan"))
@@ -89,7 +98,11 @@ def main(argv: list[str] | None = None) -> int:
         bar.set_description(msg[:40])
         bar.update(int(frac * 100) - bar.n)
 
-    report = load_paths(args.files, settings, kind=args.kind, source=args.source, progress=progress)
+    from pipelines.intake import ReadOptions
+
+    opts = ReadOptions(sheet=args.sheet, profile=args.profile,
+                       context={"lokasi": args.lokasi, "opd": args.opd, "unit": args.unit, "periode": args.periode})
+    report = load_paths(args.files, settings, kind=args.kind, source=args.source, progress=progress, opts=opts)
     bar.close()
     _print_summary(report)
     if args.rejects and report.rejects.height:

@@ -23,6 +23,7 @@ class ReadOptions:
     context: dict[str, str | None] = field(default_factory=dict)
     plans: dict[str, mapping.Plan] = field(default_factory=dict)  # file name -> confirmed plan
     profiles_dir: Path | None = None
+    granularity: str = "bulanan"  # the settings' period granularity (which columns of a monthly recap load)
 
 
 @dataclass
@@ -91,7 +92,7 @@ def prepare(name: str, data: bytes, kind: str | None, opts: ReadOptions | None =
     if table.sheet and len(table.sheets) > 1:
         plan.sheet = table.sheet
     mapping.explain_missing(plan, table)
-    frame, skipped = mapping.apply(plan, table)
+    frame, skipped = mapping.apply(plan, table, opts.granularity)
     if frame.height == 0:
         raise FileRefused(name, "Tidak ada baris data yang sudah dinilai (semua '-').",
                           "No data rows that have been rated (all '-').")

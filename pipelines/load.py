@@ -28,7 +28,7 @@ from pipelines.errors import FileRefused
 from pipelines.intake import ReadOptions, prepare
 from pipelines.readers import headers as file_headers
 from pipelines.sources import detect_kind
-from pipelines.validate import REJECT_SCHEMA, schema_rejects
+from pipelines.validate import REJECT_SCHEMA, evaluation_incomplete, schema_rejects, unreadable
 from schemas import raw_schema
 from settings import Settings
 
@@ -111,6 +111,9 @@ def _validate(kind: str, frame: pl.DataFrame, name: str, known: pl.Series, setti
     `frame` must come from `checks.mark_first` for kinds with a key (`_pertama` added).
     """
     rejects = [schema_rejects(kind, frame, name)]
+    if kind == "evaluasi":
+        rejects.append(unreadable(frame, ["rating_hasil_kerja", "rating_perilaku", "predikat"], name, kind))
+        rejects.append(evaluation_incomplete(frame, name, kind))
     if kind in ("capaian", "perilaku", "evaluasi"):
         rejects.append(checks.unknown_nip(frame, known, name, kind))
         rejects.append(checks.wrong_granularity(frame, settings.section("periode")["granularity"], name, kind))
@@ -260,6 +263,7 @@ def load_files(
     opts = opts or ReadOptions()
     if opts.profiles_dir is None:
         opts.profiles_dir = profiles_dir(settings)
+    opts.granularity = settings.section("periode").get("granularity", "bulanan")
     tick = progress or (lambda _f, _m: None)
     stg_dir, warehouse = settings.staging, settings.warehouse
     with writer_lock(stg_dir):

@@ -131,6 +131,18 @@ def suggest(table: Table, kind: str | None = None, context: dict | None = None) 
                 fingerprint(table.header))
 
 
+def _place_in_values(plan: Plan, table: Table) -> bool:
+    """Whether the unit, OPD or instansi the rows name tells the place (then no lokasi column is needed)."""
+    from pipelines.layouts import place
+
+    cols = [h for h, t in plan.columns.items() if t in ("unit_layanan", "opd", "instansi", "unit_kerja", "lokasi")]
+    for h in cols:
+        if h in table.body.columns and table.body.schema[h] == pl.String:
+            if any(place(v) for v in table.body[h].head(50).drop_nulls().to_list()):
+                return True
+    return False
+
+
 def explain_missing(plan: Plan, table: Table) -> None:
     """Refuse a plan that lacks required columns, naming them for the kind the file most resembles."""
     header = [h for h in table.header if h and not h.startswith("_kolom_")]
@@ -146,6 +158,8 @@ def explain_missing(plan: Plan, table: Table) -> None:
     have = {f for f, v in plan.context.items() if v}
     ctx_targets = _context_targets(Context(**{f: plan.context.get(f) for f in ("lokasi", "opd", "unit", "periode")}),
                                    plan.kind)
+    if plan.kind in ("pegawai", "skm") and _place_in_values(plan, table):
+        ctx_targets.add("lokasi")
     missing = missing_columns(plan.kind, targets, ctx_targets)
     if plan.kind == "skm":
         found = sorted(t for t in targets if t in UNSUR)
@@ -199,18 +213,22 @@ def _blank_not_rated(cols: list[str]) -> list[pl.Expr]:
             .otherwise(pl.col(c)).alias(c) for c in cols]
 
 
-def _widen(frame: pl.DataFrame, plan: Plan, year: str | None, table: Table) -> pl.DataFrame:
-    """A recap with one column per month (jan ... des, tahunan) as one row per employee and period."""
+def _widen(frame: pl.DataFrame, plan: Plan, year: str | None, table: Table, granularity: str) -> pl.DataFrame:
+    """A recap with one column per month (jan ... des, tahunan) as one row per employee and period: the month
+    columns, or the tahunan column where the settings declare annual periods."""
     if not year:
         raise FileRefused(table.name, "Tahun rekap tidak ditemukan di judul; isi --periode dengan tahunnya (mis. 2025).",
                           "The recap's year is not in its title; give it with --periode (e.g. 2025).")
     keep = [c for c in frame.columns if c not in plan.wide]
-    long = frame.unpivot(index=keep, on=list(plan.wide), variable_name="_kolom", value_name="predikat")
+    annual = granularity == "tahunan"
+    on = [h for h, m in plan.wide.items() if (m == "tahunan") == annual and h in frame.columns]
+    frame = frame.drop([h for h in plan.wide if h not in on and h in frame.columns])
+    long = frame.unpivot(index=keep, on=on, variable_name="_kolom", value_name="predikat")
     months = {h: (f"{year}-{MONTH_ALIASES[m]:02d}" if m != "tahunan" else year) for h, m in plan.wide.items()}
-    return long.with_columns(pl.col("_kolom").replace_strict(months).alias("periode")).drop("_kolom")
+    return long.with_columns(pl.col("_kolom").replace_strict(months, default=None).alias("periode")).drop("_kolom")
 
 
-def apply(plan: Plan, table: Table) -> tuple[pl.DataFrame, int]:
+def apply(plan: Plan, table: Table, granularity: str = "bulanan") -> tuple[pl.DataFrame, int]:
     """The canonical text frame (with `_baris`) for a plan, and how many rows were not rated ('-')."""
     kind = plan.kind
     body = table.body
@@ -219,13 +237,18 @@ def apply(plan: Plan, table: Table) -> tuple[pl.DataFrame, int]:
     chosen = {h: t for h, t in plan.columns.items() if t and h in body.columns}
     frame = body.select(ROW, *[pl.col(h).alias(t) for h, t in chosen.items()], *[pl.col(h) for h in plan.wide
                                                                                    if h in body.columns])
+    # a NIP stored as a whole number (Parquet, Excel) is kept as its digits; a float one fails the NIP check
+    frame = frame.with_columns([pl.col(c).cast(pl.String) for c, d in frame.schema.items()
+                                if c.startswith("nip") and d != pl.String])
     text_cols = [c for c, d in frame.schema.items() if d == pl.String]
     ctx = plan.context
     year = (re.match(r"\d{4}", ctx.get("periode") or "") or [None])[0]
     if plan.wide:
-        frame = _widen(frame, plan, year, table)
+        frame = _widen(frame, plan, year, table, granularity)
     skipped = 0
     if kind == "evaluasi":
+        frame = frame.with_columns([pl.lit(None, dtype=pl.String).alias(c) for c in
+                                    ("rating_hasil_kerja", "rating_perilaku") if c not in frame.columns])
         rated = [c for c in ("rating_hasil_kerja", "rating_perilaku", "predikat") if c in frame.columns]
         frame = frame.with_columns(_blank_not_rated(rated))
         before = frame.height
@@ -263,6 +286,9 @@ def _fill_context(frame: pl.DataFrame, kind: str, ctx: dict) -> pl.DataFrame:
     (e.g. 'Kota Medan' for Belawan) gives way to the context's place."""
     from pipelines.normalise import lokasi as place_expr
 
+    named = [c for c in ("lokasi", "unit_layanan", "opd", "instansi", "unit_kerja") if c in frame.columns]
+    if kind in ("pegawai", "skm") and named and not ctx.get("lokasi"):  # 'Kantor Kecamatan Medan Belawan'
+        frame = frame.with_columns(pl.coalesce([place_expr(c) for c in named]).alias("lokasi"))
     if kind in ("pegawai", "skm") and ctx.get("lokasi"):
         if "lokasi" in frame.columns:
             frame = frame.with_columns(pl.when(place_expr("lokasi").is_null()).then(pl.lit(ctx["lokasi"]))
