@@ -155,13 +155,13 @@ def find_header(rows: list[list[str]]) -> tuple[int, int, list[str]]:
     pad = lambda r: r + [""] * (width - len(r))  # noqa: E731
     names = pad(list(rows[h]))
     below = pad(list(rows[h + 1])) if h + 1 < len(rows) else None
-    if below and sum(is_header_cell(c) for c in below if c) >= 2 and any(b and not n for b, n in zip(below, names)):
-        names = [b or n for b, n in zip(below, names)]
+    if below and sum(is_header_cell(c) for c in below if c) >= 2 and any(b and not n for b, n in zip(below, names, strict=True)):
+        names = [b or n for b, n in zip(below, names, strict=True)]
         last = h + 1
     elif h > 0:
         upper = pad(list(rows[h - 1]))
-        if sum(1 for c in upper if c) >= 2 and any(u and not n for u, n in zip(upper, names)):
-            names = [n or u for n, u in zip(names, upper)]
+        if sum(1 for c in upper if c) >= 2 and any(u and not n for u, n in zip(upper, names, strict=True)):
+            names = [n or u for n, u in zip(names, upper, strict=True)]
             first = h - 1
     return first, last, names
 
@@ -243,7 +243,7 @@ def read_csv_table(name: str, raw: bytes) -> Table:
     except Exception as exc:  # polars raises several error types for broken CSV
         raise FileRefused(name, f"Berkas CSV tidak dapat dibaca: {exc}", f"The CSV file cannot be read: {exc}") from exc
     names = _dedupe((names + [""] * frame.width)[: frame.width])
-    frame = frame.rename(dict(zip(frame.columns, names)))
+    frame = frame.rename(dict(zip(frame.columns, names, strict=True)))
     frame = frame.with_row_index(ROW, offset=first + 2).with_columns(pl.col(ROW).cast(pl.Int64))
     skip = last - first + (1 if last + 1 < len(rows) and _is_number_row(rows[last + 1]) else 0)
     frame = frame.slice(skip)

@@ -138,7 +138,7 @@ def ekinerja_rekap_bulanan(people: list[str], year: int = 2025, place: str = "Ko
     expected = {}
     for i, nip in enumerate(people):
         row = [i + 1, nip, f"Pegawai {i + 1}", JABATAN[i % 5], "Kecamatan Rakumpit"]
-        for m, name in enumerate(months, 1):
+        for m, _name in enumerate(months, 1):
             if m > 6:  # the second half of the year is not rated yet
                 row.append("-")
                 continue
