@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pipelines.load import load_files
+from pipelines.intake import ReadOptions
+from pipelines.load import load_files, profiles_dir
 from ui import fmt
 from ui.data import q, settings
 from ui.i18n import lang, t
+from ui.mapping_step import context_fields, step
 from ui.tables import show
 
 KINDS = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
 
 
-def _load(files, kind: str | None) -> None:
+def _load(files, kind: str | None, plans: dict, ctx: dict) -> None:
     bar = st.progress(0.0, text="…")
+    opts = ReadOptions(context=ctx, plans=plans, profiles_dir=profiles_dir(settings()))
     report = load_files([(u.name, u.getvalue()) for u in files], settings(), kind=kind,
-                        progress=lambda frac, msg: bar.progress(min(frac, 1.0), text=msg))
+                        progress=lambda frac, msg: bar.progress(min(frac, 1.0), text=msg), opts=opts)
     if report.exit_code == 0:
         st.success(t("load_ok"))
     elif report.exit_code == 1:
@@ -26,6 +29,8 @@ def _load(files, kind: str | None) -> None:
     for fr in report.files:
         if fr.status == "ditolak":
             st.error(f"{fr.berkas}: {fr.pesan if lang() == 'id' else fr.message}")
+        elif fr.pesan:  # sheet, context, ignored columns, dropped rows: never silent
+            st.caption(f"{fr.berkas}: {fr.pesan if lang() == 'id' else fr.message}")
     show(report.summary().select("berkas", "jenis", "status", "dibaca", "dimuat", "ditolak"), "hasil_muat",
          t("load_history"), None)
     if report.rejects.height:
@@ -37,12 +42,16 @@ def _load(files, kind: str | None) -> None:
 
 def run() -> None:
     st.title(t("page_data"))
-    with st.form("upload", clear_on_submit=False):
-        files = st.file_uploader(t("upload"), type=["csv", "xlsx", "parquet"], accept_multiple_files=True)
-        kind = st.selectbox(t("kind"), ["auto", *KINDS], format_func=lambda k: t("auto") if k == "auto" else k)
-        submitted = st.form_submit_button(t("load_btn"), type="primary")
-    if submitted and files:
-        _load(files, None if kind == "auto" else kind)
+    files = st.file_uploader(t("upload"), type=["csv", "xlsx", "xls", "parquet"], accept_multiple_files=True,
+                             key="upload_files")
+    kind = st.selectbox(t("kind"), ["auto", *KINDS], format_func=lambda k: t("auto") if k == "auto" else t(f"kind_{k}"))
+    ctx = context_fields()
+    if files:
+        chosen = None if kind == "auto" else kind
+        plans = {u.name: p for u in files if (p := step(u.name, u.getvalue(), chosen, ctx)) is not None}
+        st.caption(t("map_ready"))
+        if st.button(t("load_btn"), type="primary", key="load_btn"):
+            _load(files, chosen, plans, ctx)
     st.subheader(t("load_history"))
     hist = q("load_history")
     show(hist.select("load_id", "waktu", "berkas", "jenis", "status", "dibaca", "dimuat", "ditolak",

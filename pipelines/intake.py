@@ -97,3 +97,36 @@ def prepare(name: str, data: bytes, kind: str | None, opts: ReadOptions | None =
         raise FileRefused(name, "Tidak ada baris data yang sudah dinilai (semua '-').",
                           "No data rows that have been rated (all '-').")
     return Prepared(plan.kind, frame.sort(ROW, maintain_order=True), plan, table, skipped)
+
+
+def inspect(name: str, data: bytes, kind: str | None, opts: ReadOptions | None = None) -> tuple[Table, mapping.Plan]:
+    """The table found in a file and the plan suggested for it (a profile's, when its layout is known),
+    for the mapping step to show and edit; refusals of the reader itself still raise."""
+    opts = opts or ReadOptions()
+    given = opts.plans.get(name)
+    table = read_table(name, data, opts.sheet or (given.sheet if given else None))
+    plan = given or plan_for(table, kind, opts)
+    if table.sheet and len(table.sheets) > 1:
+        plan.sheet = table.sheet
+    return table, plan
+
+
+def dry_run(name: str, data: bytes, plan: mapping.Plan, settings_raw: dict, opts: ReadOptions | None = None,
+            rows: int = 20) -> tuple[pl.DataFrame, pl.DataFrame, Prepared]:
+    """The first rows as they would load and the rejects the file would produce (this file's own checks;
+    NIPs are checked against other files only in the real load). Nothing is written."""
+    from pipelines.clean import clean
+    from pipelines.validate import evaluation_incomplete, schema_rejects, unreadable
+    from schemas import CLEAN, raw_schema
+
+    opts = opts or ReadOptions()
+    prepared = prepare(name, data, plan.kind, ReadOptions(sheet=plan.sheet, plans={name: plan},
+                                                         granularity=opts.granularity))
+    frame = clean(prepared.kind, raw_schema(prepared.kind).validate(prepared.frame), settings_raw)
+    rejects = [schema_rejects(prepared.kind, frame, name)]
+    if prepared.kind == "evaluasi":
+        rejects += [unreadable(frame, ["rating_hasil_kerja", "rating_perilaku", "predikat"], name, "evaluasi"),
+                    evaluation_incomplete(frame, name, "evaluasi")]
+    bad = pl.concat(rejects, how="vertical_relaxed").unique(maintain_order=True).sort("baris")
+    shown = ["_baris", *[c for c in CLEAN[prepared.kind].to_schema().columns if c in frame.columns]]
+    return frame.select(shown).head(rows), bad, prepared

@@ -45,6 +45,7 @@ class Plan:
     sheet: str | None = None
     fingerprint: str = ""
     profile: str | None = None  # the profile this plan came from
+    values: dict[str, dict[str, int]] = field(default_factory=dict)  # unsur -> answer label -> 1-4 (edited)
 
     @property
     def ignored(self) -> list[str]:
@@ -186,7 +187,20 @@ def explain_missing(plan: Plan, table: Table) -> None:
         )
 
 
-def _answers(frame: pl.DataFrame, table: Table, cols: list[str]) -> pl.DataFrame:
+def value_map(plan: Plan, table: Table) -> dict[str, dict[str, int | None]]:
+    """For SKM columns answered with labels: each label and the score it gets (edited, else the vocabulary)."""
+    out: dict[str, dict[str, int | None]] = {}
+    for h, target in plan.columns.items():
+        if target in UNSUR and h in table.body.columns and table.body.schema[h] == pl.String:
+            labels = [v for v in table.body[h].drop_nulls().unique().sort().to_list()
+                      if not re.fullmatch(r"\s*\d+([.,]0+)?\s*", v)][:40]
+            if labels:
+                edited = plan.values.get(target, {})
+                out[target] = {v: edited.get(v, answer(v)) for v in labels}
+    return out
+
+
+def _answers(frame: pl.DataFrame, table: Table, cols: list[str], edited: dict | None = None) -> pl.DataFrame:
     """SKM answers written as labels turned into 1-4; a form on another scale is refused."""
     exprs = []
     for c in cols:
@@ -194,7 +208,8 @@ def _answers(frame: pl.DataFrame, table: Table, cols: list[str]) -> pl.DataFrame
         texts = [v for v in values if isinstance(v, str) and not re.fullmatch(r"\s*\d+([.,]0+)?\s*", v)]
         if not texts:
             continue
-        other = [v for v in texts if OTHER_SCALE.search(v.lower())]
+        mine = (edited or {}).get(c, {})
+        other = [v for v in texts if OTHER_SCALE.search(v.lower()) and v not in mine]
         if other:
             raise FileRefused(
                 table.name,
@@ -203,7 +218,7 @@ def _answers(frame: pl.DataFrame, table: Table, cols: list[str]) -> pl.DataFrame
                 f"Answers in column '{c}' use another scale ('{other[0]}'); the PermenPANRB 14/2017 SKM uses four "
                 "choices (1-4). Use the standard questionnaire or map its values.",
             )
-        lookup = {v: str(a) for v in values if isinstance(v, str) and (a := answer(v)) is not None}
+        lookup = {v: str(a) for v in values if isinstance(v, str) and (a := mine.get(v, answer(v))) is not None}
         exprs.append(pl.col(c).replace(lookup).alias(c))
     return frame.with_columns(exprs) if exprs else frame
 
@@ -255,7 +270,7 @@ def apply(plan: Plan, table: Table, granularity: str = "bulanan") -> tuple[pl.Da
         frame = frame.filter(pl.any_horizontal([pl.col(c).is_not_null() for c in rated]))
         skipped = before - frame.height
     if kind == "skm":
-        frame = _answers(frame, table, [u for u in UNSUR if u in text_cols])
+        frame = _answers(frame, table, [u for u in UNSUR if u in text_cols], plan.values)
         if "tanggal" in frame.columns:  # Google Forms 'Cap waktu': d/m/yyyy h:mm:ss
             frame = frame.with_columns(pl.col("tanggal").str.replace(r"\s+\d{1,2}[:.]\d{2}([:.]\d{2})?$", ""))
     frame = _fill_context(frame, kind, ctx)
@@ -351,12 +366,13 @@ def save_profile(user_dir: Path, name: str, plan: Plan) -> Path:
 
 def from_profile(profile: dict, table: Table, context: dict | None = None) -> Plan:
     """A plan for a table from a profile: its mapping for the headers this file has, context re-read."""
-    found = merge_context(read_context(table), {k: v for k, v in (profile.get("context") or {}).items()
-                                                if k in ("lokasi", "opd", "unit")})
-    ctx = merge_context(found, context)
+    saved = {k: v for k, v in (profile.get("context") or {}).items() if k in ("lokasi", "opd", "unit") and v}
+    found = read_context(table).as_dict()
+    ctx = merge_context(read_context(table), {**saved, **{k: v for k, v in found.items() if v},
+                                                   **{k: v for k, v in (context or {}).items() if v}})
     cols = profile.get("columns", {})
     header = [h for h in table.header if h and not h.startswith("_kolom_")]
     columns = {h: cols.get(h) for h in header}
     wide = {h: m for h, m in (profile.get("wide") or {}).items() if h in header}
     return Plan(profile["kind"], columns, {h: 1.0 for h in header}, wide, ctx.as_dict(),
-                table.sheet, fingerprint(table.header), profile.get("name"))
+                table.sheet, fingerprint(table.header), profile.get("name"), profile.get("values") or {})
