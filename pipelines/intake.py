@@ -72,8 +72,11 @@ def plan_for(table: Table, kind: str | None, opts: ReadOptions) -> mapping.Plan:
         profile = mapping.find_profile(opts.profiles_dir, opts.profile, mapping.fingerprint(table.header))
     except KeyError:
         names = ", ".join(mapping.list_profiles(opts.profiles_dir)) or "-"
-        raise FileRefused(table.name, f"Profil '{opts.profile}' tidak ada. Profil yang ada: {names}.",
-                          f"Profile '{opts.profile}' does not exist. Profiles: {names}.") from None
+        raise FileRefused(
+            table.name,
+            f"Profil '{opts.profile}' tidak ada. Profil yang ada: {names}.",
+            f"Profile '{opts.profile}' does not exist. Profiles: {names}.",
+        ) from None
     if profile is not None and (kind is None or profile.get("kind") == kind):
         return mapping.from_profile(profile, table, opts.context)
     return mapping.suggest(table, kind, opts.context)
@@ -86,16 +89,18 @@ def prepare(name: str, data: bytes, kind: str | None, opts: ReadOptions | None =
     table = read_table(name, data, opts.sheet or (plan_given.sheet if plan_given else None))
     refuse_document_form(table)
     if table.body.height == 0:
-        raise FileRefused(name, "Tidak ada baris data: berkas hanya berisi judul kolom.",
-                          "No data rows: the file holds only the header row.")
+        raise FileRefused(
+            name, "Tidak ada baris data: berkas hanya berisi judul kolom.", "No data rows: the file holds only the header row."
+        )
     plan = plan_for(table, kind, opts)
     if table.sheet and len(table.sheets) > 1:
         plan.sheet = table.sheet
     mapping.explain_missing(plan, table)
     frame, skipped = mapping.apply(plan, table, opts.granularity)
     if frame.height == 0:
-        raise FileRefused(name, "Tidak ada baris data yang sudah dinilai (semua '-').",
-                          "No data rows that have been rated (all '-').")
+        raise FileRefused(
+            name, "Tidak ada baris data yang sudah dinilai (semua '-').", "No data rows that have been rated (all '-')."
+        )
     return Prepared(plan.kind, frame.sort(ROW, maintain_order=True), plan, table, skipped)
 
 
@@ -111,8 +116,9 @@ def inspect(name: str, data: bytes, kind: str | None, opts: ReadOptions | None =
     return table, plan
 
 
-def dry_run(name: str, data: bytes, plan: mapping.Plan, settings_raw: dict, opts: ReadOptions | None = None,
-            rows: int = 20) -> tuple[pl.DataFrame, pl.DataFrame, Prepared]:
+def dry_run(
+    name: str, data: bytes, plan: mapping.Plan, settings_raw: dict, opts: ReadOptions | None = None, rows: int = 20
+) -> tuple[pl.DataFrame, pl.DataFrame, Prepared]:
     """The first rows as they would load and the rejects the file would produce (this file's own checks;
     NIPs are checked against other files only in the real load). Nothing is written."""
     from pipelines.clean import clean
@@ -120,13 +126,14 @@ def dry_run(name: str, data: bytes, plan: mapping.Plan, settings_raw: dict, opts
     from schemas import CLEAN, raw_schema
 
     opts = opts or ReadOptions()
-    prepared = prepare(name, data, plan.kind, ReadOptions(sheet=plan.sheet, plans={name: plan},
-                                                         granularity=opts.granularity))
+    prepared = prepare(name, data, plan.kind, ReadOptions(sheet=plan.sheet, plans={name: plan}, granularity=opts.granularity))
     frame = clean(prepared.kind, raw_schema(prepared.kind).validate(prepared.frame), settings_raw)
     rejects = [schema_rejects(prepared.kind, frame, name)]
     if prepared.kind == "evaluasi":
-        rejects += [unreadable(frame, ["rating_hasil_kerja", "rating_perilaku", "predikat"], name, "evaluasi"),
-                    evaluation_incomplete(frame, name, "evaluasi")]
+        rejects += [
+            unreadable(frame, ["rating_hasil_kerja", "rating_perilaku", "predikat"], name, "evaluasi"),
+            evaluation_incomplete(frame, name, "evaluasi"),
+        ]
     bad = pl.concat(rejects, how="vertical_relaxed").unique(maintain_order=True).sort("baris")
     shown = ["_baris", *[c for c in CLEAN[prepared.kind].to_schema().columns if c in frame.columns]]
     return frame.select(shown).head(rows), bad, prepared

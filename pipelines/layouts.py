@@ -18,12 +18,12 @@ FIELDS = ["lokasi", "opd", "unit", "periode"]
 
 _LABELS = {
     "unit": r"(unit (organisasi|layanan|pelayanan|kerja)|nama unit( layanan| pelayanan)?|unor|satuan kerja|"
-            r"unit penyelenggara( pelayanan)?|nama layanan)",
+    r"unit penyelenggara( pelayanan)?|nama layanan)",
     "opd": r"(opd|perangkat daerah|skpd|nama opd|nama perangkat daerah|instansi kerja)",
     "instansi": r"(instansi( induk)?|pemerintah daerah|pemda)",
     "lokasi": r"(lokasi|wilayah|kabupaten|kota|kecamatan|kabupaten/kota)",
     "periode": r"(periode( penilaian| survei| survey)?|bulan|masa (survei|penilaian)|waktu (pelaksanaan|survei)|"
-               r"triwulan|semester)",
+    r"triwulan|semester)",
     "tahun": r"(tahun( anggaran)?)",
 }
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -46,8 +46,12 @@ class Context:
 def place(text: str | None) -> str | None:
     """One of the four places named in a text ('Kabupaten Merangin', 'Kec. Medan Belawan' ...)."""
     s = re.sub(r"[^a-z]", "", (text or "").lower())
-    for pattern, name in (("bangko|merangin", "Bangko"), ("belawan", "Belawan"), ("rakumpit|palangka", "Rakumpit"),
-                          ("jambi", "Jambi")):
+    for pattern, name in (
+        ("bangko|merangin", "Bangko"),
+        ("belawan", "Belawan"),
+        ("rakumpit|palangka", "Rakumpit"),
+        ("jambi", "Jambi"),
+    ):
         if re.search(pattern, s):
             return name
     return None
@@ -134,8 +138,7 @@ def read_context(table: Table) -> Context:
         if name in found:
             setattr(ctx, target, found[name][0])
             ctx.source[target] = found[name][1]
-    for where, t in ([(found[k][1], found[k][0]) for k in ("lokasi", "instansi", "unit", "opd") if k in found]
-                     + texts):
+    for where, t in [(found[k][1], found[k][0]) for k in ("lokasi", "instansi", "unit", "opd") if k in found] + texts:
         if p := place(t):
             ctx.lokasi, ctx.source["lokasi"] = p, where
             break
@@ -157,8 +160,15 @@ def merge_context(found: Context, given: dict[str, str | None] | None) -> Contex
     return out
 
 
-_FORM_WORDS = ("sasaran kinerja pegawai", "pejabat penilai", "pegawai yang dinilai", "rencana hasil kerja",
-               "dokumen evaluasi kinerja pegawai", "evaluasi kinerja pegawai", "atasan pejabat penilai")
+_FORM_WORDS = (
+    "sasaran kinerja pegawai",
+    "pejabat penilai",
+    "pegawai yang dinilai",
+    "rencana hasil kerja",
+    "dokumen evaluasi kinerja pegawai",
+    "evaluasi kinerja pegawai",
+    "atasan pejabat penilai",
+)
 
 
 def refuse_document_form(table: Table) -> None:

@@ -128,8 +128,7 @@ def suggest(table: Table, kind: str | None = None, context: dict | None = None) 
     complete, _special, sig, n, k, columns, conf, _missing = options[0]
     if not kind and not complete and sig == 0 and not (k == "pegawai" and n >= 2):
         k = None
-    return Plan(k, columns, conf, wide if k == "evaluasi" else {}, ctx.as_dict(), table.sheet,
-                fingerprint(table.header))
+    return Plan(k, columns, conf, wide if k == "evaluasi" else {}, ctx.as_dict(), table.sheet, fingerprint(table.header))
 
 
 def _place_in_values(plan: Plan, table: Table) -> bool:
@@ -157,8 +156,7 @@ def explain_missing(plan: Plan, table: Table) -> None:
         )
     targets = {t for t in plan.columns.values() if t} | ({"predikat", "periode"} if plan.wide else set())
     have = {f for f, v in plan.context.items() if v}
-    ctx_targets = _context_targets(Context(**{f: plan.context.get(f) for f in ("lokasi", "opd", "unit", "periode")}),
-                                   plan.kind)
+    ctx_targets = _context_targets(Context(**{f: plan.context.get(f) for f in ("lokasi", "opd", "unit", "periode")}), plan.kind)
     if plan.kind in ("pegawai", "skm") and _place_in_values(plan, table):
         ctx_targets.add("lokasi")
     missing = missing_columns(plan.kind, targets, ctx_targets)
@@ -182,8 +180,7 @@ def explain_missing(plan: Plan, table: Table) -> None:
             table.name,
             f"Kolom wajib untuk data {plan.kind} tidak ada: {', '.join(missing)}. Kolom yang ditemukan: "
             f"{', '.join(header)}.{tip_id}",
-            f"Required {plan.kind} columns are missing: {', '.join(missing)}. Columns found: {', '.join(header)}."
-            f"{tip_en}",
+            f"Required {plan.kind} columns are missing: {', '.join(missing)}. Columns found: {', '.join(header)}.{tip_en}",
         )
 
 
@@ -192,8 +189,9 @@ def value_map(plan: Plan, table: Table) -> dict[str, dict[str, int | None]]:
     out: dict[str, dict[str, int | None]] = {}
     for h, target in plan.columns.items():
         if target in UNSUR and h in table.body.columns and table.body.schema[h] == pl.String:
-            labels = [v for v in table.body[h].drop_nulls().unique().sort().to_list()
-                      if not re.fullmatch(r"\s*\d+([.,]0+)?\s*", v)][:40]
+            labels = [
+                v for v in table.body[h].drop_nulls().unique().sort().to_list() if not re.fullmatch(r"\s*\d+([.,]0+)?\s*", v)
+            ][:40]
             if labels:
                 edited = plan.values.get(target, {})
                 out[target] = {v: edited.get(v, answer(v)) for v in labels}
@@ -224,16 +222,21 @@ def _answers(frame: pl.DataFrame, table: Table, cols: list[str], edited: dict | 
 
 
 def _blank_not_rated(cols: list[str]) -> list[pl.Expr]:
-    return [pl.when(pl.col(c).str.strip_chars().str.to_lowercase().is_in(list(NOT_RATED))).then(None)
-            .otherwise(pl.col(c)).alias(c) for c in cols]
+    return [
+        pl.when(pl.col(c).str.strip_chars().str.to_lowercase().is_in(list(NOT_RATED))).then(None).otherwise(pl.col(c)).alias(c)
+        for c in cols
+    ]
 
 
 def _widen(frame: pl.DataFrame, plan: Plan, year: str | None, table: Table, granularity: str) -> pl.DataFrame:
     """A recap with one column per month (jan ... des, tahunan) as one row per employee and period: the month
     columns, or the tahunan column where the settings declare annual periods."""
     if not year:
-        raise FileRefused(table.name, "Tahun rekap tidak ditemukan di judul; isi --periode dengan tahunnya (mis. 2025).",
-                          "The recap's year is not in its title; give it with --periode (e.g. 2025).")
+        raise FileRefused(
+            table.name,
+            "Tahun rekap tidak ditemukan di judul; isi --periode dengan tahunnya (mis. 2025).",
+            "The recap's year is not in its title; give it with --periode (e.g. 2025).",
+        )
     keep = [c for c in frame.columns if c not in plan.wide]
     annual = granularity == "tahunan"
     on = [h for h, m in plan.wide.items() if (m == "tahunan") == annual and h in frame.columns]
@@ -250,11 +253,13 @@ def apply(plan: Plan, table: Table, granularity: str = "bulanan") -> tuple[pl.Da
     if body.height == 0:
         raise FileRefused(table.name, "Tidak ada baris data di bawah judul kolom.", "No data rows under the header row.")
     chosen = {h: t for h, t in plan.columns.items() if t and h in body.columns}
-    frame = body.select(ROW, *[pl.col(h).alias(t) for h, t in chosen.items()], *[pl.col(h) for h in plan.wide
-                                                                                   if h in body.columns])
+    frame = body.select(
+        ROW, *[pl.col(h).alias(t) for h, t in chosen.items()], *[pl.col(h) for h in plan.wide if h in body.columns]
+    )
     # a NIP stored as a whole number (Parquet, Excel) is kept as its digits; a float one fails the NIP check
-    frame = frame.with_columns([pl.col(c).cast(pl.String) for c, d in frame.schema.items()
-                                if c.startswith("nip") and d != pl.String])
+    frame = frame.with_columns(
+        [pl.col(c).cast(pl.String) for c, d in frame.schema.items() if c.startswith("nip") and d != pl.String]
+    )
     text_cols = [c for c, d in frame.schema.items() if d == pl.String]
     ctx = plan.context
     year = (re.match(r"\d{4}", ctx.get("periode") or "") or [None])[0]
@@ -262,8 +267,9 @@ def apply(plan: Plan, table: Table, granularity: str = "bulanan") -> tuple[pl.Da
         frame = _widen(frame, plan, year, table, granularity)
     skipped = 0
     if kind == "evaluasi":
-        frame = frame.with_columns([pl.lit(None, dtype=pl.String).alias(c) for c in
-                                    ("rating_hasil_kerja", "rating_perilaku") if c not in frame.columns])
+        frame = frame.with_columns(
+            [pl.lit(None, dtype=pl.String).alias(c) for c in ("rating_hasil_kerja", "rating_perilaku") if c not in frame.columns]
+        )
         rated = [c for c in ("rating_hasil_kerja", "rating_perilaku", "predikat") if c in frame.columns]
         frame = frame.with_columns(_blank_not_rated(rated))
         before = frame.height
@@ -306,8 +312,9 @@ def _fill_context(frame: pl.DataFrame, kind: str, ctx: dict) -> pl.DataFrame:
         frame = frame.with_columns(pl.coalesce([place_expr(c) for c in named]).alias("lokasi"))
     if kind in ("pegawai", "skm") and ctx.get("lokasi"):
         if "lokasi" in frame.columns:
-            frame = frame.with_columns(pl.when(place_expr("lokasi").is_null()).then(pl.lit(ctx["lokasi"]))
-                                       .otherwise(pl.col("lokasi")).alias("lokasi"))
+            frame = frame.with_columns(
+                pl.when(place_expr("lokasi").is_null()).then(pl.lit(ctx["lokasi"])).otherwise(pl.col("lokasi")).alias("lokasi")
+            )
         frame = _fill(frame, "lokasi", ctx["lokasi"])
     if kind == "pegawai":
         frame = _fill(frame, "opd", ctx.get("opd"))
@@ -368,11 +375,21 @@ def from_profile(profile: dict, table: Table, context: dict | None = None) -> Pl
     """A plan for a table from a profile: its mapping for the headers this file has, context re-read."""
     saved = {k: v for k, v in (profile.get("context") or {}).items() if k in ("lokasi", "opd", "unit") and v}
     found = read_context(table).as_dict()
-    ctx = merge_context(read_context(table), {**saved, **{k: v for k, v in found.items() if v},
-                                                   **{k: v for k, v in (context or {}).items() if v}})
+    ctx = merge_context(
+        read_context(table), {**saved, **{k: v for k, v in found.items() if v}, **{k: v for k, v in (context or {}).items() if v}}
+    )
     cols = profile.get("columns", {})
     header = [h for h in table.header if h and not h.startswith("_kolom_")]
     columns = {h: cols.get(h) for h in header}
     wide = {h: m for h, m in (profile.get("wide") or {}).items() if h in header}
-    return Plan(profile["kind"], columns, {h: 1.0 for h in header}, wide, ctx.as_dict(),
-                table.sheet, fingerprint(table.header), profile.get("name"), profile.get("values") or {})
+    return Plan(
+        profile["kind"],
+        columns,
+        {h: 1.0 for h in header},
+        wide,
+        ctx.as_dict(),
+        table.sheet,
+        fingerprint(table.header),
+        profile.get("name"),
+        profile.get("values") or {},
+    )

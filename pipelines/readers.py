@@ -53,8 +53,16 @@ def _refuse_not_table(name: str) -> FileRefused:
     )
 
 
-_MAGIC = {b"\x89PNG": "png", b"%PDF": "pdf", b"\xff\xd8\xff": "jpeg", b"GIF8": "gif", b"PK\x03\x04": "zip",
-          b"\xd0\xcf\x11\xe0": "ole", b"PAR1": "parquet", b"\x1f\x8b": "gzip"}
+_MAGIC = {
+    b"\x89PNG": "png",
+    b"%PDF": "pdf",
+    b"\xff\xd8\xff": "jpeg",
+    b"GIF8": "gif",
+    b"PK\x03\x04": "zip",
+    b"\xd0\xcf\x11\xe0": "ole",
+    b"PAR1": "parquet",
+    b"\x1f\x8b": "gzip",
+}
 
 
 def sniff(raw: bytes) -> str:
@@ -199,9 +207,11 @@ def _drop_footer(body: pl.DataFrame, names: list[str]) -> tuple[pl.DataFrame, li
     if tail.is_empty() or not cols:
         return body, []
     lead = [c for c in body.columns if c != ROW][:4]
-    firsts = tail.select(ROW, pl.concat_str([pl.col(c).fill_null("") for c in lead], separator=" ")
-                         .str.strip_chars().alias("t"),
-                         pl.sum_horizontal([pl.col(c).is_not_null() & (pl.col(c) != "") for c in cols]).alias("n"))
+    firsts = tail.select(
+        ROW,
+        pl.concat_str([pl.col(c).fill_null("") for c in lead], separator=" ").str.strip_chars().alias("t"),
+        pl.sum_horizontal([pl.col(c).is_not_null() & (pl.col(c) != "") for c in cols]).alias("n"),
+    )
     cut = None
     for r, t, _n in firsts.iter_rows():
         if FOOTER.match(re.sub(r"^[\d.\s]+", "", t) if re.match(r"^\d+\s+\D", t) is None else t):
@@ -235,11 +245,12 @@ def read_csv_table(name: str, raw: bytes) -> Table:
         raise FileRefused(name, "Berkas kosong.", "The file is empty.")
     lines = head.splitlines()
     sep = _sniff_separator("\n".join(lines[:HEAD_ROWS]))
-    rows = _parse_rows("\n".join(lines[:HEAD_ROWS + 2]), sep)
+    rows = _parse_rows("\n".join(lines[: HEAD_ROWS + 2]), sep)
     first, last, names = find_header(rows)
     try:
-        frame = pl.read_csv(data, separator=sep, has_header=True, skip_rows=first, infer_schema=False,
-                            truncate_ragged_lines=True, quote_char='"')
+        frame = pl.read_csv(
+            data, separator=sep, has_header=True, skip_rows=first, infer_schema=False, truncate_ragged_lines=True, quote_char='"'
+        )
     except Exception as exc:  # polars raises several error types for broken CSV
         raise FileRefused(name, f"Berkas CSV tidak dapat dibaca: {exc}", f"The CSV file cannot be read: {exc}") from exc
     names = _dedupe((names + [""] * frame.width)[: frame.width])
@@ -294,8 +305,11 @@ def read_excel_table(name: str, raw: bytes, sheet: str | None = None) -> Table:
     reader = _excel_reader(name, raw)
     names = list(reader.sheet_names)
     if sheet is not None and sheet not in names:
-        raise FileRefused(name, f"Lembar '{sheet}' tidak ada. Lembar yang ada: {', '.join(names)}.",
-                          f"Sheet '{sheet}' is not in the workbook. Its sheets: {', '.join(names)}.")
+        raise FileRefused(
+            name,
+            f"Lembar '{sheet}' tidak ada. Lembar yang ada: {', '.join(names)}.",
+            f"Sheet '{sheet}' is not in the workbook. Its sheets: {', '.join(names)}.",
+        )
     heads = {s: _grid(reader, s, HEAD_ROWS + 2) for s in names}
     scored = {s: max((_row_score(r) for r in g[:HEAD_ROWS]), default=0) for s, g in heads.items()}
     chosen = sheet or max(names, key=lambda s: (scored[s], -names.index(s)))
@@ -307,14 +321,13 @@ def read_excel_table(name: str, raw: bytes, sheet: str | None = None) -> Table:
     width = max(len(header), max(len(r) for r in grid))
     header = _dedupe((header + [""] * width)[:width])
     skip = 1 if last + 1 < len(grid) and _is_number_row(grid[last + 1]) else 0
-    body_rows = grid[last + 1 + skip:]
+    body_rows = grid[last + 1 + skip :]
     data = {h: [r[i] if i < len(r) and r[i] != "" else None for r in body_rows] for i, h in enumerate(header)}
     body = pl.DataFrame(data, schema={h: pl.String for h in header})
     body = body.with_row_index(ROW, offset=offset + last + 1 + skip).with_columns(pl.col(ROW).cast(pl.Int64))
     body, dropped = _finish(name, body, header)
     info = {s: g for s, g in heads.items() if s != chosen}
-    return Table(name, body, header, offset + last, grid[:first], sheet=chosen, sheets=names, info=info,
-                 dropped=dropped)
+    return Table(name, body, header, offset + last, grid[:first], sheet=chosen, sheets=names, info=info, dropped=dropped)
 
 
 def read_parquet_table(name: str, raw: bytes) -> Table:

@@ -106,8 +106,7 @@ def test_google_forms_context_dry_run_profile_and_reuse(page):
     # the next month's file of the same layout is recognised by its profile
     again = make()
     again.selectbox(key="ctx_lokasi").set_value("Jambi")
-    again.file_uploader[0].set_value(("Survei SKM (Jawaban) Februari.csv", data.replace(b"/2025", b"/2026"),
-                                      "text/csv")).run()
+    again.file_uploader[0].set_value(("Survei SKM (Jawaban) Februari.csv", data.replace(b"/2025", b"/2026"), "text/csv")).run()
     assert "profil 'Google Forms SKM Disdukcapil'" in _markdown(again)
     _button(again, "load_btn").click().run()
     assert not again.exception, again.exception

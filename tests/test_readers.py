@@ -35,8 +35,7 @@ def test_one_windows_1252_byte_does_not_spoil_the_utf8_lines(tmp_path):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.text(alphabet="abc xyz;éèüñ", min_size=1, max_size=12), st.booleans()),
-                min_size=1, max_size=8))
+@given(st.lists(st.tuples(st.text(alphabet="abc xyz;éèüñ", min_size=1, max_size=12), st.booleans()), min_size=1, max_size=8))
 def test_decoding_is_decided_line_by_line(lines):
     raw = b"\n".join(t.encode("cp1252" if legacy else "utf-8") for t, legacy in lines)
     assert decode(raw)[0].split("\n") == [t for t, _ in lines]
@@ -99,8 +98,13 @@ def test_header_only_file_says_no_data_rows(tmp_path):
 
 
 def test_excel_row_numbers_are_the_spreadsheets_with_empty_rows_and_columns_before(tmp_path):
-    rows = [["NIP", "Nama", "Lokasi", "OPD"], [NIPS[0], "A", "Jambi", "Dinsos"], [NIPS[1], "B", "Tidak ada", "Dinsos"],
-            [None, None, None, None], ["12345", "C", "Jambi", "Dinsos"]]
+    rows = [
+        ["NIP", "Nama", "Lokasi", "OPD"],
+        [NIPS[0], "A", "Jambi", "Dinsos"],
+        [NIPS[1], "B", "Tidak ada", "Dinsos"],
+        [None, None, None, None],
+        ["12345", "C", "Jambi", "Dinsos"],
+    ]
     data = _workbook({"Sheet1": rows}, start_row=5, start_col=3)
     s = make_settings(tmp_path)
     report = load_files([("pegawai.xlsx", data)], s)
@@ -119,8 +123,9 @@ def test_a_one_megabyte_quoted_comment_does_not_refuse_the_csv(tmp_path):
 
 
 def test_parquet_with_integer_nip(tmp_path):
-    frame = pl.DataFrame({"nip": [int(n) for n in NIPS[:3]], "nama": ["A", "B", "C"], "lokasi": ["Jambi"] * 3,
-                          "opd": ["Dinas Sosial"] * 3})
+    frame = pl.DataFrame(
+        {"nip": [int(n) for n in NIPS[:3]], "nama": ["A", "B", "C"], "lokasi": ["Jambi"] * 3, "opd": ["Dinas Sosial"] * 3}
+    )
     buf = io.BytesIO()
     frame.write_parquet(buf)
     s = make_settings(tmp_path)
@@ -130,8 +135,9 @@ def test_parquet_with_integer_nip(tmp_path):
 
 
 def test_parquet_with_float_nip_is_rejected_per_row(tmp_path):
-    frame = pl.DataFrame({"nip": [float(n) for n in NIPS[:2]], "nama": ["A", "B"], "lokasi": ["Jambi"] * 2,
-                          "opd": ["Dinas Sosial"] * 2})
+    frame = pl.DataFrame(
+        {"nip": [float(n) for n in NIPS[:2]], "nama": ["A", "B"], "lokasi": ["Jambi"] * 2, "opd": ["Dinas Sosial"] * 2}
+    )
     buf = io.BytesIO()
     frame.write_parquet(buf)
     report = load_files([("pegawai.parquet", buf.getvalue())], make_settings(tmp_path))
@@ -145,10 +151,7 @@ def test_xlsx_renamed_csv_is_read_as_excel():
 
 
 def test_two_row_header_with_column_numbers_below():
-    text = ("LAPORAN;;;;;\n"
-            "NIP;Nama;Lokasi;Perangkat Daerah;Jabatan\n"
-            "(1);(2);(3);(4);(5)\n"
-            f"{NIPS[0]};A;Jambi;Dinsos;Staf\n")
+    text = f"LAPORAN;;;;;\nNIP;Nama;Lokasi;Perangkat Daerah;Jabatan\n(1);(2);(3);(4);(5)\n{NIPS[0]};A;Jambi;Dinsos;Staf\n"
     table = read_table("pegawai.csv", text.encode())
     assert table.body.height == 1 and table.body["_baris"].to_list() == [4]
     assert pegawai()  # the helper's roster still reads as before

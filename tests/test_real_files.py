@@ -39,8 +39,9 @@ def test_siasn_roster_fills_golongan_jabatan_unit(env, capsys):
     assert cli(["load", path]) == 0
     out = capsys.readouterr().out
     assert "kolom diabaikan" in out and "GELAR DEPAN" in out and "PNS ID" in out  # never silent
-    got = query(s, "SELECT nip, golongan, jabatan, unit_kerja, jenis_jabatan, jenis_kelamin, lokasi, opd "
-                   "FROM dim_pegawai").rows_by_key("nip", named=True, unique=True)
+    got = query(
+        s, "SELECT nip, golongan, jabatan, unit_kerja, jenis_jabatan, jenis_kelamin, lokasi, opd FROM dim_pegawai"
+    ).rows_by_key("nip", named=True, unique=True)
     assert set(got) == set(expected)
     for nip, want in expected.items():
         row = got[nip]
@@ -50,8 +51,7 @@ def test_siasn_roster_fills_golongan_jabatan_unit(env, capsys):
 
 def test_siasn_roster_of_belawan_with_the_context_it_lacks(env):
     s, write = env
-    data, expected = rf.siasn_roster(PEOPLE[:6], lokasi_kerja="KOTA MEDAN", instansi="Pemerintah Kota Medan",
-                                     satker=None)
+    data, expected = rf.siasn_roster(PEOPLE[:6], lokasi_kerja="KOTA MEDAN", instansi="Pemerintah Kota Medan", satker=None)
     path = write("pegawai_kec_medan_belawan.csv", data)
     assert cli(["load", path, "--opd", "Kecamatan Medan Belawan"]) == 0
     got = query(s, "SELECT DISTINCT lokasi, opd FROM dim_pegawai").rows()
@@ -77,14 +77,16 @@ def test_ekinerja_laporan_skp_is_a_roster(env):
     data, expected = rf.ekinerja_laporan_skp(PEOPLE)
     assert cli(["load", write("Laporan_SKP_2025.xlsx", data)]) == 0
     got = query(s, "SELECT nip, golongan, jabatan, unit_kerja, opd, lokasi FROM dim_pegawai").rows_by_key(
-        "nip", named=True, unique=True)
+        "nip", named=True, unique=True
+    )
     assert {n: {k: r[k] for k in expected[n]} for n, r in got.items()} == expected
 
 
 def test_ekinerja_monthly_recap_becomes_rows(env):
     s, write = env
-    roster = write("pegawai.csv", rf.siasn_roster(PEOPLE, lokasi_kerja="KOTA PALANGKA RAYA",
-                                                  instansi="Pemerintah Kota Palangka Raya")[0])
+    roster = write(
+        "pegawai.csv", rf.siasn_roster(PEOPLE, lokasi_kerja="KOTA PALANGKA RAYA", instansi="Pemerintah Kota Palangka Raya")[0]
+    )
     data, expected = rf.ekinerja_rekap_bulanan(PEOPLE)
     assert cli(["load", roster, write("rekap_predikat_bulanan.xlsx", data)]) == 0
     got = {(n, p): pr for n, p, pr in query(s, "SELECT nip, periode, predikat FROM fct_kinerja").rows()}
@@ -92,8 +94,11 @@ def test_ekinerja_monthly_recap_becomes_rows(env):
 
 
 def _ikm(s, unit: str) -> tuple[int, Decimal]:
-    row = query(s, "SELECT sum(n_responden), sum(ikm_konversi * n_responden) / sum(n_responden) FROM fct_ikm "
-                   "WHERE unit_layanan = $u", {"u": unit}).row(0)
+    row = query(
+        s,
+        "SELECT sum(n_responden), sum(ikm_konversi * n_responden) / sum(n_responden) FROM fct_ikm WHERE unit_layanan = $u",
+        {"u": unit},
+    ).row(0)
     return int(row[0]), Decimal(str(row[1])).quantize(Decimal("0.01"))
 
 
@@ -113,8 +118,9 @@ def test_skm_app_export_drops_its_footer(env, capsys):
     assert cli(["load", write("rekap_skm_puskesmas.xlsx", data)]) == 0
     out = capsys.readouterr().out
     assert "Jumlah" in out and "IKM" in out  # the dropped summary rows are reported
-    row = query(s, "SELECT sum(n_responden), lokasi FROM fct_ikm WHERE unit_layanan = $u GROUP BY lokasi",
-                {"u": want["unit"]}).row(0)
+    row = query(
+        s, "SELECT sum(n_responden), lokasi FROM fct_ikm WHERE unit_layanan = $u GROUP BY lokasi", {"u": want["unit"]}
+    ).row(0)
     assert row == (want["n"], "Rakumpit")
     sums = query(s, "SELECT " + ", ".join(f"sum(u{i})::INT" for i in range(1, 10)) + " FROM stg_skm").row(0)
     assert list(sums) == want["sums"]
