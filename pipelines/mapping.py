@@ -334,31 +334,34 @@ def _fill_context(frame: pl.DataFrame, kind: str, ctx: dict) -> pl.DataFrame:
 # ---- profiles: plain JSON files, shipped ones in profiles/, the office's own beside the staging files
 
 
-def profile_dirs(user_dir: Path | None) -> list[Path]:
-    return [d for d in (user_dir, SHIPPED) if d is not None]
+def _read_dir(d: Path | None) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for p in sorted(d.glob("*.json")) if d is not None and d.exists() else []:
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        out[data.get("name", p.stem)] = data
+    return out
 
 
 def list_profiles(user_dir: Path | None) -> dict[str, dict]:
     """Every profile by name (the office's own win over shipped ones of the same name)."""
-    out: dict[str, dict] = {}
-    for d in reversed(profile_dirs(user_dir)):
-        for p in sorted(d.glob("*.json")) if d.exists() else []:
-            try:
-                data = json.loads(p.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                continue
-            out[data.get("name", p.stem)] = data
-    return out
+    return {**_read_dir(SHIPPED), **_read_dir(user_dir)}
 
 
 def find_profile(user_dir: Path | None, name: str | None = None, fp: str | None = None) -> dict | None:
-    """A profile by name, or the one whose fingerprint matches a layout."""
-    profiles = list_profiles(user_dir)
+    """A profile by name, or the one whose fingerprint matches a layout (the office's own before shipped ones)."""
     if name:
+        profiles = list_profiles(user_dir)
         if name not in profiles:
             raise KeyError(name)
         return profiles[name]
-    return next((p for p in profiles.values() if fp and p.get("fingerprint") == fp), None)
+    for group in (_read_dir(user_dir), _read_dir(SHIPPED)):
+        for p in group.values():
+            if fp and p.get("fingerprint") == fp:
+                return p
+    return None
 
 
 def save_profile(user_dir: Path, name: str, plan: Plan) -> Path:

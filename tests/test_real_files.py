@@ -164,3 +164,31 @@ def test_missing_context_is_asked_for(env, capsys):
     assert cli(["load", write("jawaban.csv", data)]) == 2
     out = capsys.readouterr().out
     assert "lokasi" in out and "--lokasi" in out
+
+
+def test_shipped_profiles_are_plain_files_that_name_real_targets():
+    from pipelines.mapping import SHIPPED, list_profiles
+    from pipelines.sources import KINDS
+
+    profiles = list_profiles(None)
+    assert len(list(SHIPPED.glob("*.json"))) == len(profiles) >= 6
+    for p in profiles.values():
+        targets = {t for t in p["columns"].values() if t}
+        assert p["kind"] in KINDS and targets <= set(KINDS[p["kind"]].columns), p["name"]
+        assert not any(p["context"].values())  # office context is never shipped
+
+
+def test_a_shipped_layout_is_recognised_by_its_profile(env, capsys):
+    _s, write = env
+    assert cli(["load", _roster(write)[0]]) == 0
+    assert "profil 'SIASN - Data PNS (CSV)'" in capsys.readouterr().out
+
+
+def test_profile_by_name_and_unknown_profile(env, capsys):
+    s, write = env
+    data, _ = rf.google_forms()
+    path = write("jawaban.csv", data)
+    assert cli(["load", path, "--profile", "Tidak Ada", "--lokasi", "Jambi", "--unit", "U"]) == 2
+    assert "Google Forms - SKM PermenPANRB 14-2017" in capsys.readouterr().out  # the profiles that exist are named
+    assert cli(["load", path, "--profile", "Google Forms - SKM PermenPANRB 14-2017", "--lokasi", "Jambi",
+                "--unit", "U"]) == 0
