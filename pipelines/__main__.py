@@ -41,6 +41,12 @@ def _parser() -> argparse.ArgumentParser:
     ld.add_argument("--rejects", type=Path, help="simpan baris yang ditolak ke CSV ini")
     ld.add_argument("--replace", action="store_true",
                     help="izinkan daftar pegawai baru menghapus pegawai yang sudah memiliki nilai")
+    ld.add_argument("--sheet", help="lembar Excel yang dibaca; bila kosong, lembar yang paling cocok")
+    ld.add_argument("--profile", help="profil pemetaan yang dipakai (bila kosong, dikenali dari susunan kolom)")
+    ld.add_argument("--lokasi", help="lokasi bila berkas tidak menyebutnya (Bangko, Jambi, Belawan, Rakumpit)")
+    ld.add_argument("--opd", help="perangkat daerah bila berkas tidak menyebutnya")
+    ld.add_argument("--unit", help="unit kerja / unit layanan bila berkas tidak menyebutnya")
+    ld.add_argument("--periode", help="periode bila berkas tidak menyebutnya (mis. 2025-01, Januari 2025, TW1 2025)")
     e = sub.add_parser("export", help="tulis fakta dan mart sebagai Parquet berpartisi (lokasi, periode)")
     e.add_argument("out", type=Path, help="folder tujuan")
     return p
@@ -111,9 +117,13 @@ def _load(args, settings) -> int:
     def waiting(pesan: str, message: str) -> None:
         print(f"{pesan}\n{message}", file=sys.stderr, flush=True)
 
+    from pipelines.intake import ReadOptions
+
+    opts = ReadOptions(sheet=args.sheet, profile=args.profile,
+                       context={"lokasi": args.lokasi, "opd": args.opd, "unit": args.unit, "periode": args.periode})
     try:
         report = load_paths(args.files, settings, kind=args.kind, source=args.source, progress=progress,
-                            replace=args.replace, on_wait=waiting)
+                            replace=args.replace, on_wait=waiting, opts=opts)
     except LoadFailed as exc:
         bar.close()
         print(f"{exc.pesan}\n{exc.message}", file=sys.stderr)

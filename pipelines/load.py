@@ -29,10 +29,10 @@ from pipelines import checks, guards, staging
 from pipelines.build import build_warehouse, clean_leftovers, fault_point, read_manifest
 from pipelines.clean import clean, fill_equal_weights
 from pipelines.errors import FileRefused
+from pipelines.intake import ReadOptions, prepare
 from pipelines.readers import headers as file_headers
-from pipelines.readers import read_any
-from pipelines.sources import KINDS, detect_kind, header_map
-from pipelines.validate import REJECT_SCHEMA, schema_rejects
+from pipelines.sources import detect_kind
+from pipelines.validate import REJECT_SCHEMA, evaluation_incomplete, schema_rejects, unreadable
 from schemas import raw_schema
 from settings import Settings
 from warehouse.db import current_file
@@ -137,29 +137,15 @@ def _refused(name: str, exc: FileRefused, kind: str | None, digest: str) -> File
     return FileResult(name, kind, "ditolak", pesan=exc.pesan, message=exc.message, sha256=digest)
 
 
-def _frame_for(name: str, data: bytes, kind: str | None) -> tuple[str, pl.DataFrame]:
-    """Read a file and map its headers; refuse it whole when the kind or columns are wrong."""
-    raw = read_any(name, data)
-    headers = [c for c in raw.columns if c != "_baris"]
-    kind = kind or detect_kind(headers)
-    if kind is None:
-        raise FileRefused(
-            name,
-            "Jenis data tidak dikenali dari judul kolom. Kolom yang ditemukan: "
-            f"{', '.join(headers[:20])}. Pilih jenisnya (pegawai, capaian, perilaku, evaluasi, skm).",
-            f"Cannot tell the kind of data from the headers. Columns found: {', '.join(headers[:20])}. "
-            "Give the kind (pegawai, capaian, perilaku, evaluasi, skm).",
-        )
-    mapping = header_map(KINDS[kind], headers)
-    missing = [c for c in KINDS[kind].required if c not in mapping.values()]
-    if missing:
-        raise FileRefused(
-            name,
-            f"Kolom wajib untuk data {kind} tidak ada: {', '.join(missing)}. Kolom yang ditemukan: {', '.join(headers)}.",
-            f"Required {kind} columns are missing: {', '.join(missing)}. Columns found: {', '.join(headers)}.",
-        )
-    frame = raw.select("_baris", *[pl.col(h).alias(c) for h, c in mapping.items()])
-    return kind, raw_schema(kind).validate(frame)
+def _frame_for(name: str, data: bytes, kind: str | None,
+               opts: ReadOptions | None = None) -> tuple[str, pl.DataFrame, tuple[str, str]]:
+    """Read a file, find its table and map its headers (pipelines.intake); refuse it whole when it cannot load.
+
+    Returns the kind, the canonical text frame and what was decided (sheet, context, ignored columns, dropped
+    rows) in Indonesian and English.
+    """
+    prepared = prepare(name, data, kind, opts)
+    return prepared.kind, raw_schema(prepared.kind).validate(prepared.frame), prepared.notes()
 
 
 def _validate(kind: str, frame: pl.DataFrame, name: str, known: pl.Series, settings: Settings) -> pl.DataFrame:
@@ -170,6 +156,9 @@ def _validate(kind: str, frame: pl.DataFrame, name: str, known: pl.Series, setti
     # the most specific reason first: one reject per cell is kept (the spreadsheet's, then the vocabulary's)
     rejects = [checks.excel_nips(frame, kind, name), checks.unreadable(frame, kind, name),
                schema_rejects(kind, frame, name)]
+    if kind == "evaluasi":
+        rejects.append(unreadable(frame, ["rating_hasil_kerja", "rating_perilaku", "predikat"], name, kind))
+        rejects.append(evaluation_incomplete(frame, name, kind))
     if kind in ("capaian", "perilaku", "evaluasi"):
         rejects.append(checks.unknown_nip(frame, known, name, kind))
         rejects.append(checks.wrong_granularity(frame, settings.section("periode")["granularity"], name, kind))
@@ -200,11 +189,14 @@ def _bytes(src: Source) -> bytes:
     return src.read_bytes() if isinstance(src, Path) else src
 
 
-def _ordered(files: list[tuple[str, Source]], kind: str | None) -> list[tuple[str, Source, str | None]]:
+def _ordered(files: list[tuple[str, Source]], kind: str | None,
+             opts: ReadOptions | None = None) -> list[tuple[str, Source, str | None]]:
     """Each file with its kind as the headers tell (or as given); employee rosters first, so the other
     files of the same load can refer to them."""
     def detected(item: tuple[str, Source]) -> str | None:
         name, src = item
+        if opts and name in opts.plans:
+            return opts.plans[name].kind
         return kind or detect_kind(file_headers(name, src) if isinstance(src, bytes) else file_headers(src))
 
     tagged = [(name, src, detected((name, src))) for name, src in files]
@@ -222,7 +214,8 @@ class _Staged:
 
 
 def _stage_file(i: int, name: str, src: Source, kind: str | None, source: str | None, known: pl.Series,
-                already: dict, settings: Settings, stamp: str, load_id: int) -> _Staged:
+                already: dict, settings: Settings, stamp: str, load_id: int,
+                opts: ReadOptions | None = None) -> _Staged:
     """Read, normalise and validate one file, and write its valid rows to a staging part."""
     data = _bytes(src)
     digest = hashlib.sha256(data).hexdigest()
@@ -232,7 +225,7 @@ def _stage_file(i: int, name: str, src: Source, kind: str | None, source: str | 
                                   "The same file was loaded before; nothing changed.", digest))
     started = time.perf_counter()
     try:
-        k, frame = _frame_for(name, data, kind)
+        k, frame, (notes_id, notes_en) = _frame_for(name, data, kind, opts)
     except FileRefused as exc:
         return _Staged(_refused(name, exc, kind, digest))
     del data
@@ -256,8 +249,8 @@ def _stage_file(i: int, name: str, src: Source, kind: str | None, source: str | 
     staging.shape(k, good, src_key, load_id).write_parquet(part)
     status = "dimuat" if bad_rows.is_empty() else "sebagian"
     ended = time.perf_counter()
-    result = FileResult(name, k, status, good.height + bad.len(), good.height, bad.len(), sha256=digest,
-                        detik=ended - started, detik_validasi=checked, mulai=started, selesai=ended)
+    result = FileResult(name, k, status, good.height + bad.len(), good.height, bad.len(), notes_id, notes_en,
+                        sha256=digest, detik=ended - started, detik_validasi=checked, mulai=started, selesai=ended)
     nips = good["nip"].drop_nulls() if k == "pegawai" else None
     return _Staged(result, bad_rows, ((k, src_key), part), nips)
 
@@ -288,7 +281,8 @@ def _workers(settings: Settings) -> tuple[int, int]:
 
 def _stage_all(ordered: list[tuple[str, Source, str | None]], kind: str | None, source: str | None,
                known: pl.Series, already: dict, settings: Settings, stamp: str, load_id: int,
-               tick: Progress, roster: guards.RosterIndex, replace: bool) -> list[_Staged]:
+               tick: Progress, roster: guards.RosterIndex, replace: bool, opts: ReadOptions | None = None
+               ) -> list[_Staged]:
     """Every file staged, in the order given: rosters one by one (later files check NIPs against them),
     then the other files a few at a time; a large file is read alone, so memory holds one of those."""
     out: list[_Staged | None] = [None] * len(ordered)
@@ -296,7 +290,7 @@ def _stage_all(ordered: list[tuple[str, Source, str | None]], kind: str | None, 
 
     def stage(i: int, known_now: pl.Series) -> _Staged:
         name, src, _k = ordered[i]
-        return _stage_file(i, name, src, kind, source, known_now, already, settings, stamp, load_id)
+        return _stage_file(i, name, src, kind, source, known_now, already, settings, stamp, load_id, opts)
 
     def done(i: int, staged: _Staged) -> None:
         out[i] = staged
@@ -331,18 +325,24 @@ def load_files(
     replace: bool = False,
     on_wait: Wait | None = None,
     who: str = "",
+    opts: ReadOptions | None = None,
 ) -> LoadReport:
     """Load (name, bytes or path) pairs into the warehouse; returns what happened to each file.
 
     Each file's valid rows go straight to a staging part, so memory holds a file or two, not the whole load.
-    `replace` confirms a roster that drops employees who have scores. Raises `guards.LoadFailed` when a
-    fault (disk full, permission denied) stops the load; the previous warehouse is then untouched.
+    `replace` confirms a roster that drops employees who have scores. `opts` carries what the user said about
+    the files: sheet, profile, context, confirmed mapping plans. Raises `guards.LoadFailed` when a fault (disk
+    full, permission denied) stops the load; the previous warehouse is then untouched.
     """
+    opts = opts or ReadOptions()
+    if opts.profiles_dir is None:
+        opts.profiles_dir = profiles_dir(settings)
+    opts.granularity = settings.section("periode").get("granularity", "bulanan")
     tick = progress or (lambda _f, _m: None)
     stg_dir, warehouse = settings.staging, settings.warehouse
     try:
         with writer_lock(stg_dir, on_wait, who, [name for name, _src in files]):
-            return _load_locked(files, settings, kind, source, tick, replace)
+            return _load_locked(files, settings, kind, source, tick, replace, opts)
     except guards.LoadFailed:
         raise
     except Exception as exc:
@@ -353,7 +353,7 @@ def load_files(
 
 
 def _load_locked(files: list[tuple[str, Source]], settings: Settings, kind: str | None, source: str | None,
-                 tick: Progress, replace: bool) -> LoadReport:
+                 tick: Progress, replace: bool, opts: ReadOptions) -> LoadReport:
     stg_dir, warehouse = settings.staging, settings.warehouse
     _clean_leftovers(settings)
     manifest = read_manifest(warehouse)
@@ -365,8 +365,8 @@ def _load_locked(files: list[tuple[str, Source]], settings: Settings, kind: str 
     tick(0.0, "Membaca berkas")
     parts: dict[tuple[str, str], list[Path]] = {}
     try:
-        staged = _stage_all(_ordered(files, kind), kind, source, _known_nips(warehouse), already, settings,
-                            stamp, load_id, tick, guards.RosterIndex(warehouse), replace)
+        staged = _stage_all(_ordered(files, kind, opts), kind, source, _known_nips(warehouse), already, settings,
+                            stamp, load_id, tick, guards.RosterIndex(warehouse), replace, opts)
         for s in staged:
             report.files.append(s.result)
             if s.part is not None:
@@ -473,6 +473,11 @@ def _sweep(stg: Path, files: pl.DataFrame, rejects: list[str], previous: pl.Data
         if rel not in keep:
             with contextlib.suppress(OSError):
                 os.remove(p)
+
+
+def profiles_dir(settings: Settings) -> Path:
+    """Where the office's own mapping profiles are kept (setting paths.profiles, else beside the staging files)."""
+    return settings.path("profiles") if "profiles" in settings.raw.get("paths", {}) else settings.staging / "_profiles"
 
 
 def load_paths(paths: list[Path], settings: Settings, **kw) -> LoadReport:

@@ -182,10 +182,10 @@ def header_map(kind: Kind, headers: list[str]) -> dict[str, str]:
 
 
 def detect_kind(headers: list[str]) -> str | None:
-    """Guess an input kind from its headers: the kind whose required columns all match."""
-    best, best_score = None, 0
-    for kind in KINDS.values():
-        found = set(header_map(kind, headers).values())
-        if set(kind.required) <= found and len(found) > best_score:
-            best, best_score = kind.name, len(found)
-    return best
+    """Guess an input kind from its headers with the vocabularies of pipelines.vocab (context not counted)."""
+    import polars as pl
+
+    from pipelines.mapping import suggest
+    from pipelines.readers import Table
+
+    return suggest(Table("", pl.DataFrame(), list(headers), 1)).kind

@@ -104,3 +104,25 @@ def make_rejects(frame: pl.DataFrame, mask: pl.Expr, column: str, alasan: pl.Exp
         alasan.alias("alasan"),
         reason.alias("reason"),
     )
+
+
+def unreadable(frame: pl.DataFrame, cols: list[str], file: str, kind: str) -> pl.DataFrame:
+    """Cells whose text was there but could not be read (a nullable column would otherwise take it as empty)."""
+    out = [pl.DataFrame(schema=REJECT_SCHEMA)]
+    for c in cols:
+        if c not in frame.columns or f"_asal_{c}" not in frame.columns:
+            continue
+        orig = pl.col(f"_asal_{c}").cast(pl.String).str.strip_chars()
+        mask = pl.col(c).is_null() & orig.is_not_null() & (orig != "")
+        out.append(make_rejects(frame, mask, c, pl.format("Nilai '{}' tidak dikenali.", orig),
+                                pl.format("Value '{}' is not recognised.", orig), file, kind))
+    return pl.concat(out, how="vertical_relaxed")
+
+
+def evaluation_incomplete(frame: pl.DataFrame, file: str, kind: str) -> pl.DataFrame:
+    """Evaluations with neither both ratings nor a predikat: nothing to tell the employee's predikat from."""
+    mask = pl.col("predikat").is_null() & (pl.col("rating_hasil_kerja").is_null() | pl.col("rating_perilaku").is_null())
+    return make_rejects(
+        frame, mask, "rating_hasil_kerja",
+        pl.lit("Isi kedua rating (hasil kerja dan perilaku kerja) atau predikat."),
+        pl.lit("Give both ratings (work results and behaviour) or a predikat."), file, kind)
