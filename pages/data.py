@@ -9,6 +9,7 @@ from pipelines.load import load_files
 from ui import fmt
 from ui.data import q, settings
 from ui.i18n import lang, t
+from ui.page import uploader_language
 from ui.tables import show
 
 KINDS = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
@@ -47,6 +48,7 @@ def _load(files, kind: str | None, replace: bool) -> None:
 
 def run() -> None:
     st.title(t("page_data"))
+    uploader_language()
     with st.form("upload", clear_on_submit=False):
         files = st.file_uploader(t("upload"), type=["csv", "xlsx", "parquet"], accept_multiple_files=True)
         kind = st.selectbox(t("kind"), ["auto", *KINDS], format_func=lambda k: t("auto") if k == "auto" else k)
