@@ -30,15 +30,26 @@ def rule_labels() -> dict[str, str]:
     }
 
 
+def short_labels() -> dict[str, str]:
+    """The rules as short tags for the list (the caption above states them in full)."""
+    cfg = settings().section("pembinaan")
+    return {
+        "predikat": t("tag_predikat"),
+        "berturut": t("tag_berturut", c=fmt.num(cfg["score_cutoff"], 0, lang()), k=cfg["consecutive_periods"]),
+        "tren": t("tag_tren", d=fmt.num(cfg["trend_min_drop"], 0, lang()), t=cfg["trend_periods"]),
+    }
+
+
 def reasons(frame: pl.DataFrame, labels: dict[str, str] | None = None) -> pl.DataFrame:
-    """Add 'alasan' (why listed), 'fokus' (what to coach on), a text sparkline and a profile link."""
-    labels = labels or rule_labels()
+    """Add 'alasan' (why listed, short tags), 'fokus' (the weakest indicator and BerAKHLAK value), a text
+    sparkline and a profile link."""
+    labels = labels or short_labels()
     why = pl.concat_list(
-        pl.when(pl.col("aturan_predikat")).then(pl.lit(labels["predikat"]) + " (" + pl.col("predikat") + ")"),
+        pl.when(pl.col("aturan_predikat")).then(pl.col("predikat")),
         pl.when(pl.col("aturan_berturut")).then(pl.lit(labels["berturut"])),
         pl.when(pl.col("aturan_tren")).then(pl.lit(labels["tren"])),
-    ).list.drop_nulls().list.join("; ")
-    focus = indicators_and_values("indikator_lemah", "nilai_lemah")
+    ).list.drop_nulls().list.join(" · ")
+    focus = indicators_and_values("indikator_lemah", "nilai_lemah", first=True)
     return frame.with_columns(
         why.alias("alasan"), focus.alias("fokus"),
         pl.col("tren").map_elements(sparkline, return_dtype=pl.String).alias("tren"),
@@ -48,7 +59,7 @@ def reasons(frame: pl.DataFrame, labels: dict[str, str] | None = None) -> pl.Dat
 
 COLUMNS = ["nama", "alasan", "fokus", "nama_atasan", "profil", "opd", "unit_kerja", "lokasi", "hasil_kerja",
            "predikat", "tren", "jabatan"]
-WIDTHS = {"nama": 170, "alasan": 250, "fokus": 250, "nama_atasan": 150}
+WIDTHS = {"nama": 160, "alasan": 250, "fokus": 260, "nama_atasan": 140}
 
 
 def _summary(f, sc, labels: dict[str, str]) -> None:
@@ -72,18 +83,18 @@ def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_pembinaan"))
     data = q("coaching_list", f, sc)
-    labels = rule_labels()
+    labels, tags = rule_labels(), short_labels()
     if data.is_empty():
         st.info(t("no_data"))
         return
     st.caption(t("coaching_intro", p=fmt.period(data["periode"][0], lang(), long=True), r="; ".join(labels.values())))
-    _summary(f, sc, labels)
+    _summary(f, sc, tags)
     con = connection()
 
     def full() -> pl.DataFrame:  # the whole list, for the downloads
-        return reasons(queries.coaching_list(con, f, sc, limit=None), labels).select(COLUMNS)
+        return reasons(queries.coaching_list(con, f, sc, limit=None), tags).select(COLUMNS)
 
-    show(reasons(data, labels).select(COLUMNS), "pembinaan", t("page_pembinaan"), f,
+    show(reasons(data, tags).select(COLUMNS), "pembinaan", t("page_pembinaan"), f,
          links={"profil": t("open_profile")}, height=560, total=int(data["n_total"][0]), full=full, widths=WIDTHS)
     st.subheader(t("open_profile"))
     names = {r["nip"]: f"{r['nama']} · {r['opd']} ({r['lokasi']})" for r in data.iter_rows(named=True)}

@@ -24,8 +24,7 @@ def _ikm_latest(ikm: pl.DataFrame, place: str) -> tuple[str, str | None, float |
     grade = "A" if k >= edges["a_min"] else "B" if k >= edges["b_min"] else "C" if k >= edges["c_min"] else "D"
     change = last["ikm_konversi"] - prev["ikm_konversi"] if prev else None
     delta = fmt.signed(change, 2, lang()) if prev else None
-    n = fmt.num(last["n_responden"], 0, lang()) if "n_responden" in last else ""
-    return f"{fmt.num(last['ikm_konversi'], 2, lang())} ({grade})" + (f" · n={n}" if n else ""), delta, change
+    return f"{fmt.num(last['ikm_konversi'], 2, lang())} ({grade})", delta, change
 
 
 def _figures(row: dict, ikm: pl.DataFrame, lg: str) -> None:
@@ -44,8 +43,10 @@ def _figures(row: dict, ikm: pl.DataFrame, lg: str) -> None:
            (fmt.signed(db * 100, 1, lg) + " pp") if db is not None else None, inverse=True, help=t("help_below"),
            change=None if db is None else round(db * 100, 1))
     value, delta, change = _ikm_latest(ikm, row["lokasi"])
-    metric(c[4], t("ikm"), value, delta, help=t("help_ikm", k=fmt.num(settings().section("skm")["konversi"], 0, lg)),
-           change=None if change is None else round(change, 2))
+    n = ikm.filter(pl.col("lokasi") == row["lokasi"]).sort("periode")["n_responden"].tail(1).to_list()
+    metric(c[4], t("ikm"), value, delta, change=None if change is None else round(change, 2),
+           help=t("help_ikm", k=fmt.num(settings().section("skm")["konversi"], 0, lg))
+           + (f" (n = {fmt.num(n[0], 0, lg)})" if n else ""))
 
 
 def run() -> None:

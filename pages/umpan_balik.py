@@ -33,7 +33,7 @@ def _respondents(resp: pl.DataFrame) -> None:
     cols = st.columns(4)
     for c, field in zip(cols, ["jenis_kelamin", "pendidikan", "pekerjaan", "layanan"], strict=True):
         counts = resp.group_by(field).len().sort("len", descending=True).rename({"len": "jumlah"})
-        c.dataframe(display_frame(counts), hide_index=True, key=f"resp_{field}")
+        c.dataframe(display_frame(counts), hide_index=True, key=f"resp_{field}", placeholder="–")
 
 
 def run() -> None:

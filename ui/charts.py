@@ -30,13 +30,17 @@ PARTIAL_SHARE = 0.8  # a period with fewer than this share of the usual n is mar
 
 
 def _layout(fig: go.Figure, title: str, x: str = "", y: str = "", height: int = 420,
-            legend_right: bool = False) -> go.Figure:
+            legend_right: bool = False, notes: list[str] | None = None) -> go.Figure:
+    """Title (with the chart's marks explained beneath it), number separators, legend and grid."""
     sep = ",." if lang() == "id" else ".,"
+    notes = [n for n in (notes or []) if n]
+    top = (95 if len(fig.data) > 1 and not legend_right else 60) + (18 if notes else 0)
     legend = ({"orientation": "v", "x": 1.02, "y": 1, "xanchor": "left", "yanchor": "top"} if legend_right
               else {"orientation": "h", "x": 0, "y": 1.0, "xanchor": "left", "yanchor": "bottom"})
     fig.update_layout(
-        title={"text": title, "x": 0, "y": 0.98, "yanchor": "top", "font": {"size": 17}}, height=height,
-        separators=sep, margin={"l": 10, "r": 10, "t": 95 if not legend_right else 60, "b": 10}, legend=legend,
+        title={"text": title, "x": 0, "y": 0.98, "yanchor": "top", "font": {"size": 17},
+               "subtitle": {"text": " · ".join(notes), "font": {"size": 12, "color": "#555"}}},
+        height=height, separators=sep, margin={"l": 10, "r": 10, "t": top, "b": 10}, legend=legend,
         font={"size": 14}, plot_bgcolor="white", xaxis_title=x, yaxis_title=y, hoverlabel={"namelength": -1},
     )
     fig.update_xaxes(gridcolor="#eee")
@@ -65,10 +69,10 @@ def predikat_stacked(frame: pl.DataFrame, group: str, title: str, labels: list[s
         share = [v / d if d else None for v, d in zip(frame[c].to_list(), denom, strict=True)]
         fig.add_bar(y=ylabels, x=share, name=name, orientation="h", marker_color=PREDIKAT_COLOURS[name],
                     customdata=keys, hovertemplate="%{y}<br>" + name + ": %{x:.1%}<extra></extra>")
-    fig.update_layout(barmode="stack")
+    fig.update_layout(barmode="stack", legend_traceorder="normal", bargap=0.25)
     fig.update_xaxes(tickformat=".0%", range=[0, 1])
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, "", "", height=max(320, 28 * len(ylabels) + 150))
+    return _layout(fig, title, "", "", height=max(320, 21 * len(ylabels) + 150))
 
 
 def _partial(periods: list[str], ns: list[int | None]) -> list[bool]:
@@ -113,23 +117,19 @@ def line_by(frame: pl.DataFrame, x: str, y: str, group: str, title: str, y_title
             showlegend=not grey, hovertemplate=f"{name}<br>%{{x}}: %{{y:{y_format}}}"
             + ("<br>n=%{customdata[0]}" if has_n else "") + "<extra></extra>",
         )
-    _mark_partial(fig, [i for i, p in enumerate(period_keys) if partial.get(p)])
-    if min_n is not None and has_n:
-        fig.add_annotation(text="○ " + t("small_mark", m=min_n), xref="paper", yref="paper", x=1, y=-0.02,
-                           xanchor="right", yanchor="top", showarrow=False, font={"size": 12, "color": "#555"})
+    notes = [_mark_partial(fig, [i for i, p in enumerate(period_keys) if partial.get(p)])]
+    if min_n is not None and has_n and frame["n"].min() < min_n:
+        notes.append("○ " + t("small_mark", m=min_n))
     fig.update_xaxes(type="category", categoryorder="array",
                      categoryarray=[fmt.period(p, lang()) for p in period_keys])
-    return _layout(fig, title, t("periode"), y_title, legend_right=bool(highlight))
+    return _layout(fig, title, t("periode"), y_title, legend_right=bool(highlight), notes=notes)
 
 
-def _mark_partial(fig: go.Figure, positions: list[int]) -> None:
-    """Shade partial periods (positions on a category axis) and say what the shading means."""
+def _mark_partial(fig: go.Figure, positions: list[int]) -> str:
+    """Shade partial periods (positions on a category axis); the note saying what the shading means."""
     for i in positions:
         fig.add_vrect(x0=i - 0.5, x1=i + 0.5, fillcolor="#999", opacity=0.18, line_width=0, layer="below")
-    if positions:
-        fig.add_annotation(text="▒ " + t("partial", p=int(PARTIAL_SHARE * 100)), xref="paper", yref="paper", x=0,
-                           y=-0.02, xanchor="left", yanchor="top", showarrow=False,
-                           font={"size": 12, "color": "#555"})
+    return ("▒ " + t("partial", p=int(PARTIAL_SHARE * 100))) if positions else ""
 
 
 def heatmap(frame: pl.DataFrame, title: str, min_n: int | None = None) -> go.Figure:
@@ -154,11 +154,11 @@ def heatmap(frame: pl.DataFrame, title: str, min_n: int | None = None) -> go.Fig
     fig = go.Figure(go.Heatmap(z=z, x=cols, y=rows, text=text, texttemplate="%{text}", customdata=custom,
                                colorscale="RdYlGn", zmid=100, colorbar={"title": {"text": col("rata_hasil")}},
                                hovertemplate="%{y} · %{x}<br>%{z:.1f}<br>n=%{customdata[0]}<extra></extra>"))
-    if min_n is not None:
-        fig.add_annotation(text="* " + t("small_mark", m=min_n), xref="paper", yref="paper", x=0, y=-0.01,
-                           xanchor="left", yanchor="top", showarrow=False, font={"size": 12, "color": "#555"})
+    small = min_n is not None and frame["n"].min() < min_n
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, "", "", height=max(360, 26 * len(rows) + 150))
+    fig.update_xaxes(side="top")
+    return _layout(fig, title, "", "", height=max(360, 24 * len(rows) + 170),
+                   notes=["* " + t("small_mark", m=min_n)] if small else None)
 
 
 def histogram(frame: pl.DataFrame, title: str, x_title: str, width: float) -> go.Figure:

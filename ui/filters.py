@@ -56,7 +56,7 @@ def sidebar() -> Filters:
         default = (keys[max(0, len(keys) - 12)], keys[-1])
         urlstate.restore("periode", keys, default, pair=True)
         dari, sampai = st.select_slider(
-            t("period_range"), options=keys, key="periode", format_func=lambda k: fmt.period(k, lang()),
+            t("period_range"), options=keys, value=default, key="periode", format_func=lambda k: fmt.period(k, lang()),
             persist_state="session", help=t("period_help"),
         )
         urlstate.publish("periode", (dari, sampai), default)

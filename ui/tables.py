@@ -80,14 +80,17 @@ def display_frame(frame: pl.DataFrame, decimals: dict[str, int] | None = None, p
     return shown.style.format({col(c): fn for c, fn in funcs.items()})
 
 
-def indicators_and_values(indicators: str, values: str) -> pl.Expr:
+def indicators_and_values(indicators: str, values: str, first: bool = False) -> pl.Expr:
     """One text of indicator names with their capaian and BerAKHLAK values in the chosen language, from the
-    marts' lists ("Waktu layanan (85.3)", "akuntabel")."""
-    text = pl.col(indicators).fill_null([]).list.join(", ")
+    marts' lists ("Waktu layanan (85.3)", "akuntabel"); with `first`, only the first of each."""
+    ind, val = pl.col(indicators).fill_null([]), pl.col(values).fill_null([])
+    if first:
+        ind, val = ind.list.head(1), val.list.head(1)
+    text = ind.list.join(", ")
     if lang() == "id":  # the marts write capaian with a decimal point: "(85.3)" -> "(85,3)"
         text = text.str.replace_all(r"\((\d+)\.(\d+)\)", "($1,$2)")
     names = {k: value_label("nilai_berakhlak", k) for k in VALUES["nilai_berakhlak"]}
-    vals = pl.col(values).fill_null([]).list.eval(pl.element().replace(names)).list.join(", ")
+    vals = val.list.eval(pl.element().replace(names)).list.join(", ")
     return pl.concat_str([text, vals], separator="; ").str.strip_chars("; ")
 
 
@@ -130,7 +133,7 @@ def show(frame: pl.DataFrame, key: str, title: str, f: Filters | None, decimals:
     for c, w in (widths or {}).items():
         config.setdefault(col(c), st.column_config.Column(col(c), width=w))
     box.dataframe(display_frame(frame, decimals, percent), hide_index=True, key=f"grid_{key}",
-                  height=height or "auto", column_config=config)
+                  height=height or "auto", column_config=config, placeholder="–")
     # Everything the files need is fixed now: the buttons' callables run outside the page script.
     language, names, about_rows = lang(), {c: col(c) for c in frame.columns}, about(f, title)
     about_sheet = "Keterangan" if language == "id" else "About"
