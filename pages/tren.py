@@ -27,8 +27,13 @@ def _shares(per: pl.DataFrame) -> pl.DataFrame:
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_tren"))
-    group = urlstate.choice(st.segmented_control, "tren_group", ["lokasi", "opd"], "lokasi", label=t("group_by"),
-                            format_func=col, required=True)
+    c1, c2 = st.columns(2)
+    with c1:
+        section = urlstate.choice(st.segmented_control, "tren_bagian", ["skor", "predikat", "ikm"], "skor",
+                                  label=t("section"), format_func=lambda k: t(f"sec_tren_{k}"), required=True)
+    with c2:
+        group = urlstate.choice(st.segmented_control, "tren_group", ["lokasi", "opd"], "lokasi", label=t("group_by"),
+                                format_func=col, required=True, disabled=section == "ikm")
     per = q("scores_by", f, sc, [group, "periode"])
     if per.is_empty():
         st.info(t("no_data"))
@@ -37,19 +42,25 @@ def run() -> None:
     highlight = None
     if group == "opd" and per["opd"].n_unique() > TOP_OPD:
         highlight = per.group_by("opd").agg(pl.col("n").sum()).sort("n", descending=True).head(TOP_OPD)["opd"].to_list()
-        st.caption(t("top_opd", k=TOP_OPD))
-    colours = charts.PLACE_COLOURS if group == "lokasi" else None
-    st.plotly_chart(charts.line_by(per, "periode", "rata_hasil", group, t("trend_score"),
-                                   score_axis(), colours,
-                                   highlight=highlight, min_n=min_n), key="trend_score")
-    st.plotly_chart(charts.line_by(_shares(per), "periode", "persen", "predikat", t("trend_predikat"), "%",
-                                   charts.PREDIKAT_COLOURS), key="trend_pred")
-    change = per.sort(group, "periode").with_columns(
-        (pl.col("rata_hasil") - pl.col("rata_hasil").shift(1).over(group)).alias("perubahan"))
-    st.subheader(t("change_pop"))
-    show(change.select(group, "periode", "n", "rata_hasil", "perubahan"), "tren_perubahan", t("change_pop"), f)
-    ikm = q("ikm_by_place", f, sc)
-    if ikm.height:
+    if section == "skor":
+        if highlight:
+            st.caption(t("top_opd", k=TOP_OPD))
+        colours = charts.PLACE_COLOURS if group == "lokasi" else None
+        st.plotly_chart(charts.line_by(per, "periode", "rata_hasil", group, t("trend_score"), score_axis(), colours,
+                                       highlight=highlight, min_n=min_n), key="trend_score")
+        change = per.sort(group, "periode").with_columns(
+            (pl.col("rata_hasil") - pl.col("rata_hasil").shift(1).over(group)).alias("perubahan"))
+        st.subheader(t("change_pop"))
+        show(change.select(group, "periode", "n", "rata_hasil", "perubahan"), "tren_perubahan", t("change_pop"), f,
+             height=320)
+    elif section == "predikat":
+        st.plotly_chart(charts.line_by(_shares(per), "periode", "persen", "predikat", t("trend_predikat"), "%",
+                                       charts.PREDIKAT_COLOURS), key="trend_pred")
+    else:
+        ikm = q("ikm_by_place", f, sc)
+        if ikm.is_empty():
+            st.info(t("no_data"))
+            return
         st.plotly_chart(charts.line_by(ikm.rename({"n_responden": "n"}), "periode", "ikm_konversi", "lokasi",
                                        t("trend_ikm"), "IKM", charts.PLACE_COLOURS,
                                        min_n=settings().section("skm")["min_respondents"], y_format=".2f"),

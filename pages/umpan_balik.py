@@ -1,4 +1,7 @@
-"""Umpan balik masyarakat: IKM and mutu per service unit, NRR per unsur, respondents, comments."""
+"""Umpan balik masyarakat: IKM and mutu per service unit, NRR per unsur, respondents, comments.
+
+Two sections (all units; one unit in detail), the chosen one and the unit in the URL.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ def _unit_bars(latest: pl.DataFrame, min_n: int, ref: float) -> None:
     ]
     shown = latest.with_columns(pl.Series("u", label))
     chart(charts.bars(shown, "ikm_konversi", "u", t("ikm_units"), "IKM", colour_by="mutu",
-                      colours=charts.MUTU_COLOURS, ref=ref, x_format=".2f",
+                      colours=charts.MUTU_COLOURS, ref=ref, x_format=".2f", x_range=[25, 100],
                       keys=[[p, o] for p, o in zip(latest["lokasi"], latest["opd"], strict=True)]),
           "ikm_bar", ("lokasi", "opd"))
     if latest["n_responden"].min() < min_n:
@@ -30,27 +33,15 @@ def _unit_bars(latest: pl.DataFrame, min_n: int, ref: float) -> None:
 
 
 def _respondents(resp: pl.DataFrame) -> None:
-    cols = st.columns(4)
-    for c, field in zip(cols, ["jenis_kelamin", "pendidikan", "pekerjaan", "layanan"], strict=True):
-        counts = resp.group_by(field).len().sort("len", descending=True).rename({"len": "jumlah"})
-        c.dataframe(display_frame(counts), hide_index=True, key=f"resp_{field}", placeholder="–")
+    fields = ["jenis_kelamin", "pendidikan", "pekerjaan", "layanan"]
+    for row in (fields[:2], fields[2:]):
+        for c, field in zip(st.columns(2), row, strict=True):
+            counts = resp.group_by(field).len().sort("len", descending=True).rename({"len": "jumlah"})
+            c.dataframe(display_frame(counts), hide_index=True, key=f"resp_{field}", placeholder="–")
 
 
-def run() -> None:
-    f, sc, lg = filters(), scope(), lang()
-    st.title(t("page_umpan_balik"))
-    units = q("ikm_units", f, sc)
-    if units.is_empty():
-        st.info(t("no_data"))
-        return
-    skm = settings().section("skm")
-    min_n = skm["min_respondents"]
-    latest = units.sort("periode").group_by("unit_layanan", maintain_order=True).last().sort("ikm_konversi")
-    st.caption(t("click_narrow"))
-    _unit_bars(latest, min_n, skm["b_min"])
-    show(units.select("lokasi", "unit_layanan", "periode", "n_responden", "ikm_konversi", "mutu")
-         .sort("periode", "ikm_konversi", descending=[True, False]), "ikm_unit", t("ikm_units"), f,
-         decimals={"ikm_konversi": 2})
+def _detail(f, sc, units: pl.DataFrame, latest: pl.DataFrame, min_n: int) -> None:
+    lg = lang()
     unit = urlstate.choice(st.selectbox, "skm_unit", latest["unit_layanan"].to_list(),
                            latest["unit_layanan"][0], label=t("service_unit"))
     row = units.filter(pl.col("unit_layanan") == unit).sort("periode").row(-1, named=True)
@@ -59,7 +50,8 @@ def run() -> None:
     nrr = pl.DataFrame({"unsur": [value_label("unsur", k) for k in UNSUR],
                         "nrr": [row[f"nrr_{k}"] for k in UNSUR]}).sort("nrr")
     title = f"{t('nrr')} · {unit} · {fmt.period(row['periode'], lg)} (n={fmt.num(row['n_responden'], 0, lg)})"
-    st.plotly_chart(charts.bars(nrr, "nrr", "unsur", title, "NRR", ref=3.0, x_format=".2f"), key="nrr")
+    st.plotly_chart(charts.bars(nrr, "nrr", "unsur", title, "NRR", ref=3.0, x_format=".2f", x_range=[1, 4]),
+                    key="nrr")
     resp = q("skm_responses", f, sc, unit=unit)
     st.subheader(t("profile"))
     _respondents(resp)
@@ -70,6 +62,28 @@ def run() -> None:
     show(comments.select("tanggal", "layanan", "kritik_saran", "u3", "u7", "u9"), "kritik_saran", t("comments"), f,
          widths={"kritik_saran": "large"})
     st.caption(t("scale_note") + " " + ", ".join(col(u) for u in ("u3", "u7", "u9")))
+
+
+def run() -> None:
+    f, sc = filters(), scope()
+    st.title(t("page_umpan_balik"))
+    units = q("ikm_units", f, sc)
+    if units.is_empty():
+        st.info(t("no_data"))
+        return
+    skm = settings().section("skm")
+    min_n = skm["min_respondents"]
+    latest = units.sort("periode").group_by("unit_layanan", maintain_order=True).last().sort("ikm_konversi")
+    section = urlstate.choice(st.segmented_control, "skm_bagian", ["unit", "rincian"], "unit", label=t("section"),
+                              format_func=lambda k: t(f"sec_{k}"), required=True)
+    if section == "unit":
+        st.caption(t("click_narrow"))
+        _unit_bars(latest, min_n, skm["b_min"])
+        show(units.select("lokasi", "unit_layanan", "periode", "n_responden", "ikm_konversi", "mutu")
+             .sort("periode", "ikm_konversi", descending=[True, False]), "ikm_unit", t("ikm_units"), f,
+             decimals={"ikm_konversi": 2})
+    else:
+        _detail(f, sc, units, latest, min_n)
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

@@ -125,7 +125,8 @@ def test_no_raw_code_on_any_page(app, demo_settings, page, lang):
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize(("page", "params"), [
     ("skor", {"skor_bagian": "opd"}), ("skor", {"skor_bagian": "indikator"}), ("tren", {"tren_group": "opd"}),
-    ("bandingkan", {"banding_mode": "percentile"}),
+    ("bandingkan", {"banding_mode": "percentile"}), ("umpan_balik", {"skm_bagian": "rincian"}),
+    ("tren", {"tren_bagian": "predikat"}), ("tren", {"tren_bagian": "ikm", "tren_group": "opd"}),
 ])
 def test_no_raw_code_in_other_views(app, page, params, lang):
     assert raw_codes(screen_text(app(page, lang, params))) == []
@@ -134,7 +135,7 @@ def test_no_raw_code_in_other_views(app, page, params, lang):
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize(("page", "params"), [
     ("ringkasan", None), ("skor", {"skor_bagian": "opd"}), ("skor", {"skor_bagian": "indikator"}), ("tren", None),
-    ("bandingkan", None), ("umpan_balik", None),
+    ("bandingkan", None), ("umpan_balik", None), ("umpan_balik", {"skm_bagian": "rincian"}),
 ])
 def test_numbers_are_numeric_columns_shown_the_languages_way(app, page, params, lang):
     at = app(page, lang, params)
@@ -179,10 +180,10 @@ def test_grid_text_for_literal_values():
 
 
 def test_labels_not_codes_in_respondent_profile(app):
-    at = app("umpan_balik", "id")
+    at = app("umpan_balik", "id", {"skm_bagian": "rincian"})
     sexes = {v for value, shown in _grids(at) if "Jenis kelamin" in shown.columns for v in shown["Jenis kelamin"]}
     assert sexes and sexes <= {"Perempuan", "Laki-laki"}
-    at_en = app("umpan_balik", "en")
+    at_en = app("umpan_balik", "en", {"skm_bagian": "rincian"})
     sexes_en = {v for value, shown in _grids(at_en) if "Sex" in shown.columns for v in shown["Sex"]}
     assert sexes_en and sexes_en <= {"Female", "Male"}
 

@@ -70,7 +70,7 @@ def predikat_stacked(frame: pl.DataFrame, group: str, title: str, labels: list[s
         fig.add_bar(y=ylabels, x=share, name=name, orientation="h", marker_color=PREDIKAT_COLOURS[name],
                     customdata=keys, hovertemplate="%{y}<br>" + name + ": %{x:.1%}<extra></extra>")
     fig.update_layout(barmode="stack", legend_traceorder="normal", bargap=0.25)
-    fig.update_xaxes(tickformat=".0%", range=[0, 1])
+    fig.update_xaxes(tickformat=".0%", range=[0, 1.001], dtick=0.25)
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, title, "", "", height=max(320, 21 * len(ylabels) + 150))
 
@@ -206,7 +206,7 @@ def ci_plot(frame: pl.DataFrame, label: str, value: str, lo: str, hi: str, title
 
 def bars(frame: pl.DataFrame, x: str, y: str, title: str, x_title: str, colour_by: str | None = None,
          colours: dict | None = None, ref: float | None = None, x_format: str = ".1f",
-         keys: list[list[str]] | None = None, text: bool = True) -> go.Figure:
+         keys: list[list[str]] | None = None, text: bool = True, x_range: list[float] | None = None) -> go.Figure:
     """Horizontal bars, optionally coloured by a category, with an optional reference line and the value
     printed on each bar. `keys` travel with each bar for click narrowing."""
     cols = [(colours or {}).get(v, "#1f5fa8") for v in frame[colour_by].to_list()] if colour_by else "#1f5fa8"
@@ -215,6 +215,8 @@ def bars(frame: pl.DataFrame, x: str, y: str, title: str, x_title: str, colour_b
                            textposition="auto", hovertemplate=f"%{{y}}: %{{x:{x_format}}}<extra></extra>"))
     if ref is not None:
         fig.add_vline(x=ref, line_dash="dash", line_color="#555")
+    if x_range is not None:
+        fig.update_xaxes(range=x_range)
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, title, x_title, "", height=max(320, 28 * frame.height + 150))
 

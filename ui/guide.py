@@ -82,15 +82,15 @@ GUIDE: dict[str, tuple[str, str]] = {
         "2. hasil kerja di bawah **{score_cutoff}** selama **{consecutive_periods}** periode kalender berturut-turut;\n"
         "3. hasil kerja turun paling sedikit **{trend_min_drop}** poin dalam **{trend_periods}** periode.\n\n"
         "Yang paling mendesak (lebih banyak aturan, predikat lebih buruk, hasil kerja lebih rendah) di atas. "
-        "Fokus pembinaan: dua indikator dengan capaian terendah dan dua nilai BerAKHLAK terlemah.\n\n"
+        "Fokus pembinaan: indikator dengan capaian terendah dan nilai BerAKHLAK terlemah pada periode itu.\n\n"
         "Daftar **penghargaan**: Sangat Baik pada paling sedikit **{min_sb}** dari **{min_periods}** periode "
         "terakhir dan rata-rata hasil kerja ≥ **{min_score}**.",
         "An employee is on the **coaching** list in the last period of the range when any of these holds:\n\n"
         "1. predikat **{predikat_trigger}** or worse;\n"
         "2. work result below **{score_cutoff}** for **{consecutive_periods}** calendar periods in a row;\n"
         "3. work result fallen by at least **{trend_min_drop}** points over **{trend_periods}** periods.\n\n"
-        "The most urgent (more rules, worse predikat, lower work result) come first. Coach on: the two indicators "
-        "with the lowest capaian and the two weakest BerAKHLAK values.\n\n"
+        "The most urgent (more rules, worse predikat, lower work result) come first. Coach on: the indicator with "
+        "the lowest capaian and the weakest BerAKHLAK value in that period.\n\n"
         "The **recognition** list: Sangat Baik in at least **{min_sb}** of the last **{min_periods}** periods and "
         "a mean work result ≥ **{min_score}**.",
     ),

@@ -15,7 +15,6 @@ from ui.filters import describe
 from ui.i18n import VALUES, col, lang, t, value_label
 from warehouse.db import Filters
 
-
 # Columns whose stored codes or words have a label in each language (ui.i18n.VALUES).
 VALUE_COLUMNS = {"jenis_kelamin", "peran_penilai", "sumber_predikat", "arah", "jenis_jabatan", "status", "pekerjaan",
                  "pendidikan", "nilai_berakhlak", "ukuran"}
