@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages import bandingkan, data, pembinaan, penghargaan, profil, ringkasan, skor, tren, umpan_balik
+from pages import bandingkan, data, panduan, pembinaan, penghargaan, profil, ringkasan, skor, tren, umpan_balik
 from ui import fmt
 from ui.data import parquet_dir, q, settings, version
 from ui.filters import sidebar
@@ -37,7 +37,7 @@ def _ensure_warehouse() -> None:
 def _freshness() -> None:
     info = q("freshness")
     st.caption(t("fresh", waktu=fmt.day(info["waktu"], lang()), dari=fmt.period(info["dari"], lang()),
-                 sampai=fmt.period(info["sampai"], lang()), n=info["n_periode"],
+                 sampai=fmt.period(info["sampai"], lang()), n=fmt.num(info["n_periode"], 0, lang()),
                  rej=fmt.num(info["ditolak"], 0, lang())))
 
 
@@ -66,6 +66,7 @@ def _pages(page) -> dict:
             page(profil, "page_profil", ":material/person:"),
         ],
         t("section_admin"): [page(data, "page_data", ":material/database:")],
+        t("section_help"): [page(panduan, "page_panduan", ":material/menu_book:")],
     }
     for group in groups.values():
         for p in group:

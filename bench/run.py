@@ -253,6 +253,19 @@ def rerender(scale: str) -> None:
     path.write_text(json.dumps(result, indent=1, default=str))
 
 
+def render_on(warehouse: Path) -> int:
+    """Render times beside the render floor for any warehouse (e.g. the demo), printed as the report's table."""
+    import duckdb
+
+    from bench.report import _render
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        nip = con.sql("SELECT nip FROM mart_pembinaan ORDER BY urgensi DESC LIMIT 1").fetchall()[0][0]
+    result = {"render": bench_render(warehouse, nip)}
+    print("\n".join(_render(result)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     p.add_argument("--scales", default="district,province", help="comma list of district, province, national")
@@ -260,8 +273,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--report-only", action="store_true", help="rewrite results.md from the saved results")
     p.add_argument("--render-only", action="store_true",
                    help="measure rendering again on the warehouses of the last runs, keep the other results")
+    p.add_argument("--render-on", type=Path, metavar="WAREHOUSE",
+                   help="only measure page render against the render floor on this warehouse and print the table")
     a = p.parse_args(argv)
     scales = [s.strip() for s in a.scales.split(",") if s.strip()]
+    if a.render_on:
+        return render_on(a.render_on)
     if a.render_only:
         for scale in scales:
             rerender(scale)

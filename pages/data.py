@@ -11,6 +11,7 @@ from ui import fmt
 from ui.data import q, settings
 from ui.i18n import lang, t
 from ui.mapping_step import context_fields, step
+from ui.page import uploader_language
 from ui.tables import show
 
 KINDS = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
@@ -52,6 +53,7 @@ def _load(files, kind: str | None, plans: dict, ctx: dict, replace: bool) -> Non
 
 def run() -> None:
     st.title(t("page_data"))
+    uploader_language()
     files = st.file_uploader(t("upload"), type=["csv", "xlsx", "xls", "parquet"], accept_multiple_files=True,
                              key="upload_files")
     kind = st.selectbox(t("kind"), ["auto", *KINDS], format_func=lambda k: t("auto") if k == "auto" else t(f"kind_{k}"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, datetime
 
 import openpyxl
 import polars as pl
@@ -23,8 +23,13 @@ def test_numbers(value, decimals, lang, text):
 
 def test_dates_and_periods():
     assert fmt.day(date(2026, 1, 31), "id") == "31 Januari 2026"
-    assert fmt.period("2026-01", "id") == "Januari 2026"
-    assert fmt.period("2026-Q3", "id") == "Triwulan III 2026"
+    assert fmt.period("2026-10", "id") == "Okt 2026" and fmt.period("2026-10", "en") == "Oct 2026"
+    assert fmt.period("2026-Q4", "id") == "TW IV 2026" and fmt.period("2026-Q4", "en") == "Q4 2026"
+    assert fmt.period("2026-01", "id", long=True) == "Januari 2026"
+    assert fmt.period("2026-Q3", "id", long=True) == "Triwulan III 2026"
+    assert fmt.period("2026", "en") == "2026"
+    assert fmt.day(datetime(2026, 10, 29), "id") == "29 Oktober 2026"  # a bare date read as midnight
+    assert fmt.day(datetime(2026, 10, 29, 14, 5), "id") == "29 Oktober 2026, 14.05"
     assert fmt.mask_nip("196608011988031001") == "1966•••• 198803 1 •••"
 
 

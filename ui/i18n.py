@@ -29,6 +29,7 @@ T: dict[str, tuple[str, str]] = {
     "section_analysis": ("Analisis", "Analysis"),
     "section_people": ("Pegawai", "People"),
     "section_admin": ("Pengelolaan", "Administration"),
+    "section_help": ("Bantuan", "Help"),
     "preparing": ("Menyiapkan gudang data (pertama kali, atau setelah pembaruan aplikasi) ...",
                   "Preparing the warehouse (first start, or after an app update) ..."),
     "rebuild_failed": (
@@ -170,6 +171,76 @@ T: dict[str, tuple[str, str]] = {
     "kind_perilaku": ("Perilaku (BerAKHLAK)", "Behaviour (BerAKHLAK)"),
     "kind_evaluasi": ("Evaluasi (predikat resmi)", "Evaluations (official predikat)"),
     "kind_skm": ("Survei kepuasan masyarakat (SKM)", "Public satisfaction survey (SKM)"),
+    "period_help": ("Periode penilaian yang dihitung. Angka utama memakai periode terakhir dalam rentang ini.",
+                    "Appraisal periods counted. Headline figures use the last period in this range."),
+    "help_n": ("Jumlah pegawai yang punya nilai hasil kerja pada periode ini (satu pegawai dihitung sekali). "
+               "Perubahan: selisih dengan periode sebelumnya.",
+               "Employees with a work-result score in this period (each counted once). "
+               "Change: difference from the previous period."),
+    "help_mean": ("Rata-rata hasil kerja: capaian indikator tertimbang bobot, tiap capaian dibatasi maks {cap}. "
+                  "n = pegawai dinilai pada periode ini.",
+                  "Mean work result: weighted indicator achievement, each capped at {cap}. "
+                  "n = employees appraised in this period."),
+    "help_sb": ("Bagian pegawai berpredikat Sangat Baik dari pegawai yang punya predikat pada periode ini.",
+                "Share of employees rated Sangat Baik among those with a predikat in this period."),
+    "help_below": ("Bagian pegawai berpredikat Butuh Perbaikan, Kurang/Misconduct atau Sangat Kurang dari pegawai "
+                   "yang punya predikat. Perubahan dalam poin persentase (pp); naik berarti memburuk.",
+                   "Share rated Butuh Perbaikan, Kurang/Misconduct or Sangat Kurang among those with a predikat. "
+                   "Change in percentage points (pp); up is worse."),
+    "help_ikm": ("Indeks Kepuasan Masyarakat (PermenPANRB 14/2017): rata-rata 9 unsur survei ×{k}, dengan mutu A–D. "
+                 "n = responden survei pada triwulan terakhir.",
+                 "Public satisfaction index (PermenPANRB 14/2017): mean of the 9 survey items ×{k}, graded A–D. "
+                 "n = survey respondents in the latest quarter."),
+    "no_change": ("tidak berubah", "no change"),
+    "section": ("Bagian", "Section"),
+    "sec_sebaran": ("Sebaran dan predikat", "Distribution and predikat"),
+    "sec_opd": ("Per OPD", "By OPD"),
+    "sec_indikator": ("Indikator", "Indicators"),
+    "sec_penilai": ("Penilai", "Raters"),
+    "click_narrow": ("Klik sel, batang atau titik untuk mempersempit filter ke OPD/lokasi itu.",
+                     "Click a cell, bar or point to narrow the filters to that OPD/place."),
+    "to_people": ("Lihat pegawai yang perlu pembinaan di {x}", "See the employees needing coaching in {x}"),
+    "summary_opd": ("Jumlah per OPD", "Count by OPD"),
+    "summary_reason": ("Jumlah per alasan", "Count by reason"),
+    "people": ("pegawai", "employees"),
+    "top_opd": ("{k} OPD terbesar ditampilkan, garis lain abu-abu; pilih OPD di filter untuk melihat yang lain.",
+                "The {k} largest OPDs are shown in colour, the rest in grey; choose OPDs in the filter to see others."),
+    "partial": ("periode sebagian (n < {p}% dari biasanya)", "partial period (n < {p}% of usual)"),
+    "small_mark": ("n < {m}: sampel kecil", "n < {m}: small sample"),
+    "share_of_place": ("% pegawai di lokasi", "% of the place's employees"),
+    "no_predikat": ("Tanpa predikat", "No predikat"),
+    "value_scores": ("Nilai per nilai BerAKHLAK (0–100)", "Score per BerAKHLAK value (0–100)"),
+    "curve_note": ("Batas kurva per predikat organisasi ada di halaman Panduan.",
+                   "The curve's limits per organisation predikat are on the Guide page."),
+    "hasil_kerja_cap": ("Hasil kerja (capaian tertimbang, maks {cap})", "Work result (weighted achievement, max {cap})"),
+    "skor_basis": ("Sebaran: pegawai dinilai pada periode terakhir dalam rentang, sebagai persentase pegawai lokasi itu. "
+                   "Komposisi predikat: pegawai-periode dalam rentang yang punya predikat; n = jumlah pegawai-periode.",
+                   "Distribution: employees appraised in the last period of the range, as a share of the place's "
+                   "employees. Predikat mix: employee-periods in the range with a predikat; n = employee-periods."),
+    "capaian_axis": ("Rata-rata capaian (% dari target)", "Mean achievement (% of target)"),
+    "leniency_note": ("Atasan yang memberi nilai perilaku jauh lebih tinggi daripada rata-rata penilai lain "
+                      "(skor z di atas 0), dengan hasil kerja bawahannya sebagai pembanding. Hanya penilai dengan "
+                      "≥ 5 bawahan dinilai.",
+                      "Superiors whose behaviour ratings are well above other raters' (z-score above 0), with their "
+                      "staff's work results alongside. Only raters of ≥ 5 staff."),
+    "too_small_note": ("Terlalu kecil (dicentang): kurang dari {m} pegawai dinilai; selisihnya belum dapat dipercaya.",
+                       "Too small (ticked): fewer than {m} employees appraised; differences cannot be trusted yet."),
+    "sec_tren_skor": ("Hasil kerja", "Work result"),
+    "sec_tren_predikat": ("Predikat", "Predikat"),
+    "sec_tren_ikm": ("IKM", "IKM"),
+    "sec_unit": ("IKM per unit layanan", "IKM per service unit"),
+    "sec_rincian": ("Rincian satu unit", "One unit in detail"),
+    "scale_note": ("Nilai responden 1 (tidak baik) sampai 4 (sangat baik):", "Respondent ratings from 1 (poor) to 4 (very good):"),
+    "score_0_cap": ("Nilai", "Score"),
+    "tag_predikat": ("Predikat", "Predikat"),
+    "tag_berturut": ("< {c} ×{k} periode", "< {c} ×{k} periods"),
+    "tag_tren": ("turun ≥ {d}", "fell ≥ {d}"),
+    "page_panduan": ("Panduan", "Guide"),
+    "yes": ("Ya", "Yes"),
+    "no": ("Tidak", "No"),
+    "upload_drop": ("Tarik dan letakkan berkas di sini", "Drag and drop files here"),
+    "upload_limit": ("Batas {mb} MB per berkas · CSV, XLSX, PARQUET", "Limit {mb} MB per file · CSV, XLSX, PARQUET"),
+    "upload_browse": ("Pilih berkas", "Browse files"),
 }
 
 
@@ -227,10 +298,68 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "usia": ("Usia", "Age"), "pendidikan": ("Pendidikan", "Education"), "pekerjaan": ("Pekerjaan", "Occupation"),
     "nip_petugas": ("NIP petugas", "Officer NIP"),
     "u1": ("U1 Persyaratan", "U1 Requirements"), "u2": ("U2 Sistem, mekanisme, prosedur", "U2 Procedure"),
-    "u3": ("U3 Waktu penyelesaian", "U3 Completion time"), "u4": ("U4 Biaya/tarif", "U4 Cost"),
+    "u4": ("U4 Biaya/tarif", "U4 Cost"),
     "u5": ("U5 Produk layanan", "U5 Service product"), "u6": ("U6 Kompetensi pelaksana", "U6 Staff competence"),
-    "u7": ("U7 Perilaku pelaksana", "U7 Staff conduct"), "u8": ("U8 Penanganan pengaduan", "U8 Complaint handling"),
-    "u9": ("U9 Sarana dan prasarana", "U9 Facilities"),
+    "u8": ("U8 Penanganan pengaduan", "U8 Complaint handling"),
+    "rata_target": ("Rata-rata target", "Mean target"), "rata_realisasi": ("Rata-rata realisasi", "Mean realisation"), "message": ("Pesan", "Message"),
+    "nrr_kompetensi": ("NRR kompetensi", "Competence NRR"), "nrr_perilaku": ("NRR perilaku", "Conduct NRR"),
+    "u3": ("Waktu penyelesaian (1–4)", "Completion time (1–4)"), "u7": ("Perilaku pelaksana (1–4)", "Staff conduct (1–4)"),
+    "u9": ("Sarana dan prasarana (1–4)", "Facilities (1–4)"), "jumlah": ("Jumlah", "Count"),
+    "Sangat Baik": ("Sangat Baik", "Sangat Baik"), "Baik": ("Baik", "Baik"),
+    "Butuh Perbaikan": ("Butuh Perbaikan", "Butuh Perbaikan"), "Kurang/Misconduct": ("Kurang/Misconduct", "Kurang/Misconduct"),
+    "Sangat Kurang": ("Sangat Kurang", "Sangat Kurang"),
+    "nilai_berakhlak": ("Nilai BerAKHLAK", "BerAKHLAK value"), "ukuran": ("Ukuran", "Measure"),
+}
+
+# Vocabularies stored as codes or Indonesian words, shown in the chosen language.
+VALUES: dict[str, dict[str, tuple[str, str]]] = {
+    "jenis_kelamin": {"P": ("Perempuan", "Female"), "L": ("Laki-laki", "Male")},
+    "nilai_berakhlak": {
+        "berorientasi_pelayanan": ("Berorientasi Pelayanan", "Service-oriented"),
+        "akuntabel": ("Akuntabel", "Accountable"), "kompeten": ("Kompeten", "Competent"),
+        "harmonis": ("Harmonis", "Harmonious"), "loyal": ("Loyal", "Loyal"), "adaptif": ("Adaptif", "Adaptive"),
+        "kolaboratif": ("Kolaboratif", "Collaborative"),
+    },
+    "peran_penilai": {"atasan": ("Atasan", "Supervisor"), "rekan": ("Rekan kerja", "Peer"),
+                      "bawahan": ("Bawahan", "Subordinate"), "masyarakat": ("Masyarakat", "Public"),
+                      "diri": ("Diri sendiri", "Self")},
+    "ukuran": {"hasil_kerja": ("Hasil kerja", "Work result"), "perilaku": ("Perilaku", "Behaviour")},
+    "sumber_predikat": {"resmi": ("Resmi (dari SKP)", "Official (from the SKP)"),
+                        "hitung": ("Dihitung dasbor", "Computed by the dashboard")},
+    "arah": {"naik": ("Makin tinggi makin baik", "Higher is better"), "turun": ("Makin rendah makin baik", "Lower is better")},
+    "jenis_jabatan": {"Fungsional": ("Fungsional", "Functional"), "Pelaksana": ("Pelaksana", "Staff (pelaksana)"),
+                      "Pengawas": ("Pengawas", "Supervisory (pengawas)"),
+                      "Administrator": ("Administrator", "Administrator"),
+                      "JPT": ("JPT (pimpinan tinggi)", "Senior executive (JPT)")},
+    "status": {"dimuat": ("Dimuat", "Loaded"), "sebagian": ("Sebagian", "Partly loaded"), "ditolak": ("Ditolak", "Refused"),
+               "ok": ("Berhasil", "Loaded")},
+    "pekerjaan": {"Pegawai swasta": ("Pegawai swasta", "Private employee"), "Wiraswasta": ("Wiraswasta", "Self-employed"),
+                  "Pelajar/Mahasiswa": ("Pelajar/Mahasiswa", "Student"), "Petani/Nelayan": ("Petani/Nelayan", "Farmer/fisher"),
+                  "Lainnya": ("Lainnya", "Other"), "PNS/TNI/Polri": ("PNS/TNI/Polri", "Civil servant/military/police"),
+                  "Ibu rumah tangga": ("Ibu rumah tangga", "Homemaker")},
+    "pendidikan": {"SMA/SMK": ("SMA/SMK", "High school"), "SD": ("SD", "Primary school"),
+                   "SMP": ("SMP", "Junior high school"), "D3": ("D3", "Diploma"), "S1": ("S1", "Bachelor"),
+                   "S2": ("S2", "Master"), "S3": ("S3", "Doctorate")},
+    "unsur": {
+        "u1": ("Persyaratan", "Requirements"), "u2": ("Sistem, mekanisme, dan prosedur", "Procedures"),
+        "u3": ("Waktu penyelesaian", "Completion time"), "u4": ("Biaya/tarif", "Cost/fee"),
+        "u5": ("Produk layanan", "Service product"), "u6": ("Kompetensi pelaksana", "Staff competence"),
+        "u7": ("Perilaku pelaksana", "Staff conduct"), "u8": ("Penanganan pengaduan", "Complaint handling"),
+        "u9": ("Sarana dan prasarana", "Facilities"),
+    },
+    "pelanggaran": {
+        "maks_sangat_baik": ("Sangat Baik melebihi batas kurva", "More Sangat Baik than the curve allows"),
+        "maks_baik": ("Baik melebihi batas kurva", "More Baik than the curve allows"),
+        "min_butuh_atau_kurang": ("tidak ada Butuh Perbaikan atau Kurang", "no Butuh Perbaikan or Kurang at all"),
+        "min_butuh_perbaikan": ("Butuh Perbaikan di bawah minimum", "Butuh Perbaikan below the minimum"),
+        "min_kurang": ("Kurang/Misconduct di bawah minimum", "Kurang/Misconduct below the minimum"),
+        "min_sangat_kurang": ("Sangat Kurang di bawah minimum", "Sangat Kurang below the minimum"),
+        "min_kurang_atau_butuh": ("Kurang atau Butuh Perbaikan di bawah minimum",
+                                  "Kurang or Butuh Perbaikan below the minimum"),
+        "tanpa_sangat_baik": ("ada Sangat Baik di unit berpredikat Sangat Kurang",
+                              "Sangat Baik in a unit rated Sangat Kurang"),
+    },
+    "mode": {"raw": ("Skor mentah", "Raw scores"), "percentile": ("Persentil dalam lokasi", "Percentile within place")},
 }
 
 
@@ -238,3 +367,11 @@ def col(name: str) -> str:
     """A column's display header in the chosen language."""
     pair = COLUMNS.get(name)
     return (pair[1] if lang() == "en" else pair[0]) if pair else name
+
+
+def value_label(kind: str, value: object) -> str:
+    """A stored code or word (P, akuntabel, hitung ...) as people read it in the chosen language; None as '–'."""
+    if value is None:
+        return "–"
+    pair = VALUES.get(kind, {}).get(str(value))
+    return (pair[1] if lang() == "en" else pair[0]) if pair else str(value)

@@ -396,3 +396,18 @@ def rejects(con: Con, load_id: int | None = None) -> pl.DataFrame:
     if load_id is None:
         return run(con, "SELECT * FROM rejects ORDER BY load_id DESC, berkas, baris", name="rejects")
     return run(con, "SELECT * FROM rejects WHERE load_id = $id ORDER BY berkas, baris", {"id": load_id}, "rejects")
+
+
+def coaching_summary(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
+    """Employees flagged for coaching as of the last period in range, per place and OPD, with the number
+    flagged by each rule (one employee can be flagged by several)."""
+    w, p = where(f, scope)
+    sql = f"""
+        WITH last AS (SELECT max(periode) AS periode FROM agg_kinerja WHERE {w})
+        SELECT lokasi, opd, count(*) AS n,
+               count(*) FILTER (WHERE aturan_predikat) AS n_predikat,
+               count(*) FILTER (WHERE aturan_berturut) AS n_berturut,
+               count(*) FILTER (WHERE aturan_tren) AS n_tren
+        FROM mart_pembinaan WHERE periode = (SELECT periode FROM last) AND {w}
+        GROUP BY lokasi, opd ORDER BY n DESC, lokasi, opd"""
+    return run(con, sql, p, "coaching_summary")
