@@ -6,7 +6,7 @@ import streamlit as st
 
 from pipelines.guards import LoadFailed
 from pipelines.intake import ReadOptions
-from pipelines.load import load_files, profiles_dir
+from pipelines.load import load_files, profiles_dir, progress_text
 from ui import fmt
 from ui.data import q, settings
 from ui.i18n import lang, t
@@ -23,7 +23,7 @@ def _load(files, kind: str | None, plans: dict, ctx: dict, replace: bool) -> Non
     opts = ReadOptions(context=ctx, plans=plans, profiles_dir=profiles_dir(settings()))
     try:
         report = load_files([(u.name, u.getvalue()) for u in files], settings(), kind=kind, replace=replace,
-                            progress=lambda frac, msg: bar.progress(min(frac, 1.0), text=msg), opts=opts,
+                            progress=lambda frac, msg: bar.progress(min(frac, 1.0), text=progress_text(msg, lang())), opts=opts,
                             on_wait=lambda pesan, message: waiting.info(pesan if lang() == "id" else message))
     except LoadFailed as exc:
         bar.empty()

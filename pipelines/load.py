@@ -39,6 +39,19 @@ from warehouse.db import current_file
 
 ORDER = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
 Progress = Callable[[float, str], None]
+# Progress messages are Indonesian (the CLI's language); a caller showing English swaps the words.
+PROGRESS_EN = {"Membaca berkas": "Reading files", "Diperiksa": "Checked", "Membangun gudang data": "Building the warehouse",
+               "Selesai": "Done"}
+
+
+def progress_text(msg: str, lang: str) -> str:
+    """A progress message in the chosen language."""
+    if lang == "id":
+        return msg
+    for word, english in PROGRESS_EN.items():
+        if msg.startswith(word):
+            return english + msg[len(word):]
+    return msg
 
 
 @dataclass
