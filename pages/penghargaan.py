@@ -29,7 +29,7 @@ def run() -> None:
 
     def shape(frame: pl.DataFrame) -> pl.DataFrame:
         return frame.with_columns(
-            indicators_and_values("indikator_unggul", "nilai_unggul").alias("unggul"),
+            indicators_and_values("indikator_unggul", "nilai_unggul", first=True).alias("unggul"),
             pl.col("tren").map_elements(sparkline, return_dtype=pl.String).alias("tren"),
             (pl.lit("/profil?nip=") + pl.col("nip")).alias("profil"),
         ).select("nama", "unggul", "rata_hasil", "rata_perilaku", "tren", "profil", "opd", "unit_kerja", "lokasi",
@@ -37,7 +37,7 @@ def run() -> None:
 
     show(shape(data), "penghargaan", t("page_penghargaan"), f, links={"profil": t("open_profile")}, height=520,
          total=int(data["n_total"][0]), full=lambda: shape(queries.recognition_list(con, f, sc, limit=None)),
-         widths={"nama": 170, "unggul": 320})
+         widths={"nama": 170, "unggul": 300})
     names = {r["nip"]: f"{r['nama']} · {r['opd']} ({r['lokasi']})" for r in data.iter_rows(named=True)}
     nip = st.selectbox(t("pick_employee"), list(names), format_func=names.get, key="penghargaan_pick")
     profile_link(nip)

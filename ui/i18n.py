@@ -347,6 +347,9 @@ VALUES: dict[str, dict[str, tuple[str, str]]] = {
         "u7": ("Perilaku pelaksana", "Staff conduct"), "u8": ("Penanganan pengaduan", "Complaint handling"),
         "u9": ("Sarana dan prasarana", "Facilities"),
     },
+    "jenis": {"pegawai": ("Data pegawai", "Employee roster"), "capaian": ("Capaian indikator", "Indicator results"),
+              "perilaku": ("Penilaian perilaku", "Behaviour ratings"), "evaluasi": ("Evaluasi SKP", "SKP appraisals"),
+              "skm": ("Survei kepuasan masyarakat", "Public satisfaction survey")},
     "pelanggaran": {
         "maks_sangat_baik": ("Sangat Baik melebihi batas kurva", "More Sangat Baik than the curve allows"),
         "maks_baik": ("Baik melebihi batas kurva", "More Baik than the curve allows"),

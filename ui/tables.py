@@ -17,7 +17,7 @@ from warehouse.db import Filters
 
 # Columns whose stored codes or words have a label in each language (ui.i18n.VALUES).
 VALUE_COLUMNS = {"jenis_kelamin", "peran_penilai", "sumber_predikat", "arah", "jenis_jabatan", "status", "pekerjaan",
-                 "pendidikan", "nilai_berakhlak", "ukuran"}
+                 "pendidikan", "nilai_berakhlak", "ukuran", "jenis"}
 PERIOD_COLUMNS = {"periode", "dari", "sampai", "periode_lalu"}
 
 
