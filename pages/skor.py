@@ -32,7 +32,7 @@ def _distribution(f, sc, by_place: pl.DataFrame) -> None:
 
 def _by_opd(f, sc, by_opd: pl.DataFrame, min_n: int) -> None:
     st.caption(t("click_narrow"))
-    chart(charts.heatmap(by_opd, t("heatmap"), min_n), "heat", ("lokasi", "opd"), xy=True)
+    chart(charts.heatmap(by_opd, t("heatmap"), min_n), "heat", ("lokasi", "opd"))
     labels = [f"{p} · {o}" for p, o in zip(by_opd["lokasi"], by_opd["opd"], strict=True)]
     keys = [[p, o] for p, o in zip(by_opd["lokasi"], by_opd["opd"], strict=True)]
     chart(charts.predikat_stacked(by_opd, "opd", t("predikat_mix") + " · OPD", labels=labels, keys=keys),

@@ -163,7 +163,7 @@ def test_clicking_a_heatmap_cell_narrows_to_that_opd(server, browser):
     page = _open(browser, f"{server}/skor?skor_bagian=opd&lokasi=Jambi")
     drag = page.locator("[data-testid='stPlotlyChart']").first.locator(".nsewdrag").first
     box = drag.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + 5)  # the top row's cell
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + 12)  # the top row's cell
     page.wait_for_function("() => location.search.includes('opd=')", timeout=60_000)
     _settle(page)
     assert page.get_by_role("link", name="Lihat pegawai", exact=False).count() == 1

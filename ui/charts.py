@@ -147,13 +147,20 @@ def heatmap(frame: pl.DataFrame, title: str, min_n: int | None = None) -> go.Fig
             zr.append(v)
             star = "*" if cell and min_n is not None and n < min_n else ""
             tr.append(fmt.num(v, 1, lang()) + star if v is not None else "")
-            cr.append([_n(n), p, o])
+            cr.append([_n(n), fmt.num(v, 1, lang()) if v is not None else "–", p, o])
         z.append(zr)
         text.append(tr)
         custom.append(cr)
-    fig = go.Figure(go.Heatmap(z=z, x=cols, y=rows, text=text, texttemplate="%{text}", customdata=custom,
-                               colorscale="RdYlGn", zmid=100, colorbar={"title": {"text": col("rata_hasil")}},
-                               hovertemplate="%{y} · %{x}<br>%{z:.1f}<br>n=%{customdata[0]}<extra></extra>"))
+    values = [v for zr in z for v in zr if v is not None]
+    span = max([5.0, *[abs(v - 100) for v in values]])  # 100 (capaian met) stays the scale's middle
+    fig = go.Figure(go.Heatmap(z=z, x=cols, y=rows, text=text, texttemplate="%{text}", hoverinfo="skip",
+                               colorscale="RdYlGn", zmin=100 - span, zmax=100 + span, colorbar={"thickness": 14}))
+    # Plotly cannot select heatmap cells, so an invisible marker on each cell takes the hover and the click.
+    cells_xy = [(p, o, c) for o, row in zip(rows, custom, strict=True) for p, c in zip(cols, row, strict=True)]
+    fig.add_scatter(x=[p for p, _, _ in cells_xy], y=[o for _, o, _ in cells_xy], mode="markers",
+                    marker={"symbol": "square", "size": 22, "opacity": 0}, showlegend=False,
+                    customdata=[c for _, _, c in cells_xy],
+                    hovertemplate="%{y} · %{x}<br>%{customdata[1]}<br>n=%{customdata[0]}<extra></extra>")
     small = min_n is not None and frame["n"].min() < min_n
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")

@@ -21,9 +21,9 @@ def metric(col, label: str, value: str, delta: str | None = None, help: str | No
     col.metric(label, value, delta, help=help, delta_color="inverse" if inverse else "normal")
 
 
-def chart(fig, key: str, fields: tuple[str, ...] = (), xy: bool = False) -> None:
+def chart(fig, key: str, fields: tuple[str, ...] = ()) -> None:
     """Draw a Plotly chart; with `fields` (e.g. ("lokasi", "opd")), clicking a point, bar or cell whose
-    customdata ends with those values (or, with `xy`, whose x and y are them) narrows the sidebar filters."""
+    customdata ends with those values narrows the sidebar filters to them."""
     if not fields:
         st.plotly_chart(fig, key=key)
         return
@@ -33,7 +33,7 @@ def chart(fig, key: str, fields: tuple[str, ...] = (), xy: bool = False) -> None
     points = event.get("selection", {}).get("points", []) if event else []
     chosen: dict[str, list[str]] = {}
     for pt in points:
-        data = [pt.get("x"), pt.get("y")] if xy else pt.get("customdata")
+        data = pt.get("customdata")
         if isinstance(data, list) and len(data) >= len(fields):
             for name, v in zip(fields, data[-len(fields):], strict=True):
                 if v and v not in chosen.setdefault(name, []):
