@@ -240,6 +240,7 @@ def grouped_bars(frame: pl.DataFrame, category: str, value: str, group: str, tit
                     orientation="h", name=name, marker_color=next(palette),
                     hovertemplate="%{y} · " + name + ": %{x:.1f}<extra></extra>")
     fig.update_layout(barmode="group")
+    fig.update_xaxes(range=[0, 100])
     fig.update_yaxes(autorange="reversed")
     n_cat = frame[category].n_unique()
     return _layout(fig, title, x_title, "", height=max(360, 22 * n_cat * max(1, frame[group].n_unique()) + 150))
