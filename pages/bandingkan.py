@@ -42,7 +42,7 @@ def run() -> None:
                           keys=[[p, o] for p, o in zip(ranked["lokasi"], ranked["opd"], strict=True)]),
               "pct", ("lokasi", "opd"))
     people_link(f)
-    show(view.select("jenis_opd", "lokasi", "opd", "n", "rata_hasil", "ci_bawah", "ci_atas", "persentil",
+    show(view.select("jenis_opd", "lokasi", "opd", "n", "n_pegawai_periode", "rata_hasil", "ci_bawah", "ci_atas", "persentil",
                      "terlalu_kecil").sort("jenis_opd", "rata_hasil", descending=[False, True]),
          "bandingkan_opd", t("page_bandingkan"), f, decimals={"persentil": 0})
     st.caption(t("too_small_note", m=cfg["min_group"]))

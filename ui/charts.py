@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from ui import fmt
-from ui.i18n import col, lang, t, value_label
+from ui.i18n import lang, t, value_label
 
 PREDIKAT_COLOURS = {
     "Sangat Baik": "#1a7f37", "Baik": "#57b26a", "Butuh Perbaikan": "#f2c12e",
@@ -199,7 +199,7 @@ def ci_plot(frame: pl.DataFrame, label: str, value: str, lo: str, hi: str, title
             continue
         small = part[small_col].to_list()
         labels = [f"{a} (n={_n(n)}){' ✕' if s else ''}" for a, n, s in
-                  zip(part[label], part["n_hasil"], small, strict=True)]
+                  zip(part[label], part["n"], small, strict=True)]
         fig.add_scatter(
             x=part[value].to_list(), y=labels, mode="markers", name=p,
             customdata=[[p, o] for o in part["opd"].to_list()],

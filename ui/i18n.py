@@ -78,8 +78,10 @@ T: dict[str, tuple[str, str]] = {
     "percentile": ("Persentil dalam lokasi", "Percentile within place"),
     "opd_kind": ("Jenis OPD", "Kind of OPD"),
     "too_small": ("terlalu kecil untuk dibandingkan", "too small to compare"),
-    "ci_note": ("Garis = selang kepercayaan 95%. Kelompok dengan n < {m} ditandai ✕ dan tidak layak dibandingkan.",
-                "Bars = 95% confidence interval. Groups with n < {m} are marked ✕ and are too small to compare."),
+    "ci_note": ("Garis = selang kepercayaan 95% dengan pegawai sebagai satuan: n = pegawai, masing-masing dengan rata-rata "
+                "hasil kerjanya dalam rentang. Kelompok dengan n < {m} ditandai ✕ dan tidak layak dibandingkan.",
+                "Bars = 95% confidence interval with the employee as the unit: n = employees, each with their mean "
+                "work result over the range. Groups with n < {m} are marked ✕ and are too small to compare."),
     "coaching_intro": ("Pegawai yang perlu pembinaan per {p}, paling mendesak di atas. Aturan: {r}.",
                        "Employees needing coaching as of {p}, most urgent first. Rules: {r}."),
     "rule_predikat": ("predikat {x} atau lebih buruk", "predikat {x} or worse"),
@@ -301,7 +303,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "u4": ("U4 Biaya/tarif", "U4 Cost"),
     "u5": ("U5 Produk layanan", "U5 Service product"), "u6": ("U6 Kompetensi pelaksana", "U6 Staff competence"),
     "u8": ("U8 Penanganan pengaduan", "U8 Complaint handling"),
-    "rata_target": ("Rata-rata target", "Mean target"), "rata_realisasi": ("Rata-rata realisasi", "Mean realisation"), "message": ("Pesan", "Message"),
+    "n_pegawai_periode": ("Pegawai-periode", "Employee-periods"), "rata_target": ("Rata-rata target", "Mean target"), "rata_realisasi": ("Rata-rata realisasi", "Mean realisation"), "message": ("Pesan", "Message"),
     "nrr_kompetensi": ("NRR kompetensi", "Competence NRR"), "nrr_perilaku": ("NRR perilaku", "Conduct NRR"),
     "u3": ("Waktu penyelesaian (1–4)", "Completion time (1–4)"), "u7": ("Perilaku pelaksana (1–4)", "Staff conduct (1–4)"),
     "u9": ("Sarana dan prasarana (1–4)", "Facilities (1–4)"), "jumlah": ("Jumlah", "Count"),
