@@ -64,6 +64,7 @@ def _umpan_balik(con, f, ctx):
 
 def _pembinaan(con, f, ctx):
     Q.coaching_list(con, f, SCOPE)
+    Q.coaching_summary(con, f, SCOPE)
 
 
 def _penghargaan(con, f, ctx):
