@@ -36,17 +36,26 @@ def _ensure_warehouse() -> None:
 
 def _freshness() -> None:
     info = q("freshness")
-    st.caption(t("fresh", waktu=fmt.day(info["waktu"], lang()), dari=fmt.period(info["dari"], lang()),
-                 sampai=fmt.period(info["sampai"], lang()), n=fmt.num(info["n_periode"], 0, lang()),
-                 rej=fmt.num(info["ditolak"], 0, lang())))
+    st.caption(
+        t(
+            "fresh",
+            waktu=fmt.day(info["waktu"], lang()),
+            dari=fmt.period(info["dari"], lang()),
+            sampai=fmt.period(info["sampai"], lang()),
+            n=fmt.num(info["n_periode"], 0, lang()),
+            rej=fmt.num(info["ditolak"], 0, lang()),
+        )
+    )
 
 
 def main() -> None:
     _ensure_warehouse()
-    st.sidebar.radio(t("language"), ["Bahasa Indonesia", "English"], key="lang", horizontal=True,
-                     bind="query-params", persist_state="session")
+    st.sidebar.radio(
+        t("language"), ["Bahasa Indonesia", "English"], key="lang", horizontal=True, bind="query-params", persist_state="session"
+    )
     page = lambda mod, key, icon, default=False: st.Page(  # noqa: E731
-        mod.run, title=t(key), icon=icon, url_path=key.removeprefix("page_").replace("_", "-"), default=default)
+        mod.run, title=t(key), icon=icon, url_path=key.removeprefix("page_").replace("_", "-"), default=default
+    )
     nav = st.navigation(_pages(page))
     st.session_state["_filters"] = sidebar()
     _freshness()
@@ -56,8 +65,10 @@ def main() -> None:
 def _pages(page) -> dict:
     groups = {
         t("section_analysis"): [
-            page(ringkasan, "page_ringkasan", ":material/home:", True), page(skor, "page_skor", ":material/bar_chart:"),
-            page(tren, "page_tren", ":material/trending_up:"), page(bandingkan, "page_bandingkan", ":material/balance:"),
+            page(ringkasan, "page_ringkasan", ":material/home:", True),
+            page(skor, "page_skor", ":material/bar_chart:"),
+            page(tren, "page_tren", ":material/trending_up:"),
+            page(bandingkan, "page_bandingkan", ":material/balance:"),
             page(umpan_balik, "page_umpan_balik", ":material/forum:"),
         ],
         t("section_people"): [

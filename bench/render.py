@@ -16,8 +16,14 @@ from bench.measure import summary, tree_rss
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 PATHS = ["", "skor", "tren", "bandingkan", "umpan-balik", "pembinaan", "penghargaan", "profil", "data", "panduan"]
 
 # Fully rendered: the script has finished (no running indicator), the page title is drawn, every
@@ -40,9 +46,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-TITLES = {"": "Ringkasan", "skor": "Skor", "tren": "Tren", "bandingkan": "Bandingkan",
-          "umpan-balik": "Umpan balik masyarakat", "pembinaan": "Pembinaan", "penghargaan": "Penghargaan",
-          "profil": "Profil pegawai", "data": "Data", "panduan": "Panduan"}
+TITLES = {
+    "": "Ringkasan",
+    "skor": "Skor",
+    "tren": "Tren",
+    "bandingkan": "Bandingkan",
+    "umpan-balik": "Umpan balik masyarakat",
+    "pembinaan": "Pembinaan",
+    "penghargaan": "Penghargaan",
+    "profil": "Profil pegawai",
+    "data": "Data",
+    "panduan": "Panduan",
+}
 
 
 def wait_rendered(page, timeout_ms: int = 120_000) -> None:
@@ -53,7 +68,10 @@ def wait_rendered(page, timeout_ms: int = 120_000) -> None:
 def _wait(page, title: str) -> None:
     page.wait_for_function(
         "(t) => { const h = document.querySelector('h1'); return h && h.innerText.trim() === t && (" + _DONE + ")(); }",
-        arg=title, timeout=300_000, polling=20)
+        arg=title,
+        timeout=300_000,
+        polling=20,
+    )
 
 
 @contextlib.contextmanager
@@ -63,9 +81,25 @@ def serve(warehouse: Path, staging: Path, script: Path = ROOT / "dashboard.py") 
     port = _free_port()
     env = {**os.environ, "KINERJA_WAREHOUSE": str(warehouse), "KINERJA_STAGING": str(staging)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -86,8 +120,10 @@ def serve(warehouse: Path, staging: Path, script: Path = ROOT / "dashboard.py") 
 
 def _shape(tab) -> dict[str, int]:
     """How many Plotly charts and data grids the page drew."""
-    return {"charts": tab.locator("[data-testid='stPlotlyChart']").count(),
-            "grids": tab.locator("[data-testid='stDataFrame']").count()}
+    return {
+        "charts": tab.locator("[data-testid='stPlotlyChart']").count(),
+        "grids": tab.locator("[data-testid='stDataFrame']").count(),
+    }
 
 
 def _floor_times(ctx, floor_url: str, shape: dict[str, int], runs: int) -> dict:
@@ -116,8 +152,10 @@ def render(warehouse: Path, runs: int, nip: str) -> dict:
     from playwright.sync_api import sync_playwright
 
     out: dict = {"pages": {}}
-    with serve(warehouse, warehouse.parent / "staging") as (url, proc), \
-            serve(warehouse, warehouse.parent / "staging", ROOT / "bench" / "floor_app.py") as (floor_url, _floor):
+    with (
+        serve(warehouse, warehouse.parent / "staging") as (url, proc),
+        serve(warehouse, warehouse.parent / "staging", ROOT / "bench" / "floor_app.py") as (floor_url, _floor),
+    ):
         out["idle_rss_bytes"] = tree_rss(proc.pid)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -156,8 +194,10 @@ def render(warehouse: Path, runs: int, nip: str) -> dict:
             for path in PATHS:
                 page_ms = summary(opened[path][1:])
                 out["pages"][path or "ringkasan"] = {
-                    "first_ms": opened[path][0], **page_ms,
-                    "switch": summary(switched[path]), "floor": floor[path],
+                    "first_ms": opened[path][0],
+                    **page_ms,
+                    "switch": summary(switched[path]),
+                    "floor": floor[path],
                     "floor_ratio": page_ms["median"] / floor[path]["median"] if floor[path]["median"] else None,
                 }
             out["errors"] = errors

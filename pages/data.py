@@ -22,9 +22,15 @@ def _load(files, kind: str | None, plans: dict, ctx: dict, replace: bool) -> Non
     waiting = st.empty()
     opts = ReadOptions(context=ctx, plans=plans, profiles_dir=profiles_dir(settings()))
     try:
-        report = load_files([(u.name, u.getvalue()) for u in files], settings(), kind=kind, replace=replace,
-                            progress=lambda frac, msg: bar.progress(min(frac, 1.0), text=progress_text(msg, lang())), opts=opts,
-                            on_wait=lambda pesan, message: waiting.info(pesan if lang() == "id" else message))
+        report = load_files(
+            [(u.name, u.getvalue()) for u in files],
+            settings(),
+            kind=kind,
+            replace=replace,
+            progress=lambda frac, msg: bar.progress(min(frac, 1.0), text=progress_text(msg, lang())),
+            opts=opts,
+            on_wait=lambda pesan, message: waiting.info(pesan if lang() == "id" else message),
+        )
     except LoadFailed as exc:
         bar.empty()
         waiting.empty()
@@ -42,8 +48,9 @@ def _load(files, kind: str | None, plans: dict, ctx: dict, replace: bool) -> Non
             st.error(f"{fr.berkas}: {fr.pesan if lang() == 'id' else fr.message}")
         elif fr.pesan:  # sheet, context, ignored columns, dropped rows: never silent
             st.caption(f"{fr.berkas}: {fr.pesan if lang() == 'id' else fr.message}")
-    show(report.summary().select("berkas", "jenis", "status", "dibaca", "dimuat", "ditolak"), "hasil_muat",
-         t("load_history"), None)
+    show(
+        report.summary().select("berkas", "jenis", "status", "dibaca", "dimuat", "ditolak"), "hasil_muat", t("load_history"), None
+    )
     if report.rejects.height:
         st.subheader(t("rejects"))
         cols = ["berkas", "baris", "kolom", "nilai", "alasan" if lang() == "id" else "reason"]
@@ -54,8 +61,7 @@ def _load(files, kind: str | None, plans: dict, ctx: dict, replace: bool) -> Non
 def run() -> None:
     st.title(t("page_data"))
     uploader_language()
-    files = st.file_uploader(t("upload"), type=["csv", "xlsx", "xls", "parquet"], accept_multiple_files=True,
-                             key="upload_files")
+    files = st.file_uploader(t("upload"), type=["csv", "xlsx", "xls", "parquet"], accept_multiple_files=True, key="upload_files")
     kind = st.selectbox(t("kind"), ["auto", *KINDS], format_func=lambda k: t("auto") if k == "auto" else t(f"kind_{k}"))
     ctx = context_fields()
     if files:
@@ -67,8 +73,22 @@ def run() -> None:
             _load(files, chosen, plans, ctx, replace)
     st.subheader(t("load_history"))
     hist = q("load_history")
-    show(hist.select("load_id", "waktu", "berkas", "jenis", "status", "dibaca", "dimuat", "ditolak",
-                     "pesan" if lang() == "id" else "message"), "riwayat_muat", t("load_history"), None)
+    show(
+        hist.select(
+            "load_id",
+            "waktu",
+            "berkas",
+            "jenis",
+            "status",
+            "dibaca",
+            "dimuat",
+            "ditolak",
+            "pesan" if lang() == "id" else "message",
+        ),
+        "riwayat_muat",
+        t("load_history"),
+        None,
+    )
     st.subheader(t("rejects"))
     rej = q("rejects")
     st.caption(t("rows", n=fmt.num(rej.height, 0, lang())))

@@ -48,8 +48,9 @@ def _metric(at, label):
 def test_overview_figures_follow_the_place_filter(app, demo_settings):
     at = app("ringkasan")
     last = query(demo_settings, "SELECT max(periode) FROM agg_kinerja").item()
-    per_place = query(demo_settings, "SELECT lokasi, sum(n) n FROM agg_kinerja WHERE periode = $p GROUP BY lokasi "
-                                     "ORDER BY lokasi", {"p": last})
+    per_place = query(
+        demo_settings, "SELECT lokasi, sum(n) n FROM agg_kinerja WHERE periode = $p GROUP BY lokasi ORDER BY lokasi", {"p": last}
+    )
     shown = _metric(at, "Pegawai dinilai")
     assert sorted(int(v.replace(".", "")) for v in shown) == sorted(per_place["n"].to_list())
     at.sidebar.multiselect(key="lokasi").set_value(["Rakumpit"]).run()

@@ -151,8 +151,9 @@ def test_reset_button_clears_the_filters_and_the_url(server, browser):
 def test_switching_language_keeps_the_view_and_its_codes(server, browser):
     page = _open(browser, f"{server}/tren?tren_group=opd&lokasi=Jambi")
     page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
-    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Trends')",
-                           timeout=60_000)
+    page.wait_for_function(
+        "() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Trends')", timeout=60_000
+    )
     _settle(page)
     assert "tren_group=opd" in page.url and "lokasi=Jambi" in page.url
     assert page.locator("[data-testid='stSidebar']").get_by_text("Jambi").count() > 0

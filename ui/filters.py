@@ -19,8 +19,14 @@ PENDING = "_pending_filters"  # narrowing asked for by a chart click, applied be
 
 def _multi(key: str, options: list[str], translate: bool = False) -> tuple[str, ...]:
     urlstate.restore(key, options, [], multi=True)
-    chosen = st.multiselect(t(key), options, key=key, placeholder=t("all"), persist_state="session",
-                            format_func=(lambda v: value_label(key, v)) if translate else str)
+    chosen = st.multiselect(
+        t(key),
+        options,
+        key=key,
+        placeholder=t("all"),
+        persist_state="session",
+        format_func=(lambda v: value_label(key, v)) if translate else str,
+    )
     urlstate.publish(key, chosen, [])
     return tuple(chosen)
 
@@ -56,8 +62,13 @@ def sidebar() -> Filters:
         default = (keys[max(0, len(keys) - 12)], keys[-1])
         urlstate.restore("periode", keys, default, pair=True)
         dari, sampai = st.select_slider(
-            t("period_range"), options=keys, value=default, key="periode", format_func=lambda k: fmt.period(k, lang()),
-            persist_state="session", help=t("period_help"),
+            t("period_range"),
+            options=keys,
+            value=default,
+            key="periode",
+            format_func=lambda k: fmt.period(k, lang()),
+            persist_state="session",
+            help=t("period_help"),
         )
         urlstate.publish("periode", (dari, sampai), default)
         lok = _multi("lokasi", PLACES)

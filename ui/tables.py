@@ -16,8 +16,19 @@ from ui.i18n import VALUES, col, lang, t, value_label
 from warehouse.db import Filters
 
 # Columns whose stored codes or words have a label in each language (ui.i18n.VALUES).
-VALUE_COLUMNS = {"jenis_kelamin", "peran_penilai", "sumber_predikat", "arah", "jenis_jabatan", "status", "pekerjaan",
-                 "pendidikan", "nilai_berakhlak", "ukuran", "jenis"}
+VALUE_COLUMNS = {
+    "jenis_kelamin",
+    "peran_penilai",
+    "sumber_predikat",
+    "arah",
+    "jenis_jabatan",
+    "status",
+    "pekerjaan",
+    "pendidikan",
+    "nilai_berakhlak",
+    "ukuran",
+    "jenis",
+}
 PERIOD_COLUMNS = {"periode", "dari", "sampai", "periode_lalu"}
 
 
@@ -31,13 +42,12 @@ def _labelled(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(exprs) if exprs else frame
 
 
-def localise(frame: pl.DataFrame, decimals: dict[str, int] | None = None,
-             names: dict[str, str] | None = None) -> pl.DataFrame:
+def localise(frame: pl.DataFrame, decimals: dict[str, int] | None = None, names: dict[str, str] | None = None) -> pl.DataFrame:
     """For the downloads: headers and vocabularies in the chosen language, floats rounded, numbers kept numbers."""
     decimals = decimals or {}
-    out = _labelled(frame).with_columns([
-        pl.col(c).round(decimals.get(c, 1)) for c, d in frame.schema.items() if d in (pl.Float64, pl.Float32)
-    ])
+    out = _labelled(frame).with_columns(
+        [pl.col(c).round(decimals.get(c, 1)) for c, d in frame.schema.items() if d in (pl.Float64, pl.Float32)]
+    )
     names = names or {c: col(c) for c in out.columns}
     return out.rename({c: names.get(c, c) for c in out.columns})
 
@@ -110,10 +120,20 @@ def about(f: Filters | None, title: str) -> list[tuple[str, str]]:
     return rows
 
 
-def show(frame: pl.DataFrame, key: str, title: str, f: Filters | None, decimals: dict[str, int] | None = None,
-         links: dict[str, str] | None = None, height: int | None = None, total: int | None = None,
-         full: Callable[[], pl.DataFrame] | None = None, percent: tuple[str, ...] = (),
-         widths: dict[str, str | int] | None = None, container=None) -> None:
+def show(
+    frame: pl.DataFrame,
+    key: str,
+    title: str,
+    f: Filters | None,
+    decimals: dict[str, int] | None = None,
+    links: dict[str, str] | None = None,
+    height: int | None = None,
+    total: int | None = None,
+    full: Callable[[], pl.DataFrame] | None = None,
+    percent: tuple[str, ...] = (),
+    widths: dict[str, str | int] | None = None,
+    container=None,
+) -> None:
     """Render the table and its two download buttons; the downloads hold exactly these rows and columns.
 
     Numbers stay numbers (they sort as numbers) and are displayed the chosen language's way; `percent` names
@@ -127,12 +147,17 @@ def show(frame: pl.DataFrame, key: str, title: str, f: Filters | None, decimals:
     if frame.is_empty():
         box.info(t("no_data"))
         return
-    config: dict = {col(c): st.column_config.LinkColumn(col(c), display_text=lbl, width="small")
-                    for c, lbl in links.items()}
+    config: dict = {col(c): st.column_config.LinkColumn(col(c), display_text=lbl, width="small") for c, lbl in links.items()}
     for c, w in (widths or {}).items():
         config.setdefault(col(c), st.column_config.Column(col(c), width=w))
-    box.dataframe(display_frame(frame, decimals, percent), hide_index=True, key=f"grid_{key}",
-                  height=height or "auto", column_config=config, placeholder="–")
+    box.dataframe(
+        display_frame(frame, decimals, percent),
+        hide_index=True,
+        key=f"grid_{key}",
+        height=height or "auto",
+        column_config=config,
+        placeholder="–",
+    )
     # Everything the files need is fixed now: the buttons' callables run outside the page script.
     language, names, about_rows = lang(), {c: col(c) for c in frame.columns}, about(f, title)
     about_sheet = "Keterangan" if language == "id" else "About"
@@ -143,11 +168,20 @@ def show(frame: pl.DataFrame, key: str, title: str, f: Filters | None, decimals:
         return localise(data.drop([c for c in links if c in data.columns]), decimals, names)
 
     c1, c2, c3 = box.columns([1, 1, 4])
-    c1.download_button(t("download_csv"), lambda: to_csv(table(), language), file_name=f"{key}.csv",
-                       mime="text/csv", key=f"csv_{key}", on_click="ignore")
+    c1.download_button(
+        t("download_csv"),
+        lambda: to_csv(table(), language),
+        file_name=f"{key}.csv",
+        mime="text/csv",
+        key=f"csv_{key}",
+        on_click="ignore",
+    )
     c2.download_button(
-        t("download_xlsx"), lambda: to_excel(table(), about_rows, sheet=title, about_sheet=about_sheet),
-        file_name=f"{key}.xlsx", key=f"xlsx_{key}", on_click="ignore",
+        t("download_xlsx"),
+        lambda: to_excel(table(), about_rows, sheet=title, about_sheet=about_sheet),
+        file_name=f"{key}.xlsx",
+        key=f"xlsx_{key}",
+        on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     if partial:

@@ -103,8 +103,9 @@ class Filters:
 _DIMS = ["lokasi", "opd", "unit_kerja", "jenis_jabatan", "golongan", "status_asn"]
 
 
-def where(f: Filters, scope: Scope, dims: list[str] | None = None, period_col: str | None = "periode",
-          alias: str = "") -> tuple[str, dict]:
+def where(
+    f: Filters, scope: Scope, dims: list[str] | None = None, period_col: str | None = "periode", alias: str = ""
+) -> tuple[str, dict]:
     """A WHERE clause (without the keyword) and its parameters for the given filters and scope."""
     prefix = f"{alias}." if alias else ""
     parts, params = ["TRUE"], {}
