@@ -1,0 +1,85 @@
+"""Every mart's stated grain, tested like a dbt `unique` test: no two rows share the key its header names."""
+
+from __future__ import annotations
+
+import re
+
+from tests.helpers import query
+from warehouse.marts import HERE
+
+_FILTER_DIMS = ("lokasi", "opd", "unit_kerja", "jenis_jabatan", "golongan", "status_asn")
+# table -> the key its header comment states ("Grain: one row per ...")
+MART_KEYS: dict[str, tuple[str, ...]] = {
+    "dim_pegawai": ("nip",),
+    "fct_capaian": ("nip", "periode", "indikator"),
+    "fct_perilaku": ("nip", "periode", "peran_penilai"),
+    "fct_perilaku_pegawai": ("nip", "periode"),
+    "fct_kinerja": ("nip", "periode"),
+    "fct_riwayat_pegawai": ("nip", "periode"),
+    "agg_kinerja": ("periode", *_FILTER_DIMS),
+    "agg_sebaran": ("periode", *_FILTER_DIMS, "bin"),
+    "agg_indikator": ("periode", *_FILTER_DIMS, "indikator"),
+    "fct_ikm": ("unit_layanan", "lokasi", "periode"),
+    "fct_umpan_balik_petugas": ("nip", "periode"),
+    "fct_distribusi": ("lokasi", "opd", "unit_kerja", "periode"),
+    "mart_pembinaan": ("nip", "periode"),
+    "mart_penghargaan": ("nip", "periode"),
+    "fct_penilai": ("nip_penilai", "periode"),
+    "dim_periode": ("periode",),
+    "dim_filter": _FILTER_DIMS,
+    "meta": (),  # one row
+}
+
+
+def mart_tables() -> dict[str, str]:
+    """Each table or view the mart files create, with the header comment of its statement."""
+    out = {}
+    for f in sorted(HERE.glob("*.sql")):
+        text = f.read_text(encoding="utf-8")
+        for m in re.finditer(r"((?:--[^\n]*\n)*)CREATE (?:TABLE|VIEW) (\w+)", text):
+            out[m.group(2)] = m.group(1)
+    return out
+
+
+def assert_unique_grain(settings) -> None:
+    """No mart has two rows on its stated key (nor a NULL in it); meta has exactly one row. One query for all."""
+    parts = []
+    for table, key in MART_KEYS.items():
+        if not key:
+            parts.append(f"SELECT '{table}' AS t, count(*) <> 1 AS bad FROM {table}")
+            continue
+        cols, nulls = ", ".join(key), " OR ".join(f"{c} IS NULL" for c in key)
+        parts.append(
+            f"SELECT '{table}' AS t, (SELECT count(*) FROM (SELECT {cols} FROM {table} GROUP BY ALL "
+            f"HAVING count(*) > 1)) + (SELECT count(*) FROM {table} WHERE {nulls}) > 0 AS bad"
+        )
+    bad = query(settings, " UNION ALL ".join(parts)).filter("bad")["t"].to_list()
+    assert bad == [], f"rows not unique on the stated grain (or NULL in the key): {bad}"
+
+
+def test_every_mart_states_a_grain_and_has_a_key_here():
+    tables = mart_tables()
+    assert set(tables) == set(MART_KEYS)
+    for table, header in tables.items():
+        assert "Grain: one row" in header, table
+
+
+def test_every_mart_is_unique_on_its_stated_grain_in_the_demo(demo_settings):
+    assert_unique_grain(demo_settings)
+
+
+def test_the_grain_check_finds_a_repeated_key(tmp_path):
+    import duckdb
+    import pytest
+
+    from pipelines.load import load_files
+    from tests.conftest import make_settings
+    from tests.helpers import pegawai
+
+    s = make_settings(tmp_path)
+    load_files([("pegawai.csv", pegawai())], s)
+    assert_unique_grain(s)
+    with duckdb.connect(str(s.warehouse)) as con:
+        con.execute("INSERT INTO dim_pegawai SELECT * FROM dim_pegawai LIMIT 1")
+    with pytest.raises(AssertionError, match="dim_pegawai"):
+        assert_unique_grain(s)
