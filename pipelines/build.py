@@ -20,7 +20,7 @@ import polars as pl
 from pipelines import staging
 from settings import Settings
 from warehouse.db import current_file
-from warehouse.marts import run_marts, version
+from warehouse.marts import rules_fingerprint, run_marts, version
 
 LOAD_SCHEMA = {
     "load_id": pl.Int64,
@@ -61,9 +61,23 @@ def built_version(warehouse: Path) -> str | None:
         return None
 
 
-def is_current(warehouse: Path) -> bool:
-    """Whether the warehouse was built by this version's mart definitions."""
-    return built_version(warehouse) == version()
+def built_rules(warehouse: Path) -> str | None:
+    """The rule settings' fingerprint a warehouse was built with; None when missing or unmarked."""
+    if not warehouse.exists():
+        return None
+    try:
+        with contextlib.closing(duckdb.connect(current_file(warehouse), read_only=True)) as con:
+            return con.execute("SELECT aturan FROM _versi").fetchone()[0]
+    except duckdb.Error:
+        return None
+
+
+def is_current(warehouse: Path, settings: Settings | None = None) -> bool:
+    """Whether the warehouse was built by this version's mart definitions (and, given settings, with their rule
+    values: a changed cap, cutoff or rule parameter must reach every mart)."""
+    if built_version(warehouse) != version():
+        return False
+    return settings is None or built_rules(warehouse) == rules_fingerprint(settings)
 
 
 def rebuild(settings: Settings) -> None:

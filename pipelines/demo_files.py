@@ -195,7 +195,8 @@ _ENSURE = threading.Lock()
 
 def ensure_warehouse(settings: Settings) -> str:
     """Make the warehouse usable by this version: 'ok', 'demo' (none existed: built from the demo) or
-    'rebuilt' (built by older mart definitions: rebuilt from its own staging files, data unchanged).
+    'rebuilt' (built by older mart definitions or other rule settings: rebuilt from its own staging files, data
+    unchanged).
 
     Loaded data is never replaced by the demo: when a rebuild fails the error is raised.
     """
@@ -203,10 +204,10 @@ def ensure_warehouse(settings: Settings) -> str:
         if not settings.warehouse.exists():
             build_demo(settings)
             return "demo"
-        if is_current(settings.warehouse):
+        if is_current(settings.warehouse, settings):
             return "ok"
         with writer_lock(settings.staging):  # never alongside a load
-            if is_current(settings.warehouse):
+            if is_current(settings.warehouse, settings):
                 return "ok"
             rebuild(settings)
         return "rebuilt"

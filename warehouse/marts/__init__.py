@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -85,6 +86,16 @@ def version() -> str:
     return h.hexdigest()[:16]
 
 
+# Settings sections the marts compute with: a warehouse built with other values is rebuilt from staging.
+RULE_SECTIONS = ("capaian", "rating", "perilaku", "pp30", "pp46", "skm", "kurva", "pembinaan", "penghargaan", "sebaran")
+
+
+def rules_fingerprint(s: Settings) -> str:
+    """Fingerprint of the rule settings the marts read (regulation values, cutoffs, rule parameters)."""
+    rules = {name: s.section(name) for name in RULE_SECTIONS}
+    return hashlib.sha256(json.dumps(rules, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
 def build_periods(con: duckdb.DuckDBPyConnection) -> list[str | None]:
     """The appraisal periods present in the staged facts (one None when there are none)."""
     rows = con.execute(
@@ -115,4 +126,4 @@ def run_marts(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
         for i, periode in enumerate(periods):
             con.execute("SET VARIABLE periode_build = $p", {"p": periode})
             con.execute(sql if i == 0 else sql.replace(f"CREATE TABLE {table} AS", f"INSERT INTO {table}", 1))
-    con.execute("CREATE TABLE _versi AS SELECT $v AS marts", {"v": version()})
+    con.execute("CREATE TABLE _versi AS SELECT $v AS marts, $r AS aturan", {"v": version(), "r": rules_fingerprint(settings)})
