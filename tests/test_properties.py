@@ -607,7 +607,7 @@ def _ikm_reference(w: World, s: Settings) -> pl.DataFrame:
     rows = []
     for (unit, lok, key), totals in groups.items():
         n = len(totals)
-        x100 = math.floor(Fraction(2500 * sum(totals), 9 * n) + Fraction(1, 2))
+        x100 = math.floor(Fraction(round(cfg["konversi"] * 100) * sum(totals), 9 * n) + Fraction(1, 2))
         mutu = (
             "A"
             if x100 >= round(cfg["a_min"] * 100)

@@ -1,6 +1,6 @@
 -- fct_ikm. Grain: one row per service unit x place x survey period (quarter, 'YYYY-Qn').
 -- PermenPANRB 14/2017: NRR per unsur = sum/respondents; IKM = sum NRR x weight (exact 1/9);
--- konversi = IKM x 25, rounded half-up to 2 decimals in exact integer arithmetic:
+-- konversi = IKM x skm_konversi (25), rounded half-up to 2 decimals in exact integer arithmetic:
 -- round_half_up(a / b) = floor((2a + b) / (2b)) for positive a and b.
 CREATE TABLE fct_ikm AS
 WITH sums AS (
@@ -15,8 +15,8 @@ WITH sums AS (
 exact AS (
     SELECT *,
         (s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9)::HUGEINT AS total,
-        -- konversi x 100 = 25 x 100 x w_num x total / (w_den x n)
-        2500 * getvariable('skm_w_num') * (s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9)::HUGEINT AS a,
+        -- konversi x 100 = konversi factor x 100 x w_num x total / (w_den x n)
+        CAST(round(getvariable('skm_konversi') * 100) AS HUGEINT) * getvariable('skm_w_num') * (s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9)::HUGEINT AS a,
         getvariable('skm_w_den') * n_responden::HUGEINT AS b
     FROM sums
 )

@@ -10,7 +10,7 @@ WITH sums AS (
     GROUP BY nip_petugas, periode
 )
 SELECT nip, periode, n_responden, nrr_kompetensi, nrr_perilaku,
-       ((2 * 2500 * getvariable('skm_w_num') * total + getvariable('skm_w_den') * n_responden)
+       ((2 * CAST(round(getvariable('skm_konversi') * 100) AS HUGEINT) * getvariable('skm_w_num') * total + getvariable('skm_w_den') * n_responden)
         // (2 * getvariable('skm_w_den') * n_responden))::DECIMAL(10, 0) / 100 AS ikm_konversi
 FROM sums
 ORDER BY nip, periode;
