@@ -26,7 +26,7 @@ from warehouse.db import Filters, Scope, connect
 # Each example builds a warehouse (about a second): modest counts, and no shrinking (a failure prints its whole
 # world, which is small anyway; shrinking would rebuild hundreds of warehouses).
 EXAMPLES = hyp_settings(
-    max_examples=25,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
@@ -500,7 +500,7 @@ def _coaching_reference(k: pl.DataFrame, s: Settings, last: str) -> dict[str, tu
             ys = [x["hasil_kerja"] for x in window]
             mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
             slope = sum((a - mx) * (b - my) for a, b in zip(xs, ys, strict=True)) / sum((a - mx) ** 2 for a in xs)
-            tren = slope * (len(window) - 1) <= -cfg["trend_min_drop"] + 1e-9
+            tren = round(slope * (len(window) - 1), 9) <= -cfg["trend_min_drop"]
         flags = (r["predikat"] in BELOW, berturut, tren)
         if any(flags):
             out[nip] = flags

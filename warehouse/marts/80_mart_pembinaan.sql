@@ -32,7 +32,8 @@ flagged AS (
         coalesce(urut >= (SELECT urut FROM cfg_predikat WHERE predikat = getvariable('pembinaan_predikat_trigger')), false) AS aturan_predikat,
         (n_win_k = getvariable('pembinaan_consecutive_periods') AND n_bawah = n_win_k) AS aturan_berturut,
         (n_win_t = getvariable('pembinaan_trend_periods')
-            AND slope * (n_win_t - 1) <= -getvariable('pembinaan_trend_min_drop')) AS aturan_tren
+            -- the fitted drop to 9 decimals, so a drop of exactly trend_min_drop counts despite float noise
+            AND round(slope * (n_win_t - 1), 9) <= -getvariable('pembinaan_trend_min_drop')) AS aturan_tren
     FROM w
 ),
 listed AS (
