@@ -134,7 +134,8 @@ def _headline(per: pl.DataFrame) -> pl.DataFrame:
     cur = per.filter(pl.col("periode") == last)
     # a range of one period has no previous one: compare with a typed null, never with None
     before = per.filter(pl.col("periode") == pl.lit(prev, dtype=pl.String)).select(
-        "lokasi", pl.col("rata_hasil").alias("rata_hasil_lalu"), pl.col("n").alias("n_lalu"), below.alias("bawah_lalu"))
+        "lokasi", pl.col("rata_hasil").alias("rata_hasil_lalu"), pl.col("n").alias("n_lalu"), below.alias("bawah_lalu")
+    )
     return cur.join(before, on="lokasi", how="left").with_columns(
         pl.lit(prev, dtype=pl.String).alias("periode_lalu"),
         below.alias("bawah"),
