@@ -560,7 +560,8 @@ def _curve_reference(k: pl.DataFrame, s: Settings) -> dict[tuple, list[str]]:
 
 
 def check_rules(w: World, s: Settings, f: Filters, data) -> None:
-    """mart_pembinaan / coaching_list, mart_penghargaan / recognition_list, fct_distribusi / distribution_breaks."""
+    """mart_pembinaan / coaching_list / coaching_summary, mart_penghargaan / recognition_list, fct_distribusi /
+    distribution_breaks."""
     con = connect(str(s.warehouse))
     k = ref_kinerja(w, s)
     last = _as_of(k, f)
@@ -577,6 +578,17 @@ def check_rules(w: World, s: Settings, f: Filters, data) -> None:
         # most urgent first: more rules, then worse predikat, then lower score (the cap from settings)
         assert coach["urgensi"].to_list() == sorted(coach["urgensi"].to_list(), reverse=True)
         assert set(top["nip"]) == _recognition_reference(scoped, s, last)
+        # the summary above the list: per place and OPD, flagged employees and how many each rule flags
+        emp = {e.nip: e for e in w.employees}
+        summary: dict[tuple[str, str], list[int]] = {}
+        for nip, flags in exp.items():
+            acc = summary.setdefault((emp[nip].lokasi, emp[nip].opd), [0, 0, 0, 0])
+            for i, flag in enumerate((True, *flags)):
+                acc[i] += flag
+        got = Q.coaching_summary(con, f, Scope())
+        assert {
+            (r[0], r[1]): list(r[2:]) for r in got.select("lokasi", "opd", "n", "n_predikat", "n_berturut", "n_tren").rows()
+        } == summary
         # blank golongan / jabatan: the list shows the same code the filter and the overview use
         assert None not in coach["golongan"].to_list() + coach["jenis_jabatan"].to_list()
     # the whole marts: the rules as of every period, over all places
