@@ -32,17 +32,35 @@ def _figures(row: dict, ikm: pl.DataFrame, lg: str) -> None:
     c = st.columns(5)
     cap = fmt.num(settings().section("capaian")["cap"], 0, lg)
     dn = row["n"] - row["n_lalu"] if row["n_lalu"] is not None else None
-    metric(c[0], t("employees_appraised"), fmt.num(row["n"], 0, lg), fmt.signed(dn, 0, lg) if dn is not None else None,
-           help=t("help_n"), change=dn)
+    metric(
+        c[0],
+        t("employees_appraised"),
+        fmt.num(row["n"], 0, lg),
+        fmt.signed(dn, 0, lg) if dn is not None else None,
+        help=t("help_n"),
+        change=dn,
+    )
     dm = row["rata_hasil"] - row["rata_hasil_lalu"] if None not in (row["rata_hasil"], row["rata_hasil_lalu"]) else None
-    metric(c[1], t("mean_score"), fmt.num(row["rata_hasil"], 1, lg), fmt.signed(dm, 1, lg) if dm is not None else None,
-           help=t("help_mean", cap=cap), change=None if dm is None else round(dm, 1))
+    metric(
+        c[1],
+        t("mean_score"),
+        fmt.num(row["rata_hasil"], 1, lg),
+        fmt.signed(dm, 1, lg) if dm is not None else None,
+        help=t("help_mean", cap=cap),
+        change=None if dm is None else round(dm, 1),
+    )
     metric(c[2], t("share_sb"), fmt.pct(row["share_sangat_baik"], 1, lg), help=t("help_sb"))
     # shares are of those with a predikat: None where nobody has one
     db = row["bawah"] - row["bawah_lalu"] if None not in (row["bawah"], row["bawah_lalu"]) else None
-    metric(c[3], t("share_below"), fmt.pct(row["bawah"], 1, lg),
-           (fmt.signed(db * 100, 1, lg) + " pp") if db is not None else None, inverse=True, help=t("help_below"),
-           change=None if db is None else round(db * 100, 1))
+    metric(
+        c[3],
+        t("share_below"),
+        fmt.pct(row["bawah"], 1, lg),
+        (fmt.signed(db * 100, 1, lg) + " pp") if db is not None else None,
+        inverse=True,
+        help=t("help_below"),
+        change=None if db is None else round(db * 100, 1),
+    )
     value, delta, change = _ikm_latest(ikm, row["lokasi"])
     n = ikm.filter(pl.col("lokasi") == row["lokasi"]).sort("periode")["n_responden"].tail(1).to_list()
     metric(

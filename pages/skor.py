@@ -79,8 +79,13 @@ def _indicators(f, sc) -> None:
 def _raters(f, sc) -> None:
     st.caption(t("leniency_note"))
     len_ = q("rater_leniency", f, sc, settings().section("banding")["min_dinilai"])
-    show(len_.head(15).select("nama_penilai", "lokasi", "opd", "n_dinilai", "rata_perilaku_diberikan",
-                              "rata_hasil_dinilai", "z"), "penilai_longgar", t("leniency"), f, decimals={"z": 2})
+    show(
+        len_.head(15).select("nama_penilai", "lokasi", "opd", "n_dinilai", "rata_perilaku_diberikan", "rata_hasil_dinilai", "z"),
+        "penilai_longgar",
+        t("leniency"),
+        f,
+        decimals={"z": 2},
+    )
 
 
 def run() -> None:

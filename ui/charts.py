@@ -273,8 +273,7 @@ def ci_plot(
         if part.is_empty():
             continue
         small = part[small_col].to_list()
-        labels = [f"{a} (n={_n(n)}){' ✕' if s else ''}" for a, n, s in
-                  zip(part[label], part["n"], small, strict=True)]  # n: the interval's units (employees)
+        labels = [f"{a} (n={_n(n)}){' ✕' if s else ''}" for a, n, s in zip(part[label], part["n"], small, strict=True)]
         fig.add_scatter(
             x=part[value].to_list(),
             y=labels,
