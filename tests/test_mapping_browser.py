@@ -136,13 +136,12 @@ def _steps(page, url, s, data, tmp_path):
         grid.dblclick(position={"x": 300, "y": 35 * 3 + 17})  # 'Dimuat sebagai' of the 'Usia' row (35 px rows)
         page.keyboard.type("(diab")
         try:
-            page.get_by_text("(diabaikan)", exact=True).last.wait_for(timeout=5_000)
+            page.get_by_role("option", name="(diabaikan)").click(timeout=5_000)
             break
         except Exception:
             page.keyboard.press("Escape")
             if attempt == 4:
                 raise
-    page.keyboard.press("Enter")
     page.mouse.click(box["x"] + box["width"] + 5, box["y"] - 40)
     _idle(page)
     page.get_by_text("Kolom yang diabaikan: Usia").wait_for(timeout=60_000)
@@ -171,12 +170,12 @@ def _load_with_profile(page, url, name, content, tmp_path):
     page.wait_for_selector("h1", timeout=120_000)
     _upload(page, name, content, tmp_path)
     _context(page, None)
-    page.get_by_text("profil 'SKM Google Forms Disdukcapil'").wait_for(timeout=60_000)
+    page.get_by_text("profil 'SKM Google Forms Disdukcapil'").first.wait_for(timeout=60_000)
     _idle(page)
     for attempt in range(3):  # a click that lands while a rerun is being drawn can be lost in headless Chromium
         page.get_by_role("button", name="Muat ke gudang data").click()
         try:
-            page.get_by_text(f"{name}: profil 'SKM Google Forms Disdukcapil'").wait_for(timeout=30_000)
+            page.get_by_text(f"{name}: profil 'SKM Google Forms Disdukcapil'").first.wait_for(timeout=30_000)
             break
         except Exception:
             if attempt == 2:
