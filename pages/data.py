@@ -36,7 +36,13 @@ def _load(files, kind: str | None, plans: dict, ctx: dict, replace: bool) -> Non
         waiting.empty()
         st.error(exc.text(lang()))
         return
+    # kept for the reruns that follow (an edited grid sends its state again after a load), until the next load
+    st.session_state["last_load_report"] = report
     waiting.empty()
+    bar.empty()
+
+
+def _report(report) -> None:
     if report.exit_code == 0:
         st.success(t("load_ok"))
     elif report.exit_code == 1:
@@ -55,7 +61,6 @@ def _load(files, kind: str | None, plans: dict, ctx: dict, replace: bool) -> Non
         st.subheader(t("rejects"))
         cols = ["berkas", "baris", "kolom", "nilai", "alasan" if lang() == "id" else "reason"]
         show(report.rejects.select(cols), "baris_ditolak_baru", t("rejects"), None)
-    st.cache_data.clear()
 
 
 def run() -> None:
@@ -71,6 +76,8 @@ def run() -> None:
         replace = st.checkbox(t("replace_roster"), help=t("replace_roster_help"), key="replace_roster")
         if st.button(t("load_btn"), type="primary", key="load_btn"):
             _load(files, chosen, plans, ctx, replace)
+    if (report := st.session_state.get("last_load_report")) is not None:
+        _report(report)
     st.subheader(t("load_history"))
     hist = q("load_history")
     show(

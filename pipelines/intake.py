@@ -54,7 +54,7 @@ class Prepared:
             ids.append(f"kolom diabaikan: {', '.join(self.plan.ignored)}")
             ens.append(f"columns ignored: {', '.join(self.plan.ignored)}")
         if self.table.dropped:
-            rows = ", ".join(f"{r} ({t[:20]})" for r, t in self.table.dropped[:8])
+            rows = ", ".join(f"{r} ({t[:20]})" if t else str(r) for r, t in self.table.dropped[:8])
             ids.append(f"baris ringkasan/catatan dibuang: {rows}")
             ens.append(f"summary/note rows dropped: {rows}")
         if self.not_rated:

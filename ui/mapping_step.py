@@ -125,7 +125,17 @@ def _dry(name: str, data: bytes, plan: mapping.Plan, ctx: dict) -> None:
         st.error(exc.text(lang()))
         return
     st.markdown(f"**{t('map_dry_rows')}**")
-    shown = preview.rename({"_baris": "baris"})
+    shown = (
+        preview.rename({"_baris": "baris"})
+        .with_columns(  # as text: dates without a time, empty cells as –
+            [
+                pl.col(c).dt.date().cast(pl.String) if d == pl.Datetime else pl.col(c).cast(pl.String)
+                for c, d in preview.rename({"_baris": "baris"}).schema.items()
+                if c != "baris"
+            ]
+        )
+        .fill_null("–")
+    )
     st.dataframe(shown.rename({c: col(c) for c in shown.columns}), hide_index=True)
     if rejects.is_empty():
         st.success(t("map_dry_ok"))
@@ -168,7 +178,7 @@ def step(name: str, data: bytes, kind: str | None, ctx: dict) -> mapping.Plan | 
         if plan.ignored:
             st.caption(t("map_ignored", cols=", ".join(plan.ignored)))
         if table.dropped:
-            st.caption(t("map_dropped", rows=", ".join(f"{r} ({txt[:20]})" for r, txt in table.dropped[:8])))
+            st.caption(t("map_dropped", rows=", ".join(f"{r} ({txt[:20]})" if txt else str(r) for r, txt in table.dropped[:8])))
         b1, b2, b3 = st.columns([1, 1, 1])
         if b1.button(t("map_dry"), key=f"dry_{key}"):
             _dry(name, data, plan, ctx)
