@@ -9,4 +9,17 @@ from appdb.coaching import awards, case_events, case_sessions, cases
 from appdb.engine import app_db_url, make_engine, migrate, open_app_db
 from appdb.tables import access_log, app_meta, metadata, users
 
-__all__ = ["access_log", "app_db_url", "app_meta", "awards", "case_events", "case_sessions", "cases", "make_engine", "metadata", "migrate", "open_app_db", "users"]
+__all__ = [
+    "access_log",
+    "app_db_url",
+    "app_meta",
+    "awards",
+    "case_events",
+    "case_sessions",
+    "cases",
+    "make_engine",
+    "metadata",
+    "migrate",
+    "open_app_db",
+    "users",
+]

@@ -38,8 +38,7 @@ cases = sa.Table(
     sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("version", sa.Integer, nullable=False, server_default="1"),
-    sa.CheckConstraint(sa.text("status IN ('baru', 'dijadwalkan', 'berjalan', 'selesai', 'dibatalkan')"),
-                       name="status"),
+    sa.CheckConstraint(sa.text("status IN ('baru', 'dijadwalkan', 'berjalan', 'selesai', 'dibatalkan')"), name="status"),
 )
 
 # Append-only (triggers refuse UPDATE and DELETE): one row per change of a case, with what it was and became.

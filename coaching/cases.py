@@ -24,8 +24,11 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "dibatalkan": (),
 }
 STATUS_TEXT = {
-    "baru": ("baru", "new"), "dijadwalkan": ("dijadwalkan", "scheduled"), "berjalan": ("berjalan", "in progress"),
-    "selesai": ("selesai", "done"), "dibatalkan": ("dibatalkan", "cancelled"),
+    "baru": ("baru", "new"),
+    "dijadwalkan": ("dijadwalkan", "scheduled"),
+    "berjalan": ("berjalan", "in progress"),
+    "selesai": ("selesai", "done"),
+    "dibatalkan": ("dibatalkan", "cancelled"),
 }
 
 
@@ -57,7 +60,8 @@ class Conflict(CaseError):
             f"Kasus ini telah diubah orang lain (versi {current['version']}, Anda membaca versi {expected}). "
             "Perubahan Anda belum disimpan; periksa keadaan terbaru lalu simpan lagi.",
             f"Someone else changed this case (version {current['version']}, you read version {expected}). "
-            "Your change was not saved; check the latest state and save again.")
+            "Your change was not saved; check the latest state and save again.",
+        )
         self.current, self.expected = current, expected
 
 
@@ -96,24 +100,61 @@ def get_case(engine: sa.Engine, case_id: int) -> dict[str, Any]:
         return _row(con, case_id)
 
 
-def _event(con: sa.Connection, case_id: int, actor: str, event: str, before: dict | None, after: dict | None,
-           version: int, at: dt.datetime) -> None:
-    con.execute(sa.insert(case_events).values(case_id=case_id, at=at, actor=actor, event=event,
-                                              before=_plain(before), after=_plain(after), version=version))
+def _event(
+    con: sa.Connection,
+    case_id: int,
+    actor: str,
+    event: str,
+    before: dict | None,
+    after: dict | None,
+    version: int,
+    at: dt.datetime,
+) -> None:
+    con.execute(
+        sa.insert(case_events).values(
+            case_id=case_id, at=at, actor=actor, event=event, before=_plain(before), after=_plain(after), version=version
+        )
+    )
 
 
-def open_case(engine: sa.Engine, *, nip: str, actor: str, nama: str = "", lokasi: str | None = None,
-              opd: str | None = None, periode: str | None = None, aturan: list[str] | None = None,
-              fokus: list[str] | None = None, coach_nip: str | None = None, coach_nama: str | None = None,
-              rencana: list[dict] | None = None, due_date: dt.date | None = None) -> dict[str, Any]:
+def open_case(
+    engine: sa.Engine,
+    *,
+    nip: str,
+    actor: str,
+    nama: str = "",
+    lokasi: str | None = None,
+    opd: str | None = None,
+    periode: str | None = None,
+    aturan: list[str] | None = None,
+    fokus: list[str] | None = None,
+    coach_nip: str | None = None,
+    coach_nama: str | None = None,
+    rencana: list[dict] | None = None,
+    due_date: dt.date | None = None,
+) -> dict[str, Any]:
     """Open a new case (status baru, version 1) and record the 'dibuka' event; returns the case."""
     if not nip:
         raise CaseError("NIP pegawai wajib diisi.", "The employee's NIP is required.")
     now = _now()
-    values = dict(nip=nip, nama=nama, lokasi=lokasi, opd=opd, periode=periode, aturan=list(aturan or []),
-                  fokus=list(fokus or []), coach_nip=coach_nip or None, coach_nama=coach_nama or None,
-                  rencana=_plain(list(rencana or [])), due_date=due_date, status="baru", opened_by=actor,
-                  opened_at=now, updated_at=now, version=1)
+    values = dict(
+        nip=nip,
+        nama=nama,
+        lokasi=lokasi,
+        opd=opd,
+        periode=periode,
+        aturan=list(aturan or []),
+        fokus=list(fokus or []),
+        coach_nip=coach_nip or None,
+        coach_nama=coach_nama or None,
+        rencana=_plain(list(rencana or [])),
+        due_date=due_date,
+        status="baru",
+        opened_by=actor,
+        opened_at=now,
+        updated_at=now,
+        version=1,
+    )
     with engine.begin() as con:
         case_id = con.execute(sa.insert(cases).values(**values).returning(cases.c.id)).scalar_one()
         _event(con, case_id, actor, "dibuka", None, {k: values[k] for k in _TRACKED if k in values}, 1, now)
@@ -123,8 +164,9 @@ def open_case(engine: sa.Engine, *, nip: str, actor: str, nama: str = "", lokasi
 _TRACKED = ("status", "alasan_batal", "hasil", "coach_nip", "coach_nama", "rencana", "due_date", "fokus", "aturan")
 
 
-def _change(engine: sa.Engine, case_id: int, expected_version: int, actor: str, event: str,
-            check, changes: dict[str, Any]) -> dict[str, Any]:
+def _change(
+    engine: sa.Engine, case_id: int, expected_version: int, actor: str, event: str, check, changes: dict[str, Any]
+) -> dict[str, Any]:
     """Apply `changes` if the case is still at `expected_version` and `check(case)` passes; one event."""
     now = _now()
     with engine.begin() as con:
@@ -134,13 +176,15 @@ def _change(engine: sa.Engine, case_id: int, expected_version: int, actor: str, 
         check(current)
         new_version = expected_version + 1
         # the version in the WHERE makes a concurrent writer between our read and this update lose, not overwrite
-        done = con.execute(sa.update(cases).where(cases.c.id == case_id, cases.c.version == expected_version)
-                           .values(**changes, updated_at=now, version=new_version))
+        done = con.execute(
+            sa.update(cases)
+            .where(cases.c.id == case_id, cases.c.version == expected_version)
+            .values(**changes, updated_at=now, version=new_version)
+        )
         if done.rowcount != 1:
             raise Conflict(_row(con, case_id), expected_version)
         keys = [k for k in changes if k in _TRACKED]
-        _event(con, case_id, actor, event, {k: current[k] for k in keys}, {k: changes[k] for k in keys},
-               new_version, now)
+        _event(con, case_id, actor, event, {k: current[k] for k in keys}, {k: changes[k] for k in keys}, new_version, now)
         return _row(con, case_id)
 
 
@@ -148,8 +192,16 @@ def _label(status: str) -> tuple[str, str]:
     return STATUS_TEXT.get(status, (status, status))
 
 
-def transition(engine: sa.Engine, case_id: int, to: str, *, expected_version: int, actor: str,
-               reason: str | None = None, hasil: str | None = None) -> dict[str, Any]:
+def transition(
+    engine: sa.Engine,
+    case_id: int,
+    to: str,
+    *,
+    expected_version: int,
+    actor: str,
+    reason: str | None = None,
+    hasil: str | None = None,
+) -> dict[str, Any]:
     """Move a case to status `to`; dibatalkan needs a reason. Refused moves raise TransitionRefused."""
     if to == "dibatalkan" and not (reason or "").strip():
         raise TransitionRefused("Pembatalan memerlukan alasan.", "Cancelling needs a reason.")
@@ -157,8 +209,9 @@ def transition(engine: sa.Engine, case_id: int, to: str, *, expected_version: in
     def check(case: dict) -> None:
         if to not in ALLOWED.get(case["status"], ()):
             (fi, fe), (ti, te) = _label(case["status"]), _label(to)
-            raise TransitionRefused(f"Status tidak dapat berubah dari '{fi}' ke '{ti}'.",
-                                    f"The status cannot change from '{fe}' to '{te}'.")
+            raise TransitionRefused(
+                f"Status tidak dapat berubah dari '{fi}' ke '{ti}'.", f"The status cannot change from '{fe}' to '{te}'."
+            )
 
     changes: dict[str, Any] = {"status": to}
     if to in CLOSED:
@@ -196,8 +249,9 @@ def set_outcome(engine: sa.Engine, case_id: int, hasil: str, *, expected_version
     return _change(engine, case_id, expected_version, actor, "hasil", check, {"hasil": hasil.strip()})
 
 
-def add_session(engine: sa.Engine, case_id: int, *, tanggal: dt.date, dibahas: str, langkah: str,
-                expected_version: int, actor: str) -> dict[str, Any]:
+def add_session(
+    engine: sa.Engine, case_id: int, *, tanggal: dt.date, dibahas: str, langkah: str, expected_version: int, actor: str
+) -> dict[str, Any]:
     """Add a session note (date, what was discussed, agreed next step) to an open case."""
     if not dibahas.strip():
         raise CaseError("Isi apa yang dibahas.", "Say what was discussed.")
@@ -207,8 +261,11 @@ def add_session(engine: sa.Engine, case_id: int, *, tanggal: dt.date, dibahas: s
         if current["version"] != expected_version:
             raise Conflict(current, expected_version)
         _open_only(current)
-        done = con.execute(sa.update(cases).where(cases.c.id == case_id, cases.c.version == expected_version)
-                           .values(updated_at=now, version=expected_version + 1))
+        done = con.execute(
+            sa.update(cases)
+            .where(cases.c.id == case_id, cases.c.version == expected_version)
+            .values(updated_at=now, version=expected_version + 1)
+        )
         if done.rowcount != 1:
             raise Conflict(_row(con, case_id), expected_version)
         note = {"tanggal": tanggal, "dibahas": dibahas.strip(), "langkah": langkah.strip()}
@@ -219,8 +276,7 @@ def add_session(engine: sa.Engine, case_id: int, *, tanggal: dt.date, dibahas: s
 
 def sessions(engine: sa.Engine, case_id: int) -> list[dict[str, Any]]:
     """A case's session notes, oldest first."""
-    q = sa.select(case_sessions).where(case_sessions.c.case_id == case_id).order_by(case_sessions.c.tanggal,
-                                                                                   case_sessions.c.id)
+    q = sa.select(case_sessions).where(case_sessions.c.case_id == case_id).order_by(case_sessions.c.tanggal, case_sessions.c.id)
     with engine.connect() as con:
         return [dict(r) for r in con.execute(q).mappings()]
 
@@ -232,12 +288,32 @@ def events(engine: sa.Engine, case_id: int) -> list[dict[str, Any]]:
         return [{k: _aware(v) for k, v in r.items()} for r in con.execute(q).mappings()]
 
 
-def record_award(engine: sa.Engine, *, nip: str, jenis: str, tanggal: dt.date, diberikan_oleh: str, actor: str,
-                 nama: str = "", catatan: str | None = None) -> int:
+def record_award(
+    engine: sa.Engine,
+    *,
+    nip: str,
+    jenis: str,
+    tanggal: dt.date,
+    diberikan_oleh: str,
+    actor: str,
+    nama: str = "",
+    catatan: str | None = None,
+) -> int:
     """Record a recognition given; returns its id."""
     if not jenis.strip() or not diberikan_oleh.strip():
         raise CaseError("Isi jenis penghargaan dan pemberinya.", "Fill in the kind of award and who gave it.")
     with engine.begin() as con:
-        return con.execute(sa.insert(awards).values(
-            nip=nip, nama=nama, jenis=jenis.strip(), tanggal=tanggal, diberikan_oleh=diberikan_oleh.strip(),
-            catatan=catatan, created_by=actor, created_at=_now()).returning(awards.c.id)).scalar_one()
+        return con.execute(
+            sa.insert(awards)
+            .values(
+                nip=nip,
+                nama=nama,
+                jenis=jenis.strip(),
+                tanggal=tanggal,
+                diberikan_oleh=diberikan_oleh.strip(),
+                catatan=catatan,
+                created_by=actor,
+                created_at=_now(),
+            )
+            .returning(awards.c.id)
+        ).scalar_one()

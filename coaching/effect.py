@@ -26,8 +26,13 @@ def z_for(confidence: float) -> float:
 
 
 def _indexed(periods: pl.DataFrame) -> pl.DataFrame:
-    return periods.select("periode", pl.col("periode_mulai").cast(pl.Date)).unique("periode").sort(
-        "periode_mulai").with_row_index("i").with_columns(pl.col("i").cast(pl.Int64))
+    return (
+        periods.select("periode", pl.col("periode_mulai").cast(pl.Date))
+        .unique("periode")
+        .sort("periode_mulai")
+        .with_row_index("i")
+        .with_columns(pl.col("i").cast(pl.Int64))
+    )
 
 
 def _period_of(frame: pl.DataFrame, per: pl.DataFrame, when: str, name: str) -> pl.DataFrame:
@@ -44,23 +49,29 @@ def _windows(pairs: pl.DataFrame, scores: pl.DataFrame, listed: pl.DataFrame, k:
     after = s.filter((pl.col("i") > pl.col("i_close")) & (pl.col("i") <= pl.col("i_close") + k))
 
     def means(frame: pl.DataFrame, suffix: str) -> pl.DataFrame:
-        return frame.group_by("case_id", "nip").agg(pl.col("hasil_kerja").mean().alias(f"hasil_{suffix}"),
-                                                    pl.col("skor_ordinal").mean().alias(f"ordinal_{suffix}"))
+        return frame.group_by("case_id", "nip").agg(
+            pl.col("hasil_kerja").mean().alias(f"hasil_{suffix}"), pl.col("skor_ordinal").mean().alias(f"ordinal_{suffix}")
+        )
 
     still = listed.select("nip", pl.col("i").alias("_end"), pl.lit(True).alias("_listed"))
-    return (pairs.join(means(before, "sebelum"), on=["case_id", "nip"], how="left")
-            .join(means(after, "sesudah"), on=["case_id", "nip"], how="left")
-            .with_columns((pl.col("i_close") + k).alias("_end"))
-            .join(still, on=["nip", "_end"], how="left")
-            .with_columns(pl.col("_listed").is_null().alias("keluar_daftar"),
-                          (pl.col("hasil_sesudah") - pl.col("hasil_sebelum")).alias("perubahan"),
-                          (pl.col("ordinal_sesudah") - pl.col("ordinal_sebelum")).alias("perubahan_predikat"))
-            .drop("_end", "_listed")
-            .filter(pl.col("perubahan").is_not_null()))
+    return (
+        pairs.join(means(before, "sebelum"), on=["case_id", "nip"], how="left")
+        .join(means(after, "sesudah"), on=["case_id", "nip"], how="left")
+        .with_columns((pl.col("i_close") + k).alias("_end"))
+        .join(still, on=["nip", "_end"], how="left")
+        .with_columns(
+            pl.col("_listed").is_null().alias("keluar_daftar"),
+            (pl.col("hasil_sesudah") - pl.col("hasil_sebelum")).alias("perubahan"),
+            (pl.col("ordinal_sesudah") - pl.col("ordinal_sebelum")).alias("perubahan_predikat"),
+        )
+        .drop("_end", "_listed")
+        .filter(pl.col("perubahan").is_not_null())
+    )
 
 
-def case_changes(closed: pl.DataFrame, all_case_nips: list[str], periods: pl.DataFrame, scores: pl.DataFrame,
-                 listed: pl.DataFrame, k: int) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+def case_changes(
+    closed: pl.DataFrame, all_case_nips: list[str], periods: pl.DataFrame, scores: pl.DataFrame, listed: pl.DataFrame, k: int
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Per closed case and per comparison pair: before, after, change, left the list; the cases too early to
     judge; and every closed case with its group keys.
 
@@ -71,8 +82,9 @@ def case_changes(closed: pl.DataFrame, all_case_nips: list[str], periods: pl.Dat
     last = per.height - 1
     sc = scores.join(per.select("periode", "i"), on="periode", how="inner")
     li = listed.join(per.select("periode", "i"), on="periode", how="inner")
-    c = _period_of(_period_of(closed.rename({"id": "case_id"}), per, "opened_at", "i_open"), per, "closed_at",
-                   "i_close").with_columns(pl.lit("Semua").alias("kelompok"))
+    c = _period_of(
+        _period_of(closed.rename({"id": "case_id"}), per, "opened_at", "i_open"), per, "closed_at", "i_close"
+    ).with_columns(pl.lit("Semua").alias("kelompok"))
     ready = (pl.col("i_open") - k >= 0) & (pl.col("i_close") + k <= last)
     every = c
     early = c.filter(~ready | pl.col("i_open").is_null())
@@ -92,15 +104,20 @@ def _stats(frame: pl.DataFrame, keys: list[str], z: float, suffix: str = "") -> 
     n = d.count()
     half = z * d.std() / n.sqrt()
     return frame.group_by(keys).agg(
-        n.alias(f"n{suffix}"), pl.col("hasil_sebelum").mean().alias(f"hasil_sebelum{suffix}"),
-        pl.col("hasil_sesudah").mean().alias(f"hasil_sesudah{suffix}"), d.mean().alias(f"perubahan{suffix}"),
-        (d.mean() - half).alias(f"ci_bawah{suffix}"), (d.mean() + half).alias(f"ci_atas{suffix}"),
+        n.alias(f"n{suffix}"),
+        pl.col("hasil_sebelum").mean().alias(f"hasil_sebelum{suffix}"),
+        pl.col("hasil_sesudah").mean().alias(f"hasil_sesudah{suffix}"),
+        d.mean().alias(f"perubahan{suffix}"),
+        (d.mean() - half).alias(f"ci_bawah{suffix}"),
+        (d.mean() + half).alias(f"ci_atas{suffix}"),
         pl.col("perubahan_predikat").mean().alias(f"perubahan_predikat{suffix}"),
-        pl.col("keluar_daftar").mean().alias(f"share_keluar{suffix}"))
+        pl.col("keluar_daftar").mean().alias(f"share_keluar{suffix}"),
+    )
 
 
-def effect_by(mine: pl.DataFrame, comp: pl.DataFrame, early: pl.DataFrame, every: pl.DataFrame, level: str,
-              z: float, min_group: int) -> pl.DataFrame:
+def effect_by(
+    mine: pl.DataFrame, comp: pl.DataFrame, early: pl.DataFrame, every: pl.DataFrame, level: str, z: float, min_group: int
+) -> pl.DataFrame:
     """One row per group of the level ('semua', 'opd' or 'coach') with a closed case: coached vs comparison,
     n, CI, cases too early to judge, too-small mark."""
     keys = LEVELS[level]
@@ -109,18 +126,31 @@ def effect_by(mine: pl.DataFrame, comp: pl.DataFrame, early: pl.DataFrame, every
     a = _stats(mine, keys, z)
     b = _stats(comp, keys, z, "_pembanding")
     wait = early.group_by(keys).agg(pl.len().alias("n_belum"))
-    out = every.select(keys).unique().join(a, on=keys, how="left").join(b, on=keys, how="left").join(
-        wait, on=keys, how="left")
-    return out.with_columns(
-        pl.col("n").fill_null(0), pl.col("n_pembanding").fill_null(0), pl.col("n_belum").fill_null(0),
-    ).with_columns(
-        (pl.col("perubahan") - pl.col("perubahan_pembanding")).alias("selisih"),
-        ((pl.col("n") < min_group) | (pl.col("n_pembanding") < min_group)).alias("terlalu_kecil"),
-    ).sort(keys)
+    out = every.select(keys).unique().join(a, on=keys, how="left").join(b, on=keys, how="left").join(wait, on=keys, how="left")
+    return (
+        out.with_columns(
+            pl.col("n").fill_null(0),
+            pl.col("n_pembanding").fill_null(0),
+            pl.col("n_belum").fill_null(0),
+        )
+        .with_columns(
+            (pl.col("perubahan") - pl.col("perubahan_pembanding")).alias("selisih"),
+            ((pl.col("n") < min_group) | (pl.col("n_pembanding") < min_group)).alias("terlalu_kecil"),
+        )
+        .sort(keys)
+    )
 
 
-def effectiveness(closed: pl.DataFrame, all_case_nips: list[str], periods: pl.DataFrame, scores: pl.DataFrame,
-                  listed: pl.DataFrame, k: int, min_group: int, confidence: float) -> dict[str, pl.DataFrame]:
+def effectiveness(
+    closed: pl.DataFrame,
+    all_case_nips: list[str],
+    periods: pl.DataFrame,
+    scores: pl.DataFrame,
+    listed: pl.DataFrame,
+    k: int,
+    min_group: int,
+    confidence: float,
+) -> dict[str, pl.DataFrame]:
     """The did-it-work tables per level, from closed cases, every case's NIP and warehouse facts."""
     mine, comp, early, every = case_changes(closed, all_case_nips, periods, scores, listed, k)
     z = z_for(confidence)

@@ -75,5 +75,13 @@ def effectiveness(engine: sa.Engine, con: Con, scope: Scope, settings: Settings)
     listed = queries.listed_history(con, scope)
     nips = sorted(set(closed["nip"].to_list()) | set(listed["nip"].to_list()))
     all_nips = views.case_frame(engine)["nip"].unique().to_list()  # anyone with a case is no comparison
-    return effect.effectiveness(closed, all_nips, queries.periods(con), queries.scores_of(con, scope, nips),
-                                listed, int(cfg["effect_periods"]), int(cfg["min_group"]), float(cfg["confidence"]))
+    return effect.effectiveness(
+        closed,
+        all_nips,
+        queries.periods(con),
+        queries.scores_of(con, scope, nips),
+        listed,
+        int(cfg["effect_periods"]),
+        int(cfg["min_group"]),
+        float(cfg["confidence"]),
+    )

@@ -18,13 +18,31 @@ from warehouse import queries
 from warehouse.db import Scope
 
 CASE_SCHEMA = {
-    "id": pl.Int64, "nip": pl.String, "nama": pl.String, "lokasi": pl.String, "opd": pl.String,
-    "periode": pl.String, "coach_nip": pl.String, "coach_nama": pl.String, "status": pl.String,
-    "due_date": pl.Date, "opened_at": pl.Datetime("us", "UTC"), "closed_at": pl.Datetime("us", "UTC"),
-    "version": pl.Int64, "hasil": pl.String, "alasan_batal": pl.String, "n_sesi": pl.Int64,
+    "id": pl.Int64,
+    "nip": pl.String,
+    "nama": pl.String,
+    "lokasi": pl.String,
+    "opd": pl.String,
+    "periode": pl.String,
+    "coach_nip": pl.String,
+    "coach_nama": pl.String,
+    "status": pl.String,
+    "due_date": pl.Date,
+    "opened_at": pl.Datetime("us", "UTC"),
+    "closed_at": pl.Datetime("us", "UTC"),
+    "version": pl.Int64,
+    "hasil": pl.String,
+    "alasan_batal": pl.String,
+    "n_sesi": pl.Int64,
 }
-AWARD_SCHEMA = {"id": pl.Int64, "nip": pl.String, "nama": pl.String, "jenis": pl.String, "tanggal": pl.Date,
-                "diberikan_oleh": pl.String}
+AWARD_SCHEMA = {
+    "id": pl.Int64,
+    "nip": pl.String,
+    "nama": pl.String,
+    "jenis": pl.String,
+    "tanggal": pl.Date,
+    "diberikan_oleh": pl.String,
+}
 
 
 def _utc(value):
@@ -48,8 +66,7 @@ def award_frame(engine: sa.Engine) -> pl.DataFrame:
     cols = [awards.c[c] for c in AWARD_SCHEMA]
     with engine.connect() as con:
         rows = con.execute(sa.select(*cols).order_by(awards.c.tanggal.desc(), awards.c.id.desc())).mappings().all()
-    return pl.DataFrame([dict(r) for r in rows], schema=AWARD_SCHEMA, orient="row") if rows else \
-        pl.DataFrame(schema=AWARD_SCHEMA)
+    return pl.DataFrame([dict(r) for r in rows], schema=AWARD_SCHEMA, orient="row") if rows else pl.DataFrame(schema=AWARD_SCHEMA)
 
 
 def scoped(con: duckdb.DuckDBPyConnection, scope: Scope, frame: pl.DataFrame) -> pl.DataFrame:
@@ -70,21 +87,24 @@ def scoped(con: duckdb.DuckDBPyConnection, scope: Scope, frame: pl.DataFrame) ->
 def with_overdue(frame: pl.DataFrame, today: dt.date) -> pl.DataFrame:
     """Add `terlambat`: an open case past its due date."""
     return frame.with_columns(
-        (pl.col("status").is_in(OPEN) & pl.col("due_date").is_not_null() & (pl.col("due_date") < today))
-        .alias("terlambat"))
+        (pl.col("status").is_in(OPEN) & pl.col("due_date").is_not_null() & (pl.col("due_date") < today)).alias("terlambat")
+    )
 
 
 def my_cases(frame: pl.DataFrame, coach_nip: str, today: dt.date) -> pl.DataFrame:
     """A coach's cases: open ones first (overdue at the top, then by due date), closed ones after."""
     mine = with_overdue(frame.filter(pl.col("coach_nip") == coach_nip), today)
-    return mine.sort([pl.col("status").is_in(CLOSED), pl.col("terlambat").not_(), "due_date", "id"],
-                     nulls_last=True)
+    return mine.sort([pl.col("status").is_in(CLOSED), pl.col("terlambat").not_(), "due_date", "id"], nulls_last=True)
 
 
 def latest_per_employee(frame: pl.DataFrame) -> pl.DataFrame:
     """Each employee's most recent case (id, status, version)."""
-    return frame.sort("id").group_by("nip", maintain_order=True).last().select(
-        "nip", pl.col("id").alias("kasus_id"), pl.col("status").alias("status_kasus"))
+    return (
+        frame.sort("id")
+        .group_by("nip", maintain_order=True)
+        .last()
+        .select("nip", pl.col("id").alias("kasus_id"), pl.col("status").alias("status_kasus"))
+    )
 
 
 def list_status(listed: pl.DataFrame, frame: pl.DataFrame) -> pl.DataFrame:
@@ -106,21 +126,38 @@ def per_opd(frame: pl.DataFrame, listed: pl.DataFrame, today: dt.date) -> pl.Dat
         (pl.col("status") == "dibatalkan").sum().alias("kasus_batal"),
     )
     active = c.filter(pl.col("status") != "dibatalkan").select("nip").unique()
-    lst = listed.select("nip", "lokasi", "opd").unique("nip").with_columns(
-        pl.col("nip").is_in(active["nip"].implode()).alias("ada_kasus"))
-    share = lst.group_by("lokasi", "opd").agg(pl.len().alias("n_terdaftar"), pl.col("ada_kasus").sum()
-                                              .alias("n_terdaftar_berkasus"))
+    lst = (
+        listed.select("nip", "lokasi", "opd")
+        .unique("nip")
+        .with_columns(pl.col("nip").is_in(active["nip"].implode()).alias("ada_kasus"))
+    )
+    share = lst.group_by("lokasi", "opd").agg(
+        pl.len().alias("n_terdaftar"), pl.col("ada_kasus").sum().alias("n_terdaftar_berkasus")
+    )
     out = counts.join(share, on=["lokasi", "opd"], how="full", coalesce=True)
     ints = ["kasus_terbuka", "kasus_terlambat", "kasus_selesai", "kasus_batal", "n_terdaftar", "n_terdaftar_berkasus"]
-    return out.with_columns([pl.col(k).fill_null(0).cast(pl.Int64) for k in ints]).with_columns(
-        (pl.col("n_terdaftar_berkasus") / pl.when(pl.col("n_terdaftar") > 0).then(pl.col("n_terdaftar")))
-        .alias("share_berkasus")).sort("lokasi", "opd")
+    return (
+        out.with_columns([pl.col(k).fill_null(0).cast(pl.Int64) for k in ints])
+        .with_columns(
+            (pl.col("n_terdaftar_berkasus") / pl.when(pl.col("n_terdaftar") > 0).then(pl.col("n_terdaftar"))).alias(
+                "share_berkasus"
+            )
+        )
+        .sort("lokasi", "opd")
+    )
 
 
 def recognised(listed: pl.DataFrame, award_rows: pl.DataFrame) -> pl.DataFrame:
     """The recognition list with each employee's awards so far ('kind (date)', newest first) and a count."""
-    per = award_rows.sort("tanggal", descending=True).group_by("nip", maintain_order=True).agg(
-        (pl.col("jenis") + " (" + pl.col("tanggal").dt.strftime("%d/%m/%Y") + ")").str.join("; ")
-        .alias("penghargaan_diterima"), pl.len().alias("n_penghargaan"))
+    per = (
+        award_rows.sort("tanggal", descending=True)
+        .group_by("nip", maintain_order=True)
+        .agg(
+            (pl.col("jenis") + " (" + pl.col("tanggal").dt.strftime("%d/%m/%Y") + ")")
+            .str.join("; ")
+            .alias("penghargaan_diterima"),
+            pl.len().alias("n_penghargaan"),
+        )
+    )
     out = listed.join(per, on="nip", how="left", maintain_order="left")
     return out.with_columns(pl.col("n_penghargaan").fill_null(0).cast(pl.Int64))

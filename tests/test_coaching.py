@@ -26,17 +26,25 @@ PERIODS = ["2026-01", "2026-02", "2026-03", "2026-04"]
 
 
 def _roster() -> bytes:
-    rows = [{"NIP": n, "Nama": f"Pegawai {i}", "Lokasi": "Jambi" if n in JAMBI else "Bangko",
-             "Perangkat Daerah": "Dinas A" if n in JAMBI else "Dinas B", "Unit Kerja": "Bidang",
-             "Status ASN": "PNS", "Golongan": "III/a", "NIP Atasan": JAMBI[0] if n in JAMBI else BANGKO[0]}
-            for i, n in enumerate(NIPS)]
+    rows = [
+        {
+            "NIP": n,
+            "Nama": f"Pegawai {i}",
+            "Lokasi": "Jambi" if n in JAMBI else "Bangko",
+            "Perangkat Daerah": "Dinas A" if n in JAMBI else "Dinas B",
+            "Unit Kerja": "Bidang",
+            "Status ASN": "PNS",
+            "Golongan": "III/a",
+            "NIP Atasan": JAMBI[0] if n in JAMBI else BANGKO[0],
+        }
+        for i, n in enumerate(NIPS)
+    ]
     return csv(rows)
 
 
 def _capaian(realisasi: int) -> bytes:
     head = "NIP;Periode;Indikator;Target;Realisasi;Bobot"
-    rows = [f"{n};{p};Layanan;100;{realisasi if n in (JAMBI[1], BANGKO[1]) else 100};100" for n in NIPS
-            for p in PERIODS]
+    rows = [f"{n};{p};Layanan;100;{realisasi if n in (JAMBI[1], BANGKO[1]) else 100};100" for n in NIPS for p in PERIODS]
     return ("\n".join([head, *rows]) + "\n").encode()
 
 
@@ -57,9 +65,16 @@ def con(warehouse):
 
 
 def _open(engine, nip=JAMBI[1], **kw) -> dict:
-    base = dict(actor="ani", nama="Pegawai 1", aturan=["hasil kerja < 85"], fokus=["Layanan (60.0)"],
-                coach_nip=JAMBI[0], coach_nama="Pegawai 0", due_date=TODAY + dt.timedelta(days=30),
-                rencana=[{"aksi": "Pertemuan pertama", "tanggal": TODAY}])
+    base = dict(
+        actor="ani",
+        nama="Pegawai 1",
+        aturan=["hasil kerja < 85"],
+        fokus=["Layanan (60.0)"],
+        coach_nip=JAMBI[0],
+        coach_nama="Pegawai 0",
+        due_date=TODAY + dt.timedelta(days=30),
+        rencana=[{"aksi": "Pertemuan pertama", "tanggal": TODAY}],
+    )
     return C.open_case(engine, nip=nip, **{**base, **kw})
 
 
@@ -68,14 +83,20 @@ def test_full_path_and_every_change_is_an_event(app_engine):
     assert (case["status"], case["version"]) == ("baru", 1)
     case = C.transition(app_engine, case["id"], "dijadwalkan", expected_version=1, actor="ani")
     case = C.transition(app_engine, case["id"], "berjalan", expected_version=2, actor="budi")
-    case = C.add_session(app_engine, case["id"], tanggal=TODAY, dibahas="Target layanan", langkah="Pendampingan",
-                         expected_version=3, actor="budi")
+    case = C.add_session(
+        app_engine, case["id"], tanggal=TODAY, dibahas="Target layanan", langkah="Pendampingan", expected_version=3, actor="budi"
+    )
     case = C.transition(app_engine, case["id"], "selesai", expected_version=4, actor="budi", hasil="Membaik")
     assert (case["status"], case["version"], case["hasil"]) == ("selesai", 5, "Membaik")
     assert case["closed_at"] is not None
     trail = C.events(app_engine, case["id"])
     assert [(e["event"], e["actor"], e["version"]) for e in trail] == [
-        ("dibuka", "ani", 1), ("status", "ani", 2), ("status", "budi", 3), ("sesi", "budi", 4), ("status", "budi", 5)]
+        ("dibuka", "ani", 1),
+        ("status", "ani", 2),
+        ("status", "budi", 3),
+        ("sesi", "budi", 4),
+        ("status", "budi", 5),
+    ]
     assert trail[1]["before"] == {"status": "baru"} and trail[1]["after"] == {"status": "dijadwalkan"}
     assert trail[3]["after"] == {"tanggal": TODAY.isoformat(), "dibahas": "Target layanan", "langkah": "Pendampingan"}
     assert trail[4]["before"] == {"status": "berjalan", "hasil": None}
@@ -85,8 +106,13 @@ def test_full_path_and_every_change_is_an_event(app_engine):
 
 
 ALL = ["baru", "dijadwalkan", "berjalan", "selesai", "dibatalkan"]
-PATH = {"baru": [], "dijadwalkan": ["dijadwalkan"], "berjalan": ["dijadwalkan", "berjalan"],
-        "selesai": ["dijadwalkan", "berjalan", "selesai"], "dibatalkan": ["dibatalkan"]}
+PATH = {
+    "baru": [],
+    "dijadwalkan": ["dijadwalkan"],
+    "berjalan": ["dijadwalkan", "berjalan"],
+    "selesai": ["dijadwalkan", "berjalan", "selesai"],
+    "dibatalkan": ["dibatalkan"],
+}
 
 
 def _at(engine, status: str) -> dict:
@@ -101,13 +127,13 @@ def test_transitions_allowed_and_refused(app_engine):
         for to in ALL:
             case = _at(app_engine, start)
             if to in C.ALLOWED[start]:
-                moved = C.transition(app_engine, case["id"], to, expected_version=case["version"], actor="x",
-                                     reason="pindah tugas")
+                moved = C.transition(
+                    app_engine, case["id"], to, expected_version=case["version"], actor="x", reason="pindah tugas"
+                )
                 assert moved["status"] == to and moved["version"] == case["version"] + 1
             else:
                 with pytest.raises(C.TransitionRefused) as err:
-                    C.transition(app_engine, case["id"], to, expected_version=case["version"], actor="x",
-                                 reason="pindah tugas")
+                    C.transition(app_engine, case["id"], to, expected_version=case["version"], actor="x", reason="pindah tugas")
                 assert "tidak dapat" in err.value.text("id") and "cannot" in err.value.text("en")
                 after = C.get_case(app_engine, case["id"])
                 assert (after["status"], after["version"]) == (start, case["version"])  # nothing changed
@@ -140,14 +166,22 @@ def test_second_editor_is_told_and_loses_nothing(app_engine):
     read_by_ani = read_by_budi = case["version"]
     C.update_plan(app_engine, case["id"], expected_version=read_by_ani, actor="ani", due_date=TODAY)
     with pytest.raises(C.Conflict) as err:
-        C.add_session(app_engine, case["id"], tanggal=TODAY, dibahas="Budi's note", langkah="",
-                      expected_version=read_by_budi, actor="budi")
+        C.add_session(
+            app_engine, case["id"], tanggal=TODAY, dibahas="Budi's note", langkah="", expected_version=read_by_budi, actor="budi"
+        )
     assert err.value.current["version"] == 2 and err.value.current["due_date"] == TODAY
     assert "diubah orang lain" in err.value.text("id") and "Someone else" in err.value.text("en")
     assert C.sessions(app_engine, case["id"]) == []  # nothing half-written
     # Budi saves again against the version he was shown: his note is kept, Ani's date too
-    C.add_session(app_engine, case["id"], tanggal=TODAY, dibahas="Budi's note", langkah="",
-                  expected_version=err.value.current["version"], actor="budi")
+    C.add_session(
+        app_engine,
+        case["id"],
+        tanggal=TODAY,
+        dibahas="Budi's note",
+        langkah="",
+        expected_version=err.value.current["version"],
+        actor="budi",
+    )
     now = C.get_case(app_engine, case["id"])
     assert now["due_date"] == TODAY and now["version"] == 3
     assert [s["dibahas"] for s in C.sessions(app_engine, case["id"])] == ["Budi's note"]
@@ -160,8 +194,9 @@ def test_simultaneous_writers_one_wins_the_other_gets_a_conflict(app_engine):
     def write(i: int) -> None:
         barrier.wait()
         try:
-            C.add_session(app_engine, case["id"], tanggal=TODAY, dibahas=f"note {i}", langkah="", expected_version=1,
-                          actor=f"u{i}")
+            C.add_session(
+                app_engine, case["id"], tanggal=TODAY, dibahas=f"note {i}", langkah="", expected_version=1, actor=f"u{i}"
+            )
             results.append("ok")
         except C.Conflict:
             results.append("conflict")
@@ -181,9 +216,11 @@ def test_simultaneous_writers_one_wins_the_other_gets_a_conflict(app_engine):
 
 def _seed(engine) -> dict[str, int]:
     """One case in Jambi/Dinas A, one in Bangko/Dinas B, one for a NIP not on the roster; one award each side."""
-    ids = {"jambi": _open(engine, JAMBI[1])["id"],
-           "bangko": _open(engine, BANGKO[1], coach_nip=BANGKO[0], coach_nama="Pegawai 5")["id"],
-           "gone": _open(engine, "199001012015011999", coach_nip=JAMBI[0], lokasi="Jambi", opd="Dinas A")["id"]}
+    ids = {
+        "jambi": _open(engine, JAMBI[1])["id"],
+        "bangko": _open(engine, BANGKO[1], coach_nip=BANGKO[0], coach_nama="Pegawai 5")["id"],
+        "gone": _open(engine, "199001012015011999", coach_nip=JAMBI[0], lokasi="Jambi", opd="Dinas A")["id"],
+    }
     for nip in (JAMBI[2], BANGKO[2]):
         C.record_award(engine, nip=nip, jenis="Piagam", tanggal=TODAY, diberikan_oleh="Kepala Dinas", actor="ani")
     return ids
@@ -216,8 +253,9 @@ def test_every_view_follows_the_scope(app_engine, con, name, tmp_path):
     status = read.coaching_list(app_engine, con, scope, listed)
     assert set(status.filter(pl.col("status_kasus").is_not_null())["nip"]) == visible_nips
     aw = read.awards(app_engine, con, scope)
-    assert set(aw["nip"]) == {n for n in (JAMBI[2], BANGKO[2])
-                              if (n in JAMBI and "jambi" in expected) or (n in BANGKO and "bangko" in expected)}
+    assert set(aw["nip"]) == {
+        n for n in (JAMBI[2], BANGKO[2]) if (n in JAMBI and "jambi" in expected) or (n in BANGKO and "bangko" in expected)
+    }
     eff = read.effectiveness(app_engine, con, scope, make_settings(tmp_path))
     assert eff["semua"]["n"].sum() == 0  # nothing closed yet
 
@@ -228,8 +266,9 @@ def test_per_opd_counts_overdue_done_and_share_listed(app_engine, con):
     C.transition(app_engine, b["id"], "dibatalkan", expected_version=1, actor="x", reason="salah orang")
     c = _at(app_engine, "selesai")  # JAMBI[1] again, done
     assert a["id"] != c["id"]
-    listed = pl.DataFrame({"nip": [JAMBI[1], JAMBI[3], BANGKO[1]], "lokasi": ["Jambi", "Jambi", "Bangko"],
-                           "opd": ["Dinas A", "Dinas A", "Dinas B"]})
+    listed = pl.DataFrame(
+        {"nip": [JAMBI[1], JAMBI[3], BANGKO[1]], "lokasi": ["Jambi", "Jambi", "Bangko"], "opd": ["Dinas A", "Dinas A", "Dinas B"]}
+    )
     out = views.per_opd(read.cases(app_engine, con, Scope()), listed, TODAY)
     rows = {r["opd"]: r for r in out.iter_rows(named=True)}
     assert (rows["Dinas A"]["kasus_terbuka"], rows["Dinas A"]["kasus_terlambat"]) == (1, 1)
@@ -246,10 +285,8 @@ def test_coaching_list_shows_the_latest_case_and_recognition_the_awards(app_engi
     listed = pl.DataFrame({"nip": [JAMBI[1], JAMBI[2]]})
     out = read.coaching_list(app_engine, con, Scope(), listed)
     assert out.rows() == [(JAMBI[1], second["id"], "baru"), (JAMBI[2], None, None)]
-    C.record_award(app_engine, nip=JAMBI[2], jenis="Piagam", tanggal=dt.date(2026, 1, 5), diberikan_oleh="Bupati",
-                   actor="ani")
-    C.record_award(app_engine, nip=JAMBI[2], jenis="Pelatihan", tanggal=dt.date(2026, 3, 1), diberikan_oleh="BKPSDM",
-                   actor="ani")
+    C.record_award(app_engine, nip=JAMBI[2], jenis="Piagam", tanggal=dt.date(2026, 1, 5), diberikan_oleh="Bupati", actor="ani")
+    C.record_award(app_engine, nip=JAMBI[2], jenis="Pelatihan", tanggal=dt.date(2026, 3, 1), diberikan_oleh="BKPSDM", actor="ani")
     rec = read.recognition_list(app_engine, con, Scope(), listed)
     assert rec.row(1, named=True)["penghargaan_diterima"] == "Pelatihan (01/03/2026); Piagam (05/01/2026)"
     assert rec["n_penghargaan"].to_list() == [0, 2]
@@ -281,5 +318,4 @@ def test_cases_survive_a_rebuild_and_a_corrected_load(app_engine, tmp_path):
     # scope follows the corrected roster: JAMBI[1] now works in Bangko, so a Jambi viewer no longer sees it
     assert visible() == set()
     with duckdb.connect(str(s.warehouse), read_only=True) as c:
-        assert set(read.cases(app_engine, c, Scope(lokasi=("Bangko",)))["id"]) == {ids["jambi"], ids["bangko"],
-                                                                                    done["id"]}
+        assert set(read.cases(app_engine, c, Scope(lokasi=("Bangko",)))["id"]) == {ids["jambi"], ids["bangko"], done["id"]}

@@ -33,8 +33,7 @@ SCORES = {
 }
 # nip -> period indexes on the coaching list, with the place and OPD
 LISTED = {"A": [1, 2], "B": [1, 4], "X": [1, 2, 4, 7], "Y": [2], "E": [2], "Z": [2]}
-PLACE = {"A": ("L", "O"), "B": ("L", "O"), "X": ("L", "O"), "Y": ("L", "O"), "E": ("L", "O"), "Z": ("L", "P"),
-         "D": ("L", "P")}
+PLACE = {"A": ("L", "O"), "B": ("L", "O"), "X": ("L", "O"), "Y": ("L", "O"), "E": ("L", "O"), "Z": ("L", "P"), "D": ("L", "P")}
 CASES = [  # id, nip, coach, opened, closed, status
     (1, "A", "C1", _ts(2025, 4, 10), _ts(2025, 6, 20), "selesai"),
     (2, "B", "C2", _ts(2025, 3, 1), _ts(2025, 3, 31), "selesai"),
@@ -44,19 +43,44 @@ CASES = [  # id, nip, coach, opened, closed, status
 
 
 def _frames(scores, listed, case_rows, place):
-    sc = pl.DataFrame([{"nip": n, "periode": MONTHS[i], "hasil_kerja": float(h), "skor_ordinal": float(o)}
-                       for n, per in scores.items() for i, (h, o) in per.items()],
-                      schema={"nip": pl.String, "periode": pl.String, "hasil_kerja": pl.Float64,
-                              "skor_ordinal": pl.Float64})
-    li = pl.DataFrame([{"nip": n, "periode": MONTHS[i], "lokasi": place[n][0], "opd": place[n][1]}
-                       for n, idx in listed.items() for i in idx],
-                      schema={"nip": pl.String, "periode": pl.String, "lokasi": pl.String, "opd": pl.String})
-    closed = pl.DataFrame([{"id": i, "nip": n, "lokasi": place[n][0], "opd": place[n][1], "coach_nip": c,
-                            "coach_nama": f"Coach {c}", "opened_at": o, "closed_at": cl}
-                           for i, n, c, o, cl, s in case_rows if s == "selesai"],
-                          schema={"id": pl.Int64, "nip": pl.String, "lokasi": pl.String, "opd": pl.String,
-                                  "coach_nip": pl.String, "coach_nama": pl.String,
-                                  "opened_at": pl.Datetime("us", "UTC"), "closed_at": pl.Datetime("us", "UTC")})
+    sc = pl.DataFrame(
+        [
+            {"nip": n, "periode": MONTHS[i], "hasil_kerja": float(h), "skor_ordinal": float(o)}
+            for n, per in scores.items()
+            for i, (h, o) in per.items()
+        ],
+        schema={"nip": pl.String, "periode": pl.String, "hasil_kerja": pl.Float64, "skor_ordinal": pl.Float64},
+    )
+    li = pl.DataFrame(
+        [{"nip": n, "periode": MONTHS[i], "lokasi": place[n][0], "opd": place[n][1]} for n, idx in listed.items() for i in idx],
+        schema={"nip": pl.String, "periode": pl.String, "lokasi": pl.String, "opd": pl.String},
+    )
+    closed = pl.DataFrame(
+        [
+            {
+                "id": i,
+                "nip": n,
+                "lokasi": place[n][0],
+                "opd": place[n][1],
+                "coach_nip": c,
+                "coach_nama": f"Coach {c}",
+                "opened_at": o,
+                "closed_at": cl,
+            }
+            for i, n, c, o, cl, s in case_rows
+            if s == "selesai"
+        ],
+        schema={
+            "id": pl.Int64,
+            "nip": pl.String,
+            "lokasi": pl.String,
+            "opd": pl.String,
+            "coach_nip": pl.String,
+            "coach_nama": pl.String,
+            "opened_at": pl.Datetime("us", "UTC"),
+            "closed_at": pl.Datetime("us", "UTC"),
+        },
+    )
     return closed, [r[1] for r in case_rows], sc, li
 
 
@@ -70,16 +94,18 @@ def _change(scores, listed, nip, i_open, i_close, k):
     after = [per[i] for i in range(i_close + 1, i_close + k + 1) if i in per]
     if not before or not after:
         return None
-    return {"d": mean(h for h, _ in after) - mean(h for h, _ in before),
-            "o": mean(o for _, o in after) - mean(o for _, o in before),
-            "left": (i_close + k) not in listed.get(nip, [])}
+    return {
+        "d": mean(h for h, _ in after) - mean(h for h, _ in before),
+        "o": mean(o for _, o in after) - mean(o for _, o in before),
+        "left": (i_close + k) not in listed.get(nip, []),
+    }
 
 
 def reference(scores, listed, case_rows, place, k, last=11):
     """Plain loops: per group, the coached changes, the comparison changes and the cases too early to judge."""
     groups: dict[tuple, dict] = {}
     case_nips = {r[1] for r in case_rows}
-    for cid, nip, coach, opened, closed, status in case_rows:
+    for _cid, nip, coach, opened, closed, status in case_rows:
         if status != "selesai":
             continue
         i_open, i_close = _index(opened), _index(closed)
@@ -108,8 +134,7 @@ def _summary(changes):
     d = [c["d"] for c in changes]
     half = Z * stdev(d) / math.sqrt(n) if n > 1 else None
     m = mean(d)
-    return n, m, (m - half if half is not None else None), mean(c["o"] for c in changes), \
-        mean(c["left"] for c in changes)
+    return n, m, (m - half if half is not None else None), mean(c["o"] for c in changes), mean(c["left"] for c in changes)
 
 
 def _check(out, ref, min_group):
@@ -123,9 +148,16 @@ def _check(out, ref, min_group):
             n, m, lo, o, left = _summary(g["mine"])
             cn, cm, clo, co, cleft = _summary(list(g["comp"].values()))
             assert (row["n"], row["n_pembanding"], row["n_belum"]) == (n, cn, g["early"])
-            for col, value in [("perubahan", m), ("ci_bawah", lo), ("perubahan_predikat", o), ("share_keluar", left),
-                               ("perubahan_pembanding", cm), ("ci_bawah_pembanding", clo),
-                               ("perubahan_predikat_pembanding", co), ("share_keluar_pembanding", cleft)]:
+            for col, value in [
+                ("perubahan", m),
+                ("ci_bawah", lo),
+                ("perubahan_predikat", o),
+                ("share_keluar", left),
+                ("perubahan_pembanding", cm),
+                ("ci_bawah_pembanding", clo),
+                ("perubahan_predikat_pembanding", co),
+                ("share_keluar_pembanding", cleft),
+            ]:
                 assert row[col] == pytest.approx(value, abs=1e-9) if value is not None else row[col] is None, col
             assert row["terlalu_kecil"] == (n < min_group or cn < min_group)
 
@@ -158,8 +190,10 @@ NAMES = ["A", "B", "C", "D", "E", "F"]
 
 @st.composite
 def histories(draw):
-    scores = {n: {i: (draw(st.integers(30, 120)), draw(st.integers(1, 5)))
-                  for i in draw(st.sets(st.integers(0, 11), max_size=12))} for n in NAMES}
+    scores = {
+        n: {i: (draw(st.integers(30, 120)), draw(st.integers(1, 5))) for i in draw(st.sets(st.integers(0, 11), max_size=12))}
+        for n in NAMES
+    }
     listed = {n: sorted(draw(st.sets(st.integers(0, 11), max_size=6))) for n in NAMES}
     place = {n: draw(st.sampled_from([("L", "O"), ("L", "P"), ("M", "O")])) for n in NAMES}
     rows = []
@@ -167,8 +201,9 @@ def histories(draw):
         o = draw(st.integers(1, 12))
         c = draw(st.integers(o, 12))
         status = draw(st.sampled_from(["selesai", "selesai", "berjalan"]))
-        rows.append((cid, n, draw(st.sampled_from(["C1", "C2"])), _ts(2025, o, draw(st.integers(1, 28))),
-                     _ts(2025, c, 28), status))
+        rows.append(
+            (cid, n, draw(st.sampled_from(["C1", "C2"])), _ts(2025, o, draw(st.integers(1, 28))), _ts(2025, c, 28), status)
+        )
     return scores, listed, rows, place, draw(st.integers(1, 3))
 
 

@@ -55,8 +55,7 @@ def upgrade() -> None:
         sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("version", sa.Integer, nullable=False, server_default="1"),
-        sa.CheckConstraint("status IN ('baru', 'dijadwalkan', 'berjalan', 'selesai', 'dibatalkan')",
-                           name="ck_cases_status"),
+        sa.CheckConstraint("status IN ('baru', 'dijadwalkan', 'berjalan', 'selesai', 'dibatalkan')", name="ck_cases_status"),
         sa.PrimaryKeyConstraint("id", name="pk_cases"),
     )
     op.create_index("ix_cases_nip", "cases", ["nip"])
