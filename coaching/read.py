@@ -85,3 +85,46 @@ def effectiveness(engine: sa.Engine, con: Con, scope: Scope, settings: Settings)
         int(cfg["min_group"]),
         float(cfg["confidence"]),
     )
+
+
+VALUE_NAMES = {
+    "berorientasi_pelayanan": "Berorientasi Pelayanan",
+    "akuntabel": "Akuntabel",
+    "kompeten": "Kompeten",
+    "harmonis": "Harmonis",
+    "loyal": "Loyal",
+    "adaptif": "Adaptif",
+    "kolaboratif": "Kolaboratif",
+}
+RULES = ("predikat", "berturut", "tren")
+
+
+def prefill(con: Con, scope: Scope, nip: str, settings: Settings, today: dt.date) -> dict | None:
+    """A new case for one employee, pre-filled from the coaching list and the roster; None outside the scope.
+
+    Rules: the codes that listed them in their latest listing; focus: the weakest indicators and BerAKHLAK
+    values; coach: the supervisor (nip_atasan); plan dates and the due date from the settings [kasus].
+    """
+    emp = queries.people(con, scope, [nip])
+    if emp.is_empty():
+        return None
+    e = emp.row(0, named=True)
+    listed = queries.coaching_row(con, scope, nip)
+    row = listed.row(0, named=True) if listed.height else {}
+    focus = list(row.get("indikator_lemah") or []) + [VALUE_NAMES.get(v, v) for v in row.get("nilai_lemah") or []]
+    cfg = settings.section("kasus")
+    plan = [today + dt.timedelta(days=int(d)) for d in cfg.get("plan_days", [7, 14, 28])]
+    return {
+        "nip": nip,
+        "nama": e["nama"],
+        "lokasi": e["lokasi"],
+        "opd": e["opd"],
+        "periode": row.get("periode"),
+        "aturan": [r for r in RULES if row.get(f"aturan_{r}")],
+        "predikat": row.get("predikat"),
+        "fokus": focus,
+        "coach_nip": e["nip_atasan"],
+        "coach_nama": e["nama_atasan"],
+        "plan_dates": plan,
+        "due_date": today + dt.timedelta(days=int(cfg.get("due_days", 30))),
+    }
