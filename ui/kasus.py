@@ -135,13 +135,14 @@ def _open(pre: dict) -> None:
     ss = st.session_state
     rencana = _edited(_plan(pre), ss.get("kasus_new_plan"))
     focus = [x.strip() for x in str(ss.get("kasus_new_focus") or "").splitlines() if x.strip()]
+    coach_nip = str(ss.get("kasus_new_coach_nip") or "").strip() or pre["coach_nip"]
     if not actor():
         _say("warning", t("kasus_actor_needed"))
         return
     try:
         case = cases.open_case(
             engine(), nip=pre["nip"], actor=actor(), nama=pre["nama"], lokasi=pre["lokasi"], opd=pre["opd"],
-            periode=pre["periode"], aturan=pre["aturan"], fokus=focus, coach_nip=ss.get("kasus_new_coach_nip"),
+            periode=pre["periode"], aturan=pre["aturan"], fokus=focus, coach_nip=coach_nip,
             coach_nama=ss.get("kasus_new_coach"), rencana=rencana, due_date=ss.get("kasus_new_due"),
         )  # fmt: skip
     except cases.CaseError as exc:
@@ -165,7 +166,8 @@ def open_form(pre: dict, rule_text: dict[str, str]) -> None:
         st.text_area(t("kasus_focus"), "\n".join(pre["fokus"]), key="kasus_new_focus")
         c1, c2, c3 = st.columns(3)
         c1.text_input(t("kasus_coach_name"), pre["coach_nama"] or "", key="kasus_new_coach")
-        c2.text_input(t("kasus_coach_nip"), pre["coach_nip"] or "", key="kasus_new_coach_nip")
+        # the supervisor's NIP stays unshown (UU 27/2022): blank keeps them, a NIP typed here names another coach
+        c2.text_input(t("kasus_coach_nip"), "", key="kasus_new_coach_nip", placeholder=fmt.mask_nip(pre["coach_nip"]))
         c3.date_input(t("kasus_due"), pre["due_date"], key="kasus_new_due", format="DD/MM/YYYY")
         st.caption(t("kasus_plan"))
         st.data_editor(
