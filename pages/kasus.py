@@ -18,9 +18,10 @@ from ui.tables import show
 
 CASE_COLUMNS = ["id", "nama", "lokasi", "opd", "status", "coach_nama", "due_date", "terlambat", "n_sesi", "opened_at",
                 "closed_at", "hasil"]  # fmt: skip
-EFFECT_COLUMNS = ["n", "hasil_sebelum", "hasil_sesudah", "perubahan", "ci_bawah", "ci_atas", "perubahan_predikat",
-                  "share_keluar", "n_pembanding", "perubahan_pembanding", "ci_bawah_pembanding", "ci_atas_pembanding",
-                  "share_keluar_pembanding", "selisih", "n_belum", "terlalu_kecil"]  # fmt: skip
+EFFECT_COLUMNS = ["n", "n_pembanding", "terlalu_kecil", "perubahan", "ci_bawah", "ci_atas", "perubahan_pembanding",
+                  "ci_bawah_pembanding", "ci_atas_pembanding", "selisih", "hasil_sebelum", "hasil_sesudah",
+                  "perubahan_predikat", "perubahan_predikat_pembanding", "share_keluar", "share_keluar_pembanding",
+                  "n_belum"]  # fmt: skip
 
 
 def _table(frame: pl.DataFrame) -> pl.DataFrame:
@@ -74,7 +75,7 @@ def _effect(con, sc, f) -> None:
     if eff["semua"].is_empty():
         st.caption(t("effect_none"))
         return
-    dec = {c: 1 for c in EFFECT_COLUMNS} | {"perubahan_predikat": 2}
+    dec = {c: 1 for c in EFFECT_COLUMNS} | {"perubahan_predikat": 2, "perubahan_predikat_pembanding": 2}
     pct = ["share_keluar", "share_keluar_pembanding"]
     for level, keys, title in (("semua", ["kelompok"], "effect_overall"), ("opd", ["lokasi", "opd"], "effect_by_opd"),
                                ("coach", ["coach_nama"], "effect_by_coach")):  # fmt: skip

@@ -97,6 +97,11 @@ def test_open_a_prefilled_case_add_a_session_and_close_it(app, demo_settings):
     assert (done["status"], done["hasil"]) == ("selesai", "Capaian naik ke target")
     assert [e["event"] for e in C.events(engine, cid)] == ["dibuka", "sesi", "status", "status", "status"]
     assert {e["actor"] for e in C.events(engine, cid)} == {"Ani"}
+    trail = next(d.value for d in at.dataframe if "Sebelum" in d.value.columns)
+    cells = " ".join(map(str, trail[["Sebelum", "Sesudah"]].to_numpy().ravel()))
+    assert "Status: Berjalan" in cells and "Status: Selesai" in cells
+    assert "None" not in cells and "coach_nip" not in cells and who["nip_atasan"] not in cells
+    assert fmt.mask_nip(who["nip_atasan"]) in cells
     at2 = app("pembinaan")
     grid = at2.dataframe[0].value
     assert "Selesai" in set(grid["Status kasus"])

@@ -395,6 +395,9 @@ T: dict[str, tuple[str, str]] = {
     "status_selesai": ("Selesai", "Done"),
     "status_dibatalkan": ("Dibatalkan", "Cancelled"),
     "status_none": ("Belum ada kasus", "No case yet"),
+    "rule_short_predikat": ("predikat", "predikat"),
+    "rule_short_berturut": ("di bawah batas berturut-turut", "below the cutoff in a row"),
+    "rule_short_tren": ("tren turun", "falling trend"),
     "event_dibuka": ("Dibuka", "Opened"),
     "event_status": ("Status", "Status"),
     "event_sesi": ("Sesi", "Session"),
@@ -647,7 +650,8 @@ VALUES: dict[str, dict[str, tuple[str, str]]] = {
     "dibahas": ("Yang dibahas", "Discussed"), "langkah": ("Langkah berikut", "Next step"),
     "created_by": ("Dicatat oleh", "Recorded by"), "at": ("Waktu", "When"), "actor": ("Oleh", "By"),
     "event": ("Perubahan", "Change"), "before": ("Sebelum", "Before"), "after": ("Sesudah", "After"),
-    "aksi": ("Tindakan", "Action"), "version": ("Versi", "Version"),
+    "aksi": ("Tindakan", "Action"), "version": ("Versi", "Version"), "coach_nip": ("NIP pembina", "Coach's NIP"),
+    "aturan": ("Aturan", "Rules"), "rencana": ("Rencana", "Plan"),
 }
 
 

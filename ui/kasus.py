@@ -225,13 +225,26 @@ def detail(case: dict) -> None:
     st.session_state[f"kasus_seen_{cid}"] = case["version"]
 
 
+def _value(key: str, value) -> str:
+    """One recorded value in words: statuses and rules named, NIPs masked, plans as 'action (date)'."""
+    if value is None or value == [] or value == "":
+        return "–"
+    if key == "status":
+        return status_label(value)
+    if key == "coach_nip":
+        return fmt.mask_nip(value)
+    if key == "aturan":
+        return ", ".join(t(f"rule_short_{r}") for r in value)
+    if key == "rencana":
+        return ", ".join(f"{s.get('aksi', '')} ({s.get('tanggal') or '–'})" for s in value)
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
 def trail_frame(events: list[dict]) -> pl.DataFrame:
     """The trail as text: when, who, what changed, before and after (status codes in words)."""
 
     def text(d: dict | None) -> str:
-        if not d:
-            return "–"
-        return "; ".join(f"{col(k)}: {status_label(v) if k == 'status' else v}" for k, v in d.items())
+        return "; ".join(f"{col(k)}: {_value(k, v)}" for k, v in d.items()) if d else "–"
 
     rows = [
         {"at": fmt.day(e["at"], lang()), "actor": e["actor"], "event": t(f"event_{e['event']}"),
