@@ -90,34 +90,45 @@ def run() -> None:
     f, sc, today = filters(), scope(), dt.date.today()
     st.title(t("page_kasus"))
     st.caption(t("kasus_intro"))
-    con, eng = connection(), kasus.engine()
+    con = connection()
     st.text_input(t("kasus_actor"), key="kasus_actor", persist_state="session")
     if not kasus.actor():
         st.caption(t("kasus_actor_needed"))
     kasus.messages()
     if nip := st.query_params.get("nip"):
         _open_section(con, sc, nip, today)
-    visible = read.cases(eng, con, sc, f)
-    tab_all, tab_opd, tab_mine, tab_effect = st.tabs([t("tab_all"), t("tab_opd"), t("tab_mine"), t("tab_effect")])
-    with tab_opd:
-        per = read.per_opd(eng, con, sc, f, today).with_columns(pl.col("share_berkasus") * 100)
-        show(per, "kasus_opd", t("tab_opd"), f, decimals={"share_berkasus": 1})
-    with tab_mine:
-        coaches = read.coaches(eng, con, sc)
-        if coaches.is_empty():
-            st.info(t("kasus_none"))
-        else:
-            names = dict(coaches.iter_rows())
-            coach = st.selectbox(t("kasus_coach_pick"), list(names), format_func=names.get, key="kasus_coach")
-            show(_table(read.my_cases(eng, con, sc, coach, today)), "kasus_saya", t("tab_mine"), f)
-    with tab_all:
-        if visible.is_empty():
-            st.info(t("kasus_none"))
-        else:
-            show(_table(with_overdue(visible, today)), "kasus_semua", t("tab_all"), f)
-            _case_picker(visible)
-    with tab_effect:
-        _effect(con, sc, f)
+    # lazy tabs: only the chosen one runs (a hidden grid is never drawn, and the effect figures cost queries)
+    labels = [t("tab_all"), t("tab_opd"), t("tab_mine"), t("tab_effect")]
+    tabs = st.tabs(labels, key="kasus_tab", on_change="rerun")
+    draw = [lambda: _all_tab(read.cases(kasus.engine(), con, sc, f), today, f), lambda: _opd_tab(con, sc, f, today),
+            lambda: _mine_tab(con, sc, f, today), lambda: _effect(con, sc, f)]  # fmt: skip
+    for tab, fill in zip(tabs, draw, strict=True):
+        if tab.open:
+            with tab:
+                fill()
+
+
+def _all_tab(visible: pl.DataFrame, today: dt.date, f) -> None:
+    if visible.is_empty():
+        st.info(t("kasus_none"))
+        return
+    show(_table(with_overdue(visible, today)), "kasus_semua", t("tab_all"), f)
+    _case_picker(visible)
+
+
+def _opd_tab(con, sc, f, today: dt.date) -> None:
+    per = read.per_opd(kasus.engine(), con, sc, f, today).with_columns(pl.col("share_berkasus") * 100)
+    show(per, "kasus_opd", t("tab_opd"), f, decimals={"share_berkasus": 1})
+
+
+def _mine_tab(con, sc, f, today: dt.date) -> None:
+    coaches = read.coaches(kasus.engine(), con, sc)
+    if coaches.is_empty():
+        st.info(t("kasus_none"))
+        return
+    names = dict(coaches.iter_rows())
+    coach = st.selectbox(t("kasus_coach_pick"), list(names), format_func=names.get, key="kasus_coach")
+    show(_table(read.my_cases(kasus.engine(), con, sc, coach, today)), "kasus_saya", t("tab_mine"), f)
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

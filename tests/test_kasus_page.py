@@ -147,3 +147,14 @@ def test_recognition_records_an_award_and_shows_it(app, demo_settings):
     grid = at.dataframe[0].value
     shown = grid.loc[grid["Nama"] == name, "Penghargaan diterima"].tolist()
     assert shown and shown[0].startswith("Piagam penghargaan (")
+
+
+@pytest.mark.parametrize(("tab", "expect"), [("Per OPD", "Kasus terbuka"), ("Kasus saya", "kasus_coach"),
+                                             ("Apakah berhasil?", "bukan bukti")])  # fmt: skip
+def test_each_tab_draws_its_view(app, demo_settings, tab, expect):
+    who = _listed(demo_settings)
+    C.open_case(app.engine(), nip=who["nip"], actor="Budi", nama=who["nama"], coach_nip=who["nip_atasan"],
+                coach_nama=who["nama_atasan"])  # fmt: skip
+    at = app("kasus", kasus_tab=tab)
+    texts = [i.value for i in at.info] + [c for d in at.dataframe for c in d.value.columns] + [s.key for s in at.selectbox]
+    assert any(expect in x for x in texts), texts
