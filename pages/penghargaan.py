@@ -39,7 +39,7 @@ def run() -> None:
         return (
             read.recognition_list(kasus.engine(), con, sc, frame)
             .with_columns(
-                indicators_and_values("indikator_unggul", "nilai_unggul").alias("unggul"),
+                indicators_and_values("indikator_unggul", "nilai_unggul", first=True).alias("unggul"),
                 pl.col("tren").map_elements(sparkline, return_dtype=pl.String).alias("tren"),
                 (pl.lit("/profil?nip=") + pl.col("nip")).alias("profil"),
                 pl.col("penghargaan_diterima").fill_null("–"),
@@ -68,7 +68,7 @@ def run() -> None:
         height=520,
         total=int(data["n_total"][0]),
         full=lambda: shape(queries.recognition_list(con, f, sc, limit=None)),
-        widths={"nama": 170, "unggul": 320},
+        widths={"nama": 170, "unggul": 300},
     )
     names = {r["nip"]: f"{r['nama']} · {r['opd']} ({r['lokasi']})" for r in data.iter_rows(named=True)}
     nip = st.selectbox(t("pick_employee"), list(names), format_func=names.get, key="penghargaan_pick")

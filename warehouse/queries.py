@@ -45,13 +45,29 @@ def filter_options(con: Con, scope: Scope, lokasi: tuple[str, ...] = (), opd: tu
 def freshness(con: Con) -> dict:
     """Last load time, periods covered and rejected-row count."""
     row = run(con, "SELECT * FROM meta", name="freshness").row(0, named=True)
-    return {"waktu": row["waktu"], "dari": row["dari"], "sampai": row["sampai"], "n_periode": row["n_periode"],
-            "ditolak": row["ditolak"]}
+    return {
+        "waktu": row["waktu"],
+        "dari": row["dari"],
+        "sampai": row["sampai"],
+        "n_periode": row["n_periode"],
+        "ditolak": row["ditolak"],
+    }
 
 
 _GROUPABLE = {"lokasi", "opd", "unit_kerja", "periode", "jenis_jabatan", "golongan", "status_asn"}
-_SUM_COLS = ["n", "n_hasil", "sum_hasil", "sumsq_hasil", "n_perilaku", "sum_perilaku", "n_ordinal", "sum_ordinal",
-             "n_predikat", *PREDIKAT_COLS, "n_resmi"]
+_SUM_COLS = [
+    "n",
+    "n_hasil",
+    "sum_hasil",
+    "sumsq_hasil",
+    "n_perilaku",
+    "sum_perilaku",
+    "n_ordinal",
+    "sum_ordinal",
+    "n_predikat",
+    *PREDIKAT_COLS,
+    "n_resmi",
+]
 
 
 def _sums(con: Con, f: Filters, scope: Scope, group: list[str], name: str) -> pl.DataFrame:
@@ -79,8 +95,7 @@ def _means(sums: pl.DataFrame, group: list[str]) -> pl.DataFrame:
     extra = [pl.col("periode_mulai").min()] if "periode" in group and "periode_mulai" in sums.columns else []
     g = sums.group_by(group, maintain_order=True).agg(*extra, *[pl.col(c).sum() for c in _SUM_COLS]).sort(group)
     nh = pl.when(pl.col("n_hasil") > 0).then(pl.col("n_hasil"))
-    var = (pl.col("sumsq_hasil") - pl.col("sum_hasil") ** 2 / nh) / pl.when(pl.col("n_hasil") > 1).then(
-        pl.col("n_hasil") - 1)
+    var = (pl.col("sumsq_hasil") - pl.col("sum_hasil") ** 2 / nh) / pl.when(pl.col("n_hasil") > 1).then(pl.col("n_hasil") - 1)
     return g.with_columns(
         (pl.col("sum_hasil") / nh).alias("rata_hasil"),
         var.clip(lower_bound=0).sqrt().alias("sd_hasil"),
@@ -97,8 +112,9 @@ def scores_by(con: Con, f: Filters, scope: Scope, group: list[str]) -> pl.DataFr
     return _means(_sums(con, f, scope, group, "scores_by"), group)
 
 
-def scores_levels(con: Con, f: Filters, scope: Scope, finest: list[str],
-                  levels: tuple[tuple[str, ...], ...]) -> dict[tuple[str, ...], pl.DataFrame]:
+def scores_levels(
+    con: Con, f: Filters, scope: Scope, finest: list[str], levels: tuple[tuple[str, ...], ...]
+) -> dict[tuple[str, ...], pl.DataFrame]:
     """scores_by at several levels from one pass over the cube: each level must be a subset of `finest`."""
     sums = _sums(con, f, scope, finest, "scores_levels")
     return {lv: _means(sums, list(lv)) for lv in levels}
@@ -117,7 +133,8 @@ def _headline(per: pl.DataFrame) -> pl.DataFrame:
     below = (pl.col("n_butuh_perbaikan") + pl.col("n_kurang") + pl.col("n_sangat_kurang")) / _per("n_predikat")
     cur = per.filter(pl.col("periode") == last)
     before = per.filter(pl.col("periode") == prev).select(
-        "lokasi", pl.col("rata_hasil").alias("rata_hasil_lalu"), pl.col("n").alias("n_lalu"), below.alias("bawah_lalu"))
+        "lokasi", pl.col("rata_hasil").alias("rata_hasil_lalu"), pl.col("n").alias("n_lalu"), below.alias("bawah_lalu")
+    )
     return cur.join(before, on="lokasi", how="left").with_columns(
         pl.lit(prev, dtype=pl.String).alias("periode_lalu"),
         below.alias("bawah"),
@@ -132,8 +149,11 @@ def _changes(per: pl.DataFrame, top: int) -> pl.DataFrame:
     a = per.filter(pl.col("periode") == first).select("lokasi", "opd", pl.col("rata_hasil").alias("awal"))
     b = per.filter(pl.col("periode") == last).select("lokasi", "opd", pl.col("rata_hasil").alias("akhir"), "n")
     out = a.join(b, on=["lokasi", "opd"]).with_columns((pl.col("akhir") - pl.col("awal")).alias("perubahan"))
-    return out.sort(pl.col("perubahan").abs(), descending=True).head(top).with_columns(
-        pl.lit(first).alias("dari"), pl.lit(last).alias("sampai"))
+    return (
+        out.sort(pl.col("perubahan").abs(), descending=True)
+        .head(top)
+        .with_columns(pl.lit(first).alias("dari"), pl.lit(last).alias("sampai"))
+    )
 
 
 def headline_by_place(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
@@ -149,8 +169,10 @@ def biggest_changes(con: Con, f: Filters, scope: Scope, top: int = 5) -> pl.Data
 def overview(con: Con, f: Filters, scope: Scope, top: int = 5) -> dict[str, pl.DataFrame]:
     """The overview page's headline per place and biggest OPD changes, from one pass over the cube."""
     sums = _sums(con, f, scope, ["lokasi", "opd", "periode"], "overview")
-    return {"head": _headline(_means(sums, ["lokasi", "periode"])),
-            "changes": _changes(_means(sums, ["lokasi", "opd", "periode"]), top)}
+    return {
+        "head": _headline(_means(sums, ["lokasi", "periode"])),
+        "changes": _changes(_means(sums, ["lokasi", "opd", "periode"]), top),
+    }
 
 
 def score_distribution(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
@@ -205,13 +227,13 @@ def compare_opd(con: Con, f: Filters, scope: Scope, min_group: int, confidence: 
     z = NormalDist().inv_cdf(0.5 + confidence / 2)
     se = pl.col("sd_hasil") / pl.col("n").sqrt()
     return g.with_columns(
-        pl.when(pl.col("opd").str.starts_with("Kecamatan")).then(pl.lit("Kecamatan")).otherwise(pl.col("opd"))
-        .alias("jenis_opd"),
+        pl.when(pl.col("opd").str.starts_with("Kecamatan")).then(pl.lit("Kecamatan")).otherwise(pl.col("opd")).alias("jenis_opd"),
         (pl.col("rata_hasil") - z * se).alias("ci_bawah"),
         (pl.col("rata_hasil") + z * se).alias("ci_atas"),
         (pl.col("n") < min_group).alias("terlalu_kecil"),
-        ((pl.col("rata_hasil").rank("average").over("lokasi") - 1)
-         / (pl.len().over("lokasi") - 1).clip(lower_bound=1) * 100).alias("persentil"),
+        (
+            (pl.col("rata_hasil").rank("average").over("lokasi") - 1) / (pl.len().over("lokasi") - 1).clip(lower_bound=1) * 100
+        ).alias("persentil"),
     )
 
 
@@ -248,8 +270,9 @@ def recognition_list(con: Con, f: Filters, scope: Scope, limit: int | None = 100
 def distribution_breaks(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """Units and periods whose predikat mix breaks the kurva distribusi."""
     w, p = where(f, scope, dims=["lokasi", "opd", "unit_kerja"])
-    return run(con, f"SELECT * FROM fct_distribusi WHERE melanggar AND {w} ORDER BY periode DESC, lokasi, opd",
-               p, "distribution_breaks")
+    return run(
+        con, f"SELECT * FROM fct_distribusi WHERE melanggar AND {w} ORDER BY periode DESC, lokasi, opd", p, "distribution_breaks"
+    )
 
 
 def rater_leniency(con: Con, f: Filters, scope: Scope, min_rated: int = 5) -> pl.DataFrame:
@@ -296,8 +319,9 @@ def ikm_by_place(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     return run(con, sql, p, "ikm_by_place")
 
 
-def skm_responses(con: Con, f: Filters, scope: Scope, unit: str | None = None, text: str | None = None,
-                  limit: int = 5000) -> pl.DataFrame:
+def skm_responses(
+    con: Con, f: Filters, scope: Scope, unit: str | None = None, text: str | None = None, limit: int = 5000
+) -> pl.DataFrame:
     """Survey responses with comments, optionally for one unit and containing a search text."""
     w, p = where(f, scope, dims=["lokasi", "opd"], period_col=None)
     # plain date bounds, so the scan skips row groups by their min/max (stg_skm is sorted by date)
