@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages import bandingkan, data, panduan, pembinaan, penghargaan, profil, ringkasan, skor, tren, umpan_balik
+from pages import bandingkan, data, kasus, panduan, pembinaan, penghargaan, profil, ringkasan, skor, tren, umpan_balik
 from ui import fmt
 from ui.data import parquet_dir, q, settings, version
 from ui.filters import sidebar
@@ -73,6 +73,7 @@ def _pages(page) -> dict:
         ],
         t("section_people"): [
             page(pembinaan, "page_pembinaan", ":material/support:"),
+            page(kasus, "page_kasus", ":material/assignment:"),
             page(penghargaan, "page_penghargaan", ":material/military_tech:"),
             page(profil, "page_profil", ":material/person:"),
         ],

@@ -9,7 +9,8 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import charts, fmt
+from coaching import read
+from ui import charts, fmt, kasus
 from ui.charts import sparkline
 from ui.data import connection, q, scope, settings
 from ui.i18n import lang, t
@@ -64,10 +65,12 @@ def reasons(frame: pl.DataFrame, labels: dict[str, str] | None = None) -> pl.Dat
 
 COLUMNS = [
     "nama",
+    "status_kasus",
     "alasan",
     "fokus",
     "nama_atasan",
     "profil",
+    "kasus",
     "opd",
     "unit_kerja",
     "lokasi",
@@ -77,6 +80,12 @@ COLUMNS = [
     "jabatan",
 ]
 WIDTHS = {"nama": 160, "alasan": 250, "fokus": 260, "nama_atasan": 140}
+
+
+def with_cases(frame: pl.DataFrame) -> pl.DataFrame:
+    """Each employee's latest coaching-case status (from the application database) and a link to open one."""
+    out = read.coaching_list(kasus.engine(), connection(), scope(), frame)
+    return kasus.labelled(out, "status_kasus").with_columns((pl.lit("/kasus?nip=") + pl.col("nip")).alias("kasus"))
 
 
 def _summary(f, sc, labels: dict[str, str]) -> None:
@@ -117,14 +126,14 @@ def run() -> None:
     con = connection()
 
     def full() -> pl.DataFrame:  # the whole list, for the downloads
-        return reasons(queries.coaching_list(con, f, sc, limit=None), tags).select(COLUMNS)
+        return with_cases(reasons(queries.coaching_list(con, f, sc, limit=None), tags)).select(COLUMNS)
 
     show(
-        reasons(data, tags).select(COLUMNS),
+        with_cases(reasons(data, tags)).select(COLUMNS),
         "pembinaan",
         t("page_pembinaan"),
         f,
-        links={"profil": t("open_profile")},
+        links={"profil": t("open_profile"), "kasus": t("open_case")},
         height=560,
         total=int(data["n_total"][0]),
         full=full,
@@ -134,6 +143,7 @@ def run() -> None:
     names = {r["nip"]: f"{r['nama']} · {r['opd']} ({r['lokasi']})" for r in data.iter_rows(named=True)}
     nip = st.selectbox(t("pick_employee"), list(names), format_func=names.get, key="pembinaan_pick")
     profile_link(nip)
+    kasus.case_link(nip)
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

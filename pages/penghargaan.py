@@ -5,7 +5,8 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import fmt
+from coaching import read
+from ui import fmt, kasus
 from ui.charts import sparkline
 from ui.data import connection, q, scope, settings
 from ui.i18n import lang, t
@@ -34,12 +35,29 @@ def run() -> None:
     )
     con = connection()
 
-    def shape(frame: pl.DataFrame) -> pl.DataFrame:
-        return frame.with_columns(
-            indicators_and_values("indikator_unggul", "nilai_unggul", first=True).alias("unggul"),
-            pl.col("tren").map_elements(sparkline, return_dtype=pl.String).alias("tren"),
-            (pl.lit("/profil?nip=") + pl.col("nip")).alias("profil"),
-        ).select("nama", "unggul", "rata_hasil", "rata_perilaku", "tren", "profil", "opd", "unit_kerja", "lokasi", "jabatan")
+    def shape(frame: pl.DataFrame) -> pl.DataFrame:  # with the awards already given (application database)
+        return (
+            read.recognition_list(kasus.engine(), con, sc, frame)
+            .with_columns(
+                indicators_and_values("indikator_unggul", "nilai_unggul", first=True).alias("unggul"),
+                pl.col("tren").map_elements(sparkline, return_dtype=pl.String).alias("tren"),
+                (pl.lit("/profil?nip=") + pl.col("nip")).alias("profil"),
+                pl.col("penghargaan_diterima").fill_null("–"),
+            )
+            .select(
+                "nama",
+                "unggul",
+                "rata_hasil",
+                "rata_perilaku",
+                "penghargaan_diterima",
+                "tren",
+                "profil",
+                "opd",
+                "unit_kerja",
+                "lokasi",
+                "jabatan",
+            )
+        )
 
     show(
         shape(data),
@@ -55,6 +73,8 @@ def run() -> None:
     names = {r["nip"]: f"{r['nama']} · {r['opd']} ({r['lokasi']})" for r in data.iter_rows(named=True)}
     nip = st.selectbox(t("pick_employee"), list(names), format_func=names.get, key="penghargaan_pick")
     profile_link(nip)
+    kasus.messages()
+    kasus.award_form(data.filter(pl.col("nip") == nip).row(0, named=True))
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import charts, fmt, urlstate
+from ui import charts, fmt, kasus, urlstate
 from ui.data import q, scope, settings
 from ui.i18n import VALUES, lang, t, value_label
 from ui.page import filters
@@ -65,6 +65,7 @@ def run() -> None:
     e = prof["employee"].row(0, named=True)
     shown_nip = fmt.mask_nip(nip) if settings().section("privacy")["mask_nip"] else nip
     st.header(e["nama"])
+    kasus.case_link(nip)
     parts = [
         f"NIP {shown_nip}",
         e["jabatan"],

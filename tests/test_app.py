@@ -10,11 +10,12 @@ from streamlit.testing.v1 import AppTest
 from tests.helpers import query
 
 HARNESS = str(Path(__file__).with_name("app_page.py"))
-PAGES = ["ringkasan", "skor", "tren", "bandingkan", "pembinaan", "penghargaan", "umpan_balik", "profil", "data"]
+PAGES = ["ringkasan", "skor", "tren", "bandingkan", "pembinaan", "kasus", "penghargaan", "umpan_balik", "profil", "data"]
 
 
 @pytest.fixture()
-def app(demo_settings, monkeypatch):
+def app(demo_settings, monkeypatch, tmp_path):
+    monkeypatch.setenv("KINERJA_APP_DB", f"sqlite:///{tmp_path / 'app.db'}")
     monkeypatch.setenv("KINERJA_WAREHOUSE", str(demo_settings.warehouse))
     monkeypatch.setenv("KINERJA_STAGING", str(demo_settings.staging))
 

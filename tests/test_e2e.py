@@ -16,10 +16,13 @@ pytestmark = pytest.mark.browser
 
 
 @contextlib.contextmanager
-def _serve(settings):
-    """The dashboard served against the given settings' warehouse (the benchmark's launcher)."""
-    with serve(settings.warehouse, settings.staging) as (url, _proc):
-        yield url
+def _serve(settings, app_db: Path | None = None):
+    """The dashboard served against the given settings' warehouse (the benchmark's launcher), with its
+    application database (cases, awards) under the test's folder, never the project's data/."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KINERJA_APP_DB", f"sqlite:///{app_db or settings.path('app_db')}")
+        with serve(settings.warehouse, settings.staging) as (url, _proc):
+            yield url
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +56,7 @@ def _settle(page):
     wait_rendered(page)
 
 
-PATHS = ["", "skor", "tren", "bandingkan", "umpan-balik", "pembinaan", "penghargaan", "profil", "data", "panduan"]
+PATHS = ["", "skor", "tren", "bandingkan", "umpan-balik", "pembinaan", "kasus", "penghargaan", "profil", "data", "panduan"]
 
 
 @pytest.mark.parametrize("path", PATHS)

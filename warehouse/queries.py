@@ -436,3 +436,38 @@ def coaching_summary(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
         FROM mart_pembinaan WHERE periode = (SELECT periode FROM last) AND {w}
         GROUP BY lokasi, opd ORDER BY n DESC, lokasi, opd"""
     return run(con, sql, p, "coaching_summary")
+
+
+# Coaching cases (kept in the application database) are joined to warehouse facts by NIP through these.
+def people(con: Con, scope: Scope, nips: list[str]) -> pl.DataFrame:
+    """Roster rows of the given NIPs that the viewer may see."""
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None)
+    p["nips"] = list(nips)
+    sql = f"""SELECT nip, nama, lokasi, opd, unit_kerja, jabatan, nip_atasan, nama_atasan FROM dim_pegawai
+              WHERE list_contains($nips, nip) AND {w} ORDER BY nip"""
+    return run(con, sql, p, "people")
+
+
+def coaching_row(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
+    """An employee's most recent coaching-list row (why listed, what to coach on), if the viewer may see it."""
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None)
+    p["nip"] = nip
+    sql = f"SELECT * FROM mart_pembinaan WHERE nip = $nip AND {w} ORDER BY periode_mulai DESC LIMIT 1"
+    return run(con, sql, p, "coaching_row")
+
+
+def scores_of(con: Con, scope: Scope, nips: list[str]) -> pl.DataFrame:
+    """Hasil kerja and the ordinal predikat score per period for the given NIPs inside the viewer's scope."""
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, alias="d")
+    p["nips"] = list(nips)
+    sql = f"""SELECT r.nip, r.periode, r.periode_mulai, r.hasil_kerja, r.skor_ordinal
+              FROM fct_riwayat_pegawai r JOIN dim_pegawai d USING (nip)
+              WHERE list_contains($nips, r.nip) AND {w} ORDER BY r.nip, r.periode_mulai"""
+    return run(con, sql, p, "scores_of")
+
+
+def listed_history(con: Con, scope: Scope) -> pl.DataFrame:
+    """Every (employee, period) the coaching list flagged, with the employee's place and OPD."""
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None)
+    sql = f"SELECT nip, periode, lokasi, opd FROM mart_pembinaan WHERE {w} ORDER BY periode, nip"
+    return run(con, sql, p, "listed_history")

@@ -1,0 +1,66 @@
+"""End-to-end in headless Chromium: open a coaching case from the coaching list, add a session, close it, and
+find it in the per-OPD view's download."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from appdb.engine import make_engine
+from coaching import cases as C
+from coaching import views
+from tests.helpers import query
+from tests.test_e2e import _open, _serve, browser  # noqa: F401  (the shared Chromium fixture)
+
+pytestmark = pytest.mark.browser
+
+
+def _wait_text(page, text: str) -> None:
+    page.get_by_text(text, exact=False).first.wait_for(timeout=120_000)
+
+
+def test_open_a_case_from_the_list_add_a_session_close_it_and_see_it_per_opd(demo_settings, browser, tmp_path):  # noqa: F811
+    app_db = tmp_path / "app.db"
+    with _serve(demo_settings, app_db) as url:
+        page = _open(browser, f"{url}/pembinaan")
+        page.get_by_role("link", name="Buka kasus").last.click()
+        page.get_by_role("button", name="Buka kasus", exact=True).wait_for(timeout=120_000)
+        assert "/kasus" in page.url and "nip=" in page.url
+        actor = page.get_by_label("Dicatat sebagai (nama Anda)")
+        actor.fill("Ani")
+        actor.press("Enter")
+        _wait_text(page, "Dicatat sebagai")
+        page.get_by_role("button", name="Buka kasus", exact=True).click()
+        _wait_text(page, "dibuka.")
+        _wait_text(page, "versi 1")
+        page.get_by_label("Yang dibahas").fill("Target layanan dan hambatan dibahas")
+        page.get_by_label("Langkah berikut yang disepakati").fill("Pendampingan mingguan")
+        page.get_by_role("button", name="Simpan catatan sesi").click()
+        _wait_text(page, "versi 2")
+        page.get_by_role("button", name="Jadwalkan").click()
+        _wait_text(page, "versi 3")
+        page.get_by_role("button", name="Mulai").click()
+        _wait_text(page, "versi 4")
+        page.get_by_label("Hasil pembinaan").fill("Capaian kembali ke target")
+        page.get_by_role("button", name="Selesaikan").click()
+        _wait_text(page, "versi 5")
+        assert page.locator("[data-testid='stException']").count() == 0
+        page.get_by_role("tab", name="Per OPD").click()
+        button = page.locator(".st-key-csv_kasus_opd").get_by_role("button", name="Unduh CSV")
+        button.wait_for(timeout=120_000)
+        with page.expect_download() as info:
+            button.click()
+        text = Path(info.value.path()).read_bytes().decode("utf-8-sig")
+        page.close()
+    per_opd = pl.read_csv(io.StringIO(text), separator=";", decimal_comma=True)
+    engine = make_engine(f"sqlite:///{app_db}")
+    case = views.case_frame(engine).row(0, named=True)
+    assert case["status"] == "selesai" and case["n_sesi"] == 1
+    assert [e["actor"] for e in C.events(engine, case["id"])] == ["Ani"] * 5
+    engine.dispose()
+    opd = query(demo_settings, "SELECT lokasi, opd FROM dim_pegawai WHERE nip = $n", {"n": case["nip"]}).row(0)
+    done = per_opd.filter(pl.col("Selesai") > 0)
+    assert done.select("Lokasi", "OPD", "Selesai").rows() == [(*opd, 1)]

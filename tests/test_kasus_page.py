@@ -1,0 +1,160 @@
+"""The coaching-case page and the lists that lead to it, in Streamlit's AppTest against the demo warehouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from appdb.engine import open_app_db
+from coaching import cases as C
+from coaching import views
+from tests.helpers import query
+from ui import fmt
+
+HARNESS = str(Path(__file__).with_name("app_page.py"))
+
+
+@pytest.fixture()
+def app(demo_settings, monkeypatch, tmp_path):
+    url = f"sqlite:///{tmp_path / 'app.db'}"
+    monkeypatch.setenv("KINERJA_APP_DB", url)
+    monkeypatch.setenv("KINERJA_WAREHOUSE", str(demo_settings.warehouse))
+    monkeypatch.setenv("KINERJA_STAGING", str(demo_settings.staging))
+    from ui.data import settings
+
+    settings.clear()
+
+    def make(page: str, params: dict | None = None, **state) -> AppTest:
+        at = AppTest.from_file(HARNESS, default_timeout=90)
+        at.session_state["_page"] = page
+        for k, v in state.items():
+            at.session_state[k] = v
+        for k, v in (params or {}).items():
+            at.query_params[k] = v
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    make.engine = lambda: open_app_db(url)
+    yield make
+    settings.clear()
+
+
+def _listed(demo_settings) -> dict:
+    last = query(demo_settings, "SELECT max(periode) FROM mart_pembinaan").item()
+    return query(
+        demo_settings,
+        "SELECT m.nip, m.nama, m.indikator_lemah, d.nip_atasan, d.nama_atasan FROM mart_pembinaan m "
+        "JOIN dim_pegawai d USING (nip) WHERE periode = $p AND d.nip_atasan IS NOT NULL ORDER BY urgensi DESC LIMIT 1",
+        {"p": last},
+    ).row(0, named=True)
+
+
+def _button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_coaching_list_shows_case_status_and_a_link(app):
+    at = app("pembinaan")
+    grid = at.dataframe[0].value
+    assert {"Status kasus", "Kasus"} <= set(grid.columns)
+    assert set(grid["Status kasus"]) == {"Belum ada kasus"}
+    assert grid["Kasus"].str.startswith("/kasus?nip=").all()
+
+
+def test_open_a_prefilled_case_add_a_session_and_close_it(app, demo_settings):
+    who = _listed(demo_settings)
+    at = app("kasus", {"nip": who["nip"]})
+    assert at.title[0].value == "Kasus pembinaan"
+    focus = at.text_area(key="kasus_new_focus").value
+    assert who["indikator_lemah"][0] in focus  # weakest indicator pre-filled
+    assert at.text_input(key="kasus_new_coach_nip").placeholder == fmt.mask_nip(who["nip_atasan"])  # supervisor
+    _button(at, "Buka kasus").click().run()
+    assert not at.exception
+    assert any("Isi nama Anda" in w.value for w in at.warning)  # nobody to record it under: refused
+    at.text_input(key="kasus_actor").input("Ani").run()
+    _button(at, "Buka kasus").click().run()
+    assert not at.exception, at.exception
+    engine = app.engine()
+    frame = views.case_frame(engine)
+    assert frame.height == 1
+    case = frame.row(0, named=True)
+    assert (case["nip"], case["coach_nip"], case["status"]) == (who["nip"], who["nip_atasan"], "baru")
+    cid = case["id"]
+    assert C.get_case(engine, cid)["fokus"][0] == who["indikator_lemah"][0]
+    at.text_area(key=f"kasus_disc_{cid}").input("Target layanan dibahas")
+    at.text_input(key=f"kasus_next_{cid}").input("Pendampingan mingguan")
+    _button(at, "Simpan catatan sesi").click().run()
+    assert [s["dibahas"] for s in C.sessions(engine, cid)] == ["Target layanan dibahas"]
+    for label in ("Jadwalkan", "Mulai"):
+        _button(at, label).click().run()
+        assert not at.exception
+    at.text_area(key=f"kasus_outcome_{cid}").input("Capaian naik ke target")
+    _button(at, "Selesaikan").click().run()
+    done = C.get_case(engine, cid)
+    assert (done["status"], done["hasil"]) == ("selesai", "Capaian naik ke target")
+    assert [e["event"] for e in C.events(engine, cid)] == ["dibuka", "sesi", "status", "status", "status"]
+    assert {e["actor"] for e in C.events(engine, cid)} == {"Ani"}
+    trail = next(d.value for d in at.dataframe if "Sebelum" in d.value.columns)
+    cells = " ".join(map(str, trail[["Sebelum", "Sesudah"]].to_numpy().ravel()))
+    assert "Status: Berjalan" in cells and "Status: Selesai" in cells
+    assert "None" not in cells and "coach_nip" not in cells and who["nip_atasan"] not in cells
+    assert fmt.mask_nip(who["nip_atasan"]) in cells
+    at2 = app("pembinaan")
+    grid = at2.dataframe[0].value
+    assert "Selesai" in set(grid["Status kasus"])
+
+
+def test_second_editor_is_told_and_keeps_the_text(app, demo_settings):
+    who = _listed(demo_settings)
+    engine = app.engine()
+    cid = C.open_case(engine, nip=who["nip"], actor="Budi", nama=who["nama"])["id"]
+    at = app("kasus", {"nip": who["nip"]}, kasus_actor="Ani")
+    assert at.selectbox(key="kasus_pick").value == cid
+    C.transition(engine, cid, "dijadwalkan", expected_version=1, actor="Budi")  # meanwhile, elsewhere
+    at.text_area(key=f"kasus_disc_{cid}").input("Catatan Ani")
+    _button(at, "Simpan catatan sesi").click().run()
+    assert any("diubah orang lain" in w.value for w in at.warning)
+    assert C.sessions(engine, cid) == []
+    assert at.text_area(key=f"kasus_disc_{cid}").value == "Catatan Ani"  # nothing lost
+    _button(at, "Simpan catatan sesi").click().run()  # saved against the state now shown
+    assert [s["dibahas"] for s in C.sessions(engine, cid)] == ["Catatan Ani"]
+    assert C.get_case(engine, cid)["status"] == "dijadwalkan"
+
+
+def test_refused_transition_says_why_in_english(app, demo_settings):
+    who = _listed(demo_settings)
+    engine = app.engine()
+    cid = C.open_case(engine, nip=who["nip"], actor="Budi", nama=who["nama"])["id"]
+    at = app("kasus", {"nip": who["nip"]}, kasus_actor="Ann", lang="English")
+    assert at.title[0].value == "Coaching cases"
+    _button(at, "Cancel the case").click().run()  # no reason given
+    assert any("needs a reason" in e.value for e in at.error)
+    assert C.get_case(engine, cid)["status"] == "baru"
+
+
+def test_recognition_records_an_award_and_shows_it(app, demo_settings):
+    at = app("penghargaan", kasus_actor="Ani")
+    nip = at.selectbox(key="penghargaan_pick").value
+    at.text_input(key="award_by").input("Kepala Dinas")
+    _button(at, "Catat penghargaan").click().run()
+    assert not at.exception
+    rows = views.award_frame(app.engine())
+    assert rows.select("nip", "jenis", "diberikan_oleh").rows() == [(nip, "Piagam penghargaan", "Kepala Dinas")]
+    name = query(demo_settings, "SELECT nama FROM dim_pegawai WHERE nip = $n", {"n": nip}).item()
+    grid = at.dataframe[0].value
+    shown = grid.loc[grid["Nama"] == name, "Penghargaan diterima"].tolist()
+    assert shown and shown[0].startswith("Piagam penghargaan (")
+
+
+@pytest.mark.parametrize(("tab", "expect"), [("Per OPD", "Kasus terbuka"), ("Kasus saya", "kasus_coach"),
+                                             ("Apakah berhasil?", "bukan bukti")])  # fmt: skip
+def test_each_tab_draws_its_view(app, demo_settings, tab, expect):
+    who = _listed(demo_settings)
+    C.open_case(app.engine(), nip=who["nip"], actor="Budi", nama=who["nama"], coach_nip=who["nip_atasan"],
+                coach_nama=who["nama_atasan"])  # fmt: skip
+    at = app("kasus", kasus_tab=tab)
+    texts = [i.value for i in at.info] + [c for d in at.dataframe for c in d.value.columns] + [s.key for s in at.selectbox]
+    assert any(expect in x for x in texts), texts

@@ -1,0 +1,294 @@
+"""Streamlit pieces for coaching cases and awards: the app-database engine, labels, forms and the case detail.
+
+Form buttons act through callbacks, which run before the page is drawn again: each passes the version of the
+case the person was shown, so a change made meanwhile by someone else is refused (`Conflict`), the typed text
+stays in the form and the page then shows the latest state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import sqlalchemy as sa
+import streamlit as st
+
+from appdb.engine import app_db_url, open_app_db
+from coaching import cases
+from ui import fmt
+from ui.data import settings
+from ui.i18n import col, lang, t
+
+
+@st.cache_resource(show_spinner=False)
+def _engine(url: str) -> sa.Engine:
+    return open_app_db(url)
+
+
+def engine() -> sa.Engine:
+    """The migrated application database engine (one per process)."""
+    return _engine(app_db_url(settings()))
+
+
+def actor() -> str:
+    """Who is making the change, for the trail.
+
+    Until sign-in lands this is the name typed on the page; with sign-in it becomes the signed-in user.
+    """
+    return str(st.session_state.get("kasus_actor") or "").strip()
+
+
+def status_label(code: str | None) -> str:
+    """A case status in words ('Belum ada kasus' for none)."""
+    return t(f"status_{code}") if code in cases.ALLOWED else t("status_none")
+
+
+def labelled(frame: pl.DataFrame, column: str = "status") -> pl.DataFrame:
+    """The status column as words in the chosen language."""
+    words = {code: t(f"status_{code}") for code in cases.ALLOWED}
+    return frame.with_columns(
+        pl.col(column).replace_strict(words, default=t("status_none"), return_dtype=pl.String).fill_null(t("status_none"))
+    )
+
+
+def _say(kind: str, text: str) -> None:
+    st.session_state["kasus_msg"] = (kind, text)
+
+
+def messages() -> None:
+    """Show (once) what the last action did."""
+    msg = st.session_state.pop("kasus_msg", None)
+    if msg:
+        getattr(st, msg[0])(msg[1])
+
+
+def _act(fn, *args, **kwargs) -> bool:
+    """Run a service call for the person: success, a refusal or a conflict becomes a message."""
+    if not actor():
+        _say("warning", t("kasus_actor_needed"))
+        return False
+    try:
+        fn(engine(), *args, actor=actor(), **kwargs)
+    except cases.Conflict as exc:
+        _say("warning", exc.text(lang()) + " " + t("kasus_conflict_keep"))
+        return False
+    except cases.CaseError as exc:
+        _say("error", exc.text(lang()))
+        return False
+    _say("success", t("kasus_saved"))
+    return True
+
+
+def _seen(case_id: int) -> int:
+    return int(st.session_state.get(f"kasus_seen_{case_id}", 0))
+
+
+def _transition(case_id: int, to: str) -> None:
+    ss = st.session_state
+    _act(
+        cases.transition,
+        case_id,
+        to,
+        expected_version=_seen(case_id),
+        reason=ss.get(f"kasus_reason_{case_id}"),
+        hasil=ss.get(f"kasus_outcome_{case_id}") if to == "selesai" else None,
+    )
+
+
+def _outcome(case_id: int) -> None:
+    text = str(st.session_state.get(f"kasus_outcome_{case_id}") or "")
+    _act(cases.set_outcome, case_id, text, expected_version=_seen(case_id))
+
+
+def _session(case_id: int) -> None:
+    ss = st.session_state
+    ok = _act(
+        cases.add_session,
+        case_id,
+        tanggal=ss.get(f"kasus_sdate_{case_id}") or dt.date.today(),
+        dibahas=str(ss.get(f"kasus_disc_{case_id}") or ""),
+        langkah=str(ss.get(f"kasus_next_{case_id}") or ""),
+        expected_version=_seen(case_id),
+    )
+    if ok:  # a saved note leaves the form empty for the next one
+        ss[f"kasus_disc_{case_id}"] = ss[f"kasus_next_{case_id}"] = ""
+
+
+def _plan(pre: dict) -> list[dict]:
+    """The pre-filled plan rows."""
+    steps = [t("kasus_plan_1"), t("kasus_plan_2"), t("kasus_plan_3")]
+    return [{"aksi": a, "tanggal": d.isoformat()} for a, d in zip(steps, pre["plan_dates"], strict=False)]
+
+
+def _edited(base: list[dict], state: dict | None) -> list[dict]:
+    """The plan after the editor's changes (a form sends them to the callback as edits of the base rows)."""
+    state = state or {}
+    rows = [dict(r) for r in base]
+    for i, change in (state.get("edited_rows") or {}).items():
+        rows[int(i)].update(change)
+    gone = {int(i) for i in state.get("deleted_rows") or []}
+    rows = [r for i, r in enumerate(rows) if i not in gone] + [dict(r) for r in state.get("added_rows") or []]
+    return [{"aksi": str(r.get("aksi") or "").strip(), "tanggal": r.get("tanggal")} for r in rows if r.get("aksi")]
+
+
+def _open(pre: dict) -> None:
+    ss = st.session_state
+    rencana = _edited(_plan(pre), ss.get("kasus_new_plan"))
+    focus = [x.strip() for x in str(ss.get("kasus_new_focus") or "").splitlines() if x.strip()]
+    coach_nip = str(ss.get("kasus_new_coach_nip") or "").strip() or pre["coach_nip"]
+    if not actor():
+        _say("warning", t("kasus_actor_needed"))
+        return
+    try:
+        case = cases.open_case(
+            engine(), nip=pre["nip"], actor=actor(), nama=pre["nama"], lokasi=pre["lokasi"], opd=pre["opd"],
+            periode=pre["periode"], aturan=pre["aturan"], fokus=focus, coach_nip=coach_nip,
+            coach_nama=ss.get("kasus_new_coach"), rencana=rencana, due_date=ss.get("kasus_new_due"),
+        )  # fmt: skip
+    except cases.CaseError as exc:
+        _say("error", exc.text(lang()))
+        return
+    ss["kasus_pick"] = case["id"]
+    _say("success", t("kasus_opened", id=case["id"]))
+
+
+def open_form(pre: dict, rule_text: dict[str, str]) -> None:
+    """The pre-filled form that opens a case for one employee."""
+    st.subheader(t("kasus_open_for", nama=pre["nama"]))
+    if pre["aturan"]:
+        st.markdown(f"**{t('kasus_rules')}:** " + "; ".join(rule_text[r] for r in pre["aturan"]))
+    else:
+        st.caption(t("kasus_not_listed"))
+    plan = pl.DataFrame(_plan(pre), schema={"aksi": pl.String, "tanggal": pl.String}).with_columns(
+        pl.col("tanggal").str.to_date()
+    )
+    with st.form(f"kasus_new_{pre['nip']}"):
+        st.text_area(t("kasus_focus"), "\n".join(pre["fokus"]), key="kasus_new_focus")
+        c1, c2, c3 = st.columns(3)
+        c1.text_input(t("kasus_coach_name"), pre["coach_nama"] or "", key="kasus_new_coach")
+        # the supervisor's NIP stays unshown (UU 27/2022): blank keeps them, a NIP typed here names another coach
+        c2.text_input(t("kasus_coach_nip"), "", key="kasus_new_coach_nip", placeholder=fmt.mask_nip(pre["coach_nip"]))
+        c3.date_input(t("kasus_due"), pre["due_date"], key="kasus_new_due", format="DD/MM/YYYY")
+        st.caption(t("kasus_plan"))
+        st.data_editor(
+            plan, num_rows="dynamic", key="kasus_new_plan", hide_index=True,
+            column_config={"aksi": st.column_config.TextColumn(col("aksi"), width="large"),
+                           "tanggal": st.column_config.DateColumn(col("tanggal"), format="DD/MM/YYYY")},
+        )  # fmt: skip
+        st.form_submit_button(t("kasus_open"), type="primary", on_click=_open, args=(pre,))
+
+
+def _facts(case: dict) -> None:
+    lg = lang()
+    st.caption(
+        t("kasus_meta", status=status_label(case["status"]), coach=case["coach_nama"] or "–",
+          due=fmt.day(case["due_date"], lg), v=case["version"])
+    )  # fmt: skip
+    if case["status"] in cases.OPEN and case["due_date"] and case["due_date"] < dt.date.today():
+        st.warning(t("kasus_overdue"))
+    if case["fokus"]:
+        st.markdown(f"**{col('fokus')}:** " + ", ".join(case["fokus"]))
+    if case["rencana"]:
+        st.markdown(f"**{t('kasus_plan')}:**")
+        for step in case["rencana"]:
+            when = step.get("tanggal")
+            st.markdown(f"- {step.get('aksi', '')} ({fmt.day(dt.date.fromisoformat(when[:10]), lg) if when else '–'})")
+    if case["hasil"]:
+        st.markdown(f"**{t('kasus_outcome')}:** {case['hasil']}")
+    if case["alasan_batal"]:
+        st.markdown(f"**{col('alasan_batal')}:** {case['alasan_batal']}")
+
+
+def detail(case: dict) -> None:
+    """One case: facts, status and outcome form, session form (open cases), sessions and the trail."""
+    cid = case["id"]
+    st.subheader(t("kasus_detail", id=cid, nama=case["nama"] or case["nip"]))
+    _facts(case)
+    allowed = cases.ALLOWED[case["status"]]
+    if allowed or case["status"] == "selesai":
+        with st.form(f"kasus_status_{cid}"):
+            st.text_area(t("kasus_outcome"), case["hasil"] or "", key=f"kasus_outcome_{cid}")
+            if "dibatalkan" in allowed:
+                st.text_input(t("kasus_reason"), key=f"kasus_reason_{cid}")
+            cols = st.columns(len(allowed) + 1)
+            for c, to in zip(cols, allowed, strict=False):
+                c.form_submit_button(t(f"kasus_to_{to}"), on_click=_transition, args=(cid, to), key=f"kasus_btn_{to}_{cid}")
+            cols[-1].form_submit_button(t("kasus_save_outcome"), on_click=_outcome, args=(cid,), key=f"kasus_btn_out_{cid}")
+    if case["status"] in cases.OPEN:
+        with st.form(f"kasus_session_{cid}"):
+            st.markdown(f"**{t('kasus_session')}**")
+            st.date_input(t("kasus_session_date"), dt.date.today(), key=f"kasus_sdate_{cid}", format="DD/MM/YYYY")
+            st.text_area(t("kasus_discussed"), key=f"kasus_disc_{cid}")
+            st.text_input(t("kasus_next"), key=f"kasus_next_{cid}")
+            st.form_submit_button(t("kasus_add_session"), on_click=_session, args=(cid,))
+    # what the person sees now is what their next change is checked against
+    st.session_state[f"kasus_seen_{cid}"] = case["version"]
+
+
+def _value(key: str, value) -> str:
+    """One recorded value in words: statuses and rules named, NIPs masked, plans as 'action (date)'."""
+    if value is None or value == [] or value == "":
+        return "–"
+    if key == "status":
+        return status_label(value)
+    if key == "coach_nip":
+        return fmt.mask_nip(value)
+    if key == "aturan":
+        return ", ".join(t(f"rule_short_{r}") for r in value)
+    if key == "rencana":
+        return ", ".join(f"{s.get('aksi', '')} ({s.get('tanggal') or '–'})" for s in value)
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def trail_frame(events: list[dict]) -> pl.DataFrame:
+    """The trail as text: when, who, what changed, before and after (status codes in words)."""
+
+    def text(d: dict | None) -> str:
+        return "; ".join(f"{col(k)}: {_value(k, v)}" for k, v in d.items()) if d else "–"
+
+    rows = [
+        {"at": fmt.day(e["at"], lang()), "actor": e["actor"], "event": t(f"event_{e['event']}"),
+         "before": text(e["before"]), "after": text(e["after"]), "version": e["version"]}
+        for e in events
+    ]  # fmt: skip
+    return pl.DataFrame(rows, schema={k: pl.String for k in ("at", "actor", "event", "before", "after")} | {"version": pl.Int64})
+
+
+def _award(row: dict) -> None:
+    ss = st.session_state
+    if not actor():
+        _say("warning", t("kasus_actor_needed"))
+        return
+    try:
+        cases.record_award(
+            engine(), nip=row["nip"], nama=row["nama"], jenis=str(ss.get("award_kind") or ""),
+            tanggal=ss.get("award_date") or dt.date.today(), diberikan_oleh=str(ss.get("award_by") or ""),
+            catatan=str(ss.get("award_note") or "") or None, actor=actor(),
+        )  # fmt: skip
+    except cases.CaseError as exc:
+        _say("error", exc.text(lang()))
+        return
+    _say("success", t("award_saved"))
+
+
+def award_form(row: dict) -> None:
+    """Record an award given to the chosen employee (kind, date, by whom)."""
+    with st.form("award_form"):
+        st.markdown(f"**{t('award_record')}: {row['nama']}**")
+        st.text_input(t("kasus_actor"), key="kasus_actor", persist_state="session")
+        c1, c2, c3 = st.columns(3)
+        c1.selectbox(t("award_kind"), settings().section("kasus").get("award_kinds", []), key="award_kind",
+                     accept_new_options=True)  # fmt: skip
+        c2.date_input(t("award_date"), dt.date.today(), key="award_date", format="DD/MM/YYYY")
+        c3.text_input(t("award_by"), key="award_by")
+        st.text_input(t("award_note"), key="award_note")
+        st.form_submit_button(t("award_record"), on_click=_award, args=(row,))
+
+
+def case_link(nip: str | None) -> None:
+    """A link to the coaching-case page for one employee (open a case, or see theirs)."""
+    from ui.page import PAGES
+
+    page = PAGES.get("kasus")
+    if nip and page is not None:
+        st.page_link(page, label=t("open_case"), icon=":material/assignment_add:", query_params={"nip": nip})
