@@ -34,7 +34,7 @@ def periods(con: Con) -> pl.DataFrame:
 
 def filter_options(con: Con, scope: Scope, lokasi: tuple[str, ...] = (), opd: tuple[str, ...] = ()) -> pl.DataFrame:
     """Distinct place/OPD/unit/jabatan/golongan/status combinations, narrowed by chosen places and OPDs."""
-    w, p = where(Filters(lokasi=lokasi, opd=opd), scope, dims=["lokasi", "opd"], period_col=None)
+    w, p = where(Filters(lokasi=lokasi, opd=opd), scope, dims=["lokasi", "opd", "unit_kerja"], period_col=None)
     sql = f"SELECT lokasi, opd, unit_kerja, jenis_jabatan, golongan, status_asn FROM dim_filter WHERE {w}"
     return run(con, sql, p, "filter_options")
 
@@ -46,14 +46,26 @@ def freshness(con: Con) -> dict:
             "ditolak": row["ditolak"]}
 
 
+def _min_group(scope: Scope) -> int:
+    """The smallest group a viewer may see: the scope's threshold for aggregate viewers, else 0."""
+    return scope.min_group if scope.suppresses else 0
+
+
 _GROUPABLE = {"lokasi", "opd", "unit_kerja", "periode", "jenis_jabatan", "golongan", "status_asn"}
 _SUM_COLS = ["n", "n_hasil", "sum_hasil", "sumsq_hasil", "n_perilaku", "sum_perilaku", "sum_ordinal", *PREDIKAT_COLS,
              "n_resmi"]
 
 
 def _sums(con: Con, f: Filters, scope: Scope, group: list[str], name: str) -> pl.DataFrame:
-    """Counts and sums from agg_kinerja grouped by allow-listed dimensions (means are taken in `_means`)."""
-    assert set(group) <= _GROUPABLE, "group columns must come from the allow-list"
+    """Counts and sums from agg_kinerja grouped by allow-listed dimensions (means are taken in `_means`).
+
+    For a viewer whose small groups are withheld, the sums keep the period too, so `_means` can tell how many
+    people a group holds (its largest period), not how many person-periods.
+    """
+    if not set(group) <= _GROUPABLE:
+        raise ValueError("group columns must come from the allow-list")
+    if scope.suppresses and "periode" not in group:
+        group = [*group, "periode"]
     cols = ", ".join(group)
     w, p = where(f, scope)
     sums = ", ".join(f"sum({c}) AS {c}" for c in _SUM_COLS)
@@ -64,10 +76,19 @@ def _sums(con: Con, f: Filters, scope: Scope, group: list[str], name: str) -> pl
     return run(con, sql, p, name)
 
 
-def _means(sums: pl.DataFrame, group: list[str]) -> pl.DataFrame:
-    """Re-aggregate sums to `group`: n, mean and sd of hasil kerja, mean perilaku and ordinal, predikat counts."""
+def _means(sums: pl.DataFrame, group: list[str], scope: Scope) -> pl.DataFrame:
+    """Re-aggregate sums to `group`: n, mean and sd of hasil kerja, mean perilaku and ordinal, predikat counts.
+
+    Groups smaller than the scope's `min_group` people (in their largest period) are dropped for viewers
+    whose small groups are withheld.
+    """
     extra = [pl.col("periode_mulai").min()] if "periode" in group and "periode_mulai" in sums.columns else []
     g = sums.group_by(group, maintain_order=True).agg(*extra, *[pl.col(c).sum() for c in _SUM_COLS]).sort(group)
+    if scope.suppresses:
+        per = sums.group_by([*group, "periode"] if "periode" not in group else group).agg(pl.col("n").sum())
+        people = per.group_by(group).agg(pl.col("n").max().alias("_people"))
+        g = g.join(people, on=group, how="left", nulls_equal=True).filter(pl.col("_people") >= scope.min_group)
+        g = g.drop("_people")
     nh = pl.when(pl.col("n_hasil") > 0).then(pl.col("n_hasil"))
     var = (pl.col("sumsq_hasil") - pl.col("sum_hasil") ** 2 / nh) / pl.when(pl.col("n_hasil") > 1).then(
         pl.col("n_hasil") - 1)
@@ -81,14 +102,14 @@ def _means(sums: pl.DataFrame, group: list[str]) -> pl.DataFrame:
 
 def scores_by(con: Con, f: Filters, scope: Scope, group: list[str]) -> pl.DataFrame:
     """Scores and predikat counts grouped by the given dimensions over the filtered periods."""
-    return _means(_sums(con, f, scope, group, "scores_by"), group)
+    return _means(_sums(con, f, scope, group, "scores_by"), group, scope)
 
 
 def scores_levels(con: Con, f: Filters, scope: Scope, finest: list[str],
                   levels: tuple[tuple[str, ...], ...]) -> dict[tuple[str, ...], pl.DataFrame]:
     """scores_by at several levels from one pass over the cube: each level must be a subset of `finest`."""
     sums = _sums(con, f, scope, finest, "scores_levels")
-    return {lv: _means(sums, list(lv)) for lv in levels}
+    return {lv: _means(sums, list(lv), scope) for lv in levels}
 
 
 def _headline(per: pl.DataFrame) -> pl.DataFrame:
@@ -100,7 +121,7 @@ def _headline(per: pl.DataFrame) -> pl.DataFrame:
     prev = earlier.max() if earlier.len() else None
     below = (pl.col("n_butuh_perbaikan") + pl.col("n_kurang") + pl.col("n_sangat_kurang")) / pl.col("n")
     cur = per.filter(pl.col("periode") == last)
-    before = per.filter(pl.col("periode") == prev).select(
+    before = per.filter(pl.col("periode").eq_missing(prev)).select(  # prev is None for a one-period range
         "lokasi", pl.col("rata_hasil").alias("rata_hasil_lalu"), pl.col("n").alias("n_lalu"), below.alias("bawah_lalu"))
     return cur.join(before, on="lokasi", how="left").with_columns(
         pl.lit(prev, dtype=pl.String).alias("periode_lalu"),
@@ -134,8 +155,8 @@ def biggest_changes(con: Con, f: Filters, scope: Scope, top: int = 5) -> pl.Data
 def overview(con: Con, f: Filters, scope: Scope, top: int = 5) -> dict[str, pl.DataFrame]:
     """The overview page's headline per place and biggest OPD changes, from one pass over the cube."""
     sums = _sums(con, f, scope, ["lokasi", "opd", "periode"], "overview")
-    return {"head": _headline(_means(sums, ["lokasi", "periode"])),
-            "changes": _changes(_means(sums, ["lokasi", "opd", "periode"]), top)}
+    return {"head": _headline(_means(sums, ["lokasi", "periode"], scope)),
+            "changes": _changes(_means(sums, ["lokasi", "opd", "periode"], scope), top)}
 
 
 def score_distribution(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
@@ -145,20 +166,25 @@ def score_distribution(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
         WITH last AS (SELECT max(periode) AS periode FROM agg_kinerja WHERE {w})
         SELECT lokasi, bin, sum(n) AS n FROM agg_sebaran
         WHERE periode = (SELECT periode FROM last) AND {w}
-        GROUP BY lokasi, bin ORDER BY lokasi, bin"""
-    return run(con, sql, p, "score_distribution")
+        GROUP BY lokasi, bin HAVING sum(n) >= $min_group ORDER BY lokasi, bin"""
+    return run(con, sql, {**p, "min_group": _min_group(scope)}, "score_distribution")
 
 
 def indicator_capaian(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """Per indicator over the range: rows, mean capaian and the share that reached target."""
     w, p = where(f, scope)
+    # the group's size for small-group suppression: its rows in its fullest period (rows are per person)
     sql = f"""
+        WITH per AS (
+            SELECT indikator, periode, any_value(satuan) AS satuan, any_value(arah) AS arah, sum(n) AS n,
+                   sum(sum_capaian) AS sum_capaian, sum(n_capai_target) AS n_capai_target,
+                   sum(sum_target) AS sum_target, sum(sum_realisasi) AS sum_realisasi
+            FROM agg_indikator WHERE {w} GROUP BY indikator, periode)
         SELECT indikator, any_value(satuan) AS satuan, any_value(arah) AS arah, sum(n) AS n,
                sum(sum_capaian) / sum(n) AS rata_capaian, sum(n_capai_target) / sum(n) AS share_capai,
                sum(sum_target) / sum(n) AS rata_target, sum(sum_realisasi) / sum(n) AS rata_realisasi
-        FROM agg_indikator WHERE {w}
-        GROUP BY indikator ORDER BY rata_capaian"""
-    return run(con, sql, p, "indicator_capaian")
+        FROM per GROUP BY indikator HAVING max(n) >= $min_group ORDER BY rata_capaian"""
+    return run(con, sql, {**p, "min_group": _min_group(scope)}, "indicator_capaian")
 
 
 def compare_opd(con: Con, f: Filters, scope: Scope, min_group: int, z: float = 1.96) -> pl.DataFrame:
@@ -187,12 +213,14 @@ def _as_of_last_period(con: Con, f: Filters, scope: Scope, table: str, limit: in
     Table and order come from an allow-list; `limit` None returns every row (for a full download).
     """
     order = _AS_OF[table]
-    w, p = where(f, scope)
+    w_last, p = where(f, scope)
+    w, p_rows = where(f, scope, person="nip")
+    p.update(p_rows)
     # The count is its own scalar subquery (not a window over the rows), so ORDER BY ... LIMIT runs as a
     # top-N over the mart instead of a full sort of every flagged employee.
     rows = f"{table} WHERE periode = (SELECT periode FROM last) AND {w}"
     sql = f"""
-        WITH last AS (SELECT max(periode) AS periode FROM agg_kinerja WHERE {w})
+        WITH last AS (SELECT max(periode) AS periode FROM agg_kinerja WHERE {w_last})
         SELECT *, (SELECT count(*) FROM {rows}) AS n_total FROM {rows}
         ORDER BY {order}{f" LIMIT {int(limit)}" if limit is not None else ""}"""
     return run(con, sql, p, table)
@@ -211,13 +239,14 @@ def recognition_list(con: Con, f: Filters, scope: Scope, limit: int | None = 100
 def distribution_breaks(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """Units and periods whose predikat mix breaks the kurva distribusi."""
     w, p = where(f, scope, dims=["lokasi", "opd", "unit_kerja"])
-    return run(con, f"SELECT * FROM fct_distribusi WHERE melanggar AND {w} ORDER BY periode DESC, lokasi, opd",
-               p, "distribution_breaks")
+    p["min_group"] = _min_group(scope)
+    sql = f"SELECT * FROM fct_distribusi WHERE melanggar AND n >= $min_group AND {w} ORDER BY periode DESC, lokasi, opd"
+    return run(con, sql, p, "distribution_breaks")
 
 
 def rater_leniency(con: Con, f: Filters, scope: Scope, min_rated: int = 5) -> pl.DataFrame:
     """Superiors ranked by how much higher they rate behaviour than their staff's results suggest."""
-    w, p = where(f, scope, dims=["lokasi", "opd"])
+    w, p = where(f, scope, dims=["lokasi", "opd"], person="nip_penilai")
     sql = f"""
         SELECT nip_penilai, nama_penilai, lokasi, opd, max(n_dinilai) AS n_dinilai,
                avg(rata_perilaku_diberikan) AS rata_perilaku_diberikan, avg(rata_hasil_dinilai) AS rata_hasil_dinilai
@@ -245,7 +274,9 @@ def _ikm_where(f: Filters, scope: Scope) -> tuple[str, dict]:
 def ikm_units(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """IKM, mutu and respondents per service unit and survey period."""
     w, p = _ikm_where(f, scope)
-    return run(con, f"SELECT * FROM fct_ikm WHERE {w} ORDER BY lokasi, unit_layanan, periode", p, "ikm_units")
+    p["min_group"] = _min_group(scope)
+    sql = f"SELECT * FROM fct_ikm WHERE {w} AND n_responden >= $min_group ORDER BY lokasi, unit_layanan, periode"
+    return run(con, sql, p, "ikm_units")
 
 
 def ikm_by_place(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
@@ -253,14 +284,15 @@ def ikm_by_place(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     w, p = _ikm_where(f, scope)
     sql = f"""SELECT lokasi, periode, min(periode_mulai) AS periode_mulai, sum(n_responden) AS n_responden,
                      sum(ikm_konversi * n_responden) / sum(n_responden) AS ikm_konversi
-              FROM fct_ikm WHERE {w} GROUP BY lokasi, periode ORDER BY periode, lokasi"""
-    return run(con, sql, p, "ikm_by_place")
+              FROM fct_ikm WHERE {w} GROUP BY lokasi, periode HAVING sum(n_responden) >= $min_group
+              ORDER BY periode, lokasi"""
+    return run(con, sql, {**p, "min_group": _min_group(scope)}, "ikm_by_place")
 
 
 def skm_responses(con: Con, f: Filters, scope: Scope, unit: str | None = None, text: str | None = None,
                   limit: int = 5000) -> pl.DataFrame:
     """Survey responses with comments, optionally for one unit and containing a search text."""
-    w, p = where(f, scope, dims=["lokasi", "opd"], period_col=None)
+    w, p = where(f, scope, dims=["lokasi", "opd"], period_col=None, individual=True)
     # plain date bounds, so the scan skips row groups by their min/max (stg_skm is sorted by date)
     if f.dari:
         w += " AND tanggal >= $mulai"
@@ -282,7 +314,7 @@ def skm_responses(con: Con, f: Filters, scope: Scope, unit: str | None = None, t
 
 def employee_search(con: Con, scope: Scope, text: str, limit: int = 50) -> pl.DataFrame:
     """Employees whose name or NIP contains the text."""
-    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None)
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip")
     p["q"] = text
     sql = f"""SELECT nip, nama, lokasi, opd, unit_kerja, jabatan FROM dim_pegawai
               WHERE {w} AND (nama ILIKE '%' || $q || '%' OR nip LIKE '%' || $q || '%')
@@ -292,7 +324,7 @@ def employee_search(con: Con, scope: Scope, text: str, limit: int = 50) -> pl.Da
 
 def employee(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
     """One employee's master record, if the viewer may see it."""
-    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None)
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip")
     p["nip"] = nip
     return run(con, f"SELECT * FROM dim_pegawai WHERE nip = $nip AND {w}", p, "employee")
 
