@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from pipelines.load import load_files
-from ui import fmt
+from ui import audit, fmt
+from ui.auth import current_principal
 from ui.data import q, settings
 from ui.i18n import lang, t
 from ui.tables import show
@@ -17,6 +18,8 @@ def _load(files, kind: str | None) -> None:
     bar = st.progress(0.0, text="…")
     report = load_files([(u.name, u.getvalue()) for u in files], settings(), kind=kind,
                         progress=lambda frac, msg: bar.progress(min(frac, 1.0), text=msg))
+    audit.log("upload", rows=int(report.summary()["dimuat"].sum()), outcome=str(report.exit_code),
+              detail={"files": [u.name for u in files], "kind": kind})
     if report.exit_code == 0:
         st.success(t("load_ok"))
     elif report.exit_code == 1:
@@ -37,6 +40,10 @@ def _load(files, kind: str | None) -> None:
 
 def run() -> None:
     st.title(t("page_data"))
+    who = current_principal()
+    if who is None or not who.is_admin:  # uploads and load reports are for admins only
+        st.error(t("admin_only"))
+        return
     with st.form("upload", clear_on_submit=False):
         files = st.file_uploader(t("upload"), type=["csv", "xlsx", "parquet"], accept_multiple_files=True)
         kind = st.selectbox(t("kind"), ["auto", *KINDS], format_func=lambda k: t("auto") if k == "auto" else k)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import polars as pl
 import streamlit as st
 
-from ui import fmt
+from ui import audit, fmt
 from ui.data import q
 from ui.download import to_csv, to_excel
 from ui.filters import describe
@@ -87,11 +87,12 @@ def show(frame: pl.DataFrame, key: str, title: str, f: Filters | None, decimals:
         st.info(t("no_data"))
         return
     shown = display_frame(frame, decimals)
+    audit.table_viewed(key, frame, f)
     st.dataframe(shown, hide_index=True, key=f"grid_{key}", height=height or "auto",
                  column_config=_grid_config(frame, decimals, links) if lang() == "en" else
                  {col(c): st.column_config.LinkColumn(col(c), display_text=lbl) for c, lbl in links.items()})
     # Everything the files need is fixed now: the buttons' callables run outside the page script.
-    language, names, about_rows = lang(), {c: col(c) for c in frame.columns}, about(f, title)
+    language, names, about_rows = lang(), {c: col(c) for c in frame.columns}, about(f, title) + audit.provenance()
     about_sheet = "Keterangan" if language == "id" else "About"
     partial = total is not None and total > frame.height and full is not None
 
@@ -100,10 +101,13 @@ def show(frame: pl.DataFrame, key: str, title: str, f: Filters | None, decimals:
         return localise(data.drop([c for c in links if c in data.columns]), decimals, names)
 
     c1, c2, c3 = st.columns([1, 1, 4])
-    c1.download_button(t("download_csv"), lambda: to_csv(table(), language), file_name=f"{key}.csv",
-                       mime="text/csv", key=f"csv_{key}", on_click="ignore")
+    rows = total if partial else frame.height
+    stamp = t("downloaded_at")
+    c1.download_button(t("download_csv"), audit.logged_download(lambda: to_csv(table(), language), f"{key}.csv", f, rows),
+                       file_name=f"{key}.csv", mime="text/csv", key=f"csv_{key}", on_click="ignore")
+    excel = lambda: to_excel(table(), [*about_rows, (stamp, audit.now_text())], sheet=title, about_sheet=about_sheet)  # noqa: E731
     c2.download_button(
-        t("download_xlsx"), lambda: to_excel(table(), about_rows, sheet=title, about_sheet=about_sheet),
+        t("download_xlsx"), audit.logged_download(excel, f"{key}.xlsx", f, rows),
         file_name=f"{key}.xlsx", key=f"xlsx_{key}", on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )

@@ -379,6 +379,15 @@ def employee_detail(con: Con, scope: Scope, nip: str, periode: str) -> dict[str,
     return {part: run(con, sql, params, f"employee_{part}") for part, sql in _DETAIL_SQL.items()}
 
 
+def demo_roles(con: Con) -> dict:
+    """For the demo accounts: the supervisor with the most people below them, and Jambi's largest OPD."""
+    atasan = run(con, """SELECT nip_atasan FROM dim_pegawai WHERE nip_atasan IN (SELECT nip FROM dim_pegawai)
+                         GROUP BY nip_atasan ORDER BY count(*) DESC, nip_atasan LIMIT 1""", name="demo_atasan")
+    opd = run(con, """SELECT opd FROM dim_pegawai WHERE lokasi = 'Jambi' GROUP BY opd ORDER BY count(*) DESC, opd
+                      LIMIT 1""", name="demo_opd")
+    return {"atasan": atasan.item() if atasan.height else None, "opd": opd.item() if opd.height else None}
+
+
 def load_history(con: Con) -> pl.DataFrame:
     """Every load, newest first."""
     return run(con, "SELECT * EXCLUDE (sha256) FROM load_log ORDER BY load_id DESC, berkas", name="load_history")

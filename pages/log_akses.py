@@ -1,0 +1,51 @@
+"""Log akses: who signed in, looked at or downloaded personal data, loaded files or changed accounts (admins only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import polars as pl
+import streamlit as st
+
+from appdb import access
+from ui.auth import current_principal, engine
+from ui.data import settings
+from ui.i18n import t
+from ui.tables import show
+
+
+def _frame(rows: list[dict]) -> pl.DataFrame:
+    cols = ["at", "username", "role", "event", "page", "outcome", "rows", "detail"]
+    if not rows:
+        return pl.DataFrame()
+    return pl.DataFrame(
+        [{**{c: r[c] for c in cols}, "detail": json.dumps(r["detail"], ensure_ascii=False) if r["detail"] else ""}
+         for r in rows],
+        schema_overrides={"rows": pl.Int64},
+    )
+
+
+def run() -> None:
+    st.title(t("page_log_akses"))
+    who = current_principal()
+    if who is None or not who.is_admin:
+        st.error(t("admin_only"))
+        return
+    st.caption(t("log_retention", d=settings().section("log").get("retention_days", 0)))
+    today = dt.date.today()
+    c1, c2, c3, c4 = st.columns(4)
+    since = c1.date_input(t("log_since"), today - dt.timedelta(days=30), key="log_since")
+    until = c2.date_input(t("log_until"), today, key="log_until")
+    user = c3.text_input(t("log_user"), key="log_user")
+    events = c4.multiselect(t("log_events"), access.EVENTS, key="log_events", placeholder=t("all"))
+    rows = access.entries(engine(), since=dt.datetime.combine(since, dt.time()).astimezone(dt.UTC),
+                          until=dt.datetime.combine(until + dt.timedelta(days=1), dt.time()).astimezone(dt.UTC),
+                          username=user.strip() or None, events=tuple(events))
+    show(_frame(rows), "log_akses", t("page_log_akses"), None)
+
+
+if __name__ == "__main__":  # opened by address before the router ran once
+    from ui.page import reroute
+
+    reroute()
