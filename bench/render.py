@@ -57,14 +57,17 @@ def _wait(page, title: str) -> None:
 
 
 @contextlib.contextmanager
-def serve(warehouse: Path, staging: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+def serve(warehouse: Path, staging: Path, env: dict | None = None,
+          args: list[str] | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
     """`streamlit run` of the dashboard on a free localhost port against a warehouse, until it answers its
-    health check; stopped on exit. Yields the base URL and the process."""
+    health check; stopped on exit. Yields the base URL and the process. `env` adds environment variables
+    (e.g. KINERJA_APP_DB), `args` Streamlit options."""
     port = _free_port()
-    env = {**os.environ, "KINERJA_WAREHOUSE": str(warehouse), "KINERJA_STAGING": str(staging)}
+    env = {**os.environ, "KINERJA_WAREHOUSE": str(warehouse), "KINERJA_STAGING": str(staging), **(env or {})}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1"],
+         "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1",
+         *(args or [])],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"

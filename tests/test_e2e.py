@@ -10,15 +10,19 @@ import openpyxl
 import polars as pl
 import pytest
 
-from bench.render import ARGS, CHROMIUM, serve, wait_rendered
+from bench.render import ARGS, CHROMIUM, wait_rendered
+from tests.browser import ALL_PLACES, open_signed_in, serve_with_accounts
 
 pytestmark = pytest.mark.browser
 
 
+ADMIN = {"username": "e2e-admin", "role": "admin", "lokasi": ALL_PLACES}
+
+
 @contextlib.contextmanager
 def _serve(settings):
-    """The dashboard served against the given settings' warehouse (the benchmark's launcher)."""
-    with serve(settings.warehouse, settings.staging) as (url, _proc):
+    """The dashboard served against the given settings' warehouse, with one admin account."""
+    with serve_with_accounts(settings, [ADMIN]) as (url, _db):
         yield url
 
 
@@ -39,8 +43,7 @@ def browser():
 
 
 def _open(browser, url):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    page.goto(url)
+    page = open_signed_in(browser, url, ADMIN["username"])
     _settle(page)
     return page
 
