@@ -253,8 +253,8 @@ def rater_leniency(con: Con, f: Filters, scope: Scope, min_rated: int = 5) -> pl
         FROM fct_penilai WHERE {w}
         GROUP BY ALL HAVING max(n_dinilai) >= {int(min_rated)}"""
     out = run(con, sql, p, "rater_leniency")
-    if out.is_empty():
-        return out
+    if out.is_empty():  # same columns either way, so a page can select them
+        return out.with_columns(pl.lit(None, dtype=pl.Float64).alias("z"))
     mean = out["rata_perilaku_diberikan"].mean()
     sd = out["rata_perilaku_diberikan"].std() or 1.0
     return out.with_columns(((pl.col("rata_perilaku_diberikan") - mean) / sd).alias("z")).sort("z", descending=True)
