@@ -57,12 +57,12 @@ def _wait(page, title: str) -> None:
 
 
 @contextlib.contextmanager
-def serve(warehouse: Path, staging: Path, env: dict | None = None,
-          args: list[str] | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+def serve(warehouse: Path, staging: Path, env: dict | None = None, args: list[str] | None = None,
+          port: int | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
     """`streamlit run` of the dashboard on a free localhost port against a warehouse, until it answers its
     health check; stopped on exit. Yields the base URL and the process. `env` adds environment variables
-    (e.g. KINERJA_APP_DB), `args` Streamlit options."""
-    port = _free_port()
+    (e.g. KINERJA_APP_DB), `args` Streamlit options, `port` a chosen port (default: a free one)."""
+    port = port or _free_port()
     env = {**os.environ, "KINERJA_WAREHOUSE": str(warehouse), "KINERJA_STAGING": str(staging), **(env or {})}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),

@@ -29,21 +29,27 @@ def make_app_db(folder: Path, accounts: list[dict]) -> str:
 
 
 @contextlib.contextmanager
-def serve_with_accounts(settings, accounts: list[dict], env: dict | None = None,
-                        args: list[str] | None = None) -> Iterator[tuple[str, str]]:
+def serve_with_accounts(settings, accounts: list[dict], env: dict | None = None, args: list[str] | None = None,
+                        port: int | None = None) -> Iterator[tuple[str, str]]:
     """The dashboard on the settings' warehouse with a fresh application database; yields (base URL, app DB URL)."""
     folder = Path(tempfile.mkdtemp(prefix="kinerja-appdb-"))
     url = make_app_db(folder, accounts)
     with serve(settings.warehouse, settings.staging, env={"KINERJA_APP_DB": url, **(env or {})},
-               args=args) as (base, _proc):
+               args=args, port=port) as (base, _proc):
         yield base, url
 
 
 def sign_in(page, username: str, password: str = PASSWORD) -> None:
-    """Fill and send the sign-in form (Indonesian labels)."""
-    page.get_by_role("textbox", name="Nama pengguna", exact=True).fill(username)
+    """Fill and send the sign-in form (Indonesian labels); returns once the server has taken the attempt
+    (the form clears itself on submit, or the page changes)."""
+    user = page.get_by_role("textbox", name="Nama pengguna", exact=True)
+    user.fill(username)
     page.get_by_role("textbox", name="Kata sandi", exact=True).fill(password)
     page.get_by_role("button", name="Masuk", exact=True).click()
+    page.wait_for_function(
+        """() => { const i = document.querySelector('input[aria-label="Nama pengguna"]');
+                   return !i || i.value === ''; }""", timeout=120_000)
+    wait_rendered(page)
 
 
 def on_sign_in_page(page) -> bool:

@@ -103,11 +103,12 @@ def _from_sso() -> Principal | None:
     else:
         row = find_user(engine(), email=email) or find_user(engine(), nip=nip)
         who = to_principal(row, source="oidc") if row is not None else None
-    if who is None:
-        access.record(engine(), "signin_failed", None, username=(email or "?").lower(), outcome="unknown",
-                      detail={"source": "oidc"}, session=session_tag())
+    if who is None:  # the provider knows them, this dashboard doesn't: they stay on the sign-in page
+        if st.session_state.get("_sso_refused") != email:
+            access.record(engine(), "signin_failed", None, username=(email or "?").lower()[:64], outcome="unknown",
+                          detail={"source": "oidc"}, session=session_tag())
+            st.session_state["_sso_refused"] = email
         st.session_state[MESSAGE] = "signin_unknown_sso"
-        st.logout()
         return None
     access.record(engine(), "signin", who, detail={"source": "oidc"}, session=session_tag())
     st.session_state[PRINCIPAL] = who
