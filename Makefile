@@ -19,6 +19,7 @@ demo: setup
 test: setup
 	bash .ci/system-deps
 	$(UV) run ruff check .
+	$(UV) run ruff format --check .
 	$(UV) run pytest
 
 lint: setup

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages import akun, bandingkan, data, log_akses, pembinaan, penghargaan, profil, ringkasan, skor, tren, umpan_balik
+from pages import (
+    akun,
+    bandingkan,
+    data,
+    log_akses,
+    panduan,
+    pembinaan,
+    penghargaan,
+    profil,
+    ringkasan,
+    skor,
+    tren,
+    umpan_balik,
+)
 from ui import fmt
 from ui.auth import account_box, current_principal, sign_in_page
 from ui.data import parquet_dir, q, scope, settings, version
@@ -37,17 +50,26 @@ def _ensure_warehouse() -> None:
 
 def _freshness() -> None:
     info = q("freshness")
-    st.caption(t("fresh", waktu=fmt.day(info["waktu"], lang()), dari=fmt.period(info["dari"], lang()),
-                 sampai=fmt.period(info["sampai"], lang()), n=info["n_periode"],
-                 rej=fmt.num(info["ditolak"], 0, lang())))
+    st.caption(
+        t(
+            "fresh",
+            waktu=fmt.day(info["waktu"], lang()),
+            dari=fmt.period(info["dari"], lang()),
+            sampai=fmt.period(info["sampai"], lang()),
+            n=fmt.num(info["n_periode"], 0, lang()),
+            rej=fmt.num(info["ditolak"], 0, lang()),
+        )
+    )
 
 
 def main() -> None:
     _ensure_warehouse()
-    st.sidebar.radio(t("language"), ["Bahasa Indonesia", "English"], key="lang", horizontal=True,
-                     bind="query-params", persist_state="session")
+    st.sidebar.radio(
+        t("language"), ["Bahasa Indonesia", "English"], key="lang", horizontal=True, bind="query-params", persist_state="session"
+    )
     page = lambda mod, key, icon, default=False: st.Page(  # noqa: E731
-        mod.run, title=t(key), icon=icon, url_path=key.removeprefix("page_").replace("_", "-"), default=default)
+        mod.run, title=t(key), icon=icon, url_path=key.removeprefix("page_").replace("_", "-"), default=default
+    )
     who = current_principal()
     if who is None:
         # every page stays routable (hidden), so a shared link opens its page once signed in
@@ -74,8 +96,10 @@ def _pages(page, who) -> dict:
     """The pages this principal may open (all of them, hidden, before sign-in)."""
     groups = {
         t("section_analysis"): [
-            page(ringkasan, "page_ringkasan", ":material/home:", True), page(skor, "page_skor", ":material/bar_chart:"),
-            page(tren, "page_tren", ":material/trending_up:"), page(bandingkan, "page_bandingkan", ":material/balance:"),
+            page(ringkasan, "page_ringkasan", ":material/home:", True),
+            page(skor, "page_skor", ":material/bar_chart:"),
+            page(tren, "page_tren", ":material/trending_up:"),
+            page(bandingkan, "page_bandingkan", ":material/balance:"),
             page(umpan_balik, "page_umpan_balik", ":material/forum:"),
         ],
         t("section_people"): [
@@ -88,6 +112,7 @@ def _pages(page, who) -> dict:
             page(akun, "page_akun", ":material/manage_accounts:"),
             page(log_akses, "page_log_akses", ":material/policy:"),
         ],
+        t("section_help"): [page(panduan, "page_panduan", ":material/menu_book:")],
     }
     if who is not None and not who.sees_people:
         del groups[t("section_people")]

@@ -1,10 +1,10 @@
 """Command line for the application database: migrate, and add, disable, enable, reset and list users.
 
-    python -m appdb add-user NAME --role admin --lokasi Jambi --lokasi Bangko   (asks for the password)
-    python -m appdb list-users
-    python -m appdb disable NAME | enable NAME | reset-password NAME
-    python -m appdb set-scope NAME --role kepala_opd --lokasi Jambi --opd "Dinas Kesehatan"
-    python -m appdb purge-log          (applies [log] retention_days)
+python -m appdb add-user NAME --role admin --lokasi Jambi --lokasi Bangko   (asks for the password)
+python -m appdb list-users
+python -m appdb disable NAME | enable NAME | reset-password NAME
+python -m appdb set-scope NAME --role kepala_opd --lokasi Jambi --opd "Dinas Kesehatan"
+python -m appdb purge-log          (applies [log] retention_days)
 """
 
 from __future__ import annotations
@@ -62,8 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings()
     engine = open_app_db(app_db_url(settings))
     policy = Policy.from_settings(settings.section("auth"))
-    actor = Principal(username=f"cli:{getpass.getuser() if os.name == 'posix' else 'user'}", role="admin",
-                      source="cli")
+    actor = Principal(username=f"cli:{getpass.getuser() if os.name == 'posix' else 'user'}", role="admin", source="cli")
     try:
         return _run(args, engine, policy, settings, actor)
     except AccountError as exc:
@@ -77,16 +76,33 @@ def _run(args, engine, policy, settings, actor) -> int:
     elif args.cmd == "list-users":
         for u in list_users(engine):
             state = "aktif" if u["active"] else "nonaktif"
-            print(f"{u['username']:<24} {u['role']:<11} {state:<9} lokasi={','.join(u['lokasi']) or '-'} "
-                  f"opd={','.join(u['opd']) or '-'} nip={u['nip'] or '-'} email={u['email'] or '-'}")
+            print(
+                f"{u['username']:<24} {u['role']:<11} {state:<9} lokasi={','.join(u['lokasi']) or '-'} "
+                f"opd={','.join(u['opd']) or '-'} nip={u['nip'] or '-'} email={u['email'] or '-'}"
+            )
     elif args.cmd == "add-user":
         password = None if args.sso_only else _password(args)
-        create_user(engine, args.username, args.role, password, policy, display_name=args.display_name or "",
-                    email=args.email, nip=args.nip, lokasi=args.lokasi or (), opd=args.opd or ())
+        create_user(
+            engine,
+            args.username,
+            args.role,
+            password,
+            policy,
+            display_name=args.display_name or "",
+            email=args.email,
+            nip=args.nip,
+            lokasi=args.lokasi or (),
+            opd=args.opd or (),
+        )
         access.record(engine, "user_change", actor, detail={"action": "add", "user": args.username, "role": args.role})
     elif args.cmd == "set-scope":
-        changes = {k: v for k, v in dict(role=args.role, lokasi=args.lokasi, opd=args.opd, nip=args.nip,
-                                          email=args.email, display_name=args.display_name).items() if v is not None}
+        changes = {
+            k: v
+            for k, v in dict(
+                role=args.role, lokasi=args.lokasi, opd=args.opd, nip=args.nip, email=args.email, display_name=args.display_name
+            ).items()
+            if v is not None
+        }
         update_user(engine, args.username, **changes)
         access.record(engine, "user_change", actor, detail={"action": "scope", "user": args.username, **changes})
     elif args.cmd in ("disable", "enable"):

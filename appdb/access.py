@@ -12,8 +12,7 @@ import sqlalchemy as sa
 from appdb.principal import Principal
 from appdb.tables import access_log
 
-EVENTS = ("signin", "signin_failed", "signout", "timeout", "view", "profile", "download", "upload", "user_change",
-          "denied")
+EVENTS = ("signin", "signin_failed", "signout", "timeout", "view", "profile", "download", "upload", "user_change", "denied")
 
 
 def _jsonable(detail: dict | None) -> dict | None:
@@ -27,20 +26,46 @@ def session_tag(secret: str, session_id: str) -> str:
     return hmac.new(secret.encode(), session_id.encode(), hashlib.sha256).hexdigest()[:16]
 
 
-def record(engine: sa.Engine, event: str, who: Principal | None, *, username: str | None = None,
-           page: str | None = None, outcome: str = "ok", rows: int | None = None, detail: dict | None = None,
-           session: str | None = None) -> None:
+def record(
+    engine: sa.Engine,
+    event: str,
+    who: Principal | None,
+    *,
+    username: str | None = None,
+    page: str | None = None,
+    outcome: str = "ok",
+    rows: int | None = None,
+    detail: dict | None = None,
+    session: str | None = None,
+) -> None:
     """Append one row. `username` names the account tried when nobody is signed in (failed sign-ins)."""
     if event not in EVENTS:
         raise ValueError(f"unknown access-log event {event!r}")
     with engine.begin() as con:
-        con.execute(sa.insert(access_log).values(
-            at=dt.datetime.now(dt.UTC), username=who.username if who else username, role=who.role if who else None,
-            event=event, page=page, outcome=outcome, rows=rows, detail=_jsonable(detail), session=session))
+        con.execute(
+            sa.insert(access_log).values(
+                at=dt.datetime.now(dt.UTC),
+                username=who.username if who else username,
+                role=who.role if who else None,
+                event=event,
+                page=page,
+                outcome=outcome,
+                rows=rows,
+                detail=_jsonable(detail),
+                session=session,
+            )
+        )
 
 
-def entries(engine: sa.Engine, *, since: dt.datetime | None = None, until: dt.datetime | None = None,
-            username: str | None = None, events: tuple[str, ...] = (), limit: int = 5000) -> list[dict]:
+def entries(
+    engine: sa.Engine,
+    *,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    username: str | None = None,
+    events: tuple[str, ...] = (),
+    limit: int = 5000,
+) -> list[dict]:
     """Log rows, newest first, filtered by time, account and event."""
     q = sa.select(access_log).order_by(access_log.c.at.desc(), access_log.c.id.desc()).limit(limit)
     if since is not None:

@@ -29,8 +29,11 @@ class Policy:
 
     @classmethod
     def from_settings(cls, auth: dict) -> Policy:
-        return cls(int(auth.get("min_password_length", 10)), int(auth.get("max_failed_attempts", 5)),
-                   int(auth.get("lockout_minutes", 15)))
+        return cls(
+            int(auth.get("min_password_length", 10)),
+            int(auth.get("max_failed_attempts", 5)),
+            int(auth.get("lockout_minutes", 15)),
+        )
 
 
 class AccountError(ValueError):
@@ -59,18 +62,35 @@ def _clean_list(values) -> list[str]:
     return sorted({str(v).strip() for v in values or [] if str(v).strip()})
 
 
-def create_user(engine: sa.Engine, username: str, role: str, password: str | None, policy: Policy, *,
-                display_name: str = "", email: str | None = None, nip: str | None = None,
-                lokasi=(), opd=()) -> None:
+def create_user(
+    engine: sa.Engine,
+    username: str,
+    role: str,
+    password: str | None,
+    policy: Policy,
+    *,
+    display_name: str = "",
+    email: str | None = None,
+    nip: str | None = None,
+    lokasi=(),
+    opd=(),
+) -> None:
     """Add an account; `password` None makes a single-sign-on-only account."""
     username = username.strip().lower()
     if not username or role not in ROLES:
         raise AccountError("bad_account", role)
     if password is not None:
         _check_password(password, policy)
-    values = dict(username=username, role=role, display_name=display_name or username, email=email or None,
-                  nip=nip or None, lokasi=_clean_list(lokasi), opd=_clean_list(opd),
-                  password_hash=_hasher.hash(password) if password is not None else None)
+    values = dict(
+        username=username,
+        role=role,
+        display_name=display_name or username,
+        email=email or None,
+        nip=nip or None,
+        lokasi=_clean_list(lokasi),
+        opd=_clean_list(opd),
+        password_hash=_hasher.hash(password) if password is not None else None,
+    )
     try:
         with engine.begin() as con:
             con.execute(sa.insert(users).values(**values))
@@ -89,8 +109,7 @@ def update_user(engine: sa.Engine, username: str, **changes) -> None:
         if key in changes:
             changes[key] = _clean_list(changes[key])
     with engine.begin() as con:
-        done = con.execute(sa.update(users).where(users.c.username == username.lower())
-                           .values(**changes, updated_at=_now()))
+        done = con.execute(sa.update(users).where(users.c.username == username.lower()).values(**changes, updated_at=_now()))
     if done.rowcount == 0:
         raise AccountError("no_such_user", username)
 
@@ -99,8 +118,11 @@ def set_password(engine: sa.Engine, username: str, password: str, policy: Policy
     """Reset a password; also lifts a lockout."""
     _check_password(password, policy)
     with engine.begin() as con:
-        done = con.execute(sa.update(users).where(users.c.username == username.lower()).values(
-            password_hash=_hasher.hash(password), failed_attempts=0, locked_until=None, updated_at=_now()))
+        done = con.execute(
+            sa.update(users)
+            .where(users.c.username == username.lower())
+            .values(password_hash=_hasher.hash(password), failed_attempts=0, locked_until=None, updated_at=_now())
+        )
     if done.rowcount == 0:
         raise AccountError("no_such_user", username)
 
@@ -114,8 +136,15 @@ def list_users(engine: sa.Engine) -> list[dict]:
 
 def to_principal(row, source: str = "local") -> Principal:
     """The principal of an account row."""
-    return Principal(username=row.username, role=row.role, display_name=row.display_name or row.username,
-                     lokasi=tuple(row.lokasi or ()), opd=tuple(row.opd or ()), nip=row.nip, source=source)
+    return Principal(
+        username=row.username,
+        role=row.role,
+        display_name=row.display_name or row.username,
+        lokasi=tuple(row.lokasi or ()),
+        opd=tuple(row.opd or ()),
+        nip=row.nip,
+        source=source,
+    )
 
 
 def find_user(engine: sa.Engine, *, email: str | None = None, nip: str | None = None, username: str | None = None):
@@ -149,11 +178,11 @@ def authenticate(engine: sa.Engine, username: str, password: str, policy: Policy
         if not _verify(row.password_hash, password):
             failed = row.failed_attempts + 1
             lock = now + dt.timedelta(minutes=policy.lockout_minutes) if failed >= policy.max_failed else None
-            con.execute(sa.update(users).where(users.c.id == row.id).values(
-                failed_attempts=0 if lock else failed, locked_until=lock))
+            con.execute(
+                sa.update(users).where(users.c.id == row.id).values(failed_attempts=0 if lock else failed, locked_until=lock)
+            )
             return None, "locked" if lock else "wrong_password"
-        con.execute(sa.update(users).where(users.c.id == row.id).values(
-            failed_attempts=0, locked_until=None, last_login_at=now))
+        con.execute(sa.update(users).where(users.c.id == row.id).values(failed_attempts=0, locked_until=None, last_login_at=now))
         return to_principal(row), "ok"
 
 

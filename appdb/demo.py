@@ -26,8 +26,13 @@ def demo_accounts(atasan_nip: str | None, opd: str | None) -> list[dict]:
     return [
         dict(username="demo-admin", role="admin", display_name="Admin BKPSDM (demo)", lokasi=PLACES),
         dict(username="demo-pimpinan", role="pimpinan", display_name="Sekda Kota Jambi (demo)", lokasi=("Jambi",)),
-        dict(username="demo-kepala-opd", role="kepala_opd", display_name=f"Kepala {opd or 'OPD'} (demo)",
-             lokasi=("Jambi",), opd=(opd,) if opd else ()),
+        dict(
+            username="demo-kepala-opd",
+            role="kepala_opd",
+            display_name=f"Kepala {opd or 'OPD'} (demo)",
+            lokasi=("Jambi",),
+            opd=(opd,) if opd else (),
+        ),
         dict(username="demo-atasan", role="atasan", display_name="Atasan langsung (demo)", nip=atasan_nip),
         dict(username="demo-agregat", role="agregat", display_name="Inspektorat (demo)", lokasi=PLACES),
     ]
@@ -48,5 +53,6 @@ def ensure_demo_accounts(engine: sa.Engine, accounts: list[dict]) -> None:
 def disable_demo_accounts(engine: sa.Engine) -> int:
     """Switch every demo account off (real data is loaded): their passwords are printed on screen in demo mode."""
     with engine.begin() as con:
-        return con.execute(sa.update(users).where(users.c.username.startswith(PREFIX), users.c.active.is_(True))
-                           .values(active=False)).rowcount
+        return con.execute(
+            sa.update(users).where(users.c.username.startswith(PREFIX), users.c.active.is_(True)).values(active=False)
+        ).rowcount

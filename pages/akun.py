@@ -19,15 +19,18 @@ PLACES = ["Bangko", "Jambi", "Belawan", "Rakumpit"]
 def _fields(prefix: str, user: dict | None) -> dict:
     user = user or {}
     opds = sorted(q("filter_options", _all())["opd"].unique().to_list())
-    role = st.selectbox(t("role"), ROLES, index=ROLES.index(user.get("role", "pimpinan")), format_func=role_label,
-                        key=f"{prefix}_role")
+    role = st.selectbox(
+        t("role"), ROLES, index=ROLES.index(user.get("role", "pimpinan")), format_func=role_label, key=f"{prefix}_role"
+    )
     return dict(
         role=role,
         display_name=st.text_input(t("display_name"), user.get("display_name", ""), key=f"{prefix}_name"),
-        lokasi=st.multiselect(t("scope_lokasi"), PLACES, [p for p in user.get("lokasi", []) if p in PLACES],
-                              key=f"{prefix}_lokasi"),
-        opd=st.multiselect(t("scope_opd"), sorted(set(opds) | set(user.get("opd", []))), user.get("opd", []),
-                           key=f"{prefix}_opd"),
+        lokasi=st.multiselect(
+            t("scope_lokasi"), PLACES, [p for p in user.get("lokasi", []) if p in PLACES], key=f"{prefix}_lokasi"
+        ),
+        opd=st.multiselect(
+            t("scope_opd"), sorted(set(opds) | set(user.get("opd", []))), user.get("opd", []), key=f"{prefix}_opd"
+        ),
         nip=st.text_input(t("nip_user"), user.get("nip") or "", key=f"{prefix}_nip").strip() or None,
         email=st.text_input(t("email"), user.get("email") or "", key=f"{prefix}_email").strip() or None,
     )
@@ -67,8 +70,9 @@ def _edit(users: list[dict]) -> None:
         if password:
             set_password(engine(), name, password, policy())
         changed = {k: v for k, v in {**values, "active": active}.items() if user.get(k) != v}
-        audit.log("user_change", detail={"action": "edit", "user": name, **changed,
-                                         **({"password": "reset"} if password else {})})
+        audit.log(
+            "user_change", detail={"action": "edit", "user": name, **changed, **({"password": "reset"} if password else {})}
+        )
         st.success(t("saved"))
 
 
@@ -88,10 +92,10 @@ def run() -> None:
     users = list_users(engine())
     if not users:
         return
-    frame = pl.DataFrame(users).select("username", "display_name", "role", "lokasi", "opd", "active",
-                                       "failed_attempts", "locked_until", "last_login_at")
-    show(frame.with_columns(pl.col("role").replace_strict({r: role_label(r) for r in ROLES})), "akun",
-         t("page_akun"), None)
+    frame = pl.DataFrame(users).select(
+        "username", "display_name", "role", "lokasi", "opd", "active", "failed_attempts", "locked_until", "last_login_at"
+    )
+    show(frame.with_columns(pl.col("role").replace_strict({r: role_label(r) for r in ROLES})), "akun", t("page_akun"), None)
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

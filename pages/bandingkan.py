@@ -5,10 +5,10 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import charts
+from ui import charts, urlstate
 from ui.data import q, scope, settings
-from ui.i18n import col, t
-from ui.page import filters
+from ui.i18n import t
+from ui.page import chart, filters, people_link, score_axis
 from ui.tables import show
 
 
@@ -16,29 +16,69 @@ def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_bandingkan"))
     cfg = settings().section("banding")
-    data = q("compare_opd", f, sc, cfg["min_group"])
+    data = q("compare_opd", f, sc, cfg["min_group"], cfg["confidence"])
     if data.is_empty():
         st.info(t("no_data"))
         return
     c1, c2 = st.columns([2, 1])
     kinds = sorted(data["jenis_opd"].unique().to_list())
-    kind = c1.selectbox(t("opd_kind"), ["*"] + kinds, format_func=lambda k: t("all") if k == "*" else k,
-                        key="banding_jenis")
-    mode = c2.segmented_control(t("compare_mode"), ["raw", "percentile"], format_func=t, default="raw",
-                                key="banding_mode", required=True)
+    with c1:
+        kind = urlstate.choice(
+            st.selectbox,
+            "banding_jenis",
+            ["*", *kinds],
+            "*",
+            label=t("opd_kind"),
+            format_func=lambda k: t("all") if k == "*" else k,
+        )
+    with c2:
+        mode = urlstate.choice(
+            st.segmented_control,
+            "banding_mode",
+            ["raw", "percentile"],
+            "raw",
+            label=t("compare_mode"),
+            format_func=t,
+            required=True,
+        )
     view = data if kind == "*" else data.filter(pl.col("jenis_opd") == kind)
     view = view.with_columns((pl.col("opd") + " · " + pl.col("lokasi")).alias("kelompok")).sort("rata_hasil")
+    st.caption(t("click_narrow"))
     if mode == "raw":
-        st.plotly_chart(charts.ci_plot(view, "kelompok", "rata_hasil", "ci_bawah", "ci_atas",
-                                       t("mean_score") + " (95% CI)", t("hasil_kerja")), key="ci")
+        chart(
+            charts.ci_plot(view, "kelompok", "rata_hasil", "ci_bawah", "ci_atas", t("mean_score") + " (95% CI)", score_axis()),
+            "ci",
+            ("lokasi", "opd"),
+        )
         st.caption(t("ci_note", m=cfg["min_group"]))
     else:
-        st.plotly_chart(charts.bars(view.sort("persentil"), "persentil", "kelompok", t("percentile"),
-                                    t("percentile"), colour_by="lokasi", colours=charts.PLACE_COLOURS), key="pct")
-    show(view.select("jenis_opd", "lokasi", "opd", "n", "rata_hasil", "ci_bawah", "ci_atas", "persentil",
-                     "terlalu_kecil").sort("jenis_opd", "rata_hasil", descending=[False, True]),
-         "bandingkan_opd", t("page_bandingkan"), f)
-    st.caption(col("terlalu_kecil") + ": " + t("too_small"))
+        ranked = view.sort("persentil", descending=True)
+        chart(
+            charts.bars(
+                ranked,
+                "persentil",
+                "kelompok",
+                t("percentile"),
+                t("percentile"),
+                colour_by="lokasi",
+                colours=charts.PLACE_COLOURS,
+                x_format=".0f",
+                keys=[[p, o] for p, o in zip(ranked["lokasi"], ranked["opd"], strict=True)],
+            ),
+            "pct",
+            ("lokasi", "opd"),
+        )
+    people_link(f)
+    show(
+        view.select("jenis_opd", "lokasi", "opd", "n", "rata_hasil", "ci_bawah", "ci_atas", "persentil", "terlalu_kecil").sort(
+            "jenis_opd", "rata_hasil", descending=[False, True]
+        ),
+        "bandingkan_opd",
+        t("page_bandingkan"),
+        f,
+        decimals={"persentil": 0},
+    )
+    st.caption(t("too_small_note", m=cfg["min_group"]))
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

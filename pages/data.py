@@ -4,22 +4,47 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pipelines.load import load_files
+from pipelines.guards import LoadFailed
+from pipelines.intake import ReadOptions
+from pipelines.load import load_files, profiles_dir, progress_text
 from ui import audit, fmt
 from ui.auth import current_principal
 from ui.data import q, settings
 from ui.i18n import lang, t
+from ui.mapping_step import context_fields, step
+from ui.page import uploader_language
 from ui.tables import show
 
 KINDS = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
 
 
-def _load(files, kind: str | None) -> None:
+def _load(files, kind: str | None, plans: dict, ctx: dict, replace: bool) -> None:
     bar = st.progress(0.0, text="…")
-    report = load_files([(u.name, u.getvalue()) for u in files], settings(), kind=kind,
-                        progress=lambda frac, msg: bar.progress(min(frac, 1.0), text=msg))
-    audit.log("upload", rows=int(report.summary()["dimuat"].sum()), outcome=str(report.exit_code),
-              detail={"files": [u.name for u in files], "kind": kind})
+    waiting = st.empty()
+    opts = ReadOptions(context=ctx, plans=plans, profiles_dir=profiles_dir(settings()))
+    try:
+        report = load_files(
+            [(u.name, u.getvalue()) for u in files],
+            settings(),
+            kind=kind,
+            replace=replace,
+            progress=lambda frac, msg: bar.progress(min(frac, 1.0), text=progress_text(msg, lang())),
+            opts=opts,
+            on_wait=lambda pesan, message: waiting.info(pesan if lang() == "id" else message),
+        )
+    except LoadFailed as exc:
+        bar.empty()
+        waiting.empty()
+        audit.log("upload", rows=0, outcome="failed", detail={"files": [u.name for u in files], "kind": kind})
+        st.error(exc.text(lang()))
+        return
+    waiting.empty()
+    audit.log(
+        "upload",
+        rows=int(report.summary()["dimuat"].sum()),
+        outcome=str(report.exit_code),
+        detail={"files": [u.name for u in files], "kind": kind},
+    )
     if report.exit_code == 0:
         st.success(t("load_ok"))
     elif report.exit_code == 1:
@@ -29,8 +54,11 @@ def _load(files, kind: str | None) -> None:
     for fr in report.files:
         if fr.status == "ditolak":
             st.error(f"{fr.berkas}: {fr.pesan if lang() == 'id' else fr.message}")
-    show(report.summary().select("berkas", "jenis", "status", "dibaca", "dimuat", "ditolak"), "hasil_muat",
-         t("load_history"), None)
+        elif fr.pesan:  # sheet, context, ignored columns, dropped rows: never silent
+            st.caption(f"{fr.berkas}: {fr.pesan if lang() == 'id' else fr.message}")
+    show(
+        report.summary().select("berkas", "jenis", "status", "dibaca", "dimuat", "ditolak"), "hasil_muat", t("load_history"), None
+    )
     if report.rejects.height:
         st.subheader(t("rejects"))
         cols = ["berkas", "baris", "kolom", "nilai", "alasan" if lang() == "id" else "reason"]
@@ -44,16 +72,35 @@ def run() -> None:
     if who is None or not who.is_admin:  # uploads and load reports are for admins only
         st.error(t("admin_only"))
         return
-    with st.form("upload", clear_on_submit=False):
-        files = st.file_uploader(t("upload"), type=["csv", "xlsx", "parquet"], accept_multiple_files=True)
-        kind = st.selectbox(t("kind"), ["auto", *KINDS], format_func=lambda k: t("auto") if k == "auto" else k)
-        submitted = st.form_submit_button(t("load_btn"), type="primary")
-    if submitted and files:
-        _load(files, None if kind == "auto" else kind)
+    uploader_language()
+    files = st.file_uploader(t("upload"), type=["csv", "xlsx", "xls", "parquet"], accept_multiple_files=True, key="upload_files")
+    kind = st.selectbox(t("kind"), ["auto", *KINDS], format_func=lambda k: t("auto") if k == "auto" else t(f"kind_{k}"))
+    ctx = context_fields()
+    if files:
+        chosen = None if kind == "auto" else kind
+        plans = {u.name: p for u in files if (p := step(u.name, u.getvalue(), chosen, ctx)) is not None}
+        st.caption(t("map_ready"))
+        replace = st.checkbox(t("replace_roster"), help=t("replace_roster_help"), key="replace_roster")
+        if st.button(t("load_btn"), type="primary", key="load_btn"):
+            _load(files, chosen, plans, ctx, replace)
     st.subheader(t("load_history"))
     hist = q("load_history")
-    show(hist.select("load_id", "waktu", "berkas", "jenis", "status", "dibaca", "dimuat", "ditolak",
-                     "pesan" if lang() == "id" else "message"), "riwayat_muat", t("load_history"), None)
+    show(
+        hist.select(
+            "load_id",
+            "waktu",
+            "berkas",
+            "jenis",
+            "status",
+            "dibaca",
+            "dimuat",
+            "ditolak",
+            "pesan" if lang() == "id" else "message",
+        ),
+        "riwayat_muat",
+        t("load_history"),
+        None,
+    )
     st.subheader(t("rejects"))
     rej = q("rejects")
     st.caption(t("rows", n=fmt.num(rej.height, 0, lang())))

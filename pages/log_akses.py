@@ -20,8 +20,7 @@ def _frame(rows: list[dict]) -> pl.DataFrame:
     if not rows:
         return pl.DataFrame()
     return pl.DataFrame(
-        [{**{c: r[c] for c in cols}, "detail": json.dumps(r["detail"], ensure_ascii=False) if r["detail"] else ""}
-         for r in rows],
+        [{**{c: r[c] for c in cols}, "detail": json.dumps(r["detail"], ensure_ascii=False) if r["detail"] else ""} for r in rows],
         schema_overrides={"rows": pl.Int64},
     )
 
@@ -39,9 +38,13 @@ def run() -> None:
     until = c2.date_input(t("log_until"), today, key="log_until")
     user = c3.text_input(t("log_user"), key="log_user")
     events = c4.multiselect(t("log_events"), access.EVENTS, key="log_events", placeholder=t("all"))
-    rows = access.entries(engine(), since=dt.datetime.combine(since, dt.time()).astimezone(dt.UTC),
-                          until=dt.datetime.combine(until + dt.timedelta(days=1), dt.time()).astimezone(dt.UTC),
-                          username=user.strip() or None, events=tuple(events))
+    rows = access.entries(
+        engine(),
+        since=dt.datetime.combine(since, dt.time()).astimezone(dt.UTC),
+        until=dt.datetime.combine(until + dt.timedelta(days=1), dt.time()).astimezone(dt.UTC),
+        username=user.strip() or None,
+        events=tuple(events),
+    )
     show(_frame(rows), "log_akses", t("page_log_akses"), None)
 
 

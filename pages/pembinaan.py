@@ -1,20 +1,23 @@
-"""Pembinaan: underperformers for coaching, why each is listed, what to coach on, most urgent first."""
+"""Pembinaan: underperformers for coaching, why each is listed, what to coach on, most urgent first.
+
+Above the list, how many are listed per OPD and per rule; the list itself leads with who, why, what to
+coach on, the supervisor and the profile link, so it fits a 1366 px laptop without scrolling sideways.
+"""
 
 from __future__ import annotations
 
 import polars as pl
 import streamlit as st
 
-from ui import fmt
+from ui import charts, fmt
 from ui.charts import sparkline
 from ui.data import connection, q, scope, settings
 from ui.i18n import lang, t
-from ui.page import filters, profile_link
-from ui.tables import show
+from ui.page import chart, filters, profile_link
+from ui.tables import indicators_and_values, show
 from warehouse import queries
 
-VALUES_ID = {"berorientasi_pelayanan": "Berorientasi Pelayanan", "akuntabel": "Akuntabel", "kompeten": "Kompeten",
-             "harmonis": "Harmonis", "loyal": "Loyal", "adaptif": "Adaptif", "kolaboratif": "Kolaboratif"}
+RULES = ["predikat", "berturut", "tren"]
 
 
 def rule_labels() -> dict[str, str]:
@@ -27,45 +30,106 @@ def rule_labels() -> dict[str, str]:
     }
 
 
+def short_labels() -> dict[str, str]:
+    """The rules as short tags for the list (the caption above states them in full)."""
+    cfg = settings().section("pembinaan")
+    return {
+        "predikat": t("tag_predikat"),
+        "berturut": t("tag_berturut", c=fmt.num(cfg["score_cutoff"], 0, lang()), k=cfg["consecutive_periods"]),
+        "tren": t("tag_tren", d=fmt.num(cfg["trend_min_drop"], 0, lang()), t=cfg["trend_periods"]),
+    }
+
+
 def reasons(frame: pl.DataFrame, labels: dict[str, str] | None = None) -> pl.DataFrame:
-    """Add 'alasan' (why listed), 'fokus' (what to coach on), a text sparkline and a profile link."""
-    labels = labels or rule_labels()
-    why = pl.concat_list(
-        pl.when(pl.col("aturan_predikat")).then(pl.lit(labels["predikat"]) + " (" + pl.col("predikat") + ")"),
-        pl.when(pl.col("aturan_berturut")).then(pl.lit(labels["berturut"])),
-        pl.when(pl.col("aturan_tren")).then(pl.lit(labels["tren"])),
-    ).list.drop_nulls().list.join("; ")
-    focus = pl.concat_list(
-        pl.col("indikator_lemah").fill_null([]),
-        pl.col("nilai_lemah").fill_null([]).list.eval(pl.element().replace(VALUES_ID)),
-    ).list.join(", ")
+    """Add 'alasan' (why listed, short tags), 'fokus' (the weakest indicator and BerAKHLAK value), a text
+    sparkline and a profile link."""
+    labels = labels or short_labels()
+    why = (
+        pl.concat_list(
+            pl.when(pl.col("aturan_predikat")).then(pl.col("predikat")),
+            pl.when(pl.col("aturan_berturut")).then(pl.lit(labels["berturut"])),
+            pl.when(pl.col("aturan_tren")).then(pl.lit(labels["tren"])),
+        )
+        .list.drop_nulls()
+        .list.join(" · ")
+    )
+    focus = indicators_and_values("indikator_lemah", "nilai_lemah", first=True)
     return frame.with_columns(
-        why.alias("alasan"), focus.alias("fokus"),
+        why.alias("alasan"),
+        focus.alias("fokus"),
         pl.col("tren").map_elements(sparkline, return_dtype=pl.String).alias("tren"),
         (pl.lit("/profil?nip=") + pl.col("nip")).alias("profil"),
     )
 
 
-COLUMNS = ["nama", "lokasi", "opd", "unit_kerja", "jabatan", "hasil_kerja", "predikat", "alasan", "fokus",
-           "nama_atasan", "tren", "profil"]
+COLUMNS = [
+    "nama",
+    "alasan",
+    "fokus",
+    "nama_atasan",
+    "profil",
+    "opd",
+    "unit_kerja",
+    "lokasi",
+    "hasil_kerja",
+    "predikat",
+    "tren",
+    "jabatan",
+]
+WIDTHS = {"nama": 160, "alasan": 250, "fokus": 260, "nama_atasan": 140}
+
+
+def _summary(f, sc, labels: dict[str, str]) -> None:
+    summ = q("coaching_summary", f, sc)
+    if summ.is_empty():
+        return
+    left, right = st.columns([3, 2])
+    top = summ.head(10).with_columns((pl.col("opd") + " · " + pl.col("lokasi")).alias("kelompok"))
+    with left:
+        chart(
+            charts.bars(
+                top,
+                "n",
+                "kelompok",
+                t("summary_opd"),
+                t("people"),
+                x_format=",.0f",
+                keys=[[p, o] for p, o in zip(top["lokasi"], top["opd"], strict=True)],
+            ),
+            "coach_opd",
+            ("lokasi", "opd"),
+        )
+    by_rule = pl.DataFrame({"alasan": [labels[r] for r in RULES], "n": [int(summ[f"n_{r}"].sum()) for r in RULES]})
+    with right:
+        st.plotly_chart(charts.bars(by_rule, "n", "alasan", t("summary_reason"), t("people"), x_format=",.0f"), key="coach_rule")
 
 
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_pembinaan"))
     data = q("coaching_list", f, sc)
-    labels = rule_labels()
+    labels, tags = rule_labels(), short_labels()
     if data.is_empty():
         st.info(t("no_data"))
         return
-    st.caption(t("coaching_intro", p=fmt.period(data["periode"][0], lang()), r="; ".join(labels.values())))
+    st.caption(t("coaching_intro", p=fmt.period(data["periode"][0], lang(), long=True), r="; ".join(labels.values())))
+    _summary(f, sc, tags)
     con = connection()
 
     def full() -> pl.DataFrame:  # the whole list, for the downloads
-        return reasons(queries.coaching_list(con, f, sc, limit=None), labels).select(COLUMNS)
+        return reasons(queries.coaching_list(con, f, sc, limit=None), tags).select(COLUMNS)
 
-    show(reasons(data, labels).select(COLUMNS), "pembinaan", t("page_pembinaan"), f,
-         links={"profil": t("open_profile")}, height=560, total=int(data["n_total"][0]), full=full)
+    show(
+        reasons(data, tags).select(COLUMNS),
+        "pembinaan",
+        t("page_pembinaan"),
+        f,
+        links={"profil": t("open_profile")},
+        height=560,
+        total=int(data["n_total"][0]),
+        full=full,
+        widths=WIDTHS,
+    )
     st.subheader(t("open_profile"))
     names = {r["nip"]: f"{r['nama']} · {r['opd']} ({r['lokasi']})" for r in data.iter_rows(named=True)}
     nip = st.selectbox(t("pick_employee"), list(names), format_func=names.get, key="pembinaan_pick")

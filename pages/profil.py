@@ -5,9 +5,9 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import audit, charts, fmt
+from ui import audit, charts, fmt, urlstate
 from ui.data import employee_exists, q, scope, settings
-from ui.i18n import lang, t
+from ui.i18n import VALUES, lang, t, value_label
 from ui.page import filters
 from ui.tables import show
 from warehouse.queries import detail_periods
@@ -32,17 +32,22 @@ def _details(detail: dict, periode: str, f, nip: str, lg: str) -> None:
     if ind.is_empty():
         st.caption(t("no_indicators"))
     else:
-        show(ind.select("periode", "indikator", "satuan", "arah", "target", "realisasi", "bobot", "capaian"),
-             f"indikator_{nip[-6:]}", t("indicators"), f)
+        show(
+            ind.select("periode", "indikator", "satuan", "arah", "target", "realisasi", "bobot", "capaian"),
+            f"indikator_{nip[-6:]}",
+            t("indicators"),
+            f,
+        )
     st.subheader(f"{t('behaviour_roles')} · {fmt.period(periode, lg)}")
     beh = detail.get("behaviour", pl.DataFrame())
     if beh.is_empty():
         st.caption(t("no_behaviour"))
         return
-    vals = ["berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif"]
+    vals = list(VALUES["nilai_berakhlak"])
     longb = beh.unpivot(index="peran_penilai", on=vals, variable_name="nilai_berakhlak", value_name="skor_nilai")
-    fig = charts.line_by(longb.rename({"nilai_berakhlak": "periode"}), "periode", "skor_nilai", "peran_penilai",
-                         "", "0–100", x_labels=False)  # the subheader above names it and the period
+    fig = charts.grouped_bars(
+        longb, "nilai_berakhlak", "skor_nilai", "peran_penilai", t("value_scores"), "0–100", "nilai_berakhlak", "peran_penilai"
+    )
     st.plotly_chart(fig, key="p_beh")
 
 
@@ -61,30 +66,59 @@ def run() -> None:
     e = prof["employee"].row(0, named=True)
     shown_nip = fmt.mask_nip(nip) if settings().section("privacy")["mask_nip"] else nip
     st.header(e["nama"])
-    st.caption(f"NIP {shown_nip} · {e['jabatan']} · {e['unit_kerja']} · {e['opd']} · {e['lokasi']} · "
-               f"{e['status_asn']} {e['golongan'] or ''} · {t('atasan')}: {e['nama_atasan'] or '–'}")
+    parts = [
+        f"NIP {shown_nip}",
+        e["jabatan"],
+        e["unit_kerja"],
+        e["opd"],
+        e["lokasi"],
+        " ".join(v for v in (e["status_asn"], e["golongan"]) if v),
+        f"{t('atasan')}: {e['nama_atasan'] or '–'}",
+    ]
+    st.caption(" · ".join(p for p in parts if p))
     hist = prof["history"]
     if hist.is_empty():
         st.info(t("no_data"))
         return
     long = hist.unpivot(index="periode", on=["hasil_kerja", "perilaku"], variable_name="ukuran", value_name="nilai")
-    st.plotly_chart(charts.line_by(long, "periode", "nilai", "ukuran", t("history"), t("hasil_kerja")), key="p_hist")
-    show(hist.select("periode", "hasil_kerja", "perilaku", "rating_hasil_kerja", "rating_perilaku", "predikat",
-                     "sumber_predikat", "nilai_pp30", "predikat_pp30").sort("periode", descending=True),
-         f"profil_{nip[-6:]}", t("history"), f)
+    names = {k: value_label("ukuran", k) for k in ("hasil_kerja", "perilaku")}
+    st.plotly_chart(
+        charts.line_by(long, "periode", "nilai", "ukuran", t("history"), t("score_0_cap"), labels=names), key="p_hist"
+    )
+    show(
+        hist.select(
+            "periode",
+            "hasil_kerja",
+            "perilaku",
+            "rating_hasil_kerja",
+            "rating_perilaku",
+            "predikat",
+            "sumber_predikat",
+            "nilai_pp30",
+            "predikat_pp30",
+        ).sort("periode", descending=True),
+        f"profil_{nip[-6:]}",
+        t("history"),
+        f,
+    )
     options, default = detail_periods(hist)
     if default is not None:
-        periode = st.selectbox(t("detail_period"), options, index=options.index(default),
-                               key=f"profil_periode_{nip}", format_func=lambda k: fmt.period(k, lg))
+        periode = urlstate.choice(
+            st.selectbox, "profil_periode", options, default, label=t("detail_period"), format_func=lambda k: fmt.period(k, lg)
+        )
         _details(q("employee_detail", sc, nip, periode) or {}, periode, f, nip, lg)
     st.subheader(t("public_about"))
     fb = prof["feedback"]
     if fb.is_empty():
         st.caption(t("none_feedback"))
     else:
-        show(fb.select("periode", "n_responden", "ikm_konversi", "nrr_kompetensi", "nrr_perilaku"),
-             f"umpan_balik_{nip[-6:]}", t("public_about"), f, decimals={"ikm_konversi": 2, "nrr_kompetensi": 2,
-                                                                         "nrr_perilaku": 2})
+        show(
+            fb.select("periode", "n_responden", "ikm_konversi", "nrr_kompetensi", "nrr_perilaku"),
+            f"umpan_balik_{nip[-6:]}",
+            t("public_about"),
+            f,
+            decimals={"ikm_konversi": 2, "nrr_kompetensi": 2, "nrr_perilaku": 2},
+        )
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

@@ -1,15 +1,91 @@
-"""Skor: score distributions by OPD and place, predikat mix, a place x OPD heatmap, indicators against target."""
+"""Skor: score distributions by OPD and place, predikat mix, a place x OPD heatmap, indicators against target.
+
+Four sections, one at a time (each about two screens); the chosen section is in the URL.
+"""
 
 from __future__ import annotations
 
 import polars as pl
 import streamlit as st
 
-from ui import charts
+from ui import charts, fmt, urlstate
 from ui.data import q, scope, settings
-from ui.i18n import t
-from ui.page import filters
+from ui.i18n import lang, t
+from ui.page import chart, filters, people_link, score_axis
 from ui.tables import show
+
+SECTIONS = ["sebaran", "opd", "indikator", "penilai"]
+
+
+def _distribution(f, sc, by_place: pl.DataFrame) -> None:
+    dist = q("score_distribution", f, sc)
+    width = settings().section("sebaran")["bin_width"]
+    left, right = st.columns(2)
+    with left:
+        last = fmt.period(f.sampai, lang()) if f.sampai else ""
+        chart(charts.histogram(dist, f"{t('score_dist')} · {last}", score_axis(), width), "hist")
+    with right:
+        chart(
+            charts.predikat_stacked(
+                by_place, "lokasi", t("predikat_mix") + " · " + t("lokasi"), keys=[[p] for p in by_place["lokasi"].to_list()]
+            ),
+            "mix_place",
+            ("lokasi",),
+        )
+    st.caption(t("skor_basis"))
+
+
+def _by_opd(f, sc, by_opd: pl.DataFrame, min_n: int) -> None:
+    st.caption(t("click_narrow"))
+    chart(charts.heatmap(by_opd, t("heatmap"), min_n), "heat", ("lokasi", "opd"), xy=True)
+    labels = [f"{p} · {o}" for p, o in zip(by_opd["lokasi"], by_opd["opd"], strict=True)]
+    keys = [[p, o] for p, o in zip(by_opd["lokasi"], by_opd["opd"], strict=True)]
+    chart(
+        charts.predikat_stacked(by_opd, "opd", t("predikat_mix") + " · OPD", labels=labels, keys=keys),
+        "mix_opd",
+        ("lokasi", "opd"),
+    )
+    people_link(f)
+    rated = sum(pl.col(c) for c in charts.PREDIKAT_COUNT_COLS.values())
+    table = by_opd.select(
+        "lokasi",
+        "opd",
+        "n",
+        "rata_hasil",
+        "sd_hasil",
+        "rata_perilaku",
+        *[(pl.col(c) / rated).alias(k) for k, c in charts.PREDIKAT_COUNT_COLS.items()],
+    )
+    show(table, "skor_opd", t("page_skor"), f, percent=tuple(charts.PREDIKAT_COUNT_COLS))
+
+
+def _indicators(f, sc) -> None:
+    ind = q("indicator_capaian", f, sc)
+    if ind.is_empty():
+        st.info(t("no_data"))
+        return
+    st.plotly_chart(
+        charts.bars(ind.head(25), "rata_capaian", "indikator", t("indicators"), t("capaian_axis"), ref=100.0), key="ind"
+    )
+    show(
+        ind.select("indikator", "satuan", "arah", "n", "rata_target", "rata_realisasi", "rata_capaian", "share_capai"),
+        "capaian_indikator",
+        t("indicators"),
+        f,
+        percent=("share_capai",),
+    )
+
+
+def _raters(f, sc) -> None:
+    st.caption(t("leniency_note"))
+    len_ = q("rater_leniency", f, sc)
+    show(
+        len_.head(15).select("nama_penilai", "lokasi", "opd", "n_dinilai", "rata_perilaku_diberikan", "rata_hasil_dinilai", "z"),
+        "penilai_longgar",
+        t("leniency"),
+        f,
+        decimals={"z": 2},
+    )
 
 
 def run() -> None:
@@ -20,28 +96,25 @@ def run() -> None:
     if by_opd.is_empty():
         st.info(t("no_data"))
         return
-    dist = q("score_distribution", f, sc)
-    left, right = st.columns(2)
-    width = settings().section("sebaran")["bin_width"]
-    left.plotly_chart(charts.histogram(dist, t("score_dist"), t("hasil_kerja"), width), key="hist")
-    right.plotly_chart(charts.predikat_stacked(by_place, "lokasi", t("predikat_mix") + " · " + t("lokasi")),
-                       key="mix_place")
-    st.plotly_chart(charts.heatmap(by_opd, t("heatmap")), key="heat")
-    labelled = by_opd.with_columns((pl.col("lokasi") + " · " + pl.col("opd")).alias("kelompok"))
-    st.plotly_chart(charts.predikat_stacked(labelled, "kelompok", t("predikat_mix") + " · OPD"), key="mix_opd")
-    show(by_opd.select("lokasi", "opd", "n", "rata_hasil", "sd_hasil", "rata_perilaku", *charts.PREDIKAT_COUNT_COLS.values())
-         .rename({v: k for k, v in charts.PREDIKAT_COUNT_COLS.items()}), "skor_opd", t("page_skor"), f)
-    st.subheader(t("indicators"))
-    ind = q("indicator_capaian", f, sc)
-    if ind.height:
-        st.plotly_chart(charts.bars(ind.head(25), "rata_capaian", "indikator", t("indicators"),
-                                    "% " + t("hasil_kerja").split(" (")[0], ref=100.0), key="ind")
-        show(ind.select("indikator", "satuan", "arah", "n", "rata_target", "rata_realisasi", "rata_capaian",
-                        "share_capai"), "capaian_indikator", t("indicators"), f, decimals={"share_capai": 3})
-    st.subheader(t("leniency"))
-    len_ = q("rater_leniency", f, sc)
-    show(len_.head(15).select("nama_penilai", "lokasi", "opd", "n_dinilai", "rata_perilaku_diberikan",
-                              "rata_hasil_dinilai", "z"), "penilai_longgar", t("leniency"), f, decimals={"z": 2})
+    section = urlstate.choice(
+        st.segmented_control,
+        "skor_bagian",
+        SECTIONS,
+        "sebaran",
+        label=t("section"),
+        format_func=lambda k: t(f"sec_{k}"),
+        required=True,
+    )
+    if section == "sebaran":
+        _distribution(f, sc, by_place)
+    elif section == "opd":
+        _by_opd(f, sc, by_opd, settings().section("banding")["min_group"])
+    elif section == "indikator":
+        st.subheader(t("indicators"))
+        _indicators(f, sc)
+    else:
+        st.subheader(t("leniency"))
+        _raters(f, sc)
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

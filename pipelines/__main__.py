@@ -1,7 +1,8 @@
 """Command line: `python -m pipelines demo` rebuilds the demo warehouse; `python -m pipelines load FILE...`.
 
 Exit status of `load`: 0 everything loaded, 1 some rows were rejected (the rest
-loaded), 2 a file was refused whole.
+loaded), 2 a file was refused whole (or not found), 3 the load could not finish (disk
+full, permission denied, ...): nothing changed, the previous data is intact.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import argparse
 import sys
 from pathlib import Path
 
-import polars as pl
 from tqdm import tqdm
 
 from settings import load_settings
@@ -22,31 +22,54 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m pipelines",
         description="Muat data kinerja ASN dan umpan balik masyarakat ke gudang data DuckDB.",
-        epilog="Status keluar 'load': 0 semua dimuat, 1 sebagian baris ditolak (sisanya dimuat), 2 ada berkas ditolak.",
+        epilog="Status keluar 'load': 0 semua dimuat, 1 sebagian baris ditolak (sisanya dimuat), 2 ada berkas ditolak "
+        "atau tidak ditemukan, 3 pemuatan gagal (disk penuh, izin ditolak, ...): tidak ada yang berubah. "
+        "Exit status: 0 all loaded, 1 some rows rejected, 2 a file refused or not found, 3 the load "
+        "failed (disk full, permission denied): nothing changed.",
     )
     p.add_argument("--settings", type=Path, help="berkas pengaturan TOML (menimpa settings.toml)")
     sub = p.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("demo", help="bangun ulang gudang data demo (Bangko, Jambi, Belawan, Rakumpit)")
     d.add_argument("--employees", type=int, default=3000, help="jumlah pegawai (bawaan 3000)")
     d.add_argument("--periods", type=int, default=24, help="jumlah periode bulanan (bawaan 24)")
-    d.add_argument("--if-missing", action="store_true",
-                   help="hanya bila gudang data belum ada (gudang dari versi lama dibangun ulang dari staging)")
+    d.add_argument(
+        "--if-missing",
+        action="store_true",
+        help="hanya bila gudang data belum ada (gudang dari versi lama dibangun ulang dari staging)",
+    )
     ld = sub.add_parser("load", help="muat berkas pengguna (.csv, .xlsx, .parquet)")
     ld.add_argument("files", nargs="+", type=Path, help="berkas yang dimuat")
     ld.add_argument("--kind", choices=KINDS, help="jenis data; bila kosong, dikenali dari judul kolom")
     ld.add_argument("--source", help="nama sumber; berkas dengan sumber sama menggantikan periode yang sama")
     ld.add_argument("--rejects", type=Path, help="simpan baris yang ditolak ke CSV ini")
+    ld.add_argument(
+        "--replace", action="store_true", help="izinkan daftar pegawai baru menghapus pegawai yang sudah memiliki nilai"
+    )
+    ld.add_argument("--sheet", help="lembar Excel yang dibaca; bila kosong, lembar yang paling cocok")
+    ld.add_argument("--profile", help="profil pemetaan yang dipakai (bila kosong, dikenali dari susunan kolom)")
+    ld.add_argument("--lokasi", help="lokasi bila berkas tidak menyebutnya (Bangko, Jambi, Belawan, Rakumpit)")
+    ld.add_argument("--opd", help="perangkat daerah bila berkas tidak menyebutnya")
+    ld.add_argument("--unit", help="unit kerja / unit layanan bila berkas tidak menyebutnya")
+    ld.add_argument("--periode", help="periode bila berkas tidak menyebutnya (mis. 2025-01, Januari 2025, TW1 2025)")
     e = sub.add_parser("export", help="tulis fakta dan mart sebagai Parquet berpartisi (lokasi, periode)")
     e.add_argument("out", type=Path, help="folder tujuan")
     return p
 
 
 def _print_summary(report) -> None:
-    with pl.Config(tbl_rows=50, tbl_cols=10, fmt_str_lengths=80, tbl_hide_dataframe_shape=True):
-        print(report.summary().select("berkas", "jenis", "status", "dibaca", "dimuat", "ditolak", "pesan"))
-        if report.rejects.height:
-            print(f"\n{report.rejects.height} masalah pada baris yang ditolak (20 pertama):")
-            print(report.rejects.head(20).select("berkas", "baris", "kolom", "nilai", "alasan"))
+    """Every file's outcome and the first rejected rows, with messages printed whole."""
+    for f in report.files:
+        print(
+            f"{f.berkas}: {f.status} ({f.jenis or '?'}) · dibaca/read {f.dibaca} · dimuat/loaded {f.dimuat}"
+            f" · ditolak/rejected {f.ditolak}"
+        )
+        for line in (f.pesan, f.message):
+            if line:
+                print(f"    {line}")
+    if report.rejects.height:
+        print(f"\n{report.rejects.height} masalah pada baris yang ditolak / problems in rejected rows (20 pertama / first 20):")
+        for r in report.rejects.head(20).iter_rows(named=True):
+            print(f"  {r['berkas']} baris/row {r['baris']}, kolom/column {r['kolom']}: {r['alasan']} / {r['reason']}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,8 +85,11 @@ def main(argv: list[str] | None = None) -> int:
                 if ensure_warehouse(settings) == "rebuilt":
                     print("Tabel dan mart dibangun ulang dari data staging untuk versi aplikasi ini.")
             except FileNotFoundError as exc:
-                print(f"Gudang data dibuat oleh versi lama dan tidak dapat dibangun ulang: berkas staging tidak ada "
-                      f"({exc.filename}). Muat ulang berkas aslinya dengan `python -m pipelines load`.", file=sys.stderr)
+                print(
+                    f"Gudang data dibuat oleh versi lama dan tidak dapat dibangun ulang: berkas staging tidak ada "
+                    f"({exc.filename}). Muat ulang berkas aslinya dengan `python -m pipelines load`.",
+                    file=sys.stderr,
+                )
                 return 2
             return 0
         print("Membangun data demo ...", flush=True)
@@ -77,24 +103,56 @@ def main(argv: list[str] | None = None) -> int:
         for line in export_partitioned(settings.warehouse, args.out):
             print(line)
         return 0
-    from pipelines.load import load_paths
 
-    missing = [f for f in args.files if not f.exists()]
+    missing = [f for f in args.files if not f.is_file()]
     if missing:
-        print("Berkas tidak ditemukan: " + ", ".join(map(str, missing)), file=sys.stderr)
+        names = ", ".join(map(str, missing))
+        print(f"Berkas tidak ditemukan: {names}\nFile not found: {names}", file=sys.stderr)
         return 2
+    return _load(args, settings)
+
+
+def _load(args, settings) -> int:
+    from pipelines.guards import LoadFailed
+    from pipelines.load import load_paths
+    from pipelines.neutral import neutralise
+
     bar = tqdm(total=100, desc="Memuat", unit="%", disable=None)
 
     def progress(frac: float, msg: str) -> None:
         bar.set_description(msg[:40])
         bar.update(int(frac * 100) - bar.n)
 
-    report = load_paths(args.files, settings, kind=args.kind, source=args.source, progress=progress)
+    def waiting(pesan: str, message: str) -> None:
+        print(f"{pesan}\n{message}", file=sys.stderr, flush=True)
+
+    from pipelines.intake import ReadOptions
+
+    opts = ReadOptions(
+        sheet=args.sheet,
+        profile=args.profile,
+        context={"lokasi": args.lokasi, "opd": args.opd, "unit": args.unit, "periode": args.periode},
+    )
+    try:
+        report = load_paths(
+            args.files,
+            settings,
+            kind=args.kind,
+            source=args.source,
+            progress=progress,
+            replace=args.replace,
+            on_wait=waiting,
+            opts=opts,
+        )
+    except LoadFailed as exc:
+        bar.close()
+        print(f"{exc.pesan}\n{exc.message}", file=sys.stderr)
+        return exc.exit_code
     bar.close()
     _print_summary(report)
     if args.rejects and report.rejects.height:
-        report.rejects.write_csv(args.rejects)
-        print(f"Baris ditolak disimpan di {args.rejects}")
+        neutralise(report.rejects).write_csv(args.rejects)
+        print(f"Baris ditolak disimpan di / rejected rows saved to {args.rejects}")
     return report.exit_code
 
 

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import shutil
+import signal
+import time
 from pathlib import Path
 
 import duckdb
@@ -15,23 +19,31 @@ import polars as pl
 
 from pipelines import staging
 from settings import Settings
+from warehouse.db import current_file
 from warehouse.marts import run_marts, version
 
 LOAD_SCHEMA = {
-    "load_id": pl.Int64, "waktu": pl.Datetime("us"), "berkas": pl.String, "jenis": pl.String,
-    "status": pl.String, "sha256": pl.String, "dibaca": pl.Int64, "dimuat": pl.Int64,
-    "ditolak": pl.Int64, "pesan": pl.String, "message": pl.String,
+    "load_id": pl.Int64,
+    "waktu": pl.Datetime("us"),
+    "berkas": pl.String,
+    "jenis": pl.String,
+    "status": pl.String,
+    "sha256": pl.String,
+    "dibaca": pl.Int64,
+    "dimuat": pl.Int64,
+    "ditolak": pl.Int64,
+    "pesan": pl.String,
+    "message": pl.String,
 }
 FILES_SCHEMA = {"jenis": pl.String, "sumber": pl.String, "path": pl.String}
 
 
 def read_manifest(warehouse: Path) -> dict:
     """The staging files, load history and reject files the current warehouse was built from."""
-    empty = {"files": pl.DataFrame(schema=FILES_SCHEMA), "loads": pl.DataFrame(schema=LOAD_SCHEMA),
-             "rejects_files": []}
+    empty = {"files": pl.DataFrame(schema=FILES_SCHEMA), "loads": pl.DataFrame(schema=LOAD_SCHEMA), "rejects_files": []}
     if not warehouse.exists():
         return empty
-    with contextlib.closing(duckdb.connect(str(warehouse), read_only=True)) as con:
+    with contextlib.closing(duckdb.connect(current_file(warehouse), read_only=True)) as con:
         files = pl.from_arrow(con.sql("SELECT jenis, sumber, path FROM _manifest").to_arrow_table())
         loads = pl.from_arrow(con.sql("SELECT * FROM load_log ORDER BY load_id").to_arrow_table())
         rej = [r[0] for r in con.execute("SELECT path FROM _manifest_rejects").fetchall()]
@@ -43,7 +55,7 @@ def built_version(warehouse: Path) -> str | None:
     if not warehouse.exists():
         return None
     try:
-        with contextlib.closing(duckdb.connect(str(warehouse), read_only=True)) as con:
+        with contextlib.closing(duckdb.connect(current_file(warehouse), read_only=True)) as con:
             return con.execute("SELECT marts FROM _versi").fetchone()[0]
     except duckdb.Error:
         return None
@@ -104,8 +116,7 @@ def _staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path],
 
     def plain() -> None:  # no duplicates to settle: the files as they are, viewed or copied in order
         if on_files:
-            con.execute(f"CREATE VIEW stg_{kind} AS SELECT * FROM read_parquet({_sql_list(files)}, "
-                        "union_by_name = true)")
+            con.execute(f"CREATE VIEW stg_{kind} AS SELECT * FROM read_parquet({_sql_list(files)}, union_by_name = true)")
         else:
             con.execute(f"CREATE TABLE stg_{kind} AS SELECT * FROM {src}{order}", {"files": files})
 
@@ -116,9 +127,12 @@ def _staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path],
     if kind == "pegawai":
         con.execute(f"CREATE TABLE stg_{kind} AS SELECT * FROM {src} {latest}", {"files": files})
         return
-    overlap = [r[0] for r in con.execute(
-        f"SELECT periode FROM {src} GROUP BY periode HAVING count(DISTINCT _sumber) > 1", {"files": files}
-    ).fetchall()]
+    overlap = [
+        r[0]
+        for r in con.execute(
+            f"SELECT periode FROM {src} GROUP BY periode HAVING count(DISTINCT _sumber) > 1", {"files": files}
+        ).fetchall()
+    ]
     if not overlap:
         plain()
         return
@@ -152,15 +166,86 @@ def _build_config(settings: Settings) -> dict:
     return out
 
 
+def versions_dir(target: Path) -> Path:
+    """Where the warehouse's versions live: `<dir>/.<name>.d/` beside the pointer `target`."""
+    return target.parent / f".{target.name}.d"
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_leftovers(target: Path) -> list[Path]:
+    """Remove what a killed or failed build left behind (half-built files of processes that are gone,
+    their write-ahead logs, an old-style `.building` beside the pointer); returns what was removed."""
+    removed = []
+    candidates = list(versions_dir(target).glob("*.building*")) + list(target.parent.glob(f".{target.name}.*.building*"))
+    for p in candidates:
+        pid = re.search(r"[._](\d+)\.building", p.name)
+        if pid and int(pid.group(1)) == os.getpid():
+            continue
+        if pid and _pid_alive(int(pid.group(1))) and versions_dir(target) in p.parents:
+            continue  # a build still running in another process (the load lock normally prevents this)
+        with contextlib.suppress(OSError):
+            p.unlink()
+            removed.append(p)
+    for p in orphan_versions(target):
+        with contextlib.suppress(OSError):
+            p.unlink()
+            removed.append(p)
+    return removed
+
+
+def swap_in(target: Path, version_file: Path) -> None:
+    """Point `target` at a finished version file with one atomic rename of a symlink.
+
+    Every version has its own file name and is never written after it is finished, so a process that
+    opened one keeps reading a complete warehouse, and a process opening the pointer always gets a file
+    it has never opened before (DuckDB hands back an already open database for a path it knows).
+    """
+    link = target.with_name(f".{target.name}.{os.getpid()}.link")
+    link.unlink(missing_ok=True)
+    os.symlink(os.path.relpath(version_file, target.parent), link)
+    os.replace(link, target)
+
+
+def prune_versions(target: Path, keep: set[Path]) -> None:
+    """Remove version files other than `keep` (the new current one and the one readers may still be on)."""
+    keep = {p.resolve() for p in keep}
+    for p in versions_dir(target).glob("*.duckdb"):
+        if p.resolve() not in keep:
+            with contextlib.suppress(OSError):
+                p.unlink()
+
+
+def orphan_versions(target: Path) -> list[Path]:
+    """Finished version files a killed load never pointed the warehouse at (newer than the current one)."""
+    if not target.exists():
+        return []
+    current = target.resolve()
+    since = current.stat().st_mtime_ns
+    return [p for p in versions_dir(target).glob("*.duckdb") if p.resolve() != current and p.stat().st_mtime_ns > since]
+
+
 def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame, rejects: list[str]) -> None:
-    """Build every table and mart into a temporary file, then atomically replace the warehouse."""
+    """Build every table and mart into a new version file, then atomically point the warehouse at it."""
     target = settings.warehouse
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.building")
-    for leftover in (tmp, Path(str(tmp) + ".wal")):
-        leftover.unlink(missing_ok=True)
+    vdir = versions_dir(target)
+    vdir.mkdir(parents=True, exist_ok=True)
+    stamp = f"{time.time_ns() // 1000}_{os.getpid()}"
+    tmp = vdir / f"v{stamp}.building"
     stg = settings.staging
-    con = duckdb.connect(str(tmp), config=_build_config(settings))
+    try:
+        con = duckdb.connect(str(tmp), config=_build_config(settings))
+    except BaseException:
+        _remove_build(tmp)
+        raise
     try:
         for kind in staging.COLUMNS:
             paths = [stg / p for p in files.filter(pl.col("jenis") == kind)["path"].to_list()]
@@ -171,18 +256,42 @@ def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame
         con.execute("CREATE TABLE _manifest_rejects (path VARCHAR)")
         con.executemany("INSERT INTO _manifest_rejects VALUES (?)", [[p] for p in rejects])
         if rej_paths:
-            con.execute("CREATE TABLE rejects AS SELECT * FROM read_parquet($p, union_by_name = true)",
-                        {"p": rej_paths})
+            con.execute("CREATE TABLE rejects AS SELECT * FROM read_parquet($p, union_by_name = true)", {"p": rej_paths})
         else:
-            con.execute("CREATE TABLE rejects (berkas VARCHAR, jenis VARCHAR, baris BIGINT, kolom VARCHAR,"
-                        " nilai VARCHAR, alasan VARCHAR, reason VARCHAR, load_id BIGINT)")
+            con.execute(
+                "CREATE TABLE rejects (berkas VARCHAR, jenis VARCHAR, baris BIGINT, kolom VARCHAR,"
+                " nilai VARCHAR, alasan VARCHAR, reason VARCHAR, load_id BIGINT)"
+            )
         load_log = loads  # noqa: F841
         con.execute("CREATE TABLE load_log AS SELECT * FROM load_log")
         run_marts(con, settings)
+        fault_point("build_marts")
         con.execute("CHECKPOINT")
-    except BaseException:
         con.close()
-        tmp.unlink(missing_ok=True)
+        final = vdir / f"v{stamp}.duckdb"
+        os.replace(tmp, final)
+        fault_point("before_swap")
+        previous = target.resolve() if target.exists() else final
+        swap_in(target, final)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            con.close()
+        _remove_build(tmp)
         raise
-    con.close()
-    os.replace(tmp, target)
+    prune_versions(target, {final, previous})
+
+
+def _remove_build(tmp: Path) -> None:
+    for p in (tmp, Path(f"{tmp}.wal"), Path(f"{tmp}.tmp")):
+        with contextlib.suppress(OSError):
+            if p.is_dir():
+                shutil.rmtree(p)
+            else:
+                p.unlink()
+
+
+def fault_point(name: str) -> None:
+    """Test hook: `KINERJA_KILL_AT=<name>` kills this process with SIGKILL here (to prove a killed load
+    leaves the previous warehouse whole and its leftovers are cleaned by the next load)."""
+    if os.environ.get("KINERJA_KILL_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from pipelines import normalise as n
 from pipelines.validate import REJECT_SCHEMA, make_rejects
 
 KEYS = {
@@ -21,10 +22,13 @@ def unknown_nip(frame: pl.DataFrame, known: pl.Series, file: str, kind: str) -> 
     """Rows whose NIP is not in the employee master (this load's or the warehouse's)."""
     mask = pl.col("nip").is_not_null() & ~pl.col("nip").is_in(known.implode())
     return make_rejects(
-        frame, mask, "nip",
+        frame,
+        mask,
+        "nip",
         pl.format("NIP {} tidak ada di data pegawai; muat berkas pegawai lebih dulu.", pl.col("nip")),
         pl.format("NIP {} is not in the employee data; load the employee file first.", pl.col("nip")),
-        file, kind,
+        file,
+        kind,
     )
 
 
@@ -32,12 +36,19 @@ def wrong_granularity(frame: pl.DataFrame, granularity: str, file: str, kind: st
     """Rows whose period is not of the declared granularity (bulanan, triwulanan, tahunan)."""
     mask = pl.col("periode_jenis").is_not_null() & (pl.col("periode_jenis") != granularity)
     return make_rejects(
-        frame, mask, "periode",
-        pl.format("Periode {} adalah {}, sedangkan pengaturan meminta periode " + granularity + ".",
-                  pl.col("periode"), pl.col("periode_jenis")),
-        pl.format("Period {} is {}, but the settings declare " + granularity + " periods.",
-                  pl.col("periode"), pl.col("periode_jenis")),
-        file, kind,
+        frame,
+        mask,
+        "periode",
+        pl.format(
+            "Periode {} adalah {}, sedangkan pengaturan meminta periode " + granularity + ".",
+            pl.col("periode"),
+            pl.col("periode_jenis"),
+        ),
+        pl.format(
+            "Period {} is {}, but the settings declare " + granularity + " periods.", pl.col("periode"), pl.col("periode_jenis")
+        ),
+        file,
+        kind,
     )
 
 
@@ -53,8 +64,9 @@ def _key_columns(frame: pl.DataFrame, cols: list[str]) -> pl.DataFrame:
             out += [as_int, pl.when(as_int.is_null()).then(pl.col(col))]
         else:
             values = frame.get_column(col).drop_nulls().unique().sort()
-            out.append(pl.col(col).replace_strict(values, pl.int_range(values.len(), eager=True), default=None,
-                                                  return_dtype=pl.Int64))
+            out.append(
+                pl.col(col).replace_strict(values, pl.int_range(values.len(), eager=True), default=None, return_dtype=pl.Int64)
+            )
     keys = frame.select([e.alias(f"_k{i}") for i, e in enumerate(out)])
     # a text tiebreak that is empty everywhere (every NIP is a number) is dropped
     return keys.select([c for c in keys.columns if keys[c].null_count() < keys.height or keys.schema[c] != pl.String])
@@ -81,8 +93,9 @@ def mark_first(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
     ordered = codes.with_columns(frame["_baris"]).with_row_index("_i").sort([*names, "_baris"])
     same = [pl.col(c).eq_missing(pl.col(c).shift(1)) for c in names]
     new = (pl.int_range(pl.len()) == 0) | ~pl.all_horizontal(same)
-    first = ordered.select("_i", pl.when(new).then(pl.col("_baris")).forward_fill().alias("_pertama"),
-                           pl.int_range(pl.len()).alias("_urut")).sort("_i")
+    first = ordered.select(
+        "_i", pl.when(new).then(pl.col("_baris")).forward_fill().alias("_pertama"), pl.int_range(pl.len()).alias("_urut")
+    ).sort("_i")
     # `_urut`: the row's place in key order, so staging can reuse this sort (staging.shape)
     return frame.with_columns(first["_pertama"], first["_urut"])
 
@@ -96,10 +109,13 @@ def duplicates(frame: pl.DataFrame, file: str, kind: str) -> pl.DataFrame:
     mask = pl.all_horizontal([pl.col(k).is_not_null() for k in keys[:2]]) & (pl.col("_baris") != pl.col("_pertama"))
     repeats = marked.filter(mask).with_columns(pl.concat_str(keys, separator=", ", ignore_nulls=True).alias("_kunci"))
     return make_rejects(
-        repeats, pl.lit(True), keys[-1] if kind == "capaian" else "nip",
+        repeats,
+        pl.lit(True),
+        keys[-1] if kind == "capaian" else "nip",
         pl.format("Baris ganda: kunci ({}) sudah ada di baris {}.", pl.col("_kunci"), pl.col("_pertama")),
         pl.format("Duplicate row: key ({}) already at row {}.", pl.col("_kunci"), pl.col("_pertama")),
-        file, kind,
+        file,
+        kind,
     )
 
 
@@ -115,13 +131,106 @@ def first_rows(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
 def weight_sums(frame: pl.DataFrame, total: float, tolerance: float, file: str) -> pl.DataFrame:
     """All rows of an employee-period whose weights do not sum to the total (100)."""
     marked = frame.with_columns(pl.col("bobot").sum().over("nip", "periode").round(2).alias("_jumlah"))
-    mask = (pl.col("bobot").is_not_null() & pl.col("periode").is_not_null()
-            & ((pl.col("_jumlah") - total).abs() > tolerance))
+    mask = pl.col("bobot").is_not_null() & pl.col("periode").is_not_null() & ((pl.col("_jumlah") - total).abs() > tolerance)
     return make_rejects(
-        marked, mask, "bobot",
-        pl.format("Jumlah bobot NIP {} periode {} adalah {}, seharusnya " + f"{total:g}.", pl.col("nip"),
-                  pl.col("periode"), pl.col("_jumlah")),
-        pl.format("Weights of NIP {} in period {} sum to {}, not " + f"{total:g}.", pl.col("nip"),
-                  pl.col("periode"), pl.col("_jumlah")),
-        file, "capaian",
+        marked,
+        mask,
+        "bobot",
+        pl.format(
+            "Jumlah bobot NIP {} periode {} adalah {}, seharusnya " + f"{total:g}.",
+            pl.col("nip"),
+            pl.col("periode"),
+            pl.col("_jumlah"),
+        ),
+        pl.format(
+            "Weights of NIP {} in period {} sum to {}, not " + f"{total:g}.", pl.col("nip"), pl.col("periode"), pl.col("_jumlah")
+        ),
+        file,
+        "capaian",
     )
+
+
+# Cells left blank or marked "not rated" are not errors; anything else that a column's vocabulary or
+# number parser can't read is rejected at its cell, never filled in from elsewhere or dropped.
+NOT_FILLED = ["", "-", "–", "—"]
+_RATINGS = ", ".join(n.RATING)
+VOCABULARY: dict[str, dict[str, tuple]] = {
+    "pegawai": {
+        "jenis_kelamin": (n.sex, "L/P, Laki-laki/Perempuan", "L/P, Laki-laki/Perempuan (male/female)"),
+        "status_asn": (n.status_asn, "PNS, PPPK", "PNS, PPPK"),
+    },
+    "evaluasi": {
+        "predikat": (n.predikat, ", ".join(n.PREDIKAT), ", ".join(n.PREDIKAT)),
+        "predikat_organisasi": (n.predikat_org, ", ".join(n.PREDIKAT_ORG), ", ".join(n.PREDIKAT_ORG)),
+        "rating_hasil_kerja": (n.rating, _RATINGS, _RATINGS),
+        "rating_perilaku": (n.rating, _RATINGS, _RATINGS),
+    },
+    "capaian": {"bobot": (n.number, "angka, misalnya 40 atau 12,5", "a number, e.g. 40 or 12.5")},
+    "skm": {
+        "jenis_kelamin": (n.sex, "L/P, Laki-laki/Perempuan", "L/P, Laki-laki/Perempuan (male/female)"),
+        "usia": (n.number, "angka", "a number"),
+    },
+}
+
+
+def filled(col: str) -> pl.Expr:
+    """Whether a cell holds something (not blank, not a 'not rated' dash)."""
+    s = pl.col(col).cast(pl.String).str.strip_chars()
+    return s.is_not_null() & ~s.is_in(NOT_FILLED)
+
+
+def unreadable(frame: pl.DataFrame, kind: str, file: str) -> pl.DataFrame:
+    """Rows with a filled optional cell that its vocabulary (or number format) doesn't know."""
+    out = [pl.DataFrame(schema=REJECT_SCHEMA)]
+    for col, (parse, accepted_id, accepted_en) in VOCABULARY.get(kind, {}).items():
+        orig = f"_asal_{col}"
+        if orig not in frame.columns:
+            continue
+        mask = filled(orig) & parse(orig).is_null()
+        out.append(
+            make_rejects(
+                frame,
+                mask,
+                col,
+                pl.format("Nilai '{}' tidak dikenal; yang diterima: " + accepted_id + ".", pl.col(orig)),
+                pl.format("Value '{}' is not recognised; accepted: " + accepted_en + ".", pl.col(orig)),
+                file,
+                kind,
+            )
+        )
+    return pl.concat(out, how="vertical_relaxed")
+
+
+NIP_COLUMNS = ["nip", "nip_atasan", "nip_penilai", "nip_petugas"]
+# how a spreadsheet shows a long number: 1.97908E+17, 1,97908E+17, or with a decimal tail 197908022002122000.0
+EXCEL_NUMBER = r"^\d+([.,]\d+)?[eE]\+?\d+$|^\d{15,}[.,]0+$"
+
+
+def excel_nips(frame: pl.DataFrame, kind: str, file: str) -> pl.DataFrame:
+    """NIPs that a spreadsheet stored as numbers (only 15 digits kept): rejected with the fix."""
+    out = [pl.DataFrame(schema=REJECT_SCHEMA)]
+    for col in NIP_COLUMNS:
+        orig = f"_asal_{col}"
+        if orig not in frame.columns:
+            continue
+        mask = pl.col(orig).cast(pl.String).str.strip_chars().str.contains(EXCEL_NUMBER).fill_null(False)
+        out.append(
+            make_rejects(
+                frame,
+                mask,
+                col,
+                pl.format(
+                    "NIP '{}' disimpan Excel sebagai angka: Excel hanya menyimpan 15 digit, sehingga NIP ini sudah "
+                    "berubah. Format kolom NIP sebagai Teks dan ekspor ulang.",
+                    pl.col(orig),
+                ),
+                pl.format(
+                    "NIP '{}' was stored by Excel as a number: Excel keeps only 15 digits, so this NIP is already "
+                    "wrong. Format the NIP column as Text and export again.",
+                    pl.col(orig),
+                ),
+                file,
+                kind,
+            )
+        )
+    return pl.concat(out, how="vertical_relaxed")

@@ -12,6 +12,7 @@ from collections import OrderedDict
 
 import polars as pl
 
+from pipelines import checks
 from pipelines import normalise as n
 from pipelines.sources import BERAKHLAK, KINDS, UNSUR
 
@@ -52,8 +53,7 @@ def _mapped(distinct: pl.DataFrame, col: str, key: str, exprs: list[pl.Expr], me
     return found
 
 
-def by_value(frame: pl.DataFrame, col: str, exprs: list[pl.Expr], small: int = 50_000,
-             memo: str | None = None) -> pl.DataFrame:
+def by_value(frame: pl.DataFrame, col: str, exprs: list[pl.Expr], small: int = 50_000, memo: str | None = None) -> pl.DataFrame:
     """Evaluate expressions of one column on its distinct values only, then map the results back.
 
     Periods, NIPs, directions and roles repeat on many rows; parsing each distinct spelling once
@@ -65,9 +65,11 @@ def by_value(frame: pl.DataFrame, col: str, exprs: list[pl.Expr], small: int = 5
     distinct = frame.select(pl.col(col)).unique()
     mapped = _mapped(distinct, col, key, exprs, memo)
     outputs = [c for c in mapped.columns if c != key]
-    if outputs == [col] and mapped.schema[col] == frame.schema[col] and not mapped.select(
-        pl.col(col).ne_missing(pl.col(key)).any()
-    ).item():
+    if (
+        outputs == [col]
+        and mapped.schema[col] == frame.schema[col]
+        and not mapped.select(pl.col(col).ne_missing(pl.col(key)).any()).item()
+    ):
         return frame  # already clean: the column is kept as it is, without a copy
     if mapped.height == 1:
         row = mapped.row(0, named=True)
@@ -83,8 +85,10 @@ def by_value(frame: pl.DataFrame, col: str, exprs: list[pl.Expr], small: int = 5
                 value = pl.when(pl.col(col).is_null()).then(pl.lit(nulls[c][0], dtype=dtype)).otherwise(value)
             cols.append(value.alias(c))
         return frame.with_columns(cols)
-    joined = frame.drop([c for c in outputs if c in frame.columns and c != col]).rename({col: key}).join(
-        mapped, on=key, how="left", nulls_equal=True, maintain_order="left"
+    joined = (
+        frame.drop([c for c in outputs if c in frame.columns and c != col])
+        .rename({col: key})
+        .join(mapped, on=key, how="left", nulls_equal=True, maintain_order="left")
     )
     if col not in outputs:
         joined = joined.with_columns(pl.col(key).alias(col))
@@ -106,6 +110,8 @@ def text_column(frame: pl.DataFrame, col: str, small: int = 50_000) -> pl.DataFr
 
 def clean_nip(frame: pl.DataFrame, col: str) -> pl.DataFrame:
     """NIPs without spaces, dots or dashes; a column already written as 18 characters is left as it is."""
+    if frame.schema[col] != pl.String:  # a Parquet file may hold NIPs as integers (exact) or floats (caught later)
+        frame = frame.with_columns(pl.col(col).cast(pl.String))
     if frame.select((pl.col(col).str.len_bytes() == 18).all()).item():
         return frame
     # The usual spelling is grouped by spaces ('19790802 200212 2 001'): a literal replace is several
@@ -146,9 +152,9 @@ def clean_pegawai(frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
     )
 
 
-def _number(col: str, decimal_comma: bool, typed: set[str]) -> pl.Expr:
-    """A numeric column: numbers stored as numbers (Parquet) are taken as they are; text is parsed."""
-    return pl.col(col).cast(pl.Float64) if col in typed else n.number(col, decimal_comma)
+def _number(col: str, conventions: dict[str, str | None], typed: set[str]) -> pl.Expr:
+    """A numeric column: numbers stored as numbers (Parquet) are taken as they are; text is parsed cell by cell."""
+    return pl.col(col).cast(pl.Float64) if col in typed else n.number(col, conventions.get(col))
 
 
 def number_columns(frame: pl.DataFrame, exprs: dict[str, pl.Expr], typed: set[str], small: int = 50_000) -> pl.DataFrame:
@@ -160,7 +166,7 @@ def number_columns(frame: pl.DataFrame, exprs: dict[str, pl.Expr], typed: set[st
     return out
 
 
-def clean_capaian(frame: pl.DataFrame, settings: dict, decimal_comma: bool, typed: set[str] = frozenset()) -> pl.DataFrame:
+def clean_capaian(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[str] = frozenset()) -> pl.DataFrame:
     """Indicator results: numbers with decimal comma or point, direction, regime default."""
     f = _keep_originals(_ensure(frame, "capaian"), "capaian")
     rezim = n.text("rezim")
@@ -170,37 +176,52 @@ def clean_capaian(frame: pl.DataFrame, settings: dict, decimal_comma: bool, type
     f = by_value(f, "satuan", [n.text("satuan").alias("satuan")])
     f = by_value(f, "arah", [n.direction("arah").alias("arah")])
     f = by_value(f, "aspek", [n.text("aspek").str.to_lowercase().alias("aspek")])
-    f = by_value(f, "rezim", [
-        pl.when(rezim.str.contains("46")).then(pl.lit("PP 46/2011"))
-        .when(rezim.str.contains("30")).then(pl.lit("PP 30/2019"))
-        .otherwise(pl.lit(settings["capaian"]["default_rezim"])).alias("rezim")
-    ])
-    return number_columns(f, {
-        "target": _number("target", decimal_comma, typed),
-        "realisasi": _number("realisasi", decimal_comma, typed),
-        "bobot": (_number("bobot", decimal_comma, typed) if "bobot" in typed else
-                  pl.when(n.text("bobot").is_null()).then(None).otherwise(n.number("bobot", decimal_comma))),
-    }, typed)
+    f = by_value(
+        f,
+        "rezim",
+        [
+            pl.when(rezim.str.contains("46"))
+            .then(pl.lit("PP 46/2011"))
+            .when(rezim.str.contains("30"))
+            .then(pl.lit("PP 30/2019"))
+            .otherwise(pl.lit(settings["capaian"]["default_rezim"]))
+            .alias("rezim")
+        ],
+    )
+    return number_columns(
+        f,
+        {
+            "target": _number("target", conv, typed),
+            "realisasi": _number("realisasi", conv, typed),
+            "bobot": (
+                _number("bobot", conv, typed)
+                if "bobot" in typed
+                else pl.when(n.text("bobot").is_null()).then(None).otherwise(n.number("bobot", conv.get("bobot")))
+            ),
+        },
+        typed,
+    )
 
 
 def fill_equal_weights(frame: pl.DataFrame) -> pl.DataFrame:
     """Where a whole employee-period has no weights, give its indicators equal weights."""
     if frame["bobot"].null_count() == 0:
         return frame
-    none = pl.col("bobot").is_null().all().over("nip", "periode")
+    # only cells left blank: a weight written as text ('seratus') is rejected, not replaced
+    blank = ~checks.filled("_asal_bobot") if "_asal_bobot" in frame.columns else pl.col("bobot").is_null()
+    none = blank.all().over("nip", "periode")
     equal = 100.0 / pl.len().over("nip", "periode")
     return frame.with_columns(pl.when(none).then(equal).otherwise(pl.col("bobot")).alias("bobot"))
 
 
-def clean_perilaku(frame: pl.DataFrame, settings: dict, decimal_comma: bool,
-                   typed: set[str] = frozenset()) -> pl.DataFrame:
+def clean_perilaku(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[str] = frozenset()) -> pl.DataFrame:
     """Behaviour ratings: role names normalised, BerAKHLAK scores as numbers."""
     f = _keep_originals(_ensure(frame, "perilaku"), "perilaku")
     f = clean_nip(f, "nip")
     f = clean_nip(f, "nip_penilai")
     f = by_value(f, "periode", n.period("periode"), memo="period")
     f = by_value(f, "peran_penilai", [n.rater_role("peran_penilai").alias("peran_penilai")])
-    return number_columns(f, {v: _number(v, decimal_comma, typed) for v in BERAKHLAK}, typed)
+    return number_columns(f, {v: _number(v, conv, typed) for v in BERAKHLAK}, typed)
 
 
 def clean_evaluasi(frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
@@ -217,12 +238,11 @@ def clean_evaluasi(frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
     )
 
 
-def clean_skm(frame: pl.DataFrame, settings: dict, decimal_comma: bool, typed: set[str] = frozenset()) -> pl.DataFrame:
+def clean_skm(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[str] = frozenset()) -> pl.DataFrame:
     """Survey responses: date parsed, quarter derived, unsur as whole numbers 1-4."""
     f = _keep_originals(_ensure(frame, "skm"), "skm")
     unsur = [
-        pl.when(_number(u, decimal_comma, typed) == _number(u, decimal_comma, typed).round(0))
-        .then(_number(u, decimal_comma, typed)).cast(pl.Int64).alias(u)
+        pl.when(_number(u, conv, typed) == _number(u, conv, typed).round(0)).then(_number(u, conv, typed)).cast(pl.Int64).alias(u)
         for u in UNSUR
     ]
     f = by_value(f, "tanggal", [n.date("tanggal").alias("tanggal")])
@@ -231,11 +251,9 @@ def clean_skm(frame: pl.DataFrame, settings: dict, decimal_comma: bool, typed: s
     f = clean_nip(f, "nip_petugas")
     for c in ("unit_layanan", "opd", "pendidikan", "pekerjaan", "layanan", "kritik_saran"):
         f = text_column(f, c)
-    f = f.with_columns(*unsur, _number("usia", decimal_comma, typed).alias("usia"))
+    f = f.with_columns(*unsur, _number("usia", conv, typed).alias("usia"))
     return f.with_columns(
-        (pl.col("tanggal").dt.year().cast(pl.String) + "-Q" + pl.col("tanggal").dt.quarter().cast(pl.String)).alias(
-            "periode"
-        )
+        (pl.col("tanggal").dt.year().cast(pl.String) + "-Q" + pl.col("tanggal").dt.quarter().cast(pl.String)).alias("periode")
     )
 
 
@@ -243,7 +261,7 @@ def clean(kind: str, frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
     """Dispatch to the kind's cleaner, detecting decimal commas from its numeric text columns."""
     numeric = [c for c in NUMERIC.get(kind, []) if c in frame.columns]
     typed = {c for c in numeric if frame.schema[c].is_numeric()}
-    dc = n.uses_decimal_comma(frame, [c for c in numeric if c not in typed])
+    dc = {c: n.number_convention(frame, c) for c in numeric if c not in typed}
     if kind == "pegawai":
         return clean_pegawai(frame, settings)
     if kind == "capaian":

@@ -72,9 +72,12 @@ def _pegawai(rng: np.random.Generator, n: int) -> pl.DataFrame:
     lok = rng.choice(list(cat.BOBOT_LOKASI), n, p=list(cat.BOBOT_LOKASI.values()))
     frame = pl.DataFrame({"lokasi": lok, "r": rng.random(n)})
     per_lok = units.group_by("lokasi", maintain_order=True).agg(pl.struct("opd", "unit_kerja").alias("u"))
-    frame = frame.join(per_lok, on="lokasi", how="left").with_columns(
-        pl.col("u").list.get((pl.col("r") * pl.col("u").list.len()).cast(pl.Int64)).alias("u")
-    ).unnest("u").drop("r")
+    frame = (
+        frame.join(per_lok, on="lokasi", how="left")
+        .with_columns(pl.col("u").list.get((pl.col("r") * pl.col("u").list.len()).cast(pl.Int64)).alias("u"))
+        .unnest("u")
+        .drop("r")
+    )
     pppk = rng.random(n) < 0.15
     sex = rng.integers(1, 3, n)
     first = rng.choice(cat.NAMA_DEPAN, n)
@@ -96,21 +99,32 @@ def _pegawai(rng: np.random.Generator, n: int) -> pl.DataFrame:
     head_unit = (pl.col("urut_unit") == 0) & ~head_opd
     pns_gol = ["II/a", "II/b", "II/c", "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b"]
     frame = frame.with_columns(
-        pl.when(head_opd).then(pl.when(pl.col("opd").str.starts_with("Kecamatan")).then(pl.lit("Administrator")).otherwise(pl.lit("JPT")))
-        .when(head_unit).then(pl.lit("Pengawas"))
-        .when(pl.col("jf") < 0.45).then(pl.lit("Fungsional"))
-        .otherwise(pl.lit("Pelaksana")).alias("jenis_jabatan"),
+        pl.when(head_opd)
+        .then(pl.when(pl.col("opd").str.starts_with("Kecamatan")).then(pl.lit("Administrator")).otherwise(pl.lit("JPT")))
+        .when(head_unit)
+        .then(pl.lit("Pengawas"))
+        .when(pl.col("jf") < 0.45)
+        .then(pl.lit("Fungsional"))
+        .otherwise(pl.lit("Pelaksana"))
+        .alias("jenis_jabatan"),
         pl.when(pl.col("status_asn") == "PPPK")
         .then(pl.col("gol_i").replace_strict(dict(enumerate(["V", "V", "VII", "VII", "IX", "IX", "X", "X", "XI"]))))
-        .when(head_opd).then(pl.lit("IV/b"))
-        .otherwise(pl.col("gol_i").replace_strict(dict(enumerate(pns_gol)))).alias("golongan"),
+        .when(head_opd)
+        .then(pl.lit("IV/b"))
+        .otherwise(pl.col("gol_i").replace_strict(dict(enumerate(pns_gol))))
+        .alias("golongan"),
     )
     frame = frame.with_columns(
-        pl.when(pl.col("jenis_jabatan") == "JPT").then(pl.lit("Kepala ") + pl.col("opd"))
-        .when(pl.col("jenis_jabatan") == "Administrator").then(pl.lit("Camat ") + pl.col("opd").str.replace("Kecamatan ", ""))
-        .when(pl.col("jenis_jabatan") == "Pengawas").then(pl.lit("Kepala ") + pl.col("unit_kerja"))
-        .when(pl.col("jenis_jabatan") == "Fungsional").then(pl.lit("Pranata Ahli Pertama"))
-        .otherwise(pl.lit("Pengadministrasi Umum")).alias("jabatan"),
+        pl.when(pl.col("jenis_jabatan") == "JPT")
+        .then(pl.lit("Kepala ") + pl.col("opd"))
+        .when(pl.col("jenis_jabatan") == "Administrator")
+        .then(pl.lit("Camat ") + pl.col("opd").str.replace("Kecamatan ", ""))
+        .when(pl.col("jenis_jabatan") == "Pengawas")
+        .then(pl.lit("Kepala ") + pl.col("unit_kerja"))
+        .when(pl.col("jenis_jabatan") == "Fungsional")
+        .then(pl.lit("Pranata Ahli Pertama"))
+        .otherwise(pl.lit("Pengadministrasi Umum"))
+        .alias("jabatan"),
         pl.col("lokasi").replace_strict(cat.INSTANSI).alias("instansi"),
     )
     heads_opd = frame.filter(head_opd).select("lokasi", "opd", pl.col("nip").alias("nip_kepala_opd"))
@@ -121,24 +135,32 @@ def _pegawai(rng: np.random.Generator, n: int) -> pl.DataFrame:
         heads_unit, on=["lokasi", "opd", "unit_kerja"], how="left"
     )
     frame = frame.with_columns(
-        pl.when(head_opd).then(None)
-        .when(pl.col("nip") == pl.col("nip_kepala_unit")).then(pl.col("nip_kepala_opd"))
-        .otherwise(pl.col("nip_kepala_unit")).alias("nip_atasan")
+        pl.when(head_opd)
+        .then(None)
+        .when(pl.col("nip") == pl.col("nip_kepala_unit"))
+        .then(pl.col("nip_kepala_opd"))
+        .otherwise(pl.col("nip_kepala_unit"))
+        .alias("nip_atasan")
     )
     # A handful of persistent underperformers among ordinary staff.
     staff = frame.with_row_index("i").filter(pl.col("jenis_jabatan").is_in(["Pelaksana", "Fungsional"]))
     picks = staff["i"].gather(np.linspace(0, staff.height - 1, N_UNDERPERFORMERS).astype(int))
-    return frame.with_row_index("i").with_columns(
-        pl.when(pl.col("i").is_in(picks.implode())).then(-3.2).otherwise(pl.col("kemampuan")).alias("kemampuan")
-    ).drop("i", "jf", "gol_i", "urut_unit", "urut_opd", "nip_kepala_opd", "nip_kepala_unit")
+    return (
+        frame.with_row_index("i")
+        .with_columns(pl.when(pl.col("i").is_in(picks.implode())).then(-3.2).otherwise(pl.col("kemampuan")).alias("kemampuan"))
+        .drop("i", "jf", "gol_i", "urut_unit", "urut_opd", "nip_kepala_opd", "nip_kepala_unit")
+    )
 
 
 def _opd_effect(lokasi: pl.Expr, opd: pl.Expr, t: pl.Expr, n_periods: int) -> pl.Expr:
     frac = t / max(n_periods - 1, 1)
     return (
-        pl.when((lokasi == IMPROVING[0]) & (opd == IMPROVING[1])).then(-14 + 28 * frac)
-        .when((lokasi == DECLINING[0]) & (opd == DECLINING[1])).then(6 - 26 * frac)
-        .when((lokasi == GOOD_APPRAISAL_POOR_SKM[0]) & (opd == GOOD_APPRAISAL_POOR_SKM[1])).then(pl.lit(8.0))
+        pl.when((lokasi == IMPROVING[0]) & (opd == IMPROVING[1]))
+        .then(-14 + 28 * frac)
+        .when((lokasi == DECLINING[0]) & (opd == DECLINING[1]))
+        .then(6 - 26 * frac)
+        .when((lokasi == GOOD_APPRAISAL_POOR_SKM[0]) & (opd == GOOD_APPRAISAL_POOR_SKM[1]))
+        .then(pl.lit(8.0))
         .otherwise(pl.lit(0.0))
     )
 
@@ -147,7 +169,8 @@ def _assignments(rng: np.random.Generator, peg: pl.DataFrame) -> pl.DataFrame:
     """Each employee's 3 to 6 indicators with integer weights summing to 100."""
     ind = pl.DataFrame(
         [(k, i, *v) for k, vals in cat.INDIKATOR.items() for i, v in enumerate(vals)],
-        schema=["tipe", "k", "indikator", "satuan", "arah", "target"], orient="row",
+        schema=["tipe", "k", "indikator", "satuan", "arah", "target"],
+        orient="row",
     )
     tipe = pl.when(pl.col("opd").is_in(list(cat.INDIKATOR))).then(pl.col("opd")).otherwise(pl.lit("_umum"))
     emp = peg.select("nip", tipe.alias("tipe")).with_columns(pl.Series("n_ind", rng.integers(3, 7, peg.height)))
@@ -162,13 +185,21 @@ def _assignments(rng: np.random.Generator, peg: pl.DataFrame) -> pl.DataFrame:
     ).select("nip", "indikator", "satuan", "arah", "target", "bobot")
 
 
-def _capaian(rng: np.random.Generator, peg: pl.DataFrame, assign: pl.DataFrame, periods: list[date],
-             t0: int = 0, n_total: int | None = None) -> pl.DataFrame:
+def _capaian(
+    rng: np.random.Generator,
+    peg: pl.DataFrame,
+    assign: pl.DataFrame,
+    periods: list[date],
+    t0: int = 0,
+    n_total: int | None = None,
+) -> pl.DataFrame:
     """Indicator results for `periods`; t0 and n_total place a chunk of periods inside the whole series."""
     per = pl.DataFrame({"periode_mulai": periods, "t": list(range(t0, t0 + len(periods)))})
     f = assign.join(per, how="cross").join(peg.select("nip", "lokasi", "opd", "kemampuan"), on="nip")
     pct = (
-        100 + 7 * pl.col("kemampuan") + _opd_effect(pl.col("lokasi"), pl.col("opd"), pl.col("t"), n_total or len(periods))
+        100
+        + 7 * pl.col("kemampuan")
+        + _opd_effect(pl.col("lokasi"), pl.col("opd"), pl.col("t"), n_total or len(periods))
         + pl.Series("e", rng.normal(0, 6, f.height))
     ).clip(20, 160)
     counted = ["dokumen", "orang", "kunjungan", "unit", "titik", "kejadian", "laporan", "berkas", "kegiatan"]
@@ -180,30 +211,46 @@ def _capaian(rng: np.random.Generator, peg: pl.DataFrame, assign: pl.DataFrame, 
     ).select("nip", "periode", "periode_mulai", "indikator", "satuan", "target", "realisasi", "bobot", "arah")
 
 
-def _perilaku(rng: np.random.Generator, peg: pl.DataFrame, periods: list[date],
-              t0: int = 0, n_total: int | None = None) -> pl.DataFrame:
+def _perilaku(
+    rng: np.random.Generator, peg: pl.DataFrame, periods: list[date], t0: int = 0, n_total: int | None = None
+) -> pl.DataFrame:
     per = pl.DataFrame({"periode_mulai": periods, "t": list(range(t0, t0 + len(periods)))})
     lenient = peg.filter(
-        (pl.col("lokasi") == LENIENT_UNIT[0]) & (pl.col("unit_kerja") == LENIENT_UNIT[1])
+        (pl.col("lokasi") == LENIENT_UNIT[0])
+        & (pl.col("unit_kerja") == LENIENT_UNIT[1])
         & (pl.col("jenis_jabatan") == "Pengawas")
     )["nip"].to_list()
-    base = peg.filter(pl.col("nip_atasan").is_not_null()).join(per, how="cross")
+    # Everyone is rated, heads of OPD included: their superior is the Sekda or the head of region, who is not
+    # on an OPD roster, so their atasan rating names no rater NIP.
+    base = peg.join(per, how="cross")
     rows = []
     for role, rater in (("atasan", pl.col("nip_atasan")), ("rekan", pl.lit(None, dtype=pl.String))):
         b = base.with_columns(pl.lit(role).alias("peran_penilai"), rater.alias("nip_penilai"))
         level = (
-            81 + 5 * pl.col("kemampuan")
+            81
+            + 5 * pl.col("kemampuan")
             + 0.3 * _opd_effect(pl.col("lokasi"), pl.col("opd"), pl.col("t"), n_total or len(periods))
             + pl.when(pl.col("nip_penilai").is_in(lenient)).then(14.0).otherwise(0.0)
             + pl.Series("e", rng.normal(0, 3, b.height))
         )
-        vals = {v: (level + pl.Series(v, rng.normal(0, 4, b.height))).clip(40, 100).round(0) for v in
-                ["berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif"]}
+        vals = {
+            v: (level + pl.Series(v, rng.normal(0, 4, b.height))).clip(40, 100).round(0)
+            for v in ["berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif"]
+        }
         rows.append(b.with_columns(**vals))
     out = pl.concat(rows)
     return out.with_columns(pl.col("periode_mulai").dt.strftime("%Y-%m").alias("periode")).select(
-        "nip", "periode", "peran_penilai", "nip_penilai", "berorientasi_pelayanan", "akuntabel", "kompeten",
-        "harmonis", "loyal", "adaptif", "kolaboratif",
+        "nip",
+        "periode",
+        "peran_penilai",
+        "nip_penilai",
+        "berorientasi_pelayanan",
+        "akuntabel",
+        "kompeten",
+        "harmonis",
+        "loyal",
+        "adaptif",
+        "kolaboratif",
     )
 
 
@@ -221,10 +268,13 @@ def _evaluasi(peg: pl.DataFrame, cap: pl.DataFrame, periods: list[date]) -> pl.D
     score = (
         cap.filter(pl.col("periode").is_in(last))
         .with_columns(
-            pl.when(pl.col("arah") == "turun").then(pl.col("target") / pl.col("realisasi"))
-            .otherwise(pl.col("realisasi") / pl.col("target")).alias("c")
+            pl.when(pl.col("arah") == "turun")
+            .then(pl.col("target") / pl.col("realisasi"))
+            .otherwise(pl.col("realisasi") / pl.col("target"))
+            .alias("c")
         )
-        .group_by("nip", "periode").agg((pl.col("c") * pl.col("bobot")).sum().alias("s"))
+        .group_by("nip", "periode")
+        .agg((pl.col("c") * pl.col("bobot")).sum().alias("s"))
     )
     f = score.join(peg.filter(pl.col("lokasi") == "Jambi").select("nip", "unit_kerja"), on="nip")
     rank = (pl.col("s").rank("ordinal", descending=True).over("unit_kerja", "periode") - 1) / pl.len().over(
@@ -233,11 +283,15 @@ def _evaluasi(peg: pl.DataFrame, cap: pl.DataFrame, periods: list[date]) -> pl.D
     n = pl.len().over("unit_kerja", "periode")
     breaker = pl.col("unit_kerja") == CURVE_BREAKER[1]
     pred = (
-        pl.when(breaker & (rank < 0.15)).then(pl.lit("Sangat Baik"))
-        .when(breaker).then(pl.lit("Baik"))
-        .when(rank < 0.2).then(pl.lit("Sangat Baik"))
+        pl.when(breaker & (rank < 0.15))
+        .then(pl.lit("Sangat Baik"))
+        .when(breaker)
+        .then(pl.lit("Baik"))
+        .when(rank < 0.2)
+        .then(pl.lit("Sangat Baik"))
         # at least one below Baik in every unit: the bottom ceil(10%) of staff
-        .when(rank >= 1 - (n * 0.1).ceil() / n).then(pl.lit("Butuh Perbaikan"))
+        .when(rank >= 1 - (n * 0.1).ceil() / n)
+        .then(pl.lit("Butuh Perbaikan"))
         .otherwise(pl.lit("Baik"))
     )
     f = f.with_columns(pred.alias("predikat"))
@@ -282,17 +336,22 @@ def _skm(rng: np.random.Generator, peg: pl.DataFrame, periods: list[date], respo
                 # a small demo can leave a service unit without staff: its forms then name no officer
                 petugas = pl.Series(rng.choice(staff, n) if len(staff) else [None] * n, dtype=pl.String)
                 petugas = pl.select(pl.when(pl.Series(named)).then(petugas)).to_series()
-                frame = pl.DataFrame({
-                    "unit_layanan": unit, "lokasi": lok, "opd": opd, "layanan": layanan,
-                    "tanggal": pl.Series(tgl).cast(pl.Date),
-                    **{f"u{i + 1}": ans[:, i] for i in range(9)},
-                    "jenis_kelamin": rng.choice(["L", "P"], n),
-                    "usia": rng.integers(17, 75, n),
-                    "pendidikan": rng.choice(cat.PENDIDIKAN, n),
-                    "pekerjaan": rng.choice(cat.PEKERJAAN, n),
-                    "kritik_saran": kritik,
-                    "nip_petugas": petugas,
-                })
+                frame = pl.DataFrame(
+                    {
+                        "unit_layanan": unit,
+                        "lokasi": lok,
+                        "opd": opd,
+                        "layanan": layanan,
+                        "tanggal": pl.Series(tgl).cast(pl.Date),
+                        **{f"u{i + 1}": ans[:, i] for i in range(9)},
+                        "jenis_kelamin": rng.choice(["L", "P"], n),
+                        "usia": rng.integers(17, 75, n),
+                        "pendidikan": rng.choice(cat.PENDIDIKAN, n),
+                        "pekerjaan": rng.choice(cat.PEKERJAAN, n),
+                        "kritik_saran": kritik,
+                        "nip_petugas": petugas,
+                    }
+                )
                 parts.append(frame)
     out = pl.concat(parts)
     return out.filter(pl.col("tanggal") < date(2026, 11, 1))

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.db import current_file
+
 # table -> partition columns (None: one file). Facts and marts with a place and a period are partitioned.
 TABLES: dict[str, str | None] = {
     "fct_kinerja": "lokasi, periode",
@@ -40,14 +42,14 @@ TABLES: dict[str, str | None] = {
 def export_partitioned(warehouse: Path, out: Path) -> Iterator[str]:
     """Write each table to out/<table>/lokasi=.../periode=.../*.parquet (or out/<table>.parquet); one line each."""
     out.mkdir(parents=True, exist_ok=True)
-    with contextlib.closing(duckdb.connect(str(warehouse), read_only=True)) as con:
+    with contextlib.closing(duckdb.connect(current_file(warehouse), read_only=True)) as con:
         for table, parts in TABLES.items():
             source = table
             if table in ("fct_capaian", "fct_kinerja"):  # the place comes from the employee
                 source = f"(SELECT c.*, d.lokasi FROM {table} c JOIN dim_pegawai d USING (nip))"
             if parts:
                 target = out / table
-                sql = (f"COPY {source} TO $p (FORMAT parquet, PARTITION_BY ({parts}), OVERWRITE_OR_IGNORE true)")
+                sql = f"COPY {source} TO $p (FORMAT parquet, PARTITION_BY ({parts}), OVERWRITE_OR_IGNORE true)"
             else:
                 target = out / f"{table}.parquet"
                 sql = f"COPY {source} TO $p (FORMAT parquet)"

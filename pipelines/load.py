@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import getpass
 import hashlib
+import json
 import os
+import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -21,19 +25,37 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipelines import checks, staging
-from pipelines.build import build_warehouse, read_manifest
+from pipelines import checks, guards, staging
+from pipelines.build import build_warehouse, clean_leftovers, fault_point, read_manifest
 from pipelines.clean import clean, fill_equal_weights
 from pipelines.errors import FileRefused
+from pipelines.intake import ReadOptions, prepare
 from pipelines.readers import headers as file_headers
-from pipelines.readers import read_any
-from pipelines.sources import KINDS, detect_kind, header_map
-from pipelines.validate import REJECT_SCHEMA, schema_rejects
+from pipelines.sources import detect_kind
+from pipelines.validate import REJECT_SCHEMA, evaluation_incomplete, schema_rejects, unreadable
 from schemas import raw_schema
 from settings import Settings
+from warehouse.db import current_file
 
 ORDER = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
 Progress = Callable[[float, str], None]
+# Progress messages are Indonesian (the CLI's language); a caller showing English swaps the words.
+PROGRESS_EN = {
+    "Membaca berkas": "Reading files",
+    "Diperiksa": "Checked",
+    "Membangun gudang data": "Building the warehouse",
+    "Selesai": "Done",
+}
+
+
+def progress_text(msg: str, lang: str) -> str:
+    """A progress message in the chosen language."""
+    if lang == "id":
+        return msg
+    for word, english in PROGRESS_EN.items():
+        if msg.startswith(word):
+            return english + msg[len(word) :]
+    return msg
 
 
 @dataclass
@@ -78,45 +100,75 @@ class LoadReport:
         return pl.DataFrame([f.__dict__ for f in self.files]).drop("sha256", "detik", "detik_validasi", "mulai", "selesai")
 
 
+_IN_PROCESS = threading.Lock()  # flock is per open file; threads of one process (uploads) queue here first
+Wait = Callable[[str, str], None]
+
+
+def _holder(staging_dir: Path) -> dict:
+    try:
+        return json.loads((staging_dir / ".lock.info").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def waiting_message(info: dict) -> tuple[str, str]:
+    """'Waiting for the load of … by … since …', in Indonesian and English."""
+    files = ", ".join(info.get("berkas", [])[:3]) or "?"
+    who = info.get("pengguna") or "?"
+    since = info.get("mulai", "?")
+    pid = info.get("pid", "?")
+    return (
+        f"Menunggu pemuatan lain selesai: {files} oleh {who} (proses {pid}, mulai {since}).",
+        f"Waiting for another load to finish: {files} by {who} (process {pid}, started {since}).",
+    )
+
+
 @contextlib.contextmanager
-def writer_lock(staging_dir: Path) -> Iterator[None]:
-    """One loader at a time; a second waits rather than failing."""
+def writer_lock(staging_dir: Path, on_wait: Wait | None = None, who: str = "", files: list[str] | None = None) -> Iterator[None]:
+    """One loader at a time, across threads and processes. A second one waits, and `on_wait` is told for whom."""
     staging_dir.mkdir(parents=True, exist_ok=True)
-    with (staging_dir / ".lock").open("w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    if not _IN_PROCESS.acquire(blocking=False):
+        if on_wait:
+            on_wait(*waiting_message(_holder(staging_dir)))
+        _IN_PROCESS.acquire()
+    try:
+        with (staging_dir / ".lock").open("w") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if on_wait:
+                    on_wait(*waiting_message(_holder(staging_dir)))
+                fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                info = {
+                    "pid": os.getpid(),
+                    "pengguna": who or getpass.getuser(),
+                    "berkas": files or [],
+                    "mulai": datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
+                }
+                with contextlib.suppress(OSError):
+                    (staging_dir / ".lock.info").write_text(json.dumps(info), encoding="utf-8")
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+    finally:
+        _IN_PROCESS.release()
 
 
 def _refused(name: str, exc: FileRefused, kind: str | None, digest: str) -> FileResult:
     return FileResult(name, kind, "ditolak", pesan=exc.pesan, message=exc.message, sha256=digest)
 
 
-def _frame_for(name: str, data: bytes, kind: str | None) -> tuple[str, pl.DataFrame]:
-    """Read a file and map its headers; refuse it whole when the kind or columns are wrong."""
-    raw = read_any(name, data)
-    headers = [c for c in raw.columns if c != "_baris"]
-    kind = kind or detect_kind(headers)
-    if kind is None:
-        raise FileRefused(
-            name,
-            "Jenis data tidak dikenali dari judul kolom. Kolom yang ditemukan: "
-            f"{', '.join(headers[:20])}. Pilih jenisnya (pegawai, capaian, perilaku, evaluasi, skm).",
-            f"Cannot tell the kind of data from the headers. Columns found: {', '.join(headers[:20])}. "
-            "Give the kind (pegawai, capaian, perilaku, evaluasi, skm).",
-        )
-    mapping = header_map(KINDS[kind], headers)
-    missing = [c for c in KINDS[kind].required if c not in mapping.values()]
-    if missing:
-        raise FileRefused(
-            name,
-            f"Kolom wajib untuk data {kind} tidak ada: {', '.join(missing)}. Kolom yang ditemukan: {', '.join(headers)}.",
-            f"Required {kind} columns are missing: {', '.join(missing)}. Columns found: {', '.join(headers)}.",
-        )
-    frame = raw.select("_baris", *[pl.col(h).alias(c) for h, c in mapping.items()])
-    return kind, raw_schema(kind).validate(frame)
+def _frame_for(
+    name: str, data: bytes, kind: str | None, opts: ReadOptions | None = None
+) -> tuple[str, pl.DataFrame, tuple[str, str]]:
+    """Read a file, find its table and map its headers (pipelines.intake); refuse it whole when it cannot load.
+
+    Returns the kind, the canonical text frame and what was decided (sheet, context, ignored columns, dropped
+    rows) in Indonesian and English.
+    """
+    prepared = prepare(name, data, kind, opts)
+    return prepared.kind, raw_schema(prepared.kind).validate(prepared.frame), prepared.notes()
 
 
 def _validate(kind: str, frame: pl.DataFrame, name: str, known: pl.Series, settings: Settings) -> pl.DataFrame:
@@ -124,23 +176,30 @@ def _validate(kind: str, frame: pl.DataFrame, name: str, known: pl.Series, setti
 
     `frame` must come from `checks.mark_first` for kinds with a key (`_pertama` added).
     """
-    rejects = [schema_rejects(kind, frame, name)]
+    # the most specific reason first: one reject per cell is kept (the spreadsheet's, then the vocabulary's)
+    rejects = [checks.excel_nips(frame, kind, name), checks.unreadable(frame, kind, name), schema_rejects(kind, frame, name)]
+    if kind == "evaluasi":
+        rejects.append(unreadable(frame, ["rating_hasil_kerja", "rating_perilaku", "predikat"], name, kind))
+        rejects.append(evaluation_incomplete(frame, name, kind))
     if kind in ("capaian", "perilaku", "evaluasi"):
         rejects.append(checks.unknown_nip(frame, known, name, kind))
         rejects.append(checks.wrong_granularity(frame, settings.section("periode")["granularity"], name, kind))
         rejects.append(checks.duplicates(frame, name, kind))
     if kind == "capaian":
         cap = settings.section("capaian")
-        rejects.append(checks.weight_sums(checks.first_rows(frame, kind), cap["weight_total"], cap["weight_tolerance"],
-                                          name))
-    return pl.concat(rejects, how="vertical_relaxed").unique(maintain_order=True)
+        rejects.append(checks.weight_sums(checks.first_rows(frame, kind), cap["weight_total"], cap["weight_tolerance"], name))
+    out = pl.concat(rejects, how="vertical_relaxed").unique(["baris", "kolom"], keep="first", maintain_order=True)
+    return out.with_columns(  # a reason built from a blank cell would be null: never leave a reject without one
+        pl.col("alasan").fill_null(pl.format("Nilai pada kolom {} tidak sah.", pl.col("kolom"))),
+        pl.col("reason").fill_null(pl.format("The value in column {} is not valid.", pl.col("kolom"))),
+    )
 
 
 def _known_nips(warehouse: Path) -> pl.Series:
     """NIPs of the employee master in the current warehouse."""
     if not warehouse.exists():
         return pl.Series("nip", [], dtype=pl.String)
-    with contextlib.closing(duckdb.connect(str(warehouse), read_only=True)) as con:
+    with contextlib.closing(duckdb.connect(current_file(warehouse), read_only=True)) as con:
         return pl.from_arrow(con.sql("SELECT nip FROM dim_pegawai").to_arrow_table())["nip"]
 
 
@@ -151,11 +210,16 @@ def _bytes(src: Source) -> bytes:
     return src.read_bytes() if isinstance(src, Path) else src
 
 
-def _ordered(files: list[tuple[str, Source]], kind: str | None) -> list[tuple[str, Source, str | None]]:
+def _ordered(
+    files: list[tuple[str, Source]], kind: str | None, opts: ReadOptions | None = None
+) -> list[tuple[str, Source, str | None]]:
     """Each file with its kind as the headers tell (or as given); employee rosters first, so the other
     files of the same load can refer to them."""
+
     def detected(item: tuple[str, Source]) -> str | None:
         name, src = item
+        if opts and name in opts.plans:
+            return opts.plans[name].kind
         return kind or detect_kind(file_headers(name, src) if isinstance(src, bytes) else file_headers(src))
 
     tagged = [(name, src, detected((name, src))) for name, src in files]
@@ -172,18 +236,40 @@ class _Staged:
     nips: pl.Series | None = None  # a roster's NIPs, for the files after it
 
 
-def _stage_file(i: int, name: str, src: Source, kind: str | None, source: str | None, known: pl.Series,
-                already: dict, settings: Settings, stamp: str, load_id: int) -> _Staged:
+def _stage_file(
+    i: int,
+    name: str,
+    src: Source,
+    kind: str | None,
+    source: str | None,
+    known: pl.Series,
+    already: dict,
+    settings: Settings,
+    stamp: str,
+    load_id: int,
+    opts: ReadOptions | None = None,
+) -> _Staged:
     """Read, normalise and validate one file, and write its valid rows to a staging part."""
     data = _bytes(src)
     digest = hashlib.sha256(data).hexdigest()
     if digest in already:
         k, n = already[digest]
-        return _Staged(FileResult(name, k, "sama", n, 0, 0, "Berkas yang sama sudah dimuat; tidak ada perubahan.",
-                                  "The same file was loaded before; nothing changed.", digest))
+        return _Staged(
+            FileResult(
+                name,
+                k,
+                "sama",
+                n,
+                0,
+                0,
+                "Berkas yang sama sudah dimuat; tidak ada perubahan.",
+                "The same file was loaded before; nothing changed.",
+                digest,
+            )
+        )
     started = time.perf_counter()
     try:
-        k, frame = _frame_for(name, data, kind)
+        k, frame, (notes_id, notes_en) = _frame_for(name, data, kind, opts)
     except FileRefused as exc:
         return _Staged(_refused(name, exc, kind, digest))
     del data
@@ -197,17 +283,46 @@ def _stage_file(i: int, name: str, src: Source, kind: str | None, source: str | 
     bad = bad_rows["baris"].unique()
     good = frame.filter(~pl.col("_baris").is_in(bad.implode())) if bad.len() else frame
     del frame
+    if good.is_empty():  # nothing valid: replace nothing (a header-only or all-rejected file)
+        pesan, message = guards.no_rows(bad.len(), bad.len())
+        return _Staged(FileResult(name, k, "ditolak", bad.len(), 0, bad.len(), pesan, message, digest), bad_rows)
     good = good.drop(pl.selectors.starts_with("_asal_"))  # originals only serve the rejects
     src_key = source or staging.source_key(name)
-    part = settings.staging / "_parts" / f"{stamp}_{i}_{k}.parquet"
+    part = settings.staging / "_parts" / stamp / f"{i}_{k}.parquet"
     part.parent.mkdir(parents=True, exist_ok=True)
     staging.shape(k, good, src_key, load_id).write_parquet(part)
     status = "dimuat" if bad_rows.is_empty() else "sebagian"
     ended = time.perf_counter()
-    result = FileResult(name, k, status, good.height + bad.len(), good.height, bad.len(), sha256=digest,
-                        detik=ended - started, detik_validasi=checked, mulai=started, selesai=ended)
+    result = FileResult(
+        name,
+        k,
+        status,
+        good.height + bad.len(),
+        good.height,
+        bad.len(),
+        notes_id,
+        notes_en,
+        sha256=digest,
+        detik=ended - started,
+        detik_validasi=checked,
+        mulai=started,
+        selesai=ended,
+    )
     nips = good["nip"].drop_nulls() if k == "pegawai" else None
     return _Staged(result, bad_rows, ((k, src_key), part), nips)
+
+
+def _guard_roster(staged: _Staged, roster: guards.RosterIndex) -> _Staged:
+    """Refuse a roster that would drop employees who already have scores (unless replacing was confirmed)."""
+    (_kind, src_key), part = staged.part
+    dropped = roster.dropped(src_key, staged.nips)
+    if dropped.is_empty():
+        return staged
+    part.unlink(missing_ok=True)
+    r = staged.result
+    pesan, message = guards.roster_refusal(dropped)
+    refused = FileResult(r.berkas, r.jenis, "ditolak", r.dibaca, 0, r.ditolak, pesan, message, r.sha256)
+    return _Staged(refused, staged.rejects)
 
 
 def _size(src: Source) -> int:
@@ -221,9 +336,20 @@ def _workers(settings: Settings) -> tuple[int, int]:
     return max(1, workers), int(float(cfg.get("parallel_max_mb", 64)) * 2**20)
 
 
-def _stage_all(ordered: list[tuple[str, Source, str | None]], kind: str | None, source: str | None,
-               known: pl.Series, already: dict, settings: Settings, stamp: str, load_id: int,
-               tick: Progress) -> list[_Staged]:
+def _stage_all(
+    ordered: list[tuple[str, Source, str | None]],
+    kind: str | None,
+    source: str | None,
+    known: pl.Series,
+    already: dict,
+    settings: Settings,
+    stamp: str,
+    load_id: int,
+    tick: Progress,
+    roster: guards.RosterIndex,
+    replace: bool,
+    opts: ReadOptions | None = None,
+) -> list[_Staged]:
     """Every file staged, in the order given: rosters one by one (later files check NIPs against them),
     then the other files a few at a time; a large file is read alone, so memory holds one of those."""
     out: list[_Staged | None] = [None] * len(ordered)
@@ -231,7 +357,7 @@ def _stage_all(ordered: list[tuple[str, Source, str | None]], kind: str | None, 
 
     def stage(i: int, known_now: pl.Series) -> _Staged:
         name, src, _k = ordered[i]
-        return _stage_file(i, name, src, kind, source, known_now, already, settings, stamp, load_id)
+        return _stage_file(i, name, src, kind, source, known_now, already, settings, stamp, load_id, opts)
 
     def done(i: int, staged: _Staged) -> None:
         out[i] = staged
@@ -239,7 +365,10 @@ def _stage_all(ordered: list[tuple[str, Source, str | None]], kind: str | None, 
 
     rosters = [i for i, (_n, _s, k) in enumerate(ordered) if k == "pegawai"]
     for i in rosters:
-        done(i, stage(i, known))
+        staged = stage(i, known)
+        if staged.part is not None and not replace:
+            staged = _guard_roster(staged, roster)
+        done(i, staged)
         if out[i].nips is not None:
             known = pl.concat([known, out[i].nips]).unique()
     workers, limit = _workers(settings)
@@ -260,80 +389,184 @@ def load_files(
     kind: str | None = None,
     source: str | None = None,
     progress: Progress | None = None,
+    replace: bool = False,
+    on_wait: Wait | None = None,
+    who: str = "",
+    opts: ReadOptions | None = None,
 ) -> LoadReport:
     """Load (name, bytes or path) pairs into the warehouse; returns what happened to each file.
 
     Each file's valid rows go straight to a staging part, so memory holds a file or two, not the whole load.
+    `replace` confirms a roster that drops employees who have scores. `opts` carries what the user said about
+    the files: sheet, profile, context, confirmed mapping plans. Raises `guards.LoadFailed` when a fault (disk
+    full, permission denied) stops the load; the previous warehouse is then untouched.
     """
+    opts = opts or ReadOptions()
+    if opts.profiles_dir is None:
+        opts.profiles_dir = profiles_dir(settings)
+    opts.granularity = settings.section("periode").get("granularity", "bulanan")
     tick = progress or (lambda _f, _m: None)
     stg_dir, warehouse = settings.staging, settings.warehouse
-    with writer_lock(stg_dir):
-        manifest = read_manifest(warehouse)
-        load_id = int(manifest["loads"]["load_id"].max() or 0) + 1 if manifest["loads"].height else 1
-        report = LoadReport(load_id)
-        stamp = f"{load_id}_{int(time.time() * 1000)}"
-        loaded = manifest["loads"].filter(pl.col("status") != "ditolak")
-        already = dict(zip(loaded["sha256"].to_list(), loaded.select("jenis", "dibaca").rows(), strict=True))
-        tick(0.0, "Membaca berkas")
-        staged = _stage_all(_ordered(files, kind), kind, source, _known_nips(warehouse), already, settings,
-                            stamp, load_id, tick)
-        parts: dict[tuple[str, str], list[Path]] = {}
+    try:
+        with writer_lock(stg_dir, on_wait, who, [name for name, _src in files]):
+            return _load_locked(files, settings, kind, source, tick, replace, opts)
+    except guards.LoadFailed:
+        raise
+    except Exception as exc:
+        failed = guards.fault(exc, warehouse.parent)
+        if failed is None:
+            raise
+        raise failed from exc
+
+
+def _load_locked(
+    files: list[tuple[str, Source]],
+    settings: Settings,
+    kind: str | None,
+    source: str | None,
+    tick: Progress,
+    replace: bool,
+    opts: ReadOptions,
+) -> LoadReport:
+    stg_dir, warehouse = settings.staging, settings.warehouse
+    _clean_leftovers(settings)
+    manifest = read_manifest(warehouse)
+    load_id = _next_load_id(stg_dir, manifest["loads"])
+    report = LoadReport(load_id)
+    stamp = f"{load_id}_{int(time.time() * 1000)}"
+    loaded = manifest["loads"].filter(pl.col("status") != "ditolak")
+    already = dict(zip(loaded["sha256"].to_list(), loaded.select("jenis", "dibaca").rows(), strict=True))
+    tick(0.0, "Membaca berkas")
+    parts: dict[tuple[str, str], list[Path]] = {}
+    try:
+        staged = _stage_all(
+            _ordered(files, kind, opts),
+            kind,
+            source,
+            _known_nips(warehouse),
+            already,
+            settings,
+            stamp,
+            load_id,
+            tick,
+            guards.RosterIndex(warehouse),
+            replace,
+            opts,
+        )
         for s in staged:
             report.files.append(s.result)
             if s.part is not None:
                 parts.setdefault(s.part[0], []).append(s.part[1])
-        report.rejects = pl.concat([report.rejects, *(s.rejects for s in staged if s.rejects is not None)],
-                                   how="vertical_relaxed")
+        report.rejects = pl.concat(
+            [report.rejects, *(s.rejects for s in staged if s.rejects is not None)], how="vertical_relaxed"
+        )
+        fault_point("staged")
         tick(0.75, "Membangun gudang data")
         started = time.perf_counter()
-        try:
-            _commit(settings, manifest, parts, report, stamp)
-        finally:
-            for p in (p for ps in parts.values() for p in ps):
-                p.unlink(missing_ok=True)
-        report.detik_bangun = time.perf_counter() - started
-        tick(1.0, "Selesai")
-        return report
+        _commit(settings, manifest, parts, report, stamp)
+    finally:
+        shutil.rmtree(stg_dir / "_parts" / stamp, ignore_errors=True)
+    report.detik_bangun = time.perf_counter() - started
+    tick(1.0, "Selesai")
+    return report
+
+
+def _next_load_id(stg_dir: Path, loads: pl.DataFrame) -> int:
+    """A load number never given before: the staging folder's counter (kept even when a load fails) and the
+    warehouse's history, whichever is higher, plus one. Called under the writer lock."""
+    counter = stg_dir / ".load_seq"
+    try:
+        last = int(counter.read_text(encoding="utf-8").strip() or 0)
+    except (OSError, ValueError):
+        last = 0
+    load_id = max(last, int(loads["load_id"].max() or 0) if loads.height else 0) + 1
+    tmp = counter.with_name(f".load_seq.{os.getpid()}")
+    tmp.write_text(str(load_id), encoding="utf-8")
+    os.replace(tmp, counter)
+    return load_id
+
+
+def _clean_leftovers(settings: Settings) -> None:
+    """What killed loads left: half-built warehouses, staging parts, temporary links (under the lock)."""
+    clean_leftovers(settings.warehouse)
+    shutil.rmtree(settings.staging / "_parts", ignore_errors=True)
+    for p in settings.warehouse.parent.glob(f".{settings.warehouse.name}.*.link"):
+        p.unlink(missing_ok=True)
 
 
 def _load_rows(report: LoadReport) -> pl.DataFrame:
     now = datetime.now().replace(microsecond=0)
     return pl.DataFrame(
         [
-            {"load_id": report.load_id, "waktu": now, "berkas": f.berkas, "jenis": f.jenis, "status": f.status,
-             "sha256": f.sha256, "dibaca": f.dibaca, "dimuat": f.dimuat, "ditolak": f.ditolak,
-             "pesan": f.pesan, "message": f.message}
+            {
+                "load_id": report.load_id,
+                "waktu": now,
+                "berkas": f.berkas,
+                "jenis": f.jenis,
+                "status": f.status,
+                "sha256": f.sha256,
+                "dibaca": f.dibaca,
+                "dimuat": f.dimuat,
+                "ditolak": f.ditolak,
+                "pesan": f.pesan,
+                "message": f.message,
+            }
             for f in report.files
         ],
-        schema={"load_id": pl.Int64, "waktu": pl.Datetime("us"), "berkas": pl.String, "jenis": pl.String,
-                "status": pl.String, "sha256": pl.String, "dibaca": pl.Int64, "dimuat": pl.Int64,
-                "ditolak": pl.Int64, "pesan": pl.String, "message": pl.String},
+        schema={
+            "load_id": pl.Int64,
+            "waktu": pl.Datetime("us"),
+            "berkas": pl.String,
+            "jenis": pl.String,
+            "status": pl.String,
+            "sha256": pl.String,
+            "dibaca": pl.Int64,
+            "dimuat": pl.Int64,
+            "ditolak": pl.Int64,
+            "pesan": pl.String,
+            "message": pl.String,
+        },
     )
 
 
 def _commit(settings: Settings, manifest: dict, parts: dict, report: LoadReport, stamp: str) -> None:
-    """Write new staging files, build a new warehouse beside the old, then swap it in."""
+    """Write new staging files, build a new warehouse beside the old, then swap it in.
+
+    Until the swap nothing the current warehouse names is touched; on any failure the files this load
+    wrote are removed again.
+    """
     stg = settings.staging
     files = manifest["files"]
-    for (kind, src), paths in parts.items():
-        old_row = files.filter((pl.col("jenis") == kind) & (pl.col("sumber") == src))
-        old = pl.scan_parquet(stg / old_row["path"][0]) if old_row.height else None
-        rel = f"{kind}/{src}__{stamp}.parquet"
-        (stg / kind).mkdir(parents=True, exist_ok=True)
-        if old is None and len(paths) == 1:
-            os.replace(paths[0], stg / rel)  # a new source: its part is already the staging file
-        else:
-            staging.merge_source(old, pl.scan_parquet(paths), kind).sink_parquet(stg / rel)
-        files = pl.concat([
-            files.filter(~((pl.col("jenis") == kind) & (pl.col("sumber") == src))),
-            pl.DataFrame({"jenis": [kind], "sumber": [src], "path": [rel]}),
-        ])
-    rej_rel = f"_rejects/{stamp}.parquet"
-    (stg / "_rejects").mkdir(parents=True, exist_ok=True)
-    report.rejects.with_columns(pl.lit(report.load_id).alias("load_id")).write_parquet(stg / rej_rel)
-    loads = pl.concat([manifest["loads"], _load_rows(report)], how="vertical_relaxed")
-    rejects = manifest["rejects_files"] + [rej_rel]
-    build_warehouse(settings, files, loads, rejects)
+    written: list[Path] = []
+    try:
+        for (kind, src), paths in parts.items():
+            old_row = files.filter((pl.col("jenis") == kind) & (pl.col("sumber") == src))
+            old = pl.scan_parquet(stg / old_row["path"][0]) if old_row.height else None
+            rel = f"{kind}/{src}__{stamp}.parquet"
+            (stg / kind).mkdir(parents=True, exist_ok=True)
+            written.append(stg / rel)
+            if old is None and len(paths) == 1:
+                os.replace(paths[0], stg / rel)  # a new source: its part is already the staging file
+            else:
+                staging.merge_source(old, pl.scan_parquet(paths), kind).sink_parquet(stg / rel)
+            files = pl.concat(
+                [
+                    files.filter(~((pl.col("jenis") == kind) & (pl.col("sumber") == src))),
+                    pl.DataFrame({"jenis": [kind], "sumber": [src], "path": [rel]}),
+                ]
+            )
+        rej_rel = f"_rejects/{stamp}.parquet"
+        (stg / "_rejects").mkdir(parents=True, exist_ok=True)
+        written.append(stg / rej_rel)
+        report.rejects.with_columns(pl.lit(report.load_id).alias("load_id")).write_parquet(stg / rej_rel)
+        loads = pl.concat([manifest["loads"], _load_rows(report)], how="vertical_relaxed")
+        rejects = manifest["rejects_files"] + [rej_rel]
+        build_warehouse(settings, files, loads, rejects)
+    except BaseException:
+        for p in written:
+            with contextlib.suppress(OSError):
+                p.unlink()
+        raise
     _sweep(stg, files, rejects, manifest["files"])
 
 
@@ -349,6 +582,11 @@ def _sweep(stg: Path, files: pl.DataFrame, rejects: list[str], previous: pl.Data
         if rel not in keep:
             with contextlib.suppress(OSError):
                 os.remove(p)
+
+
+def profiles_dir(settings: Settings) -> Path:
+    """Where the office's own mapping profiles are kept (setting paths.profiles, else beside the staging files)."""
+    return settings.path("profiles") if "profiles" in settings.raw.get("paths", {}) else settings.staging / "_profiles"
 
 
 def load_paths(paths: list[Path], settings: Settings, **kw) -> LoadReport:

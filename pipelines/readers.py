@@ -1,127 +1,199 @@
-"""Read CSV, Excel and Parquet files as all-text frames with their source row numbers.
+"""Read CSV, Excel and Parquet files as all-text tables with their spreadsheet row numbers.
 
 Everything is read as text so that normalisation (decimal commas, NIP spacing,
 period spellings) happens in one place and a bad cell never kills a whole file.
+A table is found wherever it sits: every sheet of a workbook is looked at, the
+header row may be below title rows and may span two rows (merged group labels),
+summary rows under the table (Jumlah, NRR, IKM ...) and notes are dropped and
+reported. What the reader decided is kept on the `Table` so it can be shown.
 """
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import io
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
+from pipelines import excel_numbers
 from pipelines.errors import FileRefused
-from pipelines.sources import KINDS, header_key
+from pipelines.vocab import FOOTER, is_header_cell
 
 ROW = "_baris"
+HEAD_ROWS = 40  # the header is looked for in this many rows from the top
+EXCEL = (".xlsx", ".xlsm", ".xls")
+TEXT = (".csv", ".txt", ".tsv")
 
 
-def _decode(raw: bytes) -> str:
-    for enc in ("utf-8-sig", "cp1252"):
+@dataclass
+class Table:
+    """A table found in a file: text columns named by its header, `_baris` as the spreadsheet shows it."""
+
+    name: str
+    body: pl.DataFrame
+    header: list[str]
+    header_row: int  # spreadsheet row number of the (last) header row
+    above: list[list[str]] = field(default_factory=list)  # title cells above the header
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    info: dict[str, list[list[str]]] = field(default_factory=dict)  # other sheets' first rows (info sheets)
+    dropped: list[tuple[int, str]] = field(default_factory=list)  # (row, first cell) of summary rows and notes
+    encoding: str = ""
+
+
+def _refuse_not_table(name: str) -> FileRefused:
+    return FileRefused(
+        name,
+        "Ini bukan berkas CSV/Excel (isinya gambar atau berkas biner lain). Simpan data dari aplikasinya sebagai "
+        ".csv atau .xlsx, lalu muat ulang.",
+        "This is not a CSV/Excel file (it holds an image or other binary data). Save the data from its "
+        "application as .csv or .xlsx and load it again.",
+    )
+
+
+_MAGIC = {
+    b"\x89PNG": "png",
+    b"%PDF": "pdf",
+    b"\xff\xd8\xff": "jpeg",
+    b"GIF8": "gif",
+    b"PK\x03\x04": "zip",
+    b"\xd0\xcf\x11\xe0": "ole",
+    b"PAR1": "parquet",
+    b"\x1f\x8b": "gzip",
+}
+
+
+def sniff(raw: bytes) -> str:
+    """What the bytes are, whatever the file is called: zip (xlsx), ole (xls), parquet, text, or binary."""
+    for magic, what in _MAGIC.items():
+        if raw.startswith(magic):
+            return what
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text"
+    return "binary" if b"\x00" in raw[:4096] else "text"
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Text of a file and the encoding used: UTF-16 by its mark, UTF-8, else decided line by line.
+
+    A UTF-8 file with one Windows-1252 byte keeps every other line as UTF-8 (no 'Ã©').
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), "UTF-16"
+    try:
+        return raw.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    lines = []
+    mixed = False
+    for line in raw.split(b"\n"):
         try:
-            return raw.decode(enc)
+            lines.append(line.decode("utf-8"))
+            mixed = mixed or any(b > 127 for b in line)
         except UnicodeDecodeError:
+            lines.append(line.decode("cp1252", errors="replace"))
+    text = "\n".join(lines)
+    return (text[1:] if text.startswith("\ufeff") else text), ("UTF-8 + Windows-1252" if mixed else "Windows-1252")
+
+
+def _utf8(raw: bytes) -> tuple[bytes, str]:
+    """The bytes as UTF-8 without a byte-order mark, and the encoding they were in."""
+    if not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            raw.decode("utf-8")
+            return (raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw), "UTF-8"
+        except UnicodeDecodeError:
+            pass
+    text, enc = decode(raw)
+    return text.encode("utf-8"), enc
+
+
+def _cell(v) -> str:
+    return "" if v is None else str(v).strip()
+
+
+def _parse_rows(text: str, sep: str) -> list[list[str]]:
+    rows = []
+    try:
+        for r in csv.reader(io.StringIO(text), delimiter=sep):
+            rows.append([c.strip() for c in r])
+    except csv.Error:  # a cell cut at the end of the sample
+        pass
+    return rows
+
+
+def _sniff_separator(head: str) -> str:
+    """The separator that splits the first lines into the most rows of one width."""
+    best, best_score = ",", -1
+    for sep in (",", ";", "\t", "|"):
+        widths = [len(r) for r in _parse_rows(head, sep) if any(r)]
+        if not widths:
             continue
-    return raw.decode("latin-1")
-
-
-def _sniff_separator(text: str) -> str:
-    head = "\n".join(text.splitlines()[:20])
-    counts = {sep: head.count(sep) for sep in (";", ",", "\t", "|")}
-    return max(counts, key=counts.get)
-
-
-_KNOWN = {header_key(a) for k in KINDS.values() for names in k.aliases.values() for a in names}
-
-
-def _header_row(rows: list[list[str]]) -> int:
-    """Index of the row that looks most like a header (most known column names)."""
-    best, best_hits = 0, -1
-    for i, row in enumerate(rows[:30]):
-        hits = sum(1 for cell in row if cell and header_key(cell) in _KNOWN)
-        if hits > best_hits:
-            best, best_hits = i, hits
+        common = max(set(widths), key=widths.count)
+        score = widths.count(common) * (common > 1) * common
+        if score > best_score:
+            best, best_score = sep, score
     return best
 
 
-def _frame_from_rows(rows: list[list[str]], name: str) -> pl.DataFrame:
+def _row_score(row: list[str]) -> float:
+    filled = [c for c in row if c]
+    if len(filled) < 2:
+        return 0.0
+    texty = sum(1 for c in filled if not re.fullmatch(r"[\d.,\s/:-]+", c))
+    return sum(1 for c in filled if is_header_cell(c)) + 0.05 * texty
+
+
+def _is_number_row(row: list[str]) -> bool:
+    """A row of column numbers under a header: (1) (2) (3) or 1 2 3."""
+    filled = [c for c in row if c]
+    return len(filled) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in filled)
+
+
+def find_header(rows: list[list[str]]) -> tuple[int, int, list[str]]:
+    """First and last header row (0-based in `rows`) and the combined column names."""
     if not rows:
-        raise FileRefused(name, "Berkas kosong.", "The file is empty.")
-    h = _header_row(rows)
-    headers = [str(c).strip() if c is not None else "" for c in rows[h]]
-    keep = [i for i, c in enumerate(headers) if c]
+        return 0, 0, []
+    scores = [_row_score(r) for r in rows[:HEAD_ROWS]]
+    h = max(range(len(scores)), key=lambda i: (scores[i], -i))
+    first, last = h, h
+    width = max(len(r) for r in rows[: h + 3])
+    pad = lambda r: r + [""] * (width - len(r))  # noqa: E731
+    names = pad(list(rows[h]))
+    below = pad(list(rows[h + 1])) if h + 1 < len(rows) else None
+    if below and sum(is_header_cell(c) for c in below if c) >= 2 and any(b and not n for b, n in zip(below, names, strict=True)):
+        names = [b or n for b, n in zip(below, names, strict=True)]
+        last = h + 1
+    elif h > 0:
+        upper = pad(list(rows[h - 1]))
+        if sum(1 for c in upper if c) >= 2 and any(u and not n for u, n in zip(upper, names, strict=True)):
+            names = [n or u for n, u in zip(names, upper, strict=True)]
+            first = h - 1
+    return first, last, names
+
+
+def _dedupe(names: list[str]) -> list[str]:
     seen: dict[str, int] = {}
-    names = []
-    for i in keep:
-        base = headers[i]
+    out = []
+    for i, n in enumerate(names):
+        base = n or f"_kolom_{i + 1}"
         seen[base] = seen.get(base, 0) + 1
-        names.append(base if seen[base] == 1 else f"{base}_{seen[base]}")
-    body = rows[h + 1 :]
-    data = {
-        n: [(r[i] if i < len(r) else None) for r in body] for n, i in zip(names, keep, strict=True)
-    }
-    df = pl.DataFrame(data, schema={n: pl.String for n in names})
-    # Row numbers as a spreadsheet shows them: header row is h+1, first data row h+2.
-    df = df.with_row_index(ROW, offset=h + 2).with_columns(pl.col(ROW).cast(pl.Int64))
-    return _drop_blank_rows(df)
-
-
-def _utf8(raw: bytes) -> bytes:
-    """The bytes as UTF-8 without a byte-order mark: UTF-8 kept as is, Windows-1252 transcoded."""
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return _decode(raw).encode("utf-8")
-    return raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
-
-
-def _csv_head(raw: bytes, name: str) -> tuple[str, int, list[str]]:
-    """Separator, header row index and header cells of a CSV, from its first lines."""
-    text = _decode(raw[:65536])
-    if not text.strip():
-        raise FileRefused(name, "Berkas kosong.", "The file is empty.")
-    sep = _sniff_separator(text)
-    lines = text.splitlines()[:30]
-    head = pl.read_csv(io.StringIO("\n".join(lines)), separator=sep, has_header=False, infer_schema=False,
-                       truncate_ragged_lines=True)
-    rows = [list(r) for r in head.iter_rows()]
-    h = _header_row(rows)
-    return sep, h, [str(c).strip() for c in rows[h] if c is not None] if rows else []
-
-
-def read_csv(path: Path | str, data: bytes | None = None) -> pl.DataFrame:
-    """Read a CSV (comma/semicolon/tab, UTF-8 or Windows-1252) as text with row numbers."""
-    name = Path(path).name
-    raw = data if data is not None else Path(path).read_bytes()
-    if not raw.strip():
-        raise FileRefused(name, "Berkas kosong.", "The file is empty.")
-    try:
-        sep, h, _ = _csv_head(raw, name)
-        frame = pl.read_csv(
-            _utf8(raw), separator=sep, has_header=True, skip_rows=h,
-            infer_schema=False, truncate_ragged_lines=True,
-        )
-    except Exception as exc:  # polars raises several error types for broken CSV
-        raise FileRefused(
-            name, f"Berkas CSV tidak dapat dibaca: {exc}", f"The CSV file cannot be read: {exc}"
-        ) from exc
-    frame = frame.select([c for c in frame.columns if c.strip() and not c.startswith("_duplicated")])
-    frame = frame.with_row_index(ROW, offset=h + 2).with_columns(pl.col(ROW).cast(pl.Int64))
-    return _drop_blank_rows(frame)
+        out.append(base if seen[base] == 1 else f"{base} ({seen[base]})")
+    return out
 
 
 def _drop_blank_rows(frame: pl.DataFrame) -> pl.DataFrame:
-    """Without rows whose every cell is empty or spaces (spreadsheets leave them at the end of a range).
-
-    Only rows whose first cell is blank can be blank, so the other cells are looked at for those alone.
-    """
+    """Without rows whose every cell is empty or spaces (spreadsheets leave them at the end of a range)."""
     names = [c for c in frame.columns if c != ROW]
     if not names:
         return frame
 
     def empty(c: str) -> pl.Expr:
-        return pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "")
+        return pl.col(c).is_null() | (pl.col(c).cast(pl.String).str.strip_chars() == "")
 
     maybe = frame.filter(empty(names[0]))
     if maybe.is_empty():
@@ -130,68 +202,188 @@ def _drop_blank_rows(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.filter(~pl.col(ROW).is_in(blank.implode())) if blank.len() else frame
 
 
-def read_excel(path: Path | str, data: bytes | None = None, sheet: str | None = None) -> pl.DataFrame:
-    """Read an .xlsx sheet (named, or the first) as text; the header row may be below a title."""
-    name = Path(path).name
-    source = data if data is not None else Path(path)
+def _drop_footer(body: pl.DataFrame, names: list[str]) -> tuple[pl.DataFrame, list[tuple[int, str]]]:
+    """Summary rows (Jumlah, NRR, IKM ...) and everything after them, and trailing notes, with what they said."""
+    cols = [c for c in names if not c.startswith("_kolom_")] or names
+    tail = body.tail(300)
+    if tail.is_empty() or not cols:
+        return body, []
+    lead = [c for c in body.columns if c != ROW][:4]
+    firsts = tail.select(
+        ROW,
+        pl.concat_str([pl.col(c).fill_null("") for c in lead], separator=" ").str.strip_chars().alias("t"),
+        pl.sum_horizontal([pl.col(c).is_not_null() & (pl.col(c) != "") for c in cols]).alias("n"),
+    )
+    cut = None
+    for r, t, _n in firsts.iter_rows():
+        if FOOTER.match(re.sub(r"^[\d.\s]+", "", t) if re.match(r"^\d+\s+\D", t) is None else t):
+            cut = r
+            break
+    rows = firsts.filter(pl.col(ROW) >= cut) if cut is not None else firsts.clear()
+    kept = body.filter(pl.col(ROW) < cut) if cut is not None else body
+    # notes under the table: trailing rows with one filled cell in a table of four or more columns
+    notes = []
+    if len(cols) >= 4:
+        for r, t, n in reversed(kept.tail(20).join(firsts, on=ROW).select(ROW, "t", "n").rows()):
+            if n > 1:
+                break
+            notes.append((r, t))
+        if notes:
+            kept = kept.filter(pl.col(ROW) < min(r for r, _ in notes))
+    dropped = [(r, t) for r, t, _ in rows.rows()] + sorted(notes)
+    return kept, dropped
+
+
+def _finish(name: str, body: pl.DataFrame, header: list[str]) -> tuple[pl.DataFrame, list[tuple[int, str]]]:
+    body = _drop_blank_rows(body)
+    return _drop_footer(body, header)
+
+
+def read_csv_table(name: str, raw: bytes) -> Table:
+    """A CSV's table (comma, semicolon, tab or bar; UTF-8, UTF-16 or Windows-1252, decided line by line)."""
+    data, enc = _utf8(raw)
+    head = data[:262_144].decode("utf-8", errors="replace")
+    if not head.strip():
+        raise FileRefused(name, "Berkas kosong.", "The file is empty.")
+    lines = head.splitlines()
+    sep = _sniff_separator("\n".join(lines[:HEAD_ROWS]))
+    rows = _parse_rows("\n".join(lines[: HEAD_ROWS + 2]), sep)
+    first, last, names = find_header(rows)
     try:
-        opts = {"sheet_name": sheet} if sheet else {"sheet_id": 1}
-        frame = pl.read_excel(
-            source, **opts, has_header=False, infer_schema_length=0,
-            drop_empty_rows=False, drop_empty_cols=False,
+        frame = pl.read_csv(
+            data, separator=sep, has_header=True, skip_rows=first, infer_schema=False, truncate_ragged_lines=True, quote_char='"'
         )
-    except Exception as exc:
-        raise FileRefused(
-            name, f"Berkas Excel tidak dapat dibaca: {exc}", f"The Excel file cannot be read: {exc}"
-        ) from exc
-    frame = frame.select(pl.all().cast(pl.String))
-    rows = [list(r) for r in frame.iter_rows()]
-    return _frame_from_rows(rows, name)
+    except Exception as exc:  # polars raises several error types for broken CSV
+        raise FileRefused(name, f"Berkas CSV tidak dapat dibaca: {exc}", f"The CSV file cannot be read: {exc}") from exc
+    names = _dedupe((names + [""] * frame.width)[: frame.width])
+    frame = frame.rename(dict(zip(frame.columns, names, strict=True)))
+    frame = frame.with_row_index(ROW, offset=first + 2).with_columns(pl.col(ROW).cast(pl.Int64))
+    skip = last - first + (1 if last + 1 < len(rows) and _is_number_row(rows[last + 1]) else 0)
+    frame = frame.slice(skip)
+    body, dropped = _finish(name, frame, names)
+    return Table(name, body, names, last + 1, rows[:first], encoding=enc, dropped=dropped)
 
 
-def read_parquet(path: Path | str, data: bytes | None = None) -> pl.DataFrame:
-    """Read a Parquet file with row numbers (header is row 1): numeric columns as numbers, the rest as text."""
-    name = Path(path).name
+def _excel_reader(name: str, raw: bytes):
+    import fastexcel
+
     try:
-        frame = pl.read_parquet(io.BytesIO(data) if data is not None else Path(path))
+        return fastexcel.read_excel(raw)
     except Exception as exc:
+        raise FileRefused(name, f"Berkas Excel tidak dapat dibaca: {exc}", f"The Excel file cannot be read: {exc}") from exc
+
+
+def _grid(reader, sheet: str, n_rows: int | None = None) -> list[list[str]]:
+    s = reader.load_sheet(sheet, header_row=None, dtypes="string", n_rows=n_rows)
+    return [[_cell(v) for v in r] for r in s.to_polars().iter_rows()]
+
+
+def _first_row(raw: bytes, sheet: str) -> int:
+    """Spreadsheet number of a sheet's first filled row (calamine starts its grid there)."""
+    try:
+        import openpyxl
+
+        wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        try:
+            for i, row in enumerate(wb[sheet].iter_rows(values_only=True), start=1):
+                if any(v is not None and str(v).strip() != "" for v in row):
+                    return i
+        finally:
+            wb.close()
+    except Exception:  # .xls or an unusual workbook: count from the first row
+        return 1
+    return 1
+
+
+def sheet_names(name: str, raw: bytes) -> list[str]:
+    """The sheets of a workbook (empty for other files)."""
+    if Path(name).suffix.lower() not in EXCEL and sniff(raw) not in ("zip", "ole"):
+        return []
+    return list(_excel_reader(name, raw).sheet_names)
+
+
+def read_excel_table(name: str, raw: bytes, sheet: str | None = None) -> Table:
+    """The table of the best-matching sheet (or the one asked for); other small sheets kept as info."""
+    reader = _excel_reader(name, raw)
+    names = list(reader.sheet_names)
+    if sheet is not None and sheet not in names:
         raise FileRefused(
-            name, f"Berkas Parquet tidak dapat dibaca: {exc}", f"The Parquet file cannot be read: {exc}"
-        ) from exc
-    # Numbers stay numbers (nothing to parse); every other type is read as text like CSV and Excel.
+            name,
+            f"Lembar '{sheet}' tidak ada. Lembar yang ada: {', '.join(names)}.",
+            f"Sheet '{sheet}' is not in the workbook. Its sheets: {', '.join(names)}.",
+        )
+    heads = {s: _grid(reader, s, HEAD_ROWS + 2) for s in names}
+    scored = {s: max((_row_score(r) for r in g[:HEAD_ROWS]), default=0) for s, g in heads.items()}
+    chosen = sheet or max(names, key=lambda s: (scored[s], -names.index(s)))
+    grid = _grid(reader, chosen)
+    if not grid:
+        raise FileRefused(name, f"Lembar '{chosen}' kosong.", f"Sheet '{chosen}' is empty.")
+    first, last, header = find_header(grid)
+    offset = _first_row(raw, chosen)
+    width = max(len(header), max(len(r) for r in grid))
+    header = _dedupe((header + [""] * width)[:width])
+    skip = 1 if last + 1 < len(grid) and _is_number_row(grid[last + 1]) else 0
+    body_rows = grid[last + 1 + skip :]
+    data = {h: [r[i] if i < len(r) and r[i] != "" else None for r in body_rows] for i, h in enumerate(header)}
+    body = pl.DataFrame(data, schema={h: pl.String for h in header})
+    with contextlib.suppress(Exception):  # best effort: a workbook openpyxl can't open is judged by calamine alone
+        body = excel_numbers.mark(body, excel_numbers.long_number_cells(raw, chosen))
+    body = body.with_row_index(ROW, offset=offset + last + 1 + skip).with_columns(pl.col(ROW).cast(pl.Int64))
+    body, dropped = _finish(name, body, header)
+    info = {s: g for s, g in heads.items() if s != chosen}
+    return Table(name, body, header, offset + last, grid[:first], sheet=chosen, sheets=names, info=info, dropped=dropped)
+
+
+def read_parquet_table(name: str, raw: bytes) -> Table:
+    """A Parquet file: numeric columns stay numbers (Parquet says what they are); the rest is text."""
+    try:
+        frame = pl.read_parquet(io.BytesIO(raw))
+    except Exception as exc:
+        raise FileRefused(name, f"Berkas Parquet tidak dapat dibaca: {exc}", f"The Parquet file cannot be read: {exc}") from exc
     frame = frame.select([pl.col(c) if d.is_numeric() else pl.col(c).cast(pl.String) for c, d in frame.schema.items()])
-    return frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
+    frame = frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
+    return Table(name, frame, [c for c in frame.columns if c != ROW], 1)
 
 
-def headers(path: Path | str, data: bytes | None = None) -> list[str]:
-    """A file's column headers without reading its rows (Excel is read whole; it is small)."""
-    suffix = Path(path).suffix.lower()
+def read_table(path: Path | str, data: bytes | None = None, sheet: str | None = None) -> Table:
+    """Find the table in a file by its content (an .xlsx renamed .csv is still read as Excel)."""
     name = Path(path).name
-    try:
-        if suffix == ".parquet":
-            return list(pl.read_parquet_schema(io.BytesIO(data) if data is not None else Path(path)))
-        if suffix in (".csv", ".txt", ".tsv"):
-            raw = data[:65536] if data is not None else Path(path).open("rb").read(65536)
-            return _csv_head(raw, name)[2]
-        return [c for c in read_any(path, data).columns if c != ROW]
-    except FileRefused:
-        return []
-    except Exception:  # an unreadable file is refused with its reason when it is read in full
-        return []
+    raw = data if data is not None else Path(path).read_bytes()
+    suffix = Path(path).suffix.lower()
+    if not raw.strip():
+        raise FileRefused(name, "Berkas kosong.", "The file is empty.")
+    what = sniff(raw)
+    if what in ("zip", "ole"):
+        return read_excel_table(name, raw, sheet)
+    if what == "parquet":
+        return read_parquet_table(name, raw)
+    if what != "text" or suffix in EXCEL:
+        raise _refuse_not_table(name)
+    if suffix in TEXT or suffix == "":
+        return read_csv_table(name, raw)
+    raise FileRefused(
+        name,
+        f"Jenis berkas '{suffix}' tidak didukung; gunakan .csv, .xlsx atau .parquet.",
+        f"File type '{suffix}' is not supported; use .csv, .xlsx or .parquet.",
+    )
 
 
 def read_any(path: Path | str, data: bytes | None = None, sheet: str | None = None) -> pl.DataFrame:
-    """Read a file by its extension."""
-    suffix = Path(path).suffix.lower()
-    if suffix in (".csv", ".txt", ".tsv"):
-        return read_csv(path, data)
-    if suffix in (".xlsx", ".xlsm", ".xls"):
-        return read_excel(path, data, sheet)
-    if suffix == ".parquet":
-        return read_parquet(path, data)
-    name = Path(path).name
-    raise FileRefused(
-        name,
-        f"Jenis berkas '{suffix or '(tanpa ekstensi)'}' tidak didukung; gunakan .csv, .xlsx atau .parquet.",
-        f"File type '{suffix or '(no extension)'}' is not supported; use .csv, .xlsx or .parquet.",
-    )
+    """The table's text frame with `_baris` (header names as in the file)."""
+    return read_table(path, data, sheet).body
+
+
+def headers(path: Path | str, data: bytes | None = None) -> list[str]:
+    """A file's column headers (the table's header, wherever it is); empty when it cannot be read."""
+    try:
+        if data is None:
+            p = Path(path)
+            data = p.open("rb").read(262_144) if p.suffix.lower() in TEXT else p.read_bytes()
+        if sniff(data) == "text":
+            text = _utf8(data[:262_144])[0].decode("utf-8", errors="replace")
+            lines = text.splitlines()[: HEAD_ROWS + 2]
+            sep = _sniff_separator("\n".join(lines))
+            return [h for h in find_header(_parse_rows("\n".join(lines), sep))[2] if h]
+        return [c for c in read_table(path, data).header if c]
+    except Exception:  # an unreadable file is refused with its reason when it is read in full
+        return []

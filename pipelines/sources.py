@@ -61,8 +61,14 @@ KINDS: dict[str, Kind] = {
         "pegawai",
         required=["nip", "nama", "lokasi", "opd"],
         optional=[
-            "jenis_kelamin", "status_asn", "golongan", "jenis_jabatan", "jabatan",
-            "instansi", "unit_kerja", "nip_atasan",
+            "jenis_kelamin",
+            "status_asn",
+            "golongan",
+            "jenis_jabatan",
+            "jabatan",
+            "instansi",
+            "unit_kerja",
+            "nip_atasan",
         ],
         aliases={
             "nip": _COMMON["nip"],
@@ -132,8 +138,14 @@ KINDS: dict[str, Kind] = {
         "skm",
         required=["unit_layanan", "lokasi", "tanggal", *UNSUR.keys()],
         optional=[
-            "opd", "layanan", "jenis_kelamin", "usia", "pendidikan", "pekerjaan",
-            "kritik_saran", "nip_petugas",
+            "opd",
+            "layanan",
+            "jenis_kelamin",
+            "usia",
+            "pendidikan",
+            "pekerjaan",
+            "kritik_saran",
+            "nip_petugas",
         ],
         aliases={
             "unit_layanan": ["unit_layanan", "unit_pelayanan", "service_unit", "unit"],
@@ -155,7 +167,10 @@ KINDS: dict[str, Kind] = {
             "u6": ["u6", "kompetensi_pelaksana", "kompetensi", "u6_kompetensi_pelaksana"],
             "u7": ["u7", "perilaku_pelaksana", "u7_perilaku_pelaksana"],
             "u8": [
-                "u8", "penanganan_pengaduan_saran_dan_masukan", "penanganan_pengaduan", "pengaduan",
+                "u8",
+                "penanganan_pengaduan_saran_dan_masukan",
+                "penanganan_pengaduan",
+                "pengaduan",
                 "u8_penanganan_pengaduan",
             ],
             "u9": ["u9", "sarana_dan_prasarana", "sarana_prasarana", "sarana", "u9_sarana_dan_prasarana"],
@@ -182,10 +197,10 @@ def header_map(kind: Kind, headers: list[str]) -> dict[str, str]:
 
 
 def detect_kind(headers: list[str]) -> str | None:
-    """Guess an input kind from its headers: the kind whose required columns all match."""
-    best, best_score = None, 0
-    for kind in KINDS.values():
-        found = set(header_map(kind, headers).values())
-        if set(kind.required) <= found and len(found) > best_score:
-            best, best_score = kind.name, len(found)
-    return best
+    """Guess an input kind from its headers with the vocabularies of pipelines.vocab (context not counted)."""
+    import polars as pl
+
+    from pipelines.mapping import suggest
+    from pipelines.readers import Table
+
+    return suggest(Table("", pl.DataFrame(), list(headers), 1)).kind

@@ -29,13 +29,16 @@ def make_app_db(folder: Path, accounts: list[dict]) -> str:
 
 
 @contextlib.contextmanager
-def serve_with_accounts(settings, accounts: list[dict], env: dict | None = None, args: list[str] | None = None,
-                        port: int | None = None) -> Iterator[tuple[str, str]]:
+def serve_with_accounts(
+    settings, accounts: list[dict], env: dict | None = None, args: list[str] | None = None, port: int | None = None
+) -> Iterator[tuple[str, str]]:
     """The dashboard on the settings' warehouse with a fresh application database; yields (base URL, app DB URL)."""
     folder = Path(tempfile.mkdtemp(prefix="kinerja-appdb-"))
     url = make_app_db(folder, accounts)
-    with serve(settings.warehouse, settings.staging, env={"KINERJA_APP_DB": url, **(env or {})},
-               args=args, port=port) as (base, _proc):
+    with serve(settings.warehouse, settings.staging, env={"KINERJA_APP_DB": url, **(env or {})}, args=args, port=port) as (
+        base,
+        _proc,
+    ):
         yield base, url
 
 
@@ -48,7 +51,9 @@ def sign_in(page, username: str, password: str = PASSWORD) -> None:
     page.get_by_role("button", name="Masuk", exact=True).click()
     page.wait_for_function(
         """() => { const i = document.querySelector('input[aria-label="Nama pengguna"]');
-                   return !i || i.value === ''; }""", timeout=120_000)
+                   return !i || i.value === ''; }""",
+        timeout=120_000,
+    )
     wait_rendered(page)
 
 
@@ -65,7 +70,8 @@ def open_signed_in(browser, url: str, username: str, password: str = PASSWORD, v
     page.wait_for_selector("[data-testid='stApp']", timeout=120_000)
     if on_sign_in_page(page):
         sign_in(page, username, password)
-        page.wait_for_function("() => { const h = document.querySelector('h1'); return h && h.innerText.trim() !== 'Masuk'; }",
-                               timeout=120_000)
+        page.wait_for_function(
+            "() => { const h = document.querySelector('h1'); return h && h.innerText.trim() !== 'Masuk'; }", timeout=120_000
+        )
     wait_rendered(page)
     return page

@@ -108,11 +108,11 @@ def test_principal_scopes_fail_closed():
     assert Principal("a", "admin", lokasi=("Jambi",)).scope(5) == Scope(lokasi=("Jambi",))
     assert Principal("k", "kepala_opd", lokasi=("Jambi",)).scope(5) == Scope.nothing()
     assert Principal("k", "kepala_opd", lokasi=("Jambi",), opd=("Dinas Kesehatan",)).scope(5) == Scope(
-        lokasi=("Jambi",), opd=("Dinas Kesehatan",))
+        lokasi=("Jambi",), opd=("Dinas Kesehatan",)
+    )
     assert Principal("t", "atasan").scope(5) == Scope.nothing()
     assert Principal("t", "atasan", nip="1").scope(5) == Scope(atasan="1")
-    assert Principal("g", "agregat", lokasi=("Jambi",)).scope(5) == Scope(
-        lokasi=("Jambi",), aggregate_only=True, min_group=5)
+    assert Principal("g", "agregat", lokasi=("Jambi",)).scope(5) == Scope(lokasi=("Jambi",), aggregate_only=True, min_group=5)
     assert Principal("g", "agregat", lokasi=("Jambi",)).scope(0).min_group == 2  # never single people
     assert Principal("x", "superuser", lokasi=("Jambi",)).scope(5) == Scope.nothing()
 
@@ -129,8 +129,7 @@ def test_demo_accounts_exist_only_with_demo_data(app_engine):
 def test_command_line_adds_lists_disables_and_logs(app_db_url, monkeypatch, capsys):
     monkeypatch.setenv("KINERJA_APP_DB", app_db_url)
     monkeypatch.setattr("sys.stdin", io.StringIO("sandi-admin-panjang\n"))
-    assert cli(["add-user", "Admin1", "--role", "admin", "--lokasi", "Jambi", "--lokasi", "Bangko",
-                "--password-stdin"]) == 0
+    assert cli(["add-user", "Admin1", "--role", "admin", "--lokasi", "Jambi", "--lokasi", "Bangko", "--password-stdin"]) == 0
     assert cli(["set-scope", "admin1", "--opd", "Dinas Kesehatan"]) == 0
     assert cli(["list-users"]) == 0
     out = capsys.readouterr().out

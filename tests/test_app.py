@@ -11,12 +11,22 @@ from appdb.principal import Principal
 from tests.helpers import query
 
 HARNESS = str(Path(__file__).with_name("app_page.py"))
-PAGES = ["ringkasan", "skor", "tren", "bandingkan", "pembinaan", "penghargaan", "umpan_balik", "profil", "data", "akun",
-         "log_akses"]
+PAGES = [
+    "ringkasan",
+    "skor",
+    "tren",
+    "bandingkan",
+    "pembinaan",
+    "penghargaan",
+    "umpan_balik",
+    "profil",
+    "data",
+    "akun",
+    "log_akses",
+]
 
 
-ADMIN = Principal(username="admin-test", role="admin", display_name="Admin", lokasi=("Bangko", "Jambi", "Belawan",
-                                                                                   "Rakumpit"))
+ADMIN = Principal(username="admin-test", role="admin", display_name="Admin", lokasi=("Bangko", "Jambi", "Belawan", "Rakumpit"))
 
 
 @pytest.fixture()
@@ -57,8 +67,9 @@ def _metric(at, label):
 def test_overview_figures_follow_the_place_filter(app, demo_settings):
     at = app("ringkasan")
     last = query(demo_settings, "SELECT max(periode) FROM agg_kinerja").item()
-    per_place = query(demo_settings, "SELECT lokasi, sum(n) n FROM agg_kinerja WHERE periode = $p GROUP BY lokasi "
-                                     "ORDER BY lokasi", {"p": last})
+    per_place = query(
+        demo_settings, "SELECT lokasi, sum(n) n FROM agg_kinerja WHERE periode = $p GROUP BY lokasi ORDER BY lokasi", {"p": last}
+    )
     shown = _metric(at, "Pegawai dinilai")
     assert sorted(int(v.replace(".", "")) for v in shown) == sorted(per_place["n"].to_list())
     at.sidebar.multiselect(key="lokasi").set_value(["Rakumpit"]).run()

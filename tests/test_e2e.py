@@ -56,7 +56,7 @@ def _settle(page):
     wait_rendered(page)
 
 
-PATHS = ["", "skor", "tren", "bandingkan", "umpan-balik", "pembinaan", "penghargaan", "profil", "data"]
+PATHS = ["", "skor", "tren", "bandingkan", "umpan-balik", "pembinaan", "penghargaan", "profil", "data", "panduan"]
 
 
 @pytest.mark.parametrize("path", PATHS)
@@ -100,7 +100,7 @@ def test_coaching_list_links_to_profile(server, browser):
 
 
 def test_downloads_match_the_screen(server, browser, demo_settings):
-    page = _open(browser, f"{server}/skor?lokasi=Jambi")
+    page = _open(browser, f"{server}/skor?skor_bagian=opd&lokasi=Jambi")
     # the buttons under the OPD table (keyed widgets carry their key as a class), not whichever is drawn first
     csv_button = page.locator(".st-key-csv_skor_opd").get_by_role("button", name="Unduh CSV")
     csv_button.wait_for(timeout=120_000)
@@ -123,10 +123,65 @@ def test_downloads_match_the_screen(server, browser, demo_settings):
 def test_shared_link_to_a_page_works_on_a_freshly_started_server(demo_settings, browser):
     # the very first visit after a restart is a deep link: it must show that page, filtered, not a blank one
     with _serve(demo_settings) as url:
-        page = _open(browser, f"{url}/skor?lokasi=Jambi")
+        page = _open(browser, f"{url}/skor?skor_bagian=opd&lokasi=Jambi")
         page.wait_for_selector("[data-testid='stDataFrame']", timeout=120_000)
         assert page.locator("h1").first.inner_text().strip() == "Skor"
+        assert "Page not found" not in page.locator("body").inner_text()
+        assert "skor_bagian=opd" in page.url
         assert page.locator("[data-testid='stSidebar']").get_by_text("Jambi").count() > 0  # filter applied
         assert page.locator("[data-testid='stException']").count() == 0
         assert "lokasi=Jambi" in page.url
         page.close()
+
+
+def test_no_deploy_button_or_developer_menu(server, browser):
+    page = _open(browser, f"{server}/")
+    assert page.locator("[data-testid='stAppDeployButton']").count() == 0
+    assert page.get_by_text("Deploy", exact=True).count() == 0
+    page.close()
+
+
+def test_reset_button_clears_the_filters_and_the_url(server, browser):
+    page = _open(browser, f"{server}/?lokasi=Jambi")
+    assert len(_metric_values(page, "Pegawai dinilai")) == 1
+    page.get_by_role("button", name="Atur ulang filter").click()
+    page.wait_for_function("() => !location.search.includes('lokasi=')", timeout=60_000)
+    _settle(page)
+    assert len(_metric_values(page, "Pegawai dinilai")) == 4
+    page.close()
+
+
+def test_switching_language_keeps_the_view_and_its_codes(server, browser):
+    page = _open(browser, f"{server}/tren?tren_group=opd&lokasi=Jambi")
+    page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
+    page.wait_for_function(
+        "() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Trends')", timeout=60_000
+    )
+    _settle(page)
+    assert "tren_group=opd" in page.url and "lokasi=Jambi" in page.url
+    assert page.locator("[data-testid='stSidebar']").get_by_text("Jambi").count() > 0
+    page.close()
+
+
+def test_clicking_a_heatmap_cell_narrows_to_that_opd(server, browser):
+    page = _open(browser, f"{server}/skor?skor_bagian=opd&lokasi=Jambi")
+    drag = page.locator("[data-testid='stPlotlyChart']").first.locator(".nsewdrag").first
+    box = drag.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + 5)  # the top row's cell
+    page.wait_for_function("() => location.search.includes('opd=')", timeout=60_000)
+    _settle(page)
+    assert page.get_by_role("link", name="Lihat pegawai", exact=False).count() == 1
+    page.close()
+
+
+def test_upload_widget_speaks_the_chosen_language(server, browser):
+    page = _open(browser, f"{server}/data")
+    page.wait_for_selector("[data-testid='stFileUploaderDropzone'] button", timeout=60_000)
+    shown = page.evaluate("""() => {
+        const b = document.querySelector("[data-testid='stFileUploaderDropzone'] button");
+        const i = document.querySelector("[data-testid='stFileUploaderDropzoneInstructions']");
+        return [getComputedStyle(b, '::after').content, getComputedStyle(i, '::after').content,
+                getComputedStyle(b).fontSize];
+    }""")
+    assert "Pilih berkas" in shown[0] and "per berkas" in shown[1] and shown[2] == "0px"
+    page.close()

@@ -25,8 +25,15 @@ pytestmark = pytest.mark.browser
 
 ANI = {"username": "ani", "role": "pimpinan", "display_name": "Ani Sekda", "lokasi": ("Jambi",)}
 BUDI = {"username": "budi", "role": "pimpinan", "display_name": "Budi", "lokasi": ("Jambi",)}
-SARI = {"username": "sari", "role": "kepala_opd", "display_name": "Sari (SSO)", "password": None,
-        "email": "sari@pemkot.example", "lokasi": ("Jambi",), "opd": ("Dinas Kesehatan",)}
+SARI = {
+    "username": "sari",
+    "role": "kepala_opd",
+    "display_name": "Sari (SSO)",
+    "password": None,
+    "email": "sari@pemkot.example",
+    "lokasi": ("Jambi",),
+    "opd": ("Dinas Kesehatan",),
+}
 
 
 @pytest.fixture(scope="module")
@@ -90,8 +97,11 @@ def test_sign_in_lockout_and_sign_out(demo_settings, browser):
         assert _heading(page) == "Masuk"
         page.close()
         engine = make_engine(db)
-        events = [(r["username"], r["event"], r["outcome"]) for r in reversed(access.entries(engine))
-                  if r["event"] in ("signin", "signin_failed", "signout")]
+        events = [
+            (r["username"], r["event"], r["outcome"])
+            for r in reversed(access.entries(engine))
+            if r["event"] in ("signin", "signin_failed", "signout")
+        ]
         engine.dispose()
     assert events[:4] == [("ani", "signin_failed", "wrong_password")] * 4
     assert events[4:6] == [("ani", "signin_failed", "locked")] * 2
@@ -123,8 +133,9 @@ def oidc_provider(users: list[dict]):
     args = [sys.executable, "-m", "oidc_provider_mock", "--port", str(port), "--host", "127.0.0.1"]
     for user in users:
         args += ["--user-claims", json.dumps(user)]
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    proc = subprocess.Popen(
+        args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONWARNINGS": "ignore"}
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -141,18 +152,21 @@ def oidc_provider(users: list[dict]):
 
 def test_single_sign_on_end_to_end(demo_settings, browser):
     port = _free_port()
-    with oidc_provider([{"sub": "sari", "email": SARI["email"], "name": "Sari"},
-                        {"sub": "tamu", "email": "tamu@luar.example"}]) as issuer:
+    with oidc_provider(
+        [{"sub": "sari", "email": SARI["email"], "name": "Sari"}, {"sub": "tamu", "email": "tamu@luar.example"}]
+    ) as issuer:
         secrets_file = Path(tempfile.mkdtemp(prefix="kinerja-secrets-")) / "secrets.toml"
         secrets_file.write_text(
             "[auth]\n"
             f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
             f'cookie_secret = "{secrets.token_urlsafe(32)}"\n'
             'client_id = "dasbor-kinerja"\nclient_secret = "rahasia-uji"\n'
-            f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n')
+            f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n'
+        )
         settings = _settings_file('[auth]\nmode = "both"\n')
-        with serve_with_accounts(demo_settings, [SARI], env={"KINERJA_SETTINGS": settings}, port=port,
-                                 args=["--secrets.files", str(secrets_file)]) as (url, db):
+        with serve_with_accounts(
+            demo_settings, [SARI], env={"KINERJA_SETTINGS": settings}, port=port, args=["--secrets.files", str(secrets_file)]
+        ) as (url, db):
             page = browser.new_page(viewport={"width": 1366, "height": 768})
             page.goto(url)
             assert on_sign_in_page(page)
@@ -173,8 +187,10 @@ def test_single_sign_on_end_to_end(demo_settings, browser):
             page.get_by_text("belum terdaftar").wait_for(timeout=120_000)
             page.close()
             engine = make_engine(db)
-            rows = [(r["username"], r["event"], r["outcome"]) for r in reversed(access.entries(engine))
-                    if r["event"] in ("signin", "signin_failed", "signout")]
+            rows = [
+                (r["username"], r["event"], r["outcome"])
+                for r in reversed(access.entries(engine))
+                if r["event"] in ("signin", "signin_failed", "signout")
+            ]
             engine.dispose()
-    assert rows == [("sari", "signin", "ok"), ("sari", "signout", "ok"),
-                    ("tamu@luar.example", "signin_failed", "unknown")]
+    assert rows == [("sari", "signin", "ok"), ("sari", "signout", "ok"), ("tamu@luar.example", "signin_failed", "unknown")]

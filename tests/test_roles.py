@@ -79,14 +79,19 @@ def test_aggregate_viewer_never_sees_a_name_or_a_small_group(app):
 
 
 def test_atasan_coaching_list_holds_only_people_below_them(app, demo_settings):
-    boss = query(demo_settings, "SELECT nip_atasan FROM dim_pegawai WHERE nip_atasan IS NOT NULL GROUP BY 1 "
-                                "ORDER BY count(*) DESC LIMIT 1").item()
+    boss = query(
+        demo_settings, "SELECT nip_atasan FROM dim_pegawai WHERE nip_atasan IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"
+    ).item()
     below = set(query(demo_settings, "SELECT nama FROM dim_pegawai WHERE nip_atasan = $b", {"b": boss})["nama"])
     at = app("pembinaan", principal=Principal("atasan", "atasan", nip=boss))
     for grid in _grids(at):
         assert set(grid["Nama"].to_list()) <= below | set(
-            query(demo_settings, "SELECT nama FROM dim_pegawai WHERE nip_atasan IN (SELECT nip FROM dim_pegawai "
-                                 "WHERE nip_atasan = $b)", {"b": boss})["nama"])
+            query(
+                demo_settings,
+                "SELECT nama FROM dim_pegawai WHERE nip_atasan IN (SELECT nip FROM dim_pegawai WHERE nip_atasan = $b)",
+                {"b": boss},
+            )["nama"]
+        )
 
 
 @pytest.mark.parametrize("page", ["data", "akun", "log_akses"])

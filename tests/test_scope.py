@@ -37,8 +37,7 @@ def _rewire(data, seed: int):
     pick_unit = units.sample(len(moved), with_replacement=True, seed=seed)
     idx = pl.int_range(pl.len())
     new_unit = {c: pl.Series([None] * n, dtype=pl.String).scatter(moved, pick_unit[c]) for c in UNIT}
-    targets = pl.concat([peg["nip"], pl.Series(["199001012020011999"])]).sample(len(rewired), with_replacement=True,
-                                                                                  seed=seed)
+    targets = pl.concat([peg["nip"], pl.Series(["199001012020011999"])]).sample(len(rewired), with_replacement=True, seed=seed)
     new_boss = pl.Series([None] * n, dtype=pl.String).scatter(rewired, targets)
     peg = peg.with_columns(
         *[pl.when(idx.is_in(moved)).then(new_unit[c]).otherwise(pl.col(c)).alias(c) for c in UNIT],
@@ -146,7 +145,12 @@ def check_every_query(con, scope: Scope, f: Filters, nips: list[str]) -> None:
     ind = Q.indicator_capaian(con, f, scope)
     if not scope.suppresses:
         assert int(ind["n"].sum() if ind.height else 0) == _reference_n(con, "agg_indikator", ok, f)
-    _check_rows(Q.compare_opd(con, f, scope, 5), ok)
+    compared = Q.compare_opd(con, f, scope, 5)
+    _check_rows(compared, ok)
+    _small_groups_hidden(compared, scope)
+    summary = Q.coaching_summary(con, f, scope)
+    _check_rows(summary, ok)
+    _small_groups_hidden(summary, scope)
     for fn in (Q.coaching_list, Q.recognition_list):
         rows = fn(con, f, scope, limit=None)
         _check_rows(rows, ok, person="nip")
@@ -179,8 +183,9 @@ def scopes(draw, con) -> Scope:
     some = lambda values: tuple(draw(st.lists(st.sampled_from(values), max_size=3, unique=True)))  # noqa: E731
     lokasi = draw(st.none() | st.just(()) | st.builds(lambda: some(PLACES)))
     opd = draw(st.none() | st.builds(lambda: some(opds)))
-    bosses = pl.from_arrow(con.sql("SELECT DISTINCT nip_atasan FROM dim_pegawai WHERE nip_atasan IS NOT NULL "
-                                   "ORDER BY 1").arrow())["nip_atasan"].to_list()
+    bosses = pl.from_arrow(
+        con.sql("SELECT DISTINCT nip_atasan FROM dim_pegawai WHERE nip_atasan IS NOT NULL ORDER BY 1").arrow()
+    )["nip_atasan"].to_list()
     atasan = draw(st.none() | st.sampled_from([*bosses, peg["nip"][0], "199001012020011999"]))
     aggregate_only = draw(st.booleans())
     min_group = draw(st.integers(0, 8)) if aggregate_only else 0
@@ -218,8 +223,9 @@ def test_no_principal_sees_nothing(demo_settings):
 
 def test_atasan_sees_the_chain_below_and_the_aggregates_of_their_unit(demo_settings):
     con = connect(str(demo_settings.warehouse))
-    boss = con.sql("SELECT nip_atasan FROM dim_pegawai WHERE nip_atasan IS NOT NULL GROUP BY 1 "
-                   "ORDER BY count(*) DESC LIMIT 1").fetchall()[0][0]
+    boss = con.sql(
+        "SELECT nip_atasan FROM dim_pegawai WHERE nip_atasan IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"
+    ).fetchall()[0][0]
     scope = Scope(atasan=boss)
     direct = {r[0] for r in con.sql("SELECT nip FROM dim_pegawai WHERE nip_atasan = $b", params={"b": boss}).fetchall()}
     found = set(Q.employee_search(con, scope, "", limit=10_000)["nip"].to_list())
@@ -238,8 +244,9 @@ def test_aggregate_viewer_gets_no_person_and_no_small_group(demo_settings):
     assert Q.employee_search(con, scope, "").is_empty() and Q.rater_leniency(con, f, scope, 1).is_empty()
     assert Q.skm_responses(con, f, scope).is_empty()
     units = Q.scores_by(con, f, scope, UNIT)
-    per_period = con.sql("SELECT lokasi, opd, unit_kerja, periode, sum(n) AS n FROM agg_kinerja "
-                         "WHERE lokasi IN ('Jambi', 'Bangko') GROUP BY ALL").pl()
+    per_period = con.sql(
+        "SELECT lokasi, opd, unit_kerja, periode, sum(n) AS n FROM agg_kinerja WHERE lokasi IN ('Jambi', 'Bangko') GROUP BY ALL"
+    ).pl()
     people = per_period.group_by(UNIT).agg(pl.col("n").max())
     small = people.filter(pl.col("n") < 5)
     assert small.height > 0, "the demo has units under five people: the test would prove nothing"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, datetime
 
 import openpyxl
 import polars as pl
@@ -13,29 +13,40 @@ from ui import fmt
 from ui.download import neutralise, to_csv, to_excel
 
 
-@pytest.mark.parametrize(("value", "decimals", "lang", "text"), [
-    (1234.5, 1, "id", "1.234,5"), (1234.5, 1, "en", "1,234.5"), (0.5, 2, "id", "0,50"),
-    (1234567, 0, "id", "1.234.567"), (None, 1, "id", "–"),
-])
+@pytest.mark.parametrize(
+    ("value", "decimals", "lang", "text"),
+    [
+        (1234.5, 1, "id", "1.234,5"),
+        (1234.5, 1, "en", "1,234.5"),
+        (0.5, 2, "id", "0,50"),
+        (1234567, 0, "id", "1.234.567"),
+        (None, 1, "id", "–"),
+    ],
+)
 def test_numbers(value, decimals, lang, text):
     assert fmt.num(value, decimals, lang) == text
 
 
 def test_dates_and_periods():
     assert fmt.day(date(2026, 1, 31), "id") == "31 Januari 2026"
-    assert fmt.period("2026-01", "id") == "Januari 2026"
-    assert fmt.period("2026-Q3", "id") == "Triwulan III 2026"
+    assert fmt.period("2026-10", "id") == "Okt 2026" and fmt.period("2026-10", "en") == "Oct 2026"
+    assert fmt.period("2026-Q4", "id") == "TW IV 2026" and fmt.period("2026-Q4", "en") == "Q4 2026"
+    assert fmt.period("2026-01", "id", long=True) == "Januari 2026"
+    assert fmt.period("2026-Q3", "id", long=True) == "Triwulan III 2026"
+    assert fmt.period("2026", "en") == "2026"
+    assert fmt.day(datetime(2026, 10, 29), "id") == "29 Oktober 2026"  # a bare date read as midnight
+    assert fmt.day(datetime(2026, 10, 29, 14, 5), "id") == "29 Oktober 2026, 14.05"
     assert fmt.mask_nip("196608011988031001") == "1966•••• 198803 1 •••"
 
 
 def test_formula_cells_are_neutralised_in_csv_and_excel():
-    frame = pl.DataFrame({"Kritik": ["=HYPERLINK(\"x\")", "+62 811", "-", "@SUM(A1)", "biasa"], "n": [1, 2, 3, 4, 5]})
+    frame = pl.DataFrame({"Kritik": ['=HYPERLINK("x")', "+62 811", "-", "@SUM(A1)", "biasa"], "n": [1, 2, 3, 4, 5]})
     safe = neutralise(frame)["Kritik"].to_list()
-    assert safe == ["'=HYPERLINK(\"x\")", "'+62 811", "'-", "'@SUM(A1)", "biasa"]
+    assert safe == ['\'=HYPERLINK("x")', "'+62 811", "'-", "'@SUM(A1)", "biasa"]
     assert "'=HYPERLINK" in to_csv(frame, "id").decode("utf-8")
     wb = openpyxl.load_workbook(io.BytesIO(to_excel(frame, [("Lokasi", "Jambi")], "Tabel", "Keterangan")))
     cells = [c.value for c in wb["Tabel"]["A"]][1:]
-    assert cells[0] == "'=HYPERLINK(\"x\")" and wb["Tabel"]["A2"].data_type == "s"
+    assert cells[0] == '\'=HYPERLINK("x")' and wb["Tabel"]["A2"].data_type == "s"
     assert dict(wb["Keterangan"].iter_rows(values_only=True)) == {"Lokasi": "Jambi"}
 
 

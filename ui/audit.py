@@ -34,8 +34,16 @@ def filters_detail(f: Filters | None) -> dict:
 
 def log(event: str, *, rows: int | None = None, detail: dict | None = None, outcome: str = "ok") -> None:
     """Append one row for the signed-in principal on the current page."""
-    access.record(engine(), event, st.session_state.get(PRINCIPAL), page=page(), rows=rows, detail=detail,
-                  outcome=outcome, session=session_tag())
+    access.record(
+        engine(),
+        event,
+        st.session_state.get(PRINCIPAL),
+        page=page(),
+        rows=rows,
+        detail=detail,
+        outcome=outcome,
+        session=session_tag(),
+    )
 
 
 def _once(key: tuple) -> bool:

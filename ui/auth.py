@@ -97,16 +97,33 @@ def _from_sso() -> Principal | None:
     if cfg.get("oidc_roles_from", "appdb") == "claims":
         role = claims.get(cfg.get("oidc_claim_role", "kinerja_role"))
         listed = lambda key: tuple(claims.get(cfg.get(key, ""), None) or ())  # noqa: E731
-        who = Principal(username=(email or claims.get("sub", "")).lower(), role=str(role or ""),
-                        display_name=claims.get("name") or email or "", lokasi=listed("oidc_claim_lokasi"),
-                        opd=listed("oidc_claim_opd"), nip=nip, source="oidc") if role else None
+        who = (
+            Principal(
+                username=(email or claims.get("sub", "")).lower(),
+                role=str(role or ""),
+                display_name=claims.get("name") or email or "",
+                lokasi=listed("oidc_claim_lokasi"),
+                opd=listed("oidc_claim_opd"),
+                nip=nip,
+                source="oidc",
+            )
+            if role
+            else None
+        )
     else:
         row = find_user(engine(), email=email) or find_user(engine(), nip=nip)
         who = to_principal(row, source="oidc") if row is not None else None
     if who is None:  # the provider knows them, this dashboard doesn't: they stay on the sign-in page
         if st.session_state.get("_sso_refused") != email:
-            access.record(engine(), "signin_failed", None, username=(email or "?").lower()[:64], outcome="unknown",
-                          detail={"source": "oidc"}, session=session_tag())
+            access.record(
+                engine(),
+                "signin_failed",
+                None,
+                username=(email or "?").lower()[:64],
+                outcome="unknown",
+                detail={"source": "oidc"},
+                session=session_tag(),
+            )
             st.session_state["_sso_refused"] = email
         st.session_state[MESSAGE] = "signin_unknown_sso"
         return None
@@ -175,8 +192,9 @@ def _local_form() -> None:
         return
     who, reason = authenticate(engine(), username, password, policy())
     if who is None:
-        access.record(engine(), "signin_failed", None, username=username.strip().lower()[:64], outcome=reason,
-                      session=session_tag())
+        access.record(
+            engine(), "signin_failed", None, username=username.strip().lower()[:64], outcome=reason, session=session_tag()
+        )
         st.error(t("signin_locked" if reason == "locked" else "signin_failed"))
         return
     access.record(engine(), "signin", who, detail={"source": "local"}, session=session_tag())
@@ -187,8 +205,10 @@ def _local_form() -> None:
 
 def _demo_list() -> None:
     st.subheader(t("demo_accounts", pw=DEMO_PASSWORD))
-    rows = [{t("username"): a["username"], t("role"): role_label(a["role"]), t("display_name"): a["display_name"]}
-            for a in demo_accounts(None, None)]
+    rows = [
+        {t("username"): a["username"], t("role"): role_label(a["role"]), t("display_name"): a["display_name"]}
+        for a in demo_accounts(None, None)
+    ]
     st.dataframe(rows, hide_index=True, key="demo_accounts")
 
 

@@ -1,4 +1,8 @@
-"""Plotly chart builders: one colour per predikat and per place, the same on every page."""
+"""Plotly chart builders: one colour per predikat and per place, the same on every page.
+
+Every label is in the chosen language with its number format (Plotly `separators`), periods read "Okt 2026",
+small groups are drawn hollow with their n, and partial periods are marked on the chart itself.
+"""
 
 from __future__ import annotations
 
@@ -6,126 +10,333 @@ import plotly.graph_objects as go
 import polars as pl
 
 from ui import fmt
-from ui.i18n import col, lang, t
+from ui.i18n import col, lang, t, value_label
 
 PREDIKAT_COLOURS = {
-    "Sangat Baik": "#1a7f37", "Baik": "#57b26a", "Butuh Perbaikan": "#f2c12e",
-    "Kurang/Misconduct": "#e8793a", "Sangat Kurang": "#c62828",
+    "Sangat Baik": "#1a7f37",
+    "Baik": "#57b26a",
+    "Butuh Perbaikan": "#f2c12e",
+    "Kurang/Misconduct": "#e8793a",
+    "Sangat Kurang": "#c62828",
 }
 PREDIKAT_COUNT_COLS = {
-    "Sangat Baik": "n_sangat_baik", "Baik": "n_baik", "Butuh Perbaikan": "n_butuh_perbaikan",
-    "Kurang/Misconduct": "n_kurang", "Sangat Kurang": "n_sangat_kurang",
+    "Sangat Baik": "n_sangat_baik",
+    "Baik": "n_baik",
+    "Butuh Perbaikan": "n_butuh_perbaikan",
+    "Kurang/Misconduct": "n_kurang",
+    "Sangat Kurang": "n_sangat_kurang",
 }
 PLACE_COLOURS = {"Bangko": "#1f5fa8", "Jambi": "#8e44ad", "Belawan": "#00897b", "Rakumpit": "#d35400"}
 MUTU_COLOURS = {"A": "#1a7f37", "B": "#57b26a", "C": "#f2c12e", "D": "#c62828"}
+# Ten colours a reader can tell apart (Okabe-Ito plus four), for series that are not places or predikat.
+SERIES_COLOURS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000", "#8c564b", "#7f7f7f", "#bcbd22"]
+GREY = "#c8c8c8"
+PARTIAL_SHARE = 0.8  # a period with fewer than this share of the usual n is marked partial
 
 
-def _layout(fig: go.Figure, title: str, x: str = "", y: str = "", height: int = 420) -> go.Figure:
+def _layout(
+    fig: go.Figure,
+    title: str,
+    x: str = "",
+    y: str = "",
+    height: int = 420,
+    legend_right: bool = False,
+    notes: list[str] | None = None,
+) -> go.Figure:
+    """Title (with the chart's marks explained beneath it), number separators, legend and grid."""
     sep = ",." if lang() == "id" else ".,"
+    notes = [n for n in (notes or []) if n]
+    top = (95 if len(fig.data) > 1 and not legend_right else 60) + (18 if notes else 0)
+    legend = (
+        {"orientation": "v", "x": 1.02, "y": 1, "xanchor": "left", "yanchor": "top"}
+        if legend_right
+        else {"orientation": "h", "x": 0, "y": 1.0, "xanchor": "left", "yanchor": "bottom"}
+    )
     fig.update_layout(
-        title={"text": title, "x": 0, "font": {"size": 17}}, height=height, separators=sep,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10}, legend={"orientation": "h", "y": -0.18},
-        font={"size": 14}, plot_bgcolor="white",
-        xaxis_title=x, yaxis_title=y,
+        title={
+            "text": title,
+            "x": 0,
+            "y": 0.98,
+            "yanchor": "top",
+            "font": {"size": 17},
+            "subtitle": {"text": " · ".join(notes), "font": {"size": 12, "color": "#555"}},
+        },
+        height=height,
+        separators=sep,
+        margin={"l": 10, "r": 10, "t": top, "b": 10},
+        legend=legend,
+        font={"size": 14},
+        plot_bgcolor="white",
+        xaxis_title=x,
+        yaxis_title=y,
+        hoverlabel={"namelength": -1},
     )
     fig.update_xaxes(gridcolor="#eee")
     fig.update_yaxes(gridcolor="#eee")
     return fig
 
 
-def predikat_stacked(frame: pl.DataFrame, group: str, title: str) -> go.Figure:
-    """Stacked horizontal bars of predikat shares per group, with n in the label."""
+def _n(v: int | float | None) -> str:
+    return fmt.num(v, 0, lang())
+
+
+def predikat_stacked(
+    frame: pl.DataFrame, group: str, title: str, labels: list[str] | None = None, keys: list[list[str]] | None = None
+) -> go.Figure:
+    """Stacked horizontal bars of predikat shares per group, of those with a predikat; n and the number
+    without a predikat in each label. `keys` travel with each bar for click narrowing."""
     fig = go.Figure()
-    labels = [f"{g} (n={fmt.num(n, 0, lang())})" for g, n in zip(frame[group], frame["n"], strict=True)]
+    rated = sum(frame[c] for c in PREDIKAT_COUNT_COLS.values())
+    missing = (frame["n"] - rated).to_list()
+    names = labels or [str(g) for g in frame[group].to_list()]
+    ylabels = [
+        f"{g} (n={_n(r)}" + (f"; {t('no_predikat').lower()} {_n(m)})" if m else ")")
+        for g, r, m in zip(names, rated.to_list(), missing, strict=True)
+    ]
+    denom = rated.to_list()
     for name, c in PREDIKAT_COUNT_COLS.items():
-        share = (frame[c] / frame["n"]).to_list()
-        fig.add_bar(y=labels, x=share, name=name, orientation="h", marker_color=PREDIKAT_COLOURS[name],
-                    hovertemplate="%{y}<br>" + name + ": %{x:.1%}<extra></extra>")
-    fig.update_layout(barmode="stack")
-    fig.update_xaxes(tickformat=".0%", range=[0, 1])
-    # the axis reads 0%-100%: no axis title, so the legend below has the space
-    return _layout(fig, title, "", "", height=max(320, 28 * len(labels) + 140))
+        share = [v / d if d else None for v, d in zip(frame[c].to_list(), denom, strict=True)]
+        fig.add_bar(
+            y=ylabels,
+            x=share,
+            name=name,
+            orientation="h",
+            marker_color=PREDIKAT_COLOURS[name],
+            customdata=keys,
+            hovertemplate="%{y}<br>" + name + ": %{x:.1%}<extra></extra>",
+        )
+    fig.update_layout(barmode="stack", legend_traceorder="normal", bargap=0.25)
+    fig.update_xaxes(tickformat=".0%", range=[0, 1.001], dtick=0.25)
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, "", "", height=max(320, 21 * len(ylabels) + 150))
 
 
-def line_by(frame: pl.DataFrame, x: str, y: str, group: str, title: str, y_title: str,
-            colours: dict[str, str] | None = None, x_labels: bool = True) -> go.Figure:
-    """One line per group over periods."""
+def _partial(periods: list[str], ns: list[int | None]) -> list[bool]:
+    """Periods whose n is under PARTIAL_SHARE of the median n over the shown periods (still being loaded,
+    or a gap in a source)."""
+    vals = sorted(v for v in ns if v)
+    if not vals:
+        return [False] * len(periods)
+    median = vals[len(vals) // 2]
+    return [bool(v is not None and v < PARTIAL_SHARE * median) for v in ns]
+
+
+def line_by(
+    frame: pl.DataFrame,
+    x: str,
+    y: str,
+    group: str,
+    title: str,
+    y_title: str,
+    colours: dict[str, str] | None = None,
+    highlight: list[str] | None = None,
+    min_n: int | None = None,
+    y_format: str = ".1f",
+    labels: dict[str, str] | None = None,
+) -> go.Figure:
+    """One line per group over periods. Points from fewer than `min_n` are hollow; partial periods
+    (n well under the usual) are shaded. With `highlight`, only those groups get colour, the rest are grey."""
     fig = go.Figure()
-    for g in frame[group].unique(maintain_order=True).to_list():
+    groups = frame[group].unique(maintain_order=True).to_list()
+    if highlight:
+        groups = [g for g in groups if g not in highlight] + [g for g in groups if g in highlight]
+    palette = iter(SERIES_COLOURS * 3)
+    period_keys = sorted(frame[x].unique().to_list())
+    has_n = "n" in frame.columns
+    if has_n:
+        totals = frame.group_by(x).agg(pl.col("n").sum()).sort(x)
+        partial = dict(zip(totals[x], _partial(totals[x].to_list(), totals["n"].to_list()), strict=True))
+    else:
+        partial = {}
+    for g in groups:
         part = frame.filter(pl.col(group) == g).sort(x)
-        xs = [fmt.period(v, lang()) for v in part[x].to_list()] if x_labels else part[x].to_list()
-        custom = part["n"].to_list() if "n" in part.columns else None
-        fig.add_scatter(x=xs, y=part[y].to_list(), name=str(g), mode="lines+markers", customdata=custom,
-                        line={"color": (colours or {}).get(g)},
-                        hovertemplate=f"{g}<br>%{{x}}: %{{y:.1f}}" + ("<br>n=%{customdata}" if custom else "")
-                        + "<extra></extra>")
-    return _layout(fig, title, t("periode"), y_title)
+        xs = [fmt.period(v, lang()) for v in part[x].to_list()]
+        ns = part["n"].to_list() if has_n else [None] * part.height
+        grey = bool(highlight) and g not in highlight
+        colour = GREY if grey else (colours or {}).get(g) or next(palette)
+        small = [min_n is not None and v is not None and v < min_n for v in ns]
+        name = (labels or {}).get(g, str(g))
+        fig.add_scatter(
+            x=xs,
+            y=part[y].to_list(),
+            name=name,
+            mode="lines+markers",
+            customdata=[[_n(v)] for v in ns],
+            line={"color": colour, "width": 1 if grey else 2.5},
+            marker={"symbol": ["circle-open" if s else "circle" for s in small], "size": 8, "color": colour},
+            showlegend=not grey,
+            hovertemplate=f"{name}<br>%{{x}}: %{{y:{y_format}}}"
+            + ("<br>n=%{customdata[0]}" if has_n else "")
+            + "<extra></extra>",
+        )
+    notes = [_mark_partial(fig, [i for i, p in enumerate(period_keys) if partial.get(p)])]
+    if min_n is not None and has_n and frame["n"].min() < min_n:
+        notes.append("○ " + t("small_mark", m=min_n))
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=[fmt.period(p, lang()) for p in period_keys])
+    return _layout(fig, title, t("periode"), y_title, legend_right=bool(highlight), notes=notes)
 
 
-def heatmap(frame: pl.DataFrame, title: str) -> go.Figure:
-    """Place x OPD heatmap of mean hasil kerja, n shown on hover."""
+def _mark_partial(fig: go.Figure, positions: list[int]) -> str:
+    """Shade partial periods (positions on a category axis); the note saying what the shading means."""
+    for i in positions:
+        fig.add_vrect(x0=i - 0.5, x1=i + 0.5, fillcolor="#999", opacity=0.18, line_width=0, layer="below")
+    return ("▒ " + t("partial", p=int(PARTIAL_SHARE * 100))) if positions else ""
+
+
+def heatmap(frame: pl.DataFrame, title: str, min_n: int | None = None) -> go.Figure:
+    """Place × OPD heatmap of mean hasil kerja, n on hover; cells from fewer than `min_n` marked '*'."""
     rows = sorted(frame["opd"].unique().to_list())
     cols = [p for p in PLACE_COLOURS if p in frame["lokasi"].to_list()]
-    z, text, ns = [], [], []
+    cells = {(r["opd"], r["lokasi"]): r for r in frame.iter_rows(named=True)}
+    z, text, custom = [], [], []
     for o in rows:
-        zr, tr, nr = [], [], []
+        zr, tr, cr = [], [], []
         for p in cols:
-            cell = frame.filter((pl.col("opd") == o) & (pl.col("lokasi") == p))
-            v = cell["rata_hasil"][0] if cell.height else None
+            cell = cells.get((o, p))
+            v = cell["rata_hasil"] if cell else None
+            n = int(cell["n"]) if cell else 0
             zr.append(v)
-            tr.append(fmt.num(v, 1, lang()) if v is not None else "")
-            nr.append(int(cell["n"][0]) if cell.height else 0)
+            star = "*" if cell and min_n is not None and n < min_n else ""
+            tr.append(fmt.num(v, 1, lang()) + star if v is not None else "")
+            cr.append([_n(n), p, o])
         z.append(zr)
         text.append(tr)
-        ns.append(nr)
-    fig = go.Figure(go.Heatmap(z=z, x=cols, y=rows, text=text, texttemplate="%{text}", customdata=ns,
-                               colorscale="RdYlGn", zmid=100, colorbar={"title": col("rata_hasil")},
-                               hovertemplate="%{y} · %{x}<br>%{z:.1f}<br>n=%{customdata}<extra></extra>"))
-    return _layout(fig, title, col("lokasi"), "", height=max(360, 26 * len(rows) + 140))
+        custom.append(cr)
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=cols,
+            y=rows,
+            text=text,
+            texttemplate="%{text}",
+            customdata=custom,
+            colorscale="RdYlGn",
+            zmid=100,
+            colorbar={"title": {"text": col("rata_hasil")}},
+            hovertemplate="%{y} · %{x}<br>%{z:.1f}<br>n=%{customdata[0]}<extra></extra>",
+        )
+    )
+    small = min_n is not None and frame["n"].min() < min_n
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(side="top")
+    return _layout(
+        fig, title, "", "", height=max(360, 24 * len(rows) + 170), notes=["* " + t("small_mark", m=min_n)] if small else None
+    )
 
 
 def histogram(frame: pl.DataFrame, title: str, x_title: str, width: float) -> go.Figure:
-    """Score histogram per place, overlaid, from binned counts (lokasi, bin, n)."""
+    """Score distribution per place as outlines (share of the place's employees per bin), so places of
+    different size and overlapping bins stay readable; n per place in the legend."""
     fig = go.Figure()
     for p, c in PLACE_COLOURS.items():
-        part = frame.filter(pl.col("lokasi") == p)
-        if part.height:
-            fig.add_bar(x=(part["bin"] + width / 2).to_list(), y=part["n"].to_list(), width=width,
-                        name=f"{p} (n={fmt.num(int(part['n'].sum()), 0, lang())})", marker_color=c, opacity=0.6)
-    fig.update_layout(barmode="overlay", bargap=0)
-    return _layout(fig, title, x_title, t("n"))
+        part = frame.filter(pl.col("lokasi") == p).sort("bin")
+        if part.is_empty():
+            continue
+        total = int(part["n"].sum())
+        fig.add_scatter(
+            x=(part["bin"] + width / 2).to_list(),
+            y=(part["n"] / total).to_list(),
+            mode="lines",
+            line={"color": c, "shape": "hvh", "width": 2.5},
+            name=f"{p} (n={_n(total)})",
+            customdata=[
+                [_n(v), fmt.num(b, 1, lang()), fmt.num(b + width, 1, lang())]
+                for v, b in zip(part["n"].to_list(), part["bin"].to_list(), strict=True)
+            ],
+            hovertemplate=p + "<br>%{customdata[1]}–%{customdata[2]}: %{y:.1%} (n=%{customdata[0]})<extra></extra>",
+        )
+    fig.update_yaxes(tickformat=".0%", rangemode="tozero")
+    return _layout(fig, title, x_title, t("share_of_place"))
 
 
-def ci_plot(frame: pl.DataFrame, label: str, value: str, lo: str, hi: str, title: str, x_title: str,
-            small_col: str = "terlalu_kecil") -> go.Figure:
-    """Means with confidence intervals; groups too small to compare drawn hollow and marked ✕."""
+def ci_plot(
+    frame: pl.DataFrame, label: str, value: str, lo: str, hi: str, title: str, x_title: str, small_col: str = "terlalu_kecil"
+) -> go.Figure:
+    """Means with confidence intervals; groups too small to compare drawn hollow and marked ✕.
+    Each point carries its place and OPD for click narrowing."""
     fig = go.Figure()
     for p, c in PLACE_COLOURS.items():
         part = frame.filter(pl.col("lokasi") == p)
         if part.is_empty():
             continue
         small = part[small_col].to_list()
-        labels = [f"{a} (n={fmt.num(n, 0, lang())}){' ✕' if s else ''}" for a, n, s in
-                  zip(part[label], part["n_hasil"], small, strict=True)]
+        labels = [f"{a} (n={_n(n)}){' ✕' if s else ''}" for a, n, s in zip(part[label], part["n_hasil"], small, strict=True)]
         fig.add_scatter(
-            x=part[value].to_list(), y=labels, mode="markers", name=p,
+            x=part[value].to_list(),
+            y=labels,
+            mode="markers",
+            name=p,
+            customdata=[[p, o] for o in part["opd"].to_list()],
             marker={"color": c, "size": 11, "symbol": ["circle-open" if s else "circle" for s in small]},
-            error_x={"type": "data", "symmetric": False,
-                     "array": (part[hi] - part[value]).to_list(), "arrayminus": (part[value] - part[lo]).to_list()},
+            error_x={
+                "type": "data",
+                "symmetric": False,
+                "array": (part[hi] - part[value]).to_list(),
+                "arrayminus": (part[value] - part[lo]).to_list(),
+            },
             hovertemplate="%{y}<br>%{x:.1f}<extra>" + p + "</extra>",
         )
-    return _layout(fig, title, x_title, "", height=max(360, 26 * frame.height + 140))
+    return _layout(fig, title, x_title, "", height=max(360, 26 * frame.height + 150))
 
 
-def bars(frame: pl.DataFrame, x: str, y: str, title: str, x_title: str, colour_by: str | None = None,
-         colours: dict | None = None, ref: float | None = None) -> go.Figure:
-    """Horizontal bars, optionally coloured by a category, with an optional reference line."""
+def bars(
+    frame: pl.DataFrame,
+    x: str,
+    y: str,
+    title: str,
+    x_title: str,
+    colour_by: str | None = None,
+    colours: dict | None = None,
+    ref: float | None = None,
+    x_format: str = ".1f",
+    keys: list[list[str]] | None = None,
+    text: bool = True,
+    x_range: list[float] | None = None,
+) -> go.Figure:
+    """Horizontal bars, optionally coloured by a category, with an optional reference line and the value
+    printed on each bar. `keys` travel with each bar for click narrowing."""
     cols = [(colours or {}).get(v, "#1f5fa8") for v in frame[colour_by].to_list()] if colour_by else "#1f5fa8"
-    fig = go.Figure(go.Bar(x=frame[x].to_list(), y=frame[y].to_list(), orientation="h", marker_color=cols,
-                           hovertemplate="%{y}: %{x:.2f}<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=frame[x].to_list(),
+            y=frame[y].to_list(),
+            orientation="h",
+            marker_color=cols,
+            customdata=keys,
+            texttemplate=f"%{{x:{x_format}}}" if text else None,
+            textposition="auto",
+            hovertemplate=f"%{{y}}: %{{x:{x_format}}}<extra></extra>",
+        )
+    )
     if ref is not None:
         fig.add_vline(x=ref, line_dash="dash", line_color="#555")
-    return _layout(fig, title, x_title, "", height=max(320, 28 * frame.height + 140))
+    if x_range is not None:
+        fig.update_xaxes(range=x_range)
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, x_title, "", height=max(320, 28 * frame.height + 150))
+
+
+def grouped_bars(
+    frame: pl.DataFrame, category: str, value: str, group: str, title: str, x_title: str, category_kind: str, group_kind: str
+) -> go.Figure:
+    """Bars per category (e.g. BerAKHLAK value), one colour per group (e.g. rater role), side by side."""
+    fig = go.Figure()
+    palette = iter(SERIES_COLOURS * 3)
+    for g in frame[group].unique(maintain_order=True).to_list():
+        part = frame.filter(pl.col(group) == g)
+        name = value_label(group_kind, g)
+        fig.add_bar(
+            y=[value_label(category_kind, c) for c in part[category].to_list()],
+            x=part[value].to_list(),
+            orientation="h",
+            name=name,
+            marker_color=next(palette),
+            hovertemplate="%{y} · " + name + ": %{x:.1f}<extra></extra>",
+        )
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(autorange="reversed")
+    n_cat = frame[category].n_unique()
+    return _layout(fig, title, x_title, "", height=max(360, 22 * n_cat * max(1, frame[group].n_unique()) + 150))
 
 
 def sparkline(values: list[float]) -> str:

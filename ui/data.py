@@ -10,7 +10,7 @@ import streamlit as st
 
 from settings import Settings, load_settings
 from warehouse import queries
-from warehouse.db import Scope, connect
+from warehouse.db import Scope, connect, current_file
 
 
 @st.cache_resource
@@ -36,19 +36,22 @@ def version() -> str:
     p = warehouse_path()
     if not p.exists():
         return "none"
-    st_ = os.stat(p)
-    return f"{st_.st_ino}-{st_.st_mtime_ns}"
+    real = current_file(p)  # each load writes a new version file and re-points the warehouse at it
+    st_ = os.stat(real)
+    return f"{Path(real).name}-{st_.st_ino}-{st_.st_mtime_ns}"
 
 
 @st.cache_resource(max_entries=2)
-def _connection(path: str, ver: str):
-    # A new version gets a new connection; the old file stays readable until it is released.
-    return connect(path, parquet_dir() or None)
+def _connection(real_path: str, ver: str):
+    # One connection per version file: a load never changes a file that is open, it points at a new one.
+    return connect(real_path, parquet_dir() or None)
 
 
 def connection():
-    """The read-only connection for the current warehouse version."""
-    return _connection(str(warehouse_path()), version())
+    """The read-only connection for the current warehouse version (checked on every call: a load by the CLI
+    or another session shows at the next interaction, without a restart)."""
+    ver = version()
+    return _connection(current_file(warehouse_path()), ver)
 
 
 def scope() -> Scope:

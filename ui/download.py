@@ -7,19 +7,7 @@ from datetime import datetime
 
 import polars as pl
 
-_RISKY = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(frame: pl.DataFrame) -> pl.DataFrame:
-    """Prefix text cells that start with = + - @ with an apostrophe so spreadsheets never run them."""
-    text_cols = [c for c, d in frame.schema.items() if d == pl.String]
-    return frame.with_columns([
-        pl.when(pl.col(c).str.starts_with(_RISKY[0]) | pl.col(c).str.starts_with(_RISKY[1])
-                | pl.col(c).str.starts_with(_RISKY[2]) | pl.col(c).str.starts_with(_RISKY[3])
-                | pl.col(c).str.starts_with(_RISKY[4]) | pl.col(c).str.starts_with(_RISKY[5]))
-        .then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
-        for c in text_cols
-    ])
+from pipelines.neutral import neutralise
 
 
 def _flatten(frame: pl.DataFrame) -> pl.DataFrame:
@@ -43,8 +31,7 @@ def to_excel(frame: pl.DataFrame, about: list[tuple[str, str]], sheet: str, abou
 
     buf = io.BytesIO()
     flat = neutralise(_flatten(frame))
-    wb = xlsxwriter.Workbook(buf, {"strings_to_formulas": False, "strings_to_urls": False,
-                                   "remove_timezone": True})
+    wb = xlsxwriter.Workbook(buf, {"strings_to_formulas": False, "strings_to_urls": False, "remove_timezone": True})
     ws = wb.add_worksheet(sheet[:31])
     bold = wb.add_format({"bold": True})
     date_fmt = wb.add_format({"num_format": "dd/mm/yyyy"})

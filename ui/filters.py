@@ -5,21 +5,49 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import audit, fmt
+from ui import audit, fmt, urlstate
 from ui.data import q, scope
-from ui.i18n import lang, t
+from ui.i18n import lang, t, value_label
 from warehouse.db import Filters
 
 PLACES = ["Bangko", "Jambi", "Belawan", "Rakumpit"]
 KEYS = ["periode", "lokasi", "opd", "unit_kerja", "jenis_jabatan", "golongan", "status_asn"]
 
 
-def _multi(key: str, options: list[str]) -> tuple[str, ...]:
-    chosen = st.session_state.get(key) or []
-    st.session_state[key] = [c for c in chosen if c in options]  # drop choices a narrower parent excluded
-    return tuple(
-        st.multiselect(t(key), options, key=key, placeholder=t("all"), bind="query-params", persist_state="session")
+PENDING = "_pending_filters"  # narrowing asked for by a chart click, applied before the widgets are drawn
+
+
+def _multi(key: str, options: list[str], translate: bool = False) -> tuple[str, ...]:
+    urlstate.restore(key, options, [], multi=True)
+    chosen = st.multiselect(
+        t(key),
+        options,
+        key=key,
+        placeholder=t("all"),
+        persist_state="session",
+        format_func=(lambda v: value_label(key, v)) if translate else str,
     )
+    urlstate.publish(key, chosen, [])
+    return tuple(chosen)
+
+
+def narrow(**values: list[str]) -> None:
+    """Ask for the sidebar filters to be set to these values (a chart click) and rerun the page."""
+    st.session_state[PENDING] = values
+    st.session_state["_narrowed"] = st.session_state.get("_narrowed", 0) + 1
+    st.rerun()
+
+
+def _apply_pending() -> None:
+    for k, v in (st.session_state.pop(PENDING, None) or {}).items():
+        st.session_state[k] = list(v)
+        if k == "lokasi":  # a new place: a remembered OPD or unit elsewhere would empty the view
+            st.session_state.pop("unit_kerja", None)
+
+
+def reset() -> None:
+    """Every filter back to its default, the URL too."""
+    urlstate.clear(KEYS)
 
 
 def _refuse_outside(key: str, allowed: list[str]) -> None:
@@ -37,17 +65,23 @@ def sidebar() -> Filters:
     """Draw the filters and return the current selection."""
     per = q("periods")
     keys = per["periode"].to_list()
+    _apply_pending()
     with st.sidebar:
         st.subheader(t("filters"))
         if not keys:
             return Filters()
         default = (keys[max(0, len(keys) - 12)], keys[-1])
-        if "periode" in st.session_state and not set(st.session_state["periode"]) <= set(keys):
-            del st.session_state["periode"]
+        urlstate.restore("periode", keys, default, pair=True)
         dari, sampai = st.select_slider(
-            t("period_range"), options=keys, value=default, key="periode",
-            format_func=lambda k: fmt.period(k, lang()), bind="query-params", persist_state="session",
+            t("period_range"),
+            options=keys,
+            value=default,
+            key="periode",
+            format_func=lambda k: fmt.period(k, lang()),
+            persist_state="session",
+            help=t("period_help"),
         )
+        urlstate.publish("periode", (dari, sampai), default)
         sc = scope()
         everything = q("filter_options", sc)  # only what the viewer's scope holds
         allowed = [p for p in PLACES if p in set(everything["lokasi"].to_list())]
@@ -59,13 +93,10 @@ def sidebar() -> Filters:
         if opd:
             opts = opts.filter(pl.col("opd").is_in(opd))
         unit = _multi("unit_kerja", sorted(opts["unit_kerja"].unique().to_list()))
-        jab = _multi("jenis_jabatan", sorted(opts["jenis_jabatan"].drop_nulls().unique().to_list()))
+        jab = _multi("jenis_jabatan", sorted(opts["jenis_jabatan"].drop_nulls().unique().to_list()), translate=True)
         gol = _multi("golongan", sorted(opts["golongan"].drop_nulls().unique().to_list()))
         sta = _multi("status_asn", sorted(opts["status_asn"].drop_nulls().unique().to_list()))
-        if st.button(t("reset"), key="reset_filters"):
-            for k in KEYS:
-                st.session_state.pop(k, None)
-            st.rerun()
+        st.button(t("reset"), key="reset_filters", on_click=reset, icon=":material/restart_alt:")
     return Filters(dari, sampai, lok, opd, unit, jab, gol, sta)
 
 

@@ -4,10 +4,37 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-         "Oktober", "November", "Desember"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+BULAN = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+BLN = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+ROMAN = ["I", "II", "III", "IV"]
 
 
 def num(value: float | int | None, decimals: int = 1, lang: str = "id") -> str:
@@ -39,22 +66,42 @@ def day(value: date | datetime | None, lang: str = "id") -> str:
         return "–"
     names = BULAN if lang == "id" else MONTHS
     text = f"{value.day} {names[value.month - 1]} {value.year}"
-    if isinstance(value, datetime):
+    if isinstance(value, datetime) and (value.hour, value.minute) != (0, 0):  # a bare date read as midnight
         text += f", {value:%H.%M}" if lang == "id" else f", {value:%H:%M}"
     return text
 
 
-def period(key: str | None, lang: str = "id") -> str:
-    """'2026-01' -> 'Januari 2026'; '2026-Q1' -> 'Triwulan I 2026'; '2026' unchanged."""
+def period(key: str | None, lang: str = "id", long: bool = False) -> str:
+    """'2026-10' -> 'Okt 2026' / 'Oct 2026'; '2026-Q4' -> 'TW IV 2026' / 'Q4 2026'; '2026' unchanged.
+
+    `long` spells the month or quarter out ('Oktober 2026', 'Triwulan IV 2026') for sentences.
+    """
     if not key:
         return "–"
     if len(key) == 7 and key[4] == "-" and key[5:].isdigit():
-        names = BULAN if lang == "id" else MONTHS
+        names = (BULAN if long else BLN) if lang == "id" else (MONTHS if long else MON)
         return f"{names[int(key[5:]) - 1]} {key[:4]}"
     if "-Q" in key:
-        roman = ["I", "II", "III", "IV"][int(key[-1]) - 1]
-        return f"Triwulan {roman} {key[:4]}" if lang == "id" else f"Q{key[-1]} {key[:4]}"
+        quarter = int(key[-1])
+        if lang == "id":
+            return f"{'Triwulan' if long else 'TW'} {ROMAN[quarter - 1]} {key[:4]}"
+        return f"{'Quarter ' if long else 'Q'}{quarter} {key[:4]}"
     return key
+
+
+def value(v: object, lang: str = "id", decimals: int = 1) -> str:
+    """Any cell for people: numbers localised, dates spelled out, None as '–'."""
+    if v is None or (isinstance(v, float) and v != v):
+        return "–"
+    if isinstance(v, bool):
+        return ("Ya" if v else "Tidak") if lang == "id" else ("Yes" if v else "No")
+    if isinstance(v, int):
+        return num(v, 0, lang)
+    if isinstance(v, float):
+        return num(v, decimals, lang)
+    if isinstance(v, (date, datetime)):
+        return day(v, lang)
+    return str(v)
 
 
 def mask_nip(nip: str | None) -> str:

@@ -12,10 +12,42 @@ def filters() -> Filters:
     return st.session_state.get("_filters") or Filters()
 
 
-def metric(col, label: str, value: str, delta: str | None = None, help: str | None = None,
-           inverse: bool = False) -> None:
-    """A headline figure with an optional change."""
+def metric(
+    col,
+    label: str,
+    value: str,
+    delta: str | None = None,
+    help: str | None = None,
+    inverse: bool = False,
+    change: float | None = None,
+) -> None:
+    """A headline figure with an optional change; no change (`change` rounds to zero) is grey, without arrow."""
+    if delta is not None and change is not None and round(change, 6) == 0:
+        col.metric(label, value, delta, help=help, delta_color="off", delta_arrow="off")
+        return
     col.metric(label, value, delta, help=help, delta_color="inverse" if inverse else "normal")
+
+
+def chart(fig, key: str, fields: tuple[str, ...] = (), xy: bool = False) -> None:
+    """Draw a Plotly chart; with `fields` (e.g. ("lokasi", "opd")), clicking a point, bar or cell whose
+    customdata ends with those values (or, with `xy`, whose x and y are them) narrows the sidebar filters."""
+    if not fields:
+        st.plotly_chart(fig, key=key)
+        return
+    # A new key after each narrowing: the old selection must not narrow again after a reset.
+    event = st.plotly_chart(fig, key=f"{key}_{st.session_state.get('_narrowed', 0)}", on_select="rerun", selection_mode="points")
+    points = event.get("selection", {}).get("points", []) if event else []
+    chosen: dict[str, list[str]] = {}
+    for pt in points:
+        data = [pt.get("x"), pt.get("y")] if xy else pt.get("customdata")
+        if isinstance(data, list) and len(data) >= len(fields):
+            for name, v in zip(fields, data[-len(fields) :], strict=True):
+                if v and v not in chosen.setdefault(name, []):
+                    chosen[name].append(v)
+    if chosen and any(st.session_state.get(k) != v for k, v in chosen.items()):
+        from ui.filters import narrow
+
+        narrow(**chosen)
 
 
 PAGES: dict[str, object] = {}  # filled by the router: url path -> st.Page
@@ -28,6 +60,41 @@ def profile_link(nip: str | None) -> None:
         from ui.i18n import t
 
         st.page_link(page, label=t("open_profile"), icon=":material/person:", query_params={"nip": nip})
+
+
+def score_axis() -> str:
+    """The hasil kerja axis title with the capaian cap from the settings."""
+    from ui import fmt
+    from ui.data import settings
+    from ui.i18n import lang, t
+
+    return t("hasil_kerja_cap", cap=fmt.num(settings().section("capaian")["cap"], 0, lang()))
+
+
+def people_link(f: Filters) -> None:
+    """After narrowing to an OPD or place: a link on to the coaching list of those people (filters carry over)."""
+    page = PAGES.get("pembinaan")
+    chosen = list(f.opd) or list(f.lokasi)
+    if page is not None and chosen:
+        from ui.i18n import t
+
+        st.page_link(page, label=t("to_people", x=", ".join(chosen)), icon=":material/support:")
+
+
+def uploader_language() -> None:
+    """The file uploader's own texts (button, size limit, drop hint) in the chosen language.
+
+    Streamlit draws them in English with no option to change them, so they are replaced by CSS.
+    """
+    from ui.i18n import t
+
+    limit = t("upload_limit", mb=st.get_option("server.maxUploadSize"))
+    st.html(f"""<style>
+    [data-testid="stFileUploaderDropzone"] button {{ font-size: 0; }}
+    [data-testid="stFileUploaderDropzone"] button::after {{ content: "{t("upload_browse")}"; font-size: 1rem; }}
+    [data-testid="stFileUploaderDropzoneInstructions"] * {{ font-size: 0 !important; }}
+    [data-testid="stFileUploaderDropzoneInstructions"]::after {{ content: "{limit}"; font-size: 0.875rem; }}
+    </style>""")
 
 
 def reroute() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pandas as pd
 import polars as pl
 import streamlit as st
 
@@ -11,49 +12,94 @@ from ui import audit, fmt
 from ui.data import q
 from ui.download import to_csv, to_excel
 from ui.filters import describe
-from ui.i18n import col, lang, t
+from ui.i18n import VALUES, col, lang, t, value_label
 from warehouse.db import Filters
 
+# Columns whose stored codes or words have a label in each language (ui.i18n.VALUES).
+VALUE_COLUMNS = {
+    "jenis_kelamin",
+    "peran_penilai",
+    "sumber_predikat",
+    "arah",
+    "jenis_jabatan",
+    "status",
+    "pekerjaan",
+    "pendidikan",
+    "nilai_berakhlak",
+    "ukuran",
+}
+PERIOD_COLUMNS = {"periode", "dari", "sampai", "periode_lalu"}
 
-def localise(frame: pl.DataFrame, decimals: dict[str, int] | None = None,
-             names: dict[str, str] | None = None) -> pl.DataFrame:
-    """Headers in the chosen language (or `names`); float columns rounded (display format is set in the grid)."""
+
+def _labelled(frame: pl.DataFrame) -> pl.DataFrame:
+    """Vocabulary codes replaced by their labels in the chosen language."""
+    exprs = []
+    for c in frame.columns:
+        if c in VALUE_COLUMNS and frame.schema[c] == pl.String:
+            mapping = {v: value_label(c, v) for v in frame[c].drop_nulls().unique().to_list()}
+            exprs.append(pl.col(c).replace_strict(mapping, default=None, return_dtype=pl.String))
+    return frame.with_columns(exprs) if exprs else frame
+
+
+def localise(frame: pl.DataFrame, decimals: dict[str, int] | None = None, names: dict[str, str] | None = None) -> pl.DataFrame:
+    """For the downloads: headers and vocabularies in the chosen language, floats rounded, numbers kept numbers."""
     decimals = decimals or {}
-    out = frame.with_columns([
-        pl.col(c).round(decimals.get(c, 1)) for c, d in frame.schema.items() if d in (pl.Float64, pl.Float32)
-    ])
+    out = _labelled(frame).with_columns(
+        [pl.col(c).round(decimals.get(c, 1)) for c, d in frame.schema.items() if d in (pl.Float64, pl.Float32)]
+    )
     names = names or {c: col(c) for c in out.columns}
     return out.rename({c: names.get(c, c) for c in out.columns})
 
 
-def _grid_config(frame: pl.DataFrame, decimals: dict[str, int], links: dict[str, str]) -> dict:
-    cfg = {}
-    sep = "localized" if lang() == "en" else None
+def formatters(frame: pl.DataFrame, decimals: dict[str, int], percent: tuple[str, ...] = ()) -> dict[str, Callable]:
+    """One display function per column: numbers the chosen language's way, shares as %, periods and dates spelled."""
+    lg = lang()
+    out: dict[str, Callable] = {}
     for c, d in frame.schema.items():
-        if d in (pl.Float64, pl.Float32):
-            places = decimals.get(c, 1)
-            # Indonesian: thousands '.', decimals ','; printf-style formats cannot do that, so show text.
-            cfg[col(c)] = st.column_config.NumberColumn(col(c), format=sep or f"%.{places}f")
-    for c, label in links.items():
-        cfg[col(c)] = st.column_config.LinkColumn(col(c), display_text=label)
-    return cfg
+        if c in percent:
+            out[c] = lambda v, p=decimals.get(c, 1): fmt.pct(_none(v), p, lg)
+        elif d.is_float():
+            out[c] = lambda v, p=decimals.get(c, 1): fmt.num(_none(v), p, lg)
+        elif d.is_integer():
+            out[c] = lambda v: fmt.num(_none(v), 0, lg)
+        elif c in PERIOD_COLUMNS and d == pl.String:
+            out[c] = lambda v: fmt.period(_none(v), lg)
+        else:
+            out[c] = lambda v: fmt.value(_none(v), lg)
+    return out
 
 
-def display_frame(frame: pl.DataFrame, decimals: dict[str, int]) -> pl.DataFrame:
-    """What the grid shows: Indonesian number text when Indonesian is chosen."""
-    if lang() != "id":
-        return localise(frame, decimals)
-    exprs = []
-    for c, d in frame.schema.items():
-        if d in (pl.Float64, pl.Float32):
-            places = decimals.get(c, 1)
-            text = pl.col(c).round(places).map_batches(
-                lambda s, p=places: pl.Series([fmt.num(v, p, "id") if v is not None else None for v in s.to_list()],
-                                              dtype=pl.String),
-                return_dtype=pl.String,
-            )
-            exprs.append(text.alias(c))
-    return (frame.with_columns(exprs) if exprs else frame).rename({c: col(c) for c in frame.columns})
+def _none(v):
+    """pandas hands missing values over as NaN, NaT or pd.NA: all None here."""
+    try:
+        return None if v is None or pd.isna(v) else v
+    except (TypeError, ValueError):  # a list cell
+        return v
+
+
+def display_frame(frame: pl.DataFrame, decimals: dict[str, int] | None = None, percent: tuple[str, ...] = ()):
+    """What the grid shows: a pandas Styler over the real values (so columns sort as numbers and periods in
+    time order) whose display text is localised; headers and vocabularies in the chosen language."""
+    decimals = decimals or {}
+    labelled = _labelled(frame)
+    shown = labelled.to_pandas()
+    shown.columns = [col(c) for c in frame.columns]
+    funcs = formatters(labelled, decimals, percent)
+    return shown.style.format({col(c): fn for c, fn in funcs.items()})
+
+
+def indicators_and_values(indicators: str, values: str, first: bool = False) -> pl.Expr:
+    """One text of indicator names with their capaian and BerAKHLAK values in the chosen language, from the
+    marts' lists ("Waktu layanan (85.3)", "akuntabel"); with `first`, only the first of each."""
+    ind, val = pl.col(indicators).fill_null([]), pl.col(values).fill_null([])
+    if first:
+        ind, val = ind.list.head(1), val.list.head(1)
+    text = ind.list.join(", ")
+    if lang() == "id":  # the marts write capaian with a decimal point: "(85.3)" -> "(85,3)"
+        text = text.str.replace_all(r"\((\d+)\.(\d+)\)", "($1,$2)")
+    names = {k: value_label("nilai_berakhlak", k) for k in VALUES["nilai_berakhlak"]}
+    vals = val.list.eval(pl.element().replace(names)).list.join(", ")
+    return pl.concat_str([text, vals], separator="; ").str.strip_chars("; ")
 
 
 def about(f: Filters | None, title: str) -> list[tuple[str, str]]:
@@ -73,24 +119,45 @@ def about(f: Filters | None, title: str) -> list[tuple[str, str]]:
     return rows
 
 
-def show(frame: pl.DataFrame, key: str, title: str, f: Filters | None, decimals: dict[str, int] | None = None,
-         links: dict[str, str] | None = None, height: int | None = None, total: int | None = None,
-         full: Callable[[], pl.DataFrame] | None = None) -> None:
+def show(
+    frame: pl.DataFrame,
+    key: str,
+    title: str,
+    f: Filters | None,
+    decimals: dict[str, int] | None = None,
+    links: dict[str, str] | None = None,
+    height: int | None = None,
+    total: int | None = None,
+    full: Callable[[], pl.DataFrame] | None = None,
+    percent: tuple[str, ...] = (),
+    widths: dict[str, str | int] | None = None,
+    container=None,
+) -> None:
     """Render the table and its two download buttons; the downloads hold exactly these rows and columns.
 
-    When the grid shows only the first rows of a longer list (`total` rows in all), `full` returns the whole
-    list and the downloads hold all of it. Files are made only when a button is pressed.
+    Numbers stay numbers (they sort as numbers) and are displayed the chosen language's way; `percent` names
+    columns holding shares (0.288 shows as 28,8%). When the grid shows only the first rows of a longer list
+    (`total` rows in all), `full` returns the whole list and the downloads hold all of it. Files are made only
+    when a button is pressed.
     """
     decimals = decimals or {}
     links = links or {}
+    box = container or st
     if frame.is_empty():
-        st.info(t("no_data"))
+        box.info(t("no_data"))
         return
-    shown = display_frame(frame, decimals)
     audit.table_viewed(key, frame, f)
-    st.dataframe(shown, hide_index=True, key=f"grid_{key}", height=height or "auto",
-                 column_config=_grid_config(frame, decimals, links) if lang() == "en" else
-                 {col(c): st.column_config.LinkColumn(col(c), display_text=lbl) for c, lbl in links.items()})
+    config: dict = {col(c): st.column_config.LinkColumn(col(c), display_text=lbl, width="small") for c, lbl in links.items()}
+    for c, w in (widths or {}).items():
+        config.setdefault(col(c), st.column_config.Column(col(c), width=w))
+    box.dataframe(
+        display_frame(frame, decimals, percent),
+        hide_index=True,
+        key=f"grid_{key}",
+        height=height or "auto",
+        column_config=config,
+        placeholder="–",
+    )
     # Everything the files need is fixed now: the buttons' callables run outside the page script.
     language, names, about_rows = lang(), {c: col(c) for c in frame.columns}, about(f, title) + audit.provenance()
     about_sheet = "Keterangan" if language == "id" else "About"
@@ -100,15 +167,24 @@ def show(frame: pl.DataFrame, key: str, title: str, f: Filters | None, decimals:
         data = full() if partial else frame
         return localise(data.drop([c for c in links if c in data.columns]), decimals, names)
 
-    c1, c2, c3 = st.columns([1, 1, 4])
+    c1, c2, c3 = box.columns([1, 1, 4])
     rows = total if partial else frame.height
     stamp = t("downloaded_at")
-    c1.download_button(t("download_csv"), audit.logged_download(lambda: to_csv(table(), language), f"{key}.csv", f, rows),
-                       file_name=f"{key}.csv", mime="text/csv", key=f"csv_{key}", on_click="ignore")
+    c1.download_button(
+        t("download_csv"),
+        audit.logged_download(lambda: to_csv(table(), language), f"{key}.csv", f, rows),
+        file_name=f"{key}.csv",
+        mime="text/csv",
+        key=f"csv_{key}",
+        on_click="ignore",
+    )
     excel = lambda: to_excel(table(), [*about_rows, (stamp, audit.now_text())], sheet=title, about_sheet=about_sheet)  # noqa: E731
     c2.download_button(
-        t("download_xlsx"), audit.logged_download(excel, f"{key}.xlsx", f, rows),
-        file_name=f"{key}.xlsx", key=f"xlsx_{key}", on_click="ignore",
+        t("download_xlsx"),
+        audit.logged_download(excel, f"{key}.xlsx", f, rows),
+        file_name=f"{key}.xlsx",
+        key=f"xlsx_{key}",
+        on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     if partial:

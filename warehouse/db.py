@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from dataclasses import dataclass
 
@@ -42,6 +43,15 @@ def _plain_numbers(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(casts) if casts else frame
 
 
+def current_file(path: str | os.PathLike) -> str:
+    """The version file the warehouse pointer names right now.
+
+    Each load writes a new file and swaps a symlink (`pipelines.build.swap_in`); opening the resolved
+    name, never the pointer, means a process can't be handed a database it opened before the swap.
+    """
+    return os.path.realpath(path)
+
+
 def connect(path: str, parquet_dir: str | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the warehouse file, or to a Parquet export of it (`python -m pipelines export`).
 
@@ -50,7 +60,7 @@ def connect(path: str, parquet_dir: str | None = None) -> duckdb.DuckDBPyConnect
     """
     if not parquet_dir:
         # facts kept in staging Parquet are read through views: keep their footers parsed between queries
-        con = duckdb.connect(path, read_only=True)
+        con = duckdb.connect(current_file(path), read_only=True)
         con.execute("SET parquet_metadata_cache = true")
         return con
     from pipelines.export import TABLES

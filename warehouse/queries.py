@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from statistics import NormalDist
 
 import duckdb
 import polars as pl
@@ -11,6 +12,8 @@ from warehouse.db import Filters, Scope, run, where
 
 Con = duckdb.DuckDBPyConnection
 PREDIKAT_COLS = ["n_sangat_baik", "n_baik", "n_butuh_perbaikan", "n_kurang", "n_sangat_kurang"]
+# share_<predikat> = n_<predikat> / n_predikat: shares of those with a predikat (they add up to 1)
+SHARE_COLS = {c: "share_" + c.removeprefix("n_") for c in PREDIKAT_COLS}
 
 
 def period_bounds(key: str) -> tuple[date, date]:
@@ -42,8 +45,13 @@ def filter_options(con: Con, scope: Scope, lokasi: tuple[str, ...] = (), opd: tu
 def freshness(con: Con) -> dict:
     """Last load time, periods covered and rejected-row count."""
     row = run(con, "SELECT * FROM meta", name="freshness").row(0, named=True)
-    return {"waktu": row["waktu"], "dari": row["dari"], "sampai": row["sampai"], "n_periode": row["n_periode"],
-            "ditolak": row["ditolak"]}
+    return {
+        "waktu": row["waktu"],
+        "dari": row["dari"],
+        "sampai": row["sampai"],
+        "n_periode": row["n_periode"],
+        "ditolak": row["ditolak"],
+    }
 
 
 def _min_group(scope: Scope) -> int:
@@ -52,8 +60,19 @@ def _min_group(scope: Scope) -> int:
 
 
 _GROUPABLE = {"lokasi", "opd", "unit_kerja", "periode", "jenis_jabatan", "golongan", "status_asn"}
-_SUM_COLS = ["n", "n_hasil", "sum_hasil", "sumsq_hasil", "n_perilaku", "sum_perilaku", "sum_ordinal", *PREDIKAT_COLS,
-             "n_resmi"]
+_SUM_COLS = [
+    "n",
+    "n_hasil",
+    "sum_hasil",
+    "sumsq_hasil",
+    "n_perilaku",
+    "sum_perilaku",
+    "n_ordinal",
+    "sum_ordinal",
+    "n_predikat",
+    *PREDIKAT_COLS,
+    "n_resmi",
+]
 
 
 def _sums(con: Con, f: Filters, scope: Scope, group: list[str], name: str) -> pl.DataFrame:
@@ -63,7 +82,7 @@ def _sums(con: Con, f: Filters, scope: Scope, group: list[str], name: str) -> pl
     people a group holds (its largest period), not how many person-periods.
     """
     if not set(group) <= _GROUPABLE:
-        raise ValueError("group columns must come from the allow-list")
+        raise ValueError(f"group columns must come from the allow-list: {sorted(set(group) - _GROUPABLE)}")
     if scope.suppresses and "periode" not in group:
         group = [*group, "periode"]
     cols = ", ".join(group)
@@ -76,8 +95,14 @@ def _sums(con: Con, f: Filters, scope: Scope, group: list[str], name: str) -> pl
     return run(con, sql, p, name)
 
 
+def _per(count: str) -> pl.Expr:
+    """Divide by a count, giving null (not inf or NaN) where the count is 0."""
+    return pl.when(pl.col(count) > 0).then(pl.col(count))
+
+
 def _means(sums: pl.DataFrame, group: list[str], scope: Scope) -> pl.DataFrame:
-    """Re-aggregate sums to `group`: n, mean and sd of hasil kerja, mean perilaku and ordinal, predikat counts.
+    """Re-aggregate sums to `group`: n (employee-periods), mean and sd of hasil kerja, mean perilaku and ordinal,
+    predikat counts and shares of those with a predikat, and the count and share with none.
 
     Groups smaller than the scope's `min_group` people (in their largest period) are dropped for viewers
     whose small groups are withheld.
@@ -90,14 +115,16 @@ def _means(sums: pl.DataFrame, group: list[str], scope: Scope) -> pl.DataFrame:
         g = g.join(people, on=group, how="left", nulls_equal=True).filter(pl.col("_people") >= scope.min_group)
         g = g.drop("_people")
     nh = pl.when(pl.col("n_hasil") > 0).then(pl.col("n_hasil"))
-    var = (pl.col("sumsq_hasil") - pl.col("sum_hasil") ** 2 / nh) / pl.when(pl.col("n_hasil") > 1).then(
-        pl.col("n_hasil") - 1)
+    var = (pl.col("sumsq_hasil") - pl.col("sum_hasil") ** 2 / nh) / pl.when(pl.col("n_hasil") > 1).then(pl.col("n_hasil") - 1)
     return g.with_columns(
         (pl.col("sum_hasil") / nh).alias("rata_hasil"),
         var.clip(lower_bound=0).sqrt().alias("sd_hasil"),
         (pl.col("sum_perilaku") / pl.when(pl.col("n_perilaku") > 0).then(pl.col("n_perilaku"))).alias("rata_perilaku"),
-        (pl.col("sum_ordinal") / pl.when(pl.col("n") > 0).then(pl.col("n"))).alias("rata_ordinal"),
-    ).drop("sum_hasil", "sumsq_hasil", "n_perilaku", "sum_perilaku", "sum_ordinal")
+        (pl.col("sum_ordinal") / _per("n_ordinal")).alias("rata_ordinal"),
+        (pl.col("n") - pl.col("n_predikat")).alias("n_tanpa_predikat"),
+        ((pl.col("n") - pl.col("n_predikat")) / _per("n")).alias("share_tanpa_predikat"),
+        *[(pl.col(c) / _per("n_predikat")).alias(share) for c, share in SHARE_COLS.items()],
+    ).drop("sum_hasil", "sumsq_hasil", "n_perilaku", "sum_perilaku", "n_ordinal", "sum_ordinal")
 
 
 def scores_by(con: Con, f: Filters, scope: Scope, group: list[str]) -> pl.DataFrame:
@@ -105,28 +132,32 @@ def scores_by(con: Con, f: Filters, scope: Scope, group: list[str]) -> pl.DataFr
     return _means(_sums(con, f, scope, group, "scores_by"), group, scope)
 
 
-def scores_levels(con: Con, f: Filters, scope: Scope, finest: list[str],
-                  levels: tuple[tuple[str, ...], ...]) -> dict[tuple[str, ...], pl.DataFrame]:
+def scores_levels(
+    con: Con, f: Filters, scope: Scope, finest: list[str], levels: tuple[tuple[str, ...], ...]
+) -> dict[tuple[str, ...], pl.DataFrame]:
     """scores_by at several levels from one pass over the cube: each level must be a subset of `finest`."""
     sums = _sums(con, f, scope, finest, "scores_levels")
     return {lv: _means(sums, list(lv), scope) for lv in levels}
 
 
 def _headline(per: pl.DataFrame) -> pl.DataFrame:
-    """Per place: the last period in range and the one before it, with scores and predikat shares."""
+    """Per place: the last period in range and the one before it, with scores and predikat shares.
+
+    Shares (`bawah`, `share_sangat_baik`) are of those with a predikat; `share_tanpa_predikat` says how many have none.
+    """
     if per.is_empty():
         return per
     last = per["periode"].max()
     earlier = per.filter(pl.col("periode") < last)["periode"]
     prev = earlier.max() if earlier.len() else None
-    below = (pl.col("n_butuh_perbaikan") + pl.col("n_kurang") + pl.col("n_sangat_kurang")) / pl.col("n")
+    below = (pl.col("n_butuh_perbaikan") + pl.col("n_kurang") + pl.col("n_sangat_kurang")) / _per("n_predikat")
     cur = per.filter(pl.col("periode") == last)
     before = per.filter(pl.col("periode").eq_missing(prev)).select(  # prev is None for a one-period range
-        "lokasi", pl.col("rata_hasil").alias("rata_hasil_lalu"), pl.col("n").alias("n_lalu"), below.alias("bawah_lalu"))
+        "lokasi", pl.col("rata_hasil").alias("rata_hasil_lalu"), pl.col("n").alias("n_lalu"), below.alias("bawah_lalu")
+    )
     return cur.join(before, on="lokasi", how="left").with_columns(
         pl.lit(prev, dtype=pl.String).alias("periode_lalu"),
         below.alias("bawah"),
-        (pl.col("n_sangat_baik") / pl.col("n")).alias("share_sangat_baik"),
     )
 
 
@@ -138,8 +169,11 @@ def _changes(per: pl.DataFrame, top: int) -> pl.DataFrame:
     a = per.filter(pl.col("periode") == first).select("lokasi", "opd", pl.col("rata_hasil").alias("awal"))
     b = per.filter(pl.col("periode") == last).select("lokasi", "opd", pl.col("rata_hasil").alias("akhir"), "n")
     out = a.join(b, on=["lokasi", "opd"]).with_columns((pl.col("akhir") - pl.col("awal")).alias("perubahan"))
-    return out.sort(pl.col("perubahan").abs(), descending=True).head(top).with_columns(
-        pl.lit(first).alias("dari"), pl.lit(last).alias("sampai"))
+    return (
+        out.sort(pl.col("perubahan").abs(), descending=True)
+        .head(top)
+        .with_columns(pl.lit(first).alias("dari"), pl.lit(last).alias("sampai"))
+    )
 
 
 def headline_by_place(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
@@ -155,18 +189,20 @@ def biggest_changes(con: Con, f: Filters, scope: Scope, top: int = 5) -> pl.Data
 def overview(con: Con, f: Filters, scope: Scope, top: int = 5) -> dict[str, pl.DataFrame]:
     """The overview page's headline per place and biggest OPD changes, from one pass over the cube."""
     sums = _sums(con, f, scope, ["lokasi", "opd", "periode"], "overview")
-    return {"head": _headline(_means(sums, ["lokasi", "periode"], scope)),
-            "changes": _changes(_means(sums, ["lokasi", "opd", "periode"], scope), top)}
+    return {
+        "head": _headline(_means(sums, ["lokasi", "periode"], scope)),
+        "changes": _changes(_means(sums, ["lokasi", "opd", "periode"], scope), top),
+    }
 
 
 def score_distribution(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
-    """Employees per place and hasil kerja bin in the last period of the range (histogram counts)."""
+    """Histogram counts per place and hasil kerja bin over the whole range: n counts employee-periods with a score,
+    the same grain as scores_by's predikat counts beside it; `n_periode` is how many periods they span."""
     w, p = where(f, scope)
     sql = f"""
-        WITH last AS (SELECT max(periode) AS periode FROM agg_kinerja WHERE {w})
-        SELECT lokasi, bin, sum(n) AS n FROM agg_sebaran
-        WHERE periode = (SELECT periode FROM last) AND {w}
-        GROUP BY lokasi, bin HAVING sum(n) >= $min_group ORDER BY lokasi, bin"""
+        WITH per AS (SELECT lokasi, bin, periode, sum(n) AS n FROM agg_sebaran WHERE {w} GROUP BY ALL)
+        SELECT lokasi, bin, sum(n) AS n, count(DISTINCT periode) AS n_periode FROM per
+        GROUP BY lokasi, bin HAVING max(n) >= $min_group ORDER BY lokasi, bin"""
     return run(con, sql, {**p, "min_group": _min_group(scope)}, "score_distribution")
 
 
@@ -187,20 +223,42 @@ def indicator_capaian(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     return run(con, sql, {**p, "min_group": _min_group(scope)}, "indicator_capaian")
 
 
-def compare_opd(con: Con, f: Filters, scope: Scope, min_group: int, z: float = 1.96) -> pl.DataFrame:
-    """Per place and OPD: n, mean, 95% CI, percentile within place, and a too-small mark."""
-    g = scores_by(con, f, scope, ["lokasi", "opd"])
+def compare_opd(con: Con, f: Filters, scope: Scope, min_group: int, confidence: float = 0.95) -> pl.DataFrame:
+    """Per place and OPD with the employee as the unit: n employees with a hasil kerja in range, the mean of their
+    own means over the range, its normal-approximation CI at `confidence`, percentile within place, and a too-small
+    mark (n below `min_group`). `n_pegawai_periode` counts the employee-periods behind those means.
+
+    Employee-periods of one person are not independent observations: counting them as such would make a unit look
+    far more certain than it is.
+    """
+    w, p = where(f, scope)
+    sql = f"""
+        WITH rows AS (
+            SELECT k.nip, k.periode, k.hasil_kerja, d.lokasi, d.opd, d.unit_kerja, d.jenis_jabatan, d.golongan,
+                   d.status_asn
+            FROM fct_kinerja k JOIN dim_pegawai d USING (nip)
+            WHERE k.hasil_kerja IS NOT NULL
+        ),
+        per_pegawai AS (
+            SELECT lokasi, opd, nip, count(*) AS n_periode, avg(hasil_kerja) AS rata
+            FROM rows WHERE {w} GROUP BY lokasi, opd, nip
+        )
+        SELECT lokasi, opd, count(*) AS n, sum(n_periode) AS n_pegawai_periode,
+               avg(rata) AS rata_hasil, stddev_samp(rata) AS sd_hasil
+        FROM per_pegawai GROUP BY lokasi, opd ORDER BY lokasi, opd"""
+    g = run(con, sql, p, "compare_opd").filter(pl.col("n") >= _min_group(scope))
     if g.is_empty():
         return g
-    se = pl.col("sd_hasil") / pl.col("n_hasil").sqrt()
+    z = NormalDist().inv_cdf(0.5 + confidence / 2)
+    se = pl.col("sd_hasil") / pl.col("n").sqrt()
     return g.with_columns(
-        pl.when(pl.col("opd").str.starts_with("Kecamatan")).then(pl.lit("Kecamatan")).otherwise(pl.col("opd"))
-        .alias("jenis_opd"),
+        pl.when(pl.col("opd").str.starts_with("Kecamatan")).then(pl.lit("Kecamatan")).otherwise(pl.col("opd")).alias("jenis_opd"),
         (pl.col("rata_hasil") - z * se).alias("ci_bawah"),
         (pl.col("rata_hasil") + z * se).alias("ci_atas"),
-        (pl.col("n_hasil") < min_group).alias("terlalu_kecil"),
-        ((pl.col("rata_hasil").rank("average").over("lokasi") - 1)
-         / (pl.len().over("lokasi") - 1).clip(lower_bound=1) * 100).alias("persentil"),
+        (pl.col("n") < min_group).alias("terlalu_kecil"),
+        (
+            (pl.col("rata_hasil").rank("average").over("lokasi") - 1) / (pl.len().over("lokasi") - 1).clip(lower_bound=1) * 100
+        ).alias("persentil"),
     )
 
 
@@ -261,13 +319,15 @@ def rater_leniency(con: Con, f: Filters, scope: Scope, min_rated: int = 5) -> pl
 
 
 def _ikm_where(f: Filters, scope: Scope) -> tuple[str, dict]:
+    """Survey periods that overlap the appraisal range, whatever its granularity ('2026-03', '2026-Q1', '2026'):
+    by dates, since survey keys ('2026-Q1') and appraisal keys need not be of one kind."""
     w, p = where(f, scope, dims=["lokasi", "opd"], period_col=None)
     if f.dari:
-        w += " AND strftime(periode_mulai + INTERVAL 2 MONTH, '%Y-%m') >= $dari"
-        p["dari"] = f.dari
+        w += " AND periode_selesai > $ikm_mulai"
+        p["ikm_mulai"] = period_bounds(f.dari)[0]
     if f.sampai:
-        w += " AND strftime(periode_mulai, '%Y-%m') <= $sampai"
-        p["sampai"] = f.sampai
+        w += " AND periode_mulai < $ikm_akhir"
+        p["ikm_akhir"] = period_bounds(f.sampai)[1]
     return w, p
 
 
@@ -289,8 +349,9 @@ def ikm_by_place(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     return run(con, sql, {**p, "min_group": _min_group(scope)}, "ikm_by_place")
 
 
-def skm_responses(con: Con, f: Filters, scope: Scope, unit: str | None = None, text: str | None = None,
-                  limit: int = 5000) -> pl.DataFrame:
+def skm_responses(
+    con: Con, f: Filters, scope: Scope, unit: str | None = None, text: str | None = None, limit: int = 5000
+) -> pl.DataFrame:
     """Survey responses with comments, optionally for one unit and containing a search text."""
     w, p = where(f, scope, dims=["lokasi", "opd"], period_col=None, individual=True)
     # plain date bounds, so the scan skips row groups by their min/max (stg_skm is sorted by date)
@@ -381,10 +442,18 @@ def employee_detail(con: Con, scope: Scope, nip: str, periode: str) -> dict[str,
 
 def demo_roles(con: Con) -> dict:
     """For the demo accounts: the supervisor with the most people below them, and Jambi's largest OPD."""
-    atasan = run(con, """SELECT nip_atasan FROM dim_pegawai WHERE nip_atasan IN (SELECT nip FROM dim_pegawai)
-                         GROUP BY nip_atasan ORDER BY count(*) DESC, nip_atasan LIMIT 1""", name="demo_atasan")
-    opd = run(con, """SELECT opd FROM dim_pegawai WHERE lokasi = 'Jambi' GROUP BY opd ORDER BY count(*) DESC, opd
-                      LIMIT 1""", name="demo_opd")
+    atasan = run(
+        con,
+        """SELECT nip_atasan FROM dim_pegawai WHERE nip_atasan IN (SELECT nip FROM dim_pegawai)
+                         GROUP BY nip_atasan ORDER BY count(*) DESC, nip_atasan LIMIT 1""",
+        name="demo_atasan",
+    )
+    opd = run(
+        con,
+        """SELECT opd FROM dim_pegawai WHERE lokasi = 'Jambi' GROUP BY opd ORDER BY count(*) DESC, opd
+                      LIMIT 1""",
+        name="demo_opd",
+    )
     return {"atasan": atasan.item() if atasan.height else None, "opd": opd.item() if opd.height else None}
 
 
@@ -398,3 +467,18 @@ def rejects(con: Con, load_id: int | None = None) -> pl.DataFrame:
     if load_id is None:
         return run(con, "SELECT * FROM rejects ORDER BY load_id DESC, berkas, baris", name="rejects")
     return run(con, "SELECT * FROM rejects WHERE load_id = $id ORDER BY berkas, baris", {"id": load_id}, "rejects")
+
+
+def coaching_summary(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
+    """Employees flagged for coaching as of the last period in range, per place and OPD, with the number
+    flagged by each rule (one employee can be flagged by several)."""
+    w, p = where(f, scope)
+    sql = f"""
+        WITH last AS (SELECT max(periode) AS periode FROM agg_kinerja WHERE {w})
+        SELECT lokasi, opd, count(*) AS n,
+               count(*) FILTER (WHERE aturan_predikat) AS n_predikat,
+               count(*) FILTER (WHERE aturan_berturut) AS n_berturut,
+               count(*) FILTER (WHERE aturan_tren) AS n_tren
+        FROM mart_pembinaan WHERE periode = (SELECT periode FROM last) AND {w}
+        GROUP BY lokasi, opd HAVING count(*) >= $min_group ORDER BY n DESC, lokasi, opd"""
+    return run(con, sql, {**p, "min_group": _min_group(scope)}, "coaching_summary")

@@ -1,7 +1,7 @@
 -- fct_capaian. Grain: one row per employee, period and indicator. A view over stg_capaian, which for
 -- the largest loads is the staging Parquet itself (sorted by NIP within each file), never copied.
 -- Capaian = realisasi/target x 100, inverted where lower is better, capped at
--- capaian_cap (120). PP 46/2011 waktu/biaya use the Perka BKN 1/2013 efficiency formula.
+-- capaian_cap (settings [capaian] cap). PP 46/2011 waktu/biaya use the Perka BKN 1/2013 efficiency formula.
 CREATE VIEW fct_capaian AS
 WITH base AS (
     SELECT c.*, c.realisasi / c.target * 100 AS rasio

@@ -1,7 +1,7 @@
 -- fct_kinerja. Grain: one row per employee and period.
 -- Hasil kerja (weighted capaian), perilaku, ratings by the regional cutoffs, predikat by the
 -- PermenPANRB 6/2022 matrix; an official evaluasi wins (sumber_predikat = 'resmi').
--- Also PP 30/2019 nilai kinerja and PP 46/2011 nilai prestasi kerja with their predikat.
+-- Also PP 30/2019 nilai kinerja (hasil kerja capped at capaian_cap) and PP 46/2011 nilai prestasi kerja with their predikat.
 -- Measures only: the employee's place, OPD and unit come from dim_pegawai where needed.
 -- build: per period
 CREATE TABLE fct_kinerja AS
@@ -58,14 +58,21 @@ predikat AS (
 pp AS (
     SELECT *,
         CASE WHEN penilaian_360
-             THEN getvariable('pp30_bobot_skp_360') * least(hasil_kerja, 120) + getvariable('pp30_bobot_perilaku_360') * perilaku
-             ELSE getvariable('pp30_bobot_skp') * least(hasil_kerja, 120) + getvariable('pp30_bobot_perilaku') * perilaku
+             THEN getvariable('pp30_bobot_skp_360') * least(hasil_kerja, getvariable('capaian_cap')) + getvariable('pp30_bobot_perilaku_360') * perilaku
+             ELSE getvariable('pp30_bobot_skp') * least(hasil_kerja, getvariable('capaian_cap')) + getvariable('pp30_bobot_perilaku') * perilaku
         END AS nilai_pp30,
         round(getvariable('pp46_bobot_skp') * hasil_kerja + getvariable('pp46_bobot_perilaku') * perilaku, 2) AS nilai_pp46
     FROM predikat
 )
 SELECT
-    pp.nip, pp.periode, pp.periode_mulai, pp.periode_jenis, pp.rezim,
+    pp.nip, pp.periode, pp.periode_mulai, pp.periode_jenis,
+    -- calendar position of the period within its kind (months, quarters or years since year 0), so rules
+    -- over "consecutive periods" count calendar periods, not the rows an employee happens to have
+    CASE pp.periode_jenis
+        WHEN 'bulanan' THEN year(pp.periode_mulai) * 12 + month(pp.periode_mulai) - 1
+        WHEN 'triwulanan' THEN year(pp.periode_mulai) * 4 + (month(pp.periode_mulai) - 1) // 3
+        ELSE year(pp.periode_mulai) END AS periode_ke,
+    pp.rezim,
     pp.hasil_kerja, pp.n_indikator, pp.perilaku, pp.penilaian_360,
     pp.rating_hasil_kerja, pp.rating_perilaku, pp.predikat_hitung,
     pp.predikat_final AS predikat, pp.sumber_predikat, pp.predikat_organisasi, pp.inovasi,

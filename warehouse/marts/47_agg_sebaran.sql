@@ -1,11 +1,10 @@
 -- agg_sebaran. Grain: one row per period x place x OPD x unit kerja x jenis jabatan x golongan x status
 -- x score bin (hasil kerja in bins of sebaran_bin_width points, from 0, the last bin open-ended).
--- Histograms re-aggregate these counts instead of reading every employee's score.
+-- n counts employee-periods with a hasil kerja. Histograms re-aggregate these counts instead of reading
+-- every employee's score.
 CREATE TABLE agg_sebaran AS
 SELECT
-    k.periode, d.lokasi, d.opd, d.unit_kerja,
-    coalesce(d.jenis_jabatan, '-') AS jenis_jabatan, coalesce(d.golongan, '-') AS golongan,
-    coalesce(d.status_asn, '-') AS status_asn,
+    k.periode, d.lokasi, d.opd, d.unit_kerja, d.jenis_jabatan, d.golongan, d.status_asn,
     least(floor(greatest(hasil_kerja, 0) / getvariable('sebaran_bin_width')) * getvariable('sebaran_bin_width'),
           getvariable('sebaran_max')) AS bin,
     count(*) AS n

@@ -1,4 +1,4 @@
--- fct_ikm. Grain: one row per service unit and survey period (quarter).
+-- fct_ikm. Grain: one row per service unit x place x survey period (quarter, 'YYYY-Qn').
 -- PermenPANRB 14/2017: NRR per unsur = sum/respondents; IKM = sum NRR x weight (exact 1/9);
 -- konversi = IKM x 25, rounded half-up to 2 decimals in exact integer arithmetic:
 -- round_half_up(a / b) = floor((2a + b) / (2b)) for positive a and b.
@@ -23,6 +23,8 @@ exact AS (
 SELECT
     unit_layanan, lokasi, opd, periode,
     make_date(CAST(left(periode, 4) AS INTEGER), (CAST(right(periode, 1) AS INTEGER) - 1) * 3 + 1, 1) AS periode_mulai,
+    CAST(make_date(CAST(left(periode, 4) AS INTEGER), (CAST(right(periode, 1) AS INTEGER) - 1) * 3 + 1, 1)
+         + INTERVAL 3 MONTH AS DATE) AS periode_selesai,  -- first day after the survey quarter
     tanggal_awal, tanggal_akhir, n_responden,
     s1 / n_responden AS nrr_u1, s2 / n_responden AS nrr_u2, s3 / n_responden AS nrr_u3,
     s4 / n_responden AS nrr_u4, s5 / n_responden AS nrr_u5, s6 / n_responden AS nrr_u6,

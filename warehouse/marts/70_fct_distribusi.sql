@@ -1,11 +1,13 @@
--- fct_distribusi. Grain: one row per unit kerja and period whose own (organisation) predikat is known.
--- Checks the employees' predikat mix against the kurva distribusi (SE MenPANRB 3/2023).
+-- fct_distribusi. Grain: one row per place x OPD x unit kerja x period whose own (organisation) predikat is known.
+-- Checks the employees' predikat mix against the kurva distribusi (SE MenPANRB 3/2023). n counts the employees
+-- with a predikat in that period (the shares' base); n_tanpa_predikat those appraised without one.
 -- Small units: maxima allow floor(share x n), minima require ceil(share x n) (a documented choice).
 CREATE TABLE fct_distribusi AS
 WITH unit AS (
     SELECT lokasi, opd, unit_kerja, periode, any_value(periode_mulai) AS periode_mulai,
            mode(predikat_organisasi) AS predikat_organisasi,
-           count(*) AS n,
+           count(predikat) AS n,
+           count(*) - count(predikat) AS n_tanpa_predikat,
            count(*) FILTER (WHERE predikat = 'Sangat Baik') AS n_sb,
            count(*) FILTER (WHERE predikat = 'Baik') AS n_b,
            count(*) FILTER (WHERE predikat = 'Butuh Perbaikan') AS n_bp,

@@ -1,13 +1,16 @@
 -- mart_pembinaan. Grain: one row per employee and period for employees that a coaching rule flags
 -- as of that period. Rules (settings [pembinaan]):
 --   predikat: predikat Butuh Perbaikan or worse in that period;
---   berturut: hasil kerja below score_cutoff for consecutive_periods periods in a row;
---   tren: a falling trend over trend_periods periods, total drop at least trend_min_drop.
+--   berturut: hasil kerja below score_cutoff in each of the last consecutive_periods calendar periods
+--             (a missing period breaks the run: January, June and December are not three in a row);
+--   tren: a falling trend over the last trend_periods calendar periods, each with a hasil kerja, with a
+--         least-squares drop over the window of at least trend_min_drop points.
+-- Windows run over periode_ke (calendar position), partitioned by period kind.
 CREATE TABLE mart_pembinaan AS
 -- Only the columns the rules and the list use go through the windows (the sort carries them).
 WITH k AS (
-    SELECT f.nip, f.periode, f.periode_mulai, f.hasil_kerja, f.perilaku, f.predikat, o.urut,
-           row_number() OVER (PARTITION BY f.nip ORDER BY f.periode_mulai) AS rn
+    SELECT f.nip, f.periode, f.periode_mulai, f.periode_jenis, f.periode_ke, f.hasil_kerja, f.perilaku,
+           f.predikat, o.urut
     FROM fct_kinerja f
     LEFT JOIN cfg_predikat o ON o.predikat = f.predikat
 ),
@@ -16,13 +19,13 @@ w AS (
         count(*) FILTER (WHERE hasil_kerja < getvariable('pembinaan_score_cutoff'))
             OVER win_k AS n_bawah,
         count(*) OVER win_k AS n_win_k,
-        regr_slope(hasil_kerja, rn) OVER win_t AS slope,
+        regr_slope(hasil_kerja, periode_ke) OVER win_t AS slope,
         count(hasil_kerja) OVER win_t AS n_win_t,
         list(round(hasil_kerja, 1)) OVER win_t AS tren
     FROM k
     WINDOW
-        win_k AS (PARTITION BY nip ORDER BY rn RANGE BETWEEN getvariable('pembinaan_consecutive_periods') - 1 PRECEDING AND CURRENT ROW),
-        win_t AS (PARTITION BY nip ORDER BY rn RANGE BETWEEN getvariable('pembinaan_trend_periods') - 1 PRECEDING AND CURRENT ROW)
+        win_k AS (PARTITION BY nip, periode_jenis ORDER BY periode_ke RANGE BETWEEN getvariable('pembinaan_consecutive_periods') - 1 PRECEDING AND CURRENT ROW),
+        win_t AS (PARTITION BY nip, periode_jenis ORDER BY periode_ke RANGE BETWEEN getvariable('pembinaan_trend_periods') - 1 PRECEDING AND CURRENT ROW)
 ),
 flagged AS (
     SELECT *,
@@ -62,7 +65,7 @@ SELECT
     li.indikator_lemah, ln.nilai_lemah, f.tren,
     -- most urgent first: more rules, worse predikat, lower score
     (f.aturan_predikat::INT + f.aturan_berturut::INT + f.aturan_tren::INT) * 1000
-        + coalesce(f.urut, 0) * 100 + (120 - coalesce(least(f.hasil_kerja, 120), 0)) AS urgensi
+        + coalesce(f.urut, 0) * 100 + (getvariable('capaian_cap') - coalesce(least(f.hasil_kerja, getvariable('capaian_cap')), 0)) AS urgensi
 FROM listed f
 JOIN dim_pegawai d USING (nip)
 LEFT JOIN lemah_indikator li USING (nip, periode)

@@ -1,11 +1,10 @@
 -- mart_penghargaan. Grain: one row per employee and period for consistent top performers as of that
--- period: over the last min_periods periods, Sangat Baik in at least min_share_sangat_baik of them and
+-- period: over the last min_periods calendar periods (all present: a gap breaks the run), Sangat Baik in at least min_share_sangat_baik of them and
 -- a mean hasil kerja of at least min_score.
 CREATE TABLE mart_penghargaan AS
 -- Only the columns the rule and the list use go through the windows (the sort carries them).
 WITH k AS (
-    SELECT nip, periode, periode_mulai, hasil_kerja, perilaku, predikat,
-           row_number() OVER (PARTITION BY nip ORDER BY periode_mulai) AS rn
+    SELECT nip, periode, periode_mulai, periode_jenis, periode_ke, hasil_kerja, perilaku, predikat
     FROM fct_kinerja
 ),
 w AS (
@@ -16,7 +15,7 @@ w AS (
         avg(perilaku) OVER win AS rata_perilaku,
         list(round(hasil_kerja, 1)) OVER win AS tren
     FROM k
-    WINDOW win AS (PARTITION BY nip ORDER BY rn RANGE BETWEEN getvariable('penghargaan_min_periods') - 1 PRECEDING AND CURRENT ROW)
+    WINDOW win AS (PARTITION BY nip, periode_jenis ORDER BY periode_ke RANGE BETWEEN getvariable('penghargaan_min_periods') - 1 PRECEDING AND CURRENT ROW)
 ),
 top AS (
     SELECT * FROM w

@@ -27,9 +27,18 @@ MATRIX = [
 ]
 # Order best -> worst; the ordinal 1-5 is a design choice for trends across regimes.
 PREDIKAT_ORDER = [
-    ("Sangat Baik", 1, 5), ("Baik", 2, 4), ("Butuh Perbaikan", 3, 3), ("Cukup", 3, 3),
-    ("Kurang/Misconduct", 4, 2), ("Kurang", 4, 2), ("Sangat Kurang", 5, 1), ("Buruk", 5, 1),
+    ("Sangat Baik", 1, 5),
+    ("Baik", 2, 4),
+    ("Butuh Perbaikan", 3, 3),
+    ("Cukup", 3, 3),
+    ("Kurang/Misconduct", 4, 2),
+    ("Kurang", 4, 2),
+    ("Sangat Kurang", 5, 1),
+    ("Buruk", 5, 1),
 ]
+# The one code a blank jenis kelamin, status, golongan or jenis jabatan becomes in dim_pegawai (and so in every
+# mart and filter); the UI translates it.
+TIDAK_DIISI = "Tidak diisi"
 SKM_WEIGHTS = {"equal": (1, 9), "legacy_0111": (111, 1000), "legacy_011": (11, 100)}
 
 
@@ -40,7 +49,7 @@ def _variables(con: duckdb.DuckDBPyConnection, s: Settings) -> dict:
             if isinstance(val, int | float | str) and not isinstance(val, bool):
                 values[f"{section}_{key}"] = val
     num, den = SKM_WEIGHTS[s.section("skm")["weights"]]
-    values |= {"skm_w_num": num, "skm_w_den": den}
+    values |= {"skm_w_num": num, "skm_w_den": den, "tidak_diisi": TIDAK_DIISI}
     for name, val in values.items():
         con.execute(f"SET VARIABLE {name} = $v", {"v": val})
     return values
@@ -48,9 +57,11 @@ def _variables(con: duckdb.DuckDBPyConnection, s: Settings) -> dict:
 
 def _inline(sql: str, values: dict) -> str:
     """A view outlives the build's session variables: write the settings' values into its SQL."""
+
     def literal(m: re.Match) -> str:
         val = values[m.group(1)]
         return "'" + val.replace("'", "''") + "'" if isinstance(val, str) else repr(float(val))
+
     return re.sub(r"getvariable\('(\w+)'\)", literal, sql)
 
 

@@ -1,0 +1,139 @@
+"""From a file to canonical text rows: find the table, choose its plan (given, profile or suggestion), refuse
+what cannot load with its cause, and say what was decided (sheet, context, ignored columns, dropped rows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from pipelines import mapping
+from pipelines.errors import FileRefused
+from pipelines.layouts import refuse_document_form
+from pipelines.readers import ROW, Table, read_table
+
+
+@dataclass
+class ReadOptions:
+    """What the user said about the files of one load (CLI options or the Data page's mapping step)."""
+
+    sheet: str | None = None
+    profile: str | None = None
+    context: dict[str, str | None] = field(default_factory=dict)
+    plans: dict[str, mapping.Plan] = field(default_factory=dict)  # file name -> confirmed plan
+    profiles_dir: Path | None = None
+    granularity: str = "bulanan"  # the settings' period granularity (which columns of a monthly recap load)
+
+
+@dataclass
+class Prepared:
+    """One file read and mapped, before cleaning."""
+
+    kind: str
+    frame: pl.DataFrame
+    plan: mapping.Plan
+    table: Table
+    not_rated: int = 0
+
+    def notes(self) -> tuple[str, str]:
+        """What the loader decided, in Indonesian and English (empty when there is nothing to say)."""
+        ids, ens = [], []
+        if self.table.sheet and len(self.table.sheets) > 1:
+            ids.append(f"lembar '{self.table.sheet}'")
+            ens.append(f"sheet '{self.table.sheet}'")
+        if self.plan.profile:
+            ids.append(f"profil '{self.plan.profile}'")
+            ens.append(f"profile '{self.plan.profile}'")
+        ctx = {k: v for k, v in self.plan.context.items() if v}
+        if ctx:
+            text = ", ".join(f"{k}={v}" for k, v in ctx.items())
+            ids.append(f"konteks: {text}")
+            ens.append(f"context: {text}")
+        if self.plan.ignored:
+            ids.append(f"kolom diabaikan: {', '.join(self.plan.ignored)}")
+            ens.append(f"columns ignored: {', '.join(self.plan.ignored)}")
+        if self.table.dropped:
+            rows = ", ".join(f"{r} ({t[:20]})" for r, t in self.table.dropped[:8])
+            ids.append(f"baris ringkasan/catatan dibuang: {rows}")
+            ens.append(f"summary/note rows dropped: {rows}")
+        if self.not_rated:
+            ids.append(f"{self.not_rated} baris belum dinilai ('-') dilewati")
+            ens.append(f"{self.not_rated} rows not yet rated ('-') skipped")
+        return "; ".join(ids), "; ".join(ens)
+
+
+def plan_for(table: Table, kind: str | None, opts: ReadOptions) -> mapping.Plan:
+    """The confirmed plan for this file, else the named profile, else a profile of the same layout, else a
+    suggestion from the vocabularies."""
+    if table.name in opts.plans:
+        return opts.plans[table.name]
+    try:
+        profile = mapping.find_profile(opts.profiles_dir, opts.profile, mapping.fingerprint(table.header))
+    except KeyError:
+        names = ", ".join(mapping.list_profiles(opts.profiles_dir)) or "-"
+        raise FileRefused(
+            table.name,
+            f"Profil '{opts.profile}' tidak ada. Profil yang ada: {names}.",
+            f"Profile '{opts.profile}' does not exist. Profiles: {names}.",
+        ) from None
+    if profile is not None and (kind is None or profile.get("kind") == kind):
+        return mapping.from_profile(profile, table, opts.context)
+    return mapping.suggest(table, kind, opts.context)
+
+
+def prepare(name: str, data: bytes, kind: str | None, opts: ReadOptions | None = None) -> Prepared:
+    """Read, map and check one file; refuses it whole (FileRefused) when it cannot load."""
+    opts = opts or ReadOptions()
+    plan_given = opts.plans.get(name)
+    table = read_table(name, data, opts.sheet or (plan_given.sheet if plan_given else None))
+    refuse_document_form(table)
+    if table.body.height == 0:
+        raise FileRefused(
+            name, "Tidak ada baris data: berkas hanya berisi judul kolom.", "No data rows: the file holds only the header row."
+        )
+    plan = plan_for(table, kind, opts)
+    if table.sheet and len(table.sheets) > 1:
+        plan.sheet = table.sheet
+    mapping.explain_missing(plan, table)
+    frame, skipped = mapping.apply(plan, table, opts.granularity)
+    if frame.height == 0:
+        raise FileRefused(
+            name, "Tidak ada baris data yang sudah dinilai (semua '-').", "No data rows that have been rated (all '-')."
+        )
+    return Prepared(plan.kind, frame.sort(ROW, maintain_order=True), plan, table, skipped)
+
+
+def inspect(name: str, data: bytes, kind: str | None, opts: ReadOptions | None = None) -> tuple[Table, mapping.Plan]:
+    """The table found in a file and the plan suggested for it (a profile's, when its layout is known),
+    for the mapping step to show and edit; refusals of the reader itself still raise."""
+    opts = opts or ReadOptions()
+    given = opts.plans.get(name)
+    table = read_table(name, data, opts.sheet or (given.sheet if given else None))
+    plan = given or plan_for(table, kind, opts)
+    if table.sheet and len(table.sheets) > 1:
+        plan.sheet = table.sheet
+    return table, plan
+
+
+def dry_run(
+    name: str, data: bytes, plan: mapping.Plan, settings_raw: dict, opts: ReadOptions | None = None, rows: int = 20
+) -> tuple[pl.DataFrame, pl.DataFrame, Prepared]:
+    """The first rows as they would load and the rejects the file would produce (this file's own checks;
+    NIPs are checked against other files only in the real load). Nothing is written."""
+    from pipelines.clean import clean
+    from pipelines.validate import evaluation_incomplete, schema_rejects, unreadable
+    from schemas import CLEAN, raw_schema
+
+    opts = opts or ReadOptions()
+    prepared = prepare(name, data, plan.kind, ReadOptions(sheet=plan.sheet, plans={name: plan}, granularity=opts.granularity))
+    frame = clean(prepared.kind, raw_schema(prepared.kind).validate(prepared.frame), settings_raw)
+    rejects = [schema_rejects(prepared.kind, frame, name)]
+    if prepared.kind == "evaluasi":
+        rejects += [
+            unreadable(frame, ["rating_hasil_kerja", "rating_perilaku", "predikat"], name, "evaluasi"),
+            evaluation_incomplete(frame, name, "evaluasi"),
+        ]
+    bad = pl.concat(rejects, how="vertical_relaxed").unique(maintain_order=True).sort("baris")
+    shown = ["_baris", *[c for c in CLEAN[prepared.kind].to_schema().columns if c in frame.columns]]
+    return frame.select(shown).head(rows), bad, prepared

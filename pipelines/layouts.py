@@ -1,0 +1,187 @@
+"""What a file says outside its table: place, OPD, unit and period from title cells, info sheets and its name.
+
+Also recognises the per-employee SKP document (a form, not a table) so it can be
+refused with the name of the flat export to use instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipelines.errors import FileRefused
+from pipelines.readers import Table
+from pipelines.vocab import MONTH_ALIASES
+
+FIELDS = ["lokasi", "opd", "unit", "periode"]
+
+_LABELS = {
+    "unit": r"(unit (organisasi|layanan|pelayanan|kerja)|nama unit( layanan| pelayanan)?|unor|satuan kerja|"
+    r"unit penyelenggara( pelayanan)?|nama layanan)",
+    "opd": r"(opd|perangkat daerah|skpd|nama opd|nama perangkat daerah|instansi kerja)",
+    "instansi": r"(instansi( induk)?|pemerintah daerah|pemda)",
+    "lokasi": r"(lokasi|wilayah|kabupaten|kota|kecamatan|kabupaten/kota)",
+    "periode": r"(periode( penilaian| survei| survey)?|bulan|masa (survei|penilaian)|waktu (pelaksanaan|survei)|"
+    r"triwulan|semester)",
+    "tahun": r"(tahun( anggaran)?)",
+}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass
+class Context:
+    """Values that are not columns, each with where it was found."""
+
+    lokasi: str | None = None
+    opd: str | None = None
+    unit: str | None = None
+    periode: str | None = None  # a key the period parser reads: 2025-01, 2025-Q1, 2025
+    source: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {f: getattr(self, f) for f in FIELDS}
+
+
+def place(text: str | None) -> str | None:
+    """One of the four places named in a text ('Kabupaten Merangin', 'Kec. Medan Belawan' ...)."""
+    s = re.sub(r"[^a-z]", "", (text or "").lower())
+    for pattern, name in (
+        ("bangko|merangin", "Bangko"),
+        ("belawan", "Belawan"),
+        ("rakumpit|palangka", "Rakumpit"),
+        ("jambi", "Jambi"),
+    ):
+        if re.search(pattern, s):
+            return name
+    return None
+
+
+def period_key(text: str | None, year: int | None = None) -> str | None:
+    """A period key from a title's words: 'Januari 2025', 'Periode Januari' (+ year), 'Triwulan I 2025',
+    'Semester II', 'Tahunan', '01/2025'."""
+    s = (text or "").lower()
+    y = re.search(r"\b(20\d{2}|19\d{2})\b", s)
+    yr = int(y.group(1)) if y else year
+    if yr is None:
+        return None
+    if m := re.search(r"\b(?:triwulan|tw|kuartal|q)\s*-?\s*(iv|iii|ii|i|[1-4])\b", s):
+        return f"{yr}-Q{_ROMAN[m.group(1)]}"
+    if m := re.search(r"\bsemester\s*(ii|i|[12])\b", s):
+        return f"{yr}-Q{1 if _ROMAN[m.group(1)] == 1 else 3}"
+    if m := re.search(r"\b(20\d{2})-(\d{2})\b", s):
+        return f"{m.group(1)}-{m.group(2)}"
+    for word in re.findall(r"[a-z]+", s):
+        if word in MONTH_ALIASES:
+            return f"{yr}-{MONTH_ALIASES[word]:02d}"
+    if m := re.search(r"\b(\d{1,2})[/-](20\d{2})\b", s):
+        return f"{yr}-{int(m.group(1)):02d}"
+    if re.search(r"\b(tahunan|tahun)\b", s) or y:
+        return f"{yr}"
+    return None
+
+
+def _pairs(rows: list[list[str]]) -> list[tuple[str, str]]:
+    """(label, value) pairs from rows of cells: 'Label : value' in one cell or label and value side by side."""
+    out = []
+    for row in rows:
+        cells = [c for c in row if c and c != ":"]
+        for i, c in enumerate(cells):
+            if m := re.match(r"^([^:]{2,40}?)\s*:\s*(.+)$", c):
+                out.append((m.group(1).strip(), m.group(2).strip()))
+            elif i + 1 < len(cells) and len(c) <= 40 and not re.search(r"\d", c):
+                out.append((c.rstrip(": "), cells[i + 1].lstrip(": ")))
+        if cells:
+            out.append(("", " ".join(cells)))
+    return out
+
+
+def _label_of(label: str) -> str | None:
+    s = label.lower().strip()
+    for name, pattern in _LABELS.items():
+        if re.fullmatch(pattern, s):
+            return name
+    return None
+
+
+def read_context(table: Table) -> Context:
+    """Context from the title rows, the other sheets and the file name (the first found wins)."""
+    ctx = Context()
+    places = [("judul", table.above)] + [(f"lembar {s}", g) for s, g in table.info.items()]
+    texts: list[tuple[str, str]] = []
+    found: dict[str, tuple[str, str]] = {}
+    for where, rows in places:
+        for label, value in _pairs(rows):
+            texts.append((where, f"{label} {value}"))
+            name = _label_of(label) if label else None
+            if name and value and name not in found:
+                found[name] = (value, where)
+    stem = Path(table.name).stem.replace("_", " ").replace("-", " ")
+    texts.append(("nama berkas", stem))
+    year = None
+    for where, t in texts:
+        if m := re.search(r"\b(20\d{2})\b", t):
+            year = int(m.group(1))
+            ctx.source.setdefault("tahun", where)
+            break
+    if "tahun" in found and (m := re.search(r"\b(20\d{2})\b", found["tahun"][0])):
+        year = int(m.group(1))
+    if "periode" in found:
+        ctx.periode = period_key(found["periode"][0], year)
+        ctx.source["periode"] = found["periode"][1]
+    if ctx.periode is None:
+        for where, t in texts:
+            if re.search(r"periode|bulan|triwulan|semester|tahun", t.lower()) and (p := period_key(t, year)):
+                ctx.periode, ctx.source["periode"] = p, where
+                break
+    for name, target in (("unit", "unit"), ("opd", "opd")):
+        if name in found:
+            setattr(ctx, target, found[name][0])
+            ctx.source[target] = found[name][1]
+    for where, t in [(found[k][1], found[k][0]) for k in ("lokasi", "instansi", "unit", "opd") if k in found] + texts:
+        if p := place(t):
+            ctx.lokasi, ctx.source["lokasi"] = p, where
+            break
+    return ctx
+
+
+def merge_context(found: Context, given: dict[str, str | None] | None) -> Context:
+    """The user's values win over what the file says."""
+    out = Context(**found.as_dict(), source=dict(found.source))
+    for k, v in (given or {}).items():
+        if v in (None, "") or k not in FIELDS:
+            continue
+        if k == "periode":
+            v = v if re.fullmatch(r"\d{4}(-\d{2}|-Q[1-4])?", v.strip()) else (period_key(v) or v)
+        elif k == "lokasi":
+            v = place(v) or v
+        setattr(out, k, v)
+        out.source[k] = "pengguna"
+    return out
+
+
+_FORM_WORDS = (
+    "sasaran kinerja pegawai",
+    "pejabat penilai",
+    "pegawai yang dinilai",
+    "rencana hasil kerja",
+    "dokumen evaluasi kinerja pegawai",
+    "evaluasi kinerja pegawai",
+    "atasan pejabat penilai",
+)
+
+
+def refuse_document_form(table: Table) -> None:
+    """Refuse the per-employee SKP/evaluation document, naming the flat e-Kinerja export to use."""
+    rows = table.above + [table.header] + [list(map(str, r)) for r in table.body.head(60).iter_rows()]
+    text = " ".join(c for r in rows for c in r if c and c != "None").lower()
+    hits = sum(w in text for w in _FORM_WORDS)
+    if hits >= 2:
+        raise FileRefused(
+            table.name,
+            "Ini formulir SKP/evaluasi satu pegawai (dokumen), bukan tabel data. Unduh 'Laporan Penilaian SKP' "
+            "(predikat semua pegawai) atau 'Laporan SKP' dari e-Kinerja BKN sebagai Excel, lalu muat berkas itu.",
+            "This is one employee's SKP/evaluation form (a document), not a data table. Download the 'Laporan "
+            "Penilaian SKP' (every employee's predikat) or the 'Laporan SKP' from BKN e-Kinerja as Excel and load "
+            "that file.",
+        )

@@ -1,0 +1,398 @@
+"""The mapping step: which column of a file goes where, suggested from the vocabularies, editable, remembered.
+
+A `Plan` says, for one layout: the kind of data, each header's target (or None:
+ignored) with a confidence, month columns of a wide recap, answer labels turned
+into 1-4, and the context (place, OPD, unit, period). `apply` turns a found table
+into the canonical text frame the cleaners expect. A confirmed plan is saved as a
+profile (a plain JSON file keyed by the layout's header fingerprint) and used again
+for the next file of that layout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from pipelines.errors import FileRefused
+from pipelines.layouts import Context, merge_context, read_context
+from pipelines.readers import ROW, Table
+from pipelines.sources import BERAKHLAK, KINDS, UNSUR, header_key
+from pipelines.vocab import CONTEXT_TARGETS, MONTH_ALIASES, NOT_RATED, OTHER_SCALE, answer, match
+
+SHIPPED = Path(__file__).resolve().parent.parent / "profiles"
+SIGNATURE = {
+    "capaian": ["indikator", "target", "realisasi"],
+    "perilaku": ["peran_penilai", *BERAKHLAK],
+    "evaluasi": ["rating_hasil_kerja", "rating_perilaku", "predikat"],
+    "skm": list(UNSUR),
+}
+
+
+@dataclass
+class Plan:
+    """How one layout maps onto a kind of data."""
+
+    kind: str | None
+    columns: dict[str, str | None]
+    confidence: dict[str, float] = field(default_factory=dict)
+    wide: dict[str, str] = field(default_factory=dict)  # month header -> 'jan'..'des' or 'tahunan'
+    context: dict[str, str | None] = field(default_factory=dict)
+    sheet: str | None = None
+    fingerprint: str = ""
+    profile: str | None = None  # the profile this plan came from
+    values: dict[str, dict[str, int]] = field(default_factory=dict)  # unsur -> answer label -> 1-4 (edited)
+
+    @property
+    def ignored(self) -> list[str]:
+        return [h for h, t in self.columns.items() if t is None and h not in self.wide]
+
+    def to_json(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if k != "confidence"}
+
+
+def fingerprint(header: list[str]) -> str:
+    """A layout's identity: its header names, folded and sorted."""
+    keys = sorted(header_key(h) for h in header if h and not h.startswith("_kolom_"))
+    return hashlib.sha1("|".join(keys).encode()).hexdigest()[:16]
+
+
+def _month(h: str) -> str | None:
+    key = header_key(h)
+    if key == "tahunan":
+        return "tahunan"
+    return key if key in MONTH_ALIASES and len(key) >= 3 else None
+
+
+def _resolve(header: list[str], kind: str) -> tuple[dict[str, str | None], dict[str, float]]:
+    """Each header's target in one kind; a target goes to the header that matches it best."""
+    found = {h: match(h, kind) for h in header if h and not h.startswith("_kolom_")}
+    best: dict[str, tuple[str, float]] = {}
+    for h, (target, conf) in found.items():
+        if target and (target not in best or conf > best[target][1]):
+            best[target] = (h, conf)
+    columns = {h: None for h in header if h and not h.startswith("_kolom_")}
+    confidence = {h: 0.0 for h in columns}
+    for target, (h, conf) in best.items():
+        columns[h], confidence[h] = target, conf
+    return columns, confidence
+
+
+def missing_columns(kind: str, targets: set[str], has_context: set[str] | None = None) -> list[str]:
+    """Required targets a plan lacks (context-fillable ones count when the context has them)."""
+    ctx_ok = set(CONTEXT_TARGETS.get(kind, [])) & (has_context if has_context is not None else set())
+    req = list(KINDS[kind].required)
+    if kind == "evaluasi" and "predikat" in targets:
+        req = [c for c in req if not c.startswith("rating_")]
+    if kind == "pegawai" and "unit_kerja" in targets:
+        ctx_ok |= {"opd"}
+    return [c for c in req if c not in targets and c not in ctx_ok]
+
+
+def _context_targets(ctx: Context, kind: str) -> set[str]:
+    have = {k for k, v in ctx.as_dict().items() if v}
+    out = set()
+    if "lokasi" in have:
+        out.add("lokasi")
+    if "opd" in have:
+        out.add("opd")
+    if "unit" in have or "opd" in have:
+        out.add("unit_layanan")
+    if "periode" in have:
+        out |= {"periode", "tanggal"}
+    return out
+
+
+def suggest(table: Table, kind: str | None = None, context: dict | None = None) -> Plan:
+    """The plan the vocabularies suggest for a table (kind guessed when not given)."""
+    ctx = merge_context(read_context(table), context)
+    header = [h for h in table.header if h and not h.startswith("_kolom_")]
+    wide = {h: m for h in header if (m := _month(h))}
+    if len([m for m in wide.values() if m != "tahunan"]) < 3:
+        wide = {}
+    have = _context_targets(ctx, kind or "")
+    options = []
+    for k in [kind] if kind else list(KINDS):
+        columns, conf = _resolve(header, k)
+        for h in wide:
+            columns[h], conf[h] = None, 1.0
+        targets = {t for t in columns.values() if t} | ({"predikat", "periode"} if wide and k == "evaluasi" else set())
+        missing = missing_columns(k, targets, have)
+        sig = sum(1 for t in targets if t in SIGNATURE.get(k, []))
+        options.append((not missing, k != "pegawai" and sig > 0, sig, len(targets), k, columns, conf, missing))
+    options.sort(key=lambda o: o[:4], reverse=True)
+    complete, _special, sig, n, k, columns, conf, _missing = options[0]
+    if not kind and not complete and sig == 0 and not (k == "pegawai" and n >= 2):
+        k = None
+    return Plan(k, columns, conf, wide if k == "evaluasi" else {}, ctx.as_dict(), table.sheet, fingerprint(table.header))
+
+
+def _place_in_values(plan: Plan, table: Table) -> bool:
+    """Whether the unit, OPD or instansi the rows name tells the place (then no lokasi column is needed)."""
+    from pipelines.layouts import place
+
+    cols = [h for h, t in plan.columns.items() if t in ("unit_layanan", "opd", "instansi", "unit_kerja", "lokasi")]
+    for h in cols:
+        if h in table.body.columns and table.body.schema[h] == pl.String:
+            if any(place(v) for v in table.body[h].head(50).drop_nulls().to_list()):
+                return True
+    return False
+
+
+def explain_missing(plan: Plan, table: Table) -> None:
+    """Refuse a plan that lacks required columns, naming them for the kind the file most resembles."""
+    header = [h for h in table.header if h and not h.startswith("_kolom_")]
+    if plan.kind is None:
+        raise FileRefused(
+            table.name,
+            "Jenis data tidak dikenali dari judul kolom. Kolom yang ditemukan: "
+            f"{', '.join(header[:20])}. Pilih jenisnya (pegawai, capaian, perilaku, evaluasi, skm).",
+            f"Cannot tell the kind of data from the headers. Columns found: {', '.join(header[:20])}. "
+            "Give the kind (pegawai, capaian, perilaku, evaluasi, skm).",
+        )
+    targets = {t for t in plan.columns.values() if t} | ({"predikat", "periode"} if plan.wide else set())
+    have = {f for f, v in plan.context.items() if v}
+    ctx_targets = _context_targets(Context(**{f: plan.context.get(f) for f in ("lokasi", "opd", "unit", "periode")}), plan.kind)
+    if plan.kind in ("pegawai", "skm") and _place_in_values(plan, table):
+        ctx_targets.add("lokasi")
+    missing = missing_columns(plan.kind, targets, ctx_targets)
+    if plan.kind == "skm":
+        found = sorted(t for t in targets if t in UNSUR)
+        if 0 < len(found) < 9 and any(u in missing for u in UNSUR):
+            raise FileRefused(
+                table.name,
+                f"Kuesioner ini bukan kuesioner SKM PermenPANRB 14/2017 (sembilan unsur): hanya {len(found)} unsur "
+                f"dikenali ({', '.join(found)}). Tetapkan kolomnya di langkah pemetaan atau gunakan kuesioner baku.",
+                f"This questionnaire is not the PermenPANRB 14/2017 SKM questionnaire (nine unsur): only "
+                f"{len(found)} unsur recognised ({', '.join(found)}). Map the columns in the mapping step or use the "
+                "standard questionnaire.",
+            )
+    if missing:
+        ctx_hint = [m for m in missing if m in CONTEXT_TARGETS.get(plan.kind, [])]
+        tip_id = f" Isi {', '.join(ctx_hint)} sebagai konteks (--lokasi/--opd/--unit/--periode)." if ctx_hint else ""
+        tip_en = f" Give {', '.join(ctx_hint)} as context (--lokasi/--opd/--unit/--periode)." if ctx_hint else ""
+        del have
+        raise FileRefused(
+            table.name,
+            f"Kolom wajib untuk data {plan.kind} tidak ada: {', '.join(missing)}. Kolom yang ditemukan: "
+            f"{', '.join(header)}.{tip_id}",
+            f"Required {plan.kind} columns are missing: {', '.join(missing)}. Columns found: {', '.join(header)}.{tip_en}",
+        )
+
+
+def value_map(plan: Plan, table: Table) -> dict[str, dict[str, int | None]]:
+    """For SKM columns answered with labels: each label and the score it gets (edited, else the vocabulary)."""
+    out: dict[str, dict[str, int | None]] = {}
+    for h, target in plan.columns.items():
+        if target in UNSUR and h in table.body.columns and table.body.schema[h] == pl.String:
+            labels = [
+                v for v in table.body[h].drop_nulls().unique().sort().to_list() if not re.fullmatch(r"\s*\d+([.,]0+)?\s*", v)
+            ][:40]
+            if labels:
+                edited = plan.values.get(target, {})
+                out[target] = {v: edited.get(v, answer(v)) for v in labels}
+    return out
+
+
+def _answers(frame: pl.DataFrame, table: Table, cols: list[str], edited: dict | None = None) -> pl.DataFrame:
+    """SKM answers written as labels turned into 1-4; a form on another scale is refused."""
+    exprs = []
+    for c in cols:
+        values = frame[c].drop_nulls().unique().to_list()
+        texts = [v for v in values if isinstance(v, str) and not re.fullmatch(r"\s*\d+([.,]0+)?\s*", v)]
+        if not texts:
+            continue
+        mine = (edited or {}).get(c, {})
+        other = [v for v in texts if OTHER_SCALE.search(v.lower()) and v not in mine]
+        if other:
+            raise FileRefused(
+                table.name,
+                f"Jawaban kolom '{c}' memakai skala lain ('{other[0]}'); SKM PermenPANRB 14/2017 memakai empat "
+                "pilihan (1-4). Ubah ke kuesioner baku atau petakan nilainya.",
+                f"Answers in column '{c}' use another scale ('{other[0]}'); the PermenPANRB 14/2017 SKM uses four "
+                "choices (1-4). Use the standard questionnaire or map its values.",
+            )
+        lookup = {v: str(a) for v in values if isinstance(v, str) and (a := mine.get(v, answer(v))) is not None}
+        exprs.append(pl.col(c).replace(lookup).alias(c))
+    return frame.with_columns(exprs) if exprs else frame
+
+
+def _blank_not_rated(cols: list[str]) -> list[pl.Expr]:
+    return [
+        pl.when(pl.col(c).str.strip_chars().str.to_lowercase().is_in(list(NOT_RATED))).then(None).otherwise(pl.col(c)).alias(c)
+        for c in cols
+    ]
+
+
+def _widen(frame: pl.DataFrame, plan: Plan, year: str | None, table: Table, granularity: str) -> pl.DataFrame:
+    """A recap with one column per month (jan ... des, tahunan) as one row per employee and period: the month
+    columns, or the tahunan column where the settings declare annual periods."""
+    if not year:
+        raise FileRefused(
+            table.name,
+            "Tahun rekap tidak ditemukan di judul; isi --periode dengan tahunnya (mis. 2025).",
+            "The recap's year is not in its title; give it with --periode (e.g. 2025).",
+        )
+    keep = [c for c in frame.columns if c not in plan.wide]
+    annual = granularity == "tahunan"
+    on = [h for h, m in plan.wide.items() if (m == "tahunan") == annual and h in frame.columns]
+    frame = frame.drop([h for h in plan.wide if h not in on and h in frame.columns])
+    long = frame.unpivot(index=keep, on=on, variable_name="_kolom", value_name="predikat")
+    months = {h: (f"{year}-{MONTH_ALIASES[m]:02d}" if m != "tahunan" else year) for h, m in plan.wide.items()}
+    return long.with_columns(pl.col("_kolom").replace_strict(months, default=None).alias("periode")).drop("_kolom")
+
+
+def apply(plan: Plan, table: Table, granularity: str = "bulanan") -> tuple[pl.DataFrame, int]:
+    """The canonical text frame (with `_baris`) for a plan, and how many rows were not rated ('-')."""
+    kind = plan.kind
+    body = table.body
+    if body.height == 0:
+        raise FileRefused(table.name, "Tidak ada baris data di bawah judul kolom.", "No data rows under the header row.")
+    chosen = {h: t for h, t in plan.columns.items() if t and h in body.columns}
+    frame = body.select(
+        ROW, *[pl.col(h).alias(t) for h, t in chosen.items()], *[pl.col(h) for h in plan.wide if h in body.columns]
+    )
+    # a NIP stored as a whole number (Parquet, Excel) is kept as its digits; a float one fails the NIP check
+    frame = frame.with_columns(
+        [pl.col(c).cast(pl.String) for c, d in frame.schema.items() if c.startswith("nip") and d != pl.String]
+    )
+    text_cols = [c for c, d in frame.schema.items() if d == pl.String]
+    ctx = plan.context
+    year = (re.match(r"\d{4}", ctx.get("periode") or "") or [None])[0]
+    if plan.wide:
+        frame = _widen(frame, plan, year, table, granularity)
+    skipped = 0
+    if kind == "evaluasi":
+        frame = frame.with_columns(
+            [pl.lit(None, dtype=pl.String).alias(c) for c in ("rating_hasil_kerja", "rating_perilaku") if c not in frame.columns]
+        )
+        rated = [c for c in ("rating_hasil_kerja", "rating_perilaku", "predikat") if c in frame.columns]
+        frame = frame.with_columns(_blank_not_rated(rated))
+        before = frame.height
+        frame = frame.filter(pl.any_horizontal([pl.col(c).is_not_null() for c in rated]))
+        skipped = before - frame.height
+    if kind == "skm":
+        frame = _answers(frame, table, [u for u in UNSUR if u in text_cols], plan.values)
+        if "tanggal" in frame.columns:  # Google Forms 'Cap waktu': d/m/yyyy h:mm:ss
+            frame = frame.with_columns(pl.col("tanggal").str.replace(r"\s+\d{1,2}[:.]\d{2}([:.]\d{2})?$", ""))
+    frame = _fill_context(frame, kind, ctx)
+    return frame, skipped
+
+
+def _period_start(key: str) -> str | None:
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", key):
+        return f"01/{m.group(2)}/{m.group(1)}"
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", key):
+        return f"01/{(int(m.group(2)) - 1) * 3 + 1:02d}/{m.group(1)}"
+    if m := re.fullmatch(r"(\d{4})", key):
+        return f"01/01/{m.group(1)}"
+    return None
+
+
+def _fill(frame: pl.DataFrame, col: str, value: str | None, override: bool = False) -> pl.DataFrame:
+    if value in (None, ""):
+        return frame
+    if col not in frame.columns:
+        return frame.with_columns(pl.lit(value, dtype=pl.String).alias(col))
+    empty = pl.col(col).is_null() | (pl.col(col).cast(pl.String).str.strip_chars() == "")
+    return frame.with_columns(pl.when(empty).then(pl.lit(value)).otherwise(pl.col(col)).alias(col))
+
+
+def _fill_context(frame: pl.DataFrame, kind: str, ctx: dict) -> pl.DataFrame:
+    """Context values where the file has no column (or an empty cell); a place the file names otherwise
+    (e.g. 'Kota Medan' for Belawan) gives way to the context's place."""
+    from pipelines.normalise import lokasi as place_expr
+
+    named = [c for c in ("lokasi", "unit_layanan", "opd", "instansi", "unit_kerja") if c in frame.columns]
+    if kind in ("pegawai", "skm") and named and not ctx.get("lokasi"):  # 'Kantor Kecamatan Medan Belawan'
+        frame = frame.with_columns(pl.coalesce([place_expr(c) for c in named]).alias("lokasi"))
+    if kind in ("pegawai", "skm") and ctx.get("lokasi"):
+        if "lokasi" in frame.columns:
+            frame = frame.with_columns(
+                pl.when(place_expr("lokasi").is_null()).then(pl.lit(ctx["lokasi"])).otherwise(pl.col("lokasi")).alias("lokasi")
+            )
+        frame = _fill(frame, "lokasi", ctx["lokasi"])
+    if kind == "pegawai":
+        frame = _fill(frame, "opd", ctx.get("opd"))
+        if "opd" not in frame.columns and "unit_kerja" in frame.columns:
+            frame = frame.with_columns(pl.col("unit_kerja").alias("opd"))
+        frame = _fill(frame, "unit_kerja", ctx.get("unit"))
+    if kind == "skm":
+        frame = _fill(frame, "opd", ctx.get("opd"))
+        frame = _fill(frame, "unit_layanan", ctx.get("unit") or ctx.get("opd"))
+        if ctx.get("periode"):
+            frame = _fill(frame, "tanggal", _period_start(ctx["periode"]))
+    if kind in ("evaluasi", "capaian", "perilaku") and ctx.get("periode"):
+        frame = _fill(frame, "periode", ctx["periode"])
+    return frame
+
+
+# ---- profiles: plain JSON files, shipped ones in profiles/, the office's own beside the staging files
+
+
+def _read_dir(d: Path | None) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for p in sorted(d.glob("*.json")) if d is not None and d.exists() else []:
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        out[data.get("name", p.stem)] = data
+    return out
+
+
+def list_profiles(user_dir: Path | None) -> dict[str, dict]:
+    """Every profile by name (the office's own win over shipped ones of the same name)."""
+    return {**_read_dir(SHIPPED), **_read_dir(user_dir)}
+
+
+def find_profile(user_dir: Path | None, name: str | None = None, fp: str | None = None) -> dict | None:
+    """A profile by name, or the one whose fingerprint matches a layout (the office's own before shipped ones)."""
+    if name:
+        profiles = list_profiles(user_dir)
+        if name not in profiles:
+            raise KeyError(name)
+        return profiles[name]
+    for group in (_read_dir(user_dir), _read_dir(SHIPPED)):
+        for p in group.values():
+            if fp and p.get("fingerprint") == fp:
+                return p
+    return None
+
+
+def save_profile(user_dir: Path, name: str, plan: Plan) -> Path:
+    """Write a plan as a named profile (context the user typed for one file is kept out unless asked)."""
+    user_dir.mkdir(parents=True, exist_ok=True)
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "profil"
+    path = user_dir / f"{slug}.json"
+    data = {"name": name, **plan.to_json(), "profile": None}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+def from_profile(profile: dict, table: Table, context: dict | None = None) -> Plan:
+    """A plan for a table from a profile: its mapping for the headers this file has, context re-read."""
+    saved = {k: v for k, v in (profile.get("context") or {}).items() if k in ("lokasi", "opd", "unit") and v}
+    found = read_context(table).as_dict()
+    ctx = merge_context(
+        read_context(table), {**saved, **{k: v for k, v in found.items() if v}, **{k: v for k, v in (context or {}).items() if v}}
+    )
+    cols = profile.get("columns", {})
+    header = [h for h in table.header if h and not h.startswith("_kolom_")]
+    columns = {h: cols.get(h) for h in header}
+    wide = {h: m for h, m in (profile.get("wide") or {}).items() if h in header}
+    return Plan(
+        profile["kind"],
+        columns,
+        {h: 1.0 for h in header},
+        wide,
+        ctx.as_dict(),
+        table.sheet,
+        fingerprint(table.header),
+        profile.get("name"),
+        profile.get("values") or {},
+    )

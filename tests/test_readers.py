@@ -1,0 +1,157 @@
+"""The reader on awkward files: mixed encodings, UTF-16, binaries, sheets, header-only files, offsets, huge cells."""
+
+from __future__ import annotations
+
+import io
+import random
+
+import openpyxl
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipelines.errors import FileRefused
+from pipelines.intake import prepare
+from pipelines.load import load_files
+from pipelines.readers import decode, read_table
+from tests.conftest import make_settings
+from tests.helpers import NIPS, pegawai, query
+
+ROSTER_HEAD = "NIP;Nama;Lokasi;Perangkat Daerah\n"
+
+
+def _roster_lines(names: list[str]) -> list[str]:
+    return [f"{NIPS[i]};{n};Jambi;Dinas Sosial" for i, n in enumerate(names)]
+
+
+def test_one_windows_1252_byte_does_not_spoil_the_utf8_lines(tmp_path):
+    lines = _roster_lines(["André", "José", "Renée"])
+    raw = (ROSTER_HEAD + lines[0] + "\n" + lines[1] + "\n").encode("utf-8") + (lines[2] + "\n").encode("cp1252")
+    s = make_settings(tmp_path)
+    report = load_files([("pegawai.csv", raw)], s)
+    assert report.exit_code == 0
+    assert sorted(query(s, "SELECT nama FROM dim_pegawai").to_series().to_list()) == ["André", "José", "Renée"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet="abc xyz;éèüñ", min_size=1, max_size=12), st.booleans()), min_size=1, max_size=8))
+def test_decoding_is_decided_line_by_line(lines):
+    raw = b"\n".join(t.encode("cp1252" if legacy else "utf-8") for t, legacy in lines)
+    assert decode(raw)[0].split("\n") == [t for t, _ in lines]
+
+
+def test_utf16_csv_loads(tmp_path):
+    s = make_settings(tmp_path)
+    text = ROSTER_HEAD + "\n".join(_roster_lines(["Siti", "Budi"])) + "\n"
+    report = load_files([("pegawai.csv", text.encode("utf-16"))], s)
+    assert report.exit_code == 0 and report.files[0].dimuat == 2
+
+
+def test_png_renamed_csv_is_refused_in_both_languages():
+    png = b"\x89PNG\r\n\x1a\n" + bytes(random.Random(1).randrange(256) for _ in range(400))
+    with pytest.raises(FileRefused) as exc:
+        read_table("foto.csv", png)
+    assert "bukan berkas CSV/Excel" in exc.value.pesan and "not a CSV/Excel file" in exc.value.message
+
+
+def _workbook(sheets: dict[str, list[list]], start_row: int = 1, start_col: int = 1) -> bytes:
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                if v is not None:
+                    ws.cell(start_row + r, start_col + c, v)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_data_on_the_second_sheet_is_found_and_named(tmp_path):
+    rows = [["NIP", "Nama", "Lokasi", "OPD"], *[[n, f"P{i}", "Jambi", "Dinas Sosial"] for i, n in enumerate(NIPS[:3])]]
+    data = _workbook({"Petunjuk": [["Isi data pada lembar berikut"]], "Pegawai": rows})
+    s = make_settings(tmp_path)
+    report = load_files([("pegawai.xlsx", data)], s)
+    assert report.exit_code == 0 and report.files[0].dimuat == 3
+    assert "Pegawai" in report.files[0].pesan and "Pegawai" in report.files[0].message
+    with pytest.raises(FileRefused) as exc:
+        read_table("pegawai.xlsx", data, sheet="Data")
+    assert "'Data'" in exc.value.pesan and "Petunjuk, Pegawai" in exc.value.message
+
+
+def test_missing_columns_named_for_the_kind_it_resembles_without_kind(tmp_path):
+    text = "NIP;Periode;Indikator;Target\n" + f"{NIPS[0]};2026-01;Akurasi;10\n"
+    s = make_settings(tmp_path)
+    report = load_files([("capaian.csv", text.encode())], s)
+    f = report.files[0]
+    assert f.status == "ditolak" and f.jenis is None
+    assert "capaian" in f.pesan and "realisasi" in f.pesan and "realisasi" in f.message
+
+
+def test_header_only_file_says_no_data_rows(tmp_path):
+    s = make_settings(tmp_path)
+    report = load_files([("pegawai.csv", ROSTER_HEAD.encode())], s)
+    f = report.files[0]
+    assert f.status == "ditolak" and "Tidak ada baris data" in f.pesan and "No data rows" in f.message
+
+
+def test_excel_row_numbers_are_the_spreadsheets_with_empty_rows_and_columns_before(tmp_path):
+    rows = [
+        ["NIP", "Nama", "Lokasi", "OPD"],
+        [NIPS[0], "A", "Jambi", "Dinsos"],
+        [NIPS[1], "B", "Tidak ada", "Dinsos"],
+        [None, None, None, None],
+        ["12345", "C", "Jambi", "Dinsos"],
+    ]
+    data = _workbook({"Sheet1": rows}, start_row=5, start_col=3)
+    s = make_settings(tmp_path)
+    report = load_files([("pegawai.xlsx", data)], s)
+    by_col = {r["kolom"]: r["baris"] for r in report.rejects.iter_rows(named=True)}
+    assert by_col == {"lokasi": 7, "nip": 9}  # header on row 5, 'Tidak ada' on 7, the bad NIP on 9
+
+
+def test_a_one_megabyte_quoted_comment_does_not_refuse_the_csv(tmp_path):
+    comment = "panjang sekali; " * 70_000
+    text = "Tanggal;Unit Layanan;Lokasi;" + ";".join(f"U{i}" for i in range(1, 10)) + ";Saran\n"
+    text += f'02/01/2026;Disdukcapil;Jambi;{";".join("3" * 9)};"{comment}"\n'
+    text += f'03/01/2026;Disdukcapil;Jambi;{";".join("4" * 9)};"ok"\n'
+    s = make_settings(tmp_path)
+    report = load_files([("skm.csv", text.encode())], s)
+    assert report.exit_code == 0 and report.files[0].dimuat == 2
+
+
+def test_parquet_with_integer_nip(tmp_path):
+    frame = pl.DataFrame(
+        {"nip": [int(n) for n in NIPS[:3]], "nama": ["A", "B", "C"], "lokasi": ["Jambi"] * 3, "opd": ["Dinas Sosial"] * 3}
+    )
+    buf = io.BytesIO()
+    frame.write_parquet(buf)
+    s = make_settings(tmp_path)
+    report = load_files([("pegawai.parquet", buf.getvalue())], s)
+    assert report.exit_code == 0
+    assert sorted(query(s, "SELECT nip FROM dim_pegawai").to_series().to_list()) == sorted(NIPS[:3])
+
+
+def test_parquet_with_float_nip_is_rejected_per_row(tmp_path):
+    frame = pl.DataFrame(
+        {"nip": [float(n) for n in NIPS[:2]], "nama": ["A", "B"], "lokasi": ["Jambi"] * 2, "opd": ["Dinas Sosial"] * 2}
+    )
+    buf = io.BytesIO()
+    frame.write_parquet(buf)
+    report = load_files([("pegawai.parquet", buf.getvalue())], make_settings(tmp_path))
+    assert report.files[0].status in ("ditolak", "sebagian")
+    assert set(report.rejects["kolom"].to_list()) == {"nip"} and report.rejects["alasan"].null_count() == 0
+
+
+def test_xlsx_renamed_csv_is_read_as_excel():
+    data = _workbook({"Data": [["NIP", "Nama", "Lokasi", "OPD"], [NIPS[0], "A", "Jambi", "Dinsos"]]})
+    assert prepare("pegawai.csv", data, None).kind == "pegawai"
+
+
+def test_two_row_header_with_column_numbers_below():
+    text = f"LAPORAN;;;;;\nNIP;Nama;Lokasi;Perangkat Daerah;Jabatan\n(1);(2);(3);(4);(5)\n{NIPS[0]};A;Jambi;Dinsos;Staf\n"
+    table = read_table("pegawai.csv", text.encode())
+    assert table.body.height == 1 and table.body["_baris"].to_list() == [4]
+    assert pegawai()  # the helper's roster still reads as before

@@ -1,0 +1,121 @@
+"""The Panduan (guide) page's text in both languages, as templates filled with the current settings."""
+
+from __future__ import annotations
+
+GUIDE: dict[str, tuple[str, str]] = {
+    "intro": (
+        "Cara dasbor ini menghitung setiap angka, dengan nilai pengaturan yang berlaku sekarang "
+        "(`settings.toml`). Jika pengaturan diubah, halaman ini ikut berubah.",
+        "How this dashboard computes every figure, with the settings in force now (`settings.toml`). "
+        "When the settings change, this page changes with them.",
+    ),
+    "h_hasil": ("Hasil kerja dan perilaku", "Work result and behaviour"),
+    "hasil": (
+        "- **Capaian** per indikator = realisasi ÷ target × 100 (dibalik untuk indikator yang makin rendah makin "
+        "baik, misalnya waktu layanan), dibatasi maks **{cap}**.\n"
+        "- **Hasil kerja** = rata-rata capaian tertimbang bobot indikator (bobot satu pegawai-periode berjumlah "
+        "{weight_total}).\n"
+        "- **Perilaku** (0–100) = rata-rata tujuh nilai BerAKHLAK, ditimbang menurut peran penilai: {roles}.\n"
+        "- Rating hasil kerja: **Di Atas Ekspektasi** jika ≥ {hasil_di_atas}, **Sesuai** jika ≥ {hasil_sesuai}, "
+        "selain itu **Di Bawah**. Rating perilaku: Di Atas ≥ {perilaku_di_atas}, Sesuai ≥ {perilaku_sesuai}. "
+        "Batas ini pilihan daerah, bukan ketentuan peraturan.\n"
+        "- Predikat **resmi** (dari SKP yang diunggah) dipakai bila ada; bila tidak, predikat **dihitung** dari "
+        "kedua rating dengan matriks di bawah. Pegawai tanpa salah satu rating tidak berpredikat dan tidak "
+        "dihitung dalam persentase predikat.",
+        "- **Capaian** per indicator = realisation ÷ target × 100 (inverted for indicators where lower is better, "
+        "such as service time), capped at **{cap}**.\n"
+        "- **Work result** = the indicators' capaian weighted by their weights (one employee-period's weights sum "
+        "to {weight_total}).\n"
+        "- **Behaviour** (0–100) = mean of the seven BerAKHLAK values, weighted by rater role: {roles}.\n"
+        "- Work-result rating: **Di Atas Ekspektasi** (above) if ≥ {hasil_di_atas}, **Sesuai** (as expected) if "
+        "≥ {hasil_sesuai}, otherwise **Di Bawah** (below). Behaviour rating: above ≥ {perilaku_di_atas}, as "
+        "expected ≥ {perilaku_sesuai}. These edges are a regional choice, not regulation.\n"
+        "- The **official** predikat (from the uploaded SKP) is used where present; otherwise it is **computed** "
+        "from the two ratings with the matrix below. Employees missing a rating have no predikat and are left "
+        "out of predikat shares.",
+    ),
+    "h_matrix": ("Matriks predikat (PermenPANRB 6/2022)", "Predikat matrix (PermenPANRB 6/2022)"),
+    "matrix_rows": ("Hasil kerja ↓ · perilaku →", "Work result ↓ · behaviour →"),
+    "h_ikm": ("IKM dan mutu layanan (PermenPANRB 14/2017)", "IKM and service grade (PermenPANRB 14/2017)"),
+    "ikm": (
+        "- Responden menilai 9 unsur layanan dari 1 sampai 4. **NRR** per unsur = jumlah nilai ÷ responden.\n"
+        "- **IKM** = rata-rata NRR ({weights}); **IKM konversi** = IKM × {konversi} (skala 25–100), dibulatkan "
+        "2 desimal.\n"
+        "- **Mutu**: A (Sangat Baik) ≥ {a_min}; B (Baik) ≥ {b_min}; C (Kurang Baik) ≥ {c_min}; selain itu D "
+        "(Tidak Baik).\n"
+        "- Unit dengan kurang dari **{min_respondents}** responden ditandai ⚠ sampel kecil.",
+        "- Respondents rate 9 service items from 1 to 4. **NRR** per item = sum of answers ÷ respondents.\n"
+        "- **IKM** = mean of the NRRs ({weights}); **IKM converted** = IKM × {konversi} (a 25–100 scale), rounded "
+        "to 2 decimals.\n"
+        "- **Grade**: A (very good) ≥ {a_min}; B (good) ≥ {b_min}; C (fair) ≥ {c_min}; otherwise D (poor).\n"
+        "- Units with fewer than **{min_respondents}** respondents are marked ⚠ small sample.",
+    ),
+    "h_kurva": ("Kurva distribusi (SE MenPANRB 3/2023)", "Distribution curve (SE MenPANRB 3/2023)"),
+    "kurva": (
+        "Predikat organisasi membatasi komposisi predikat pegawainya. Unit yang melanggar ditampilkan di Ringkasan "
+        "(panduan untuk diperiksa, bukan larangan). Batas maksimum dibulatkan ke bawah, minimum ke atas.\n\n"
+        "- **Istimewa**: Sangat Baik paling banyak {istimewa_max_sangat_baik}.\n"
+        "- **Baik**: Baik paling banyak {baik_max_baik}, dan paling sedikit {baik_min_bawah} orang Butuh Perbaikan "
+        "atau Kurang/Misconduct.\n"
+        "- **Butuh Perbaikan**: Butuh Perbaikan paling sedikit {butuh_min_butuh}; Sangat Baik paling banyak "
+        "{butuh_max_sangat_baik}.\n"
+        "- **Kurang**: Kurang/Misconduct paling sedikit {kurang_min_kurang}; Butuh Perbaikan paling sedikit "
+        "{kurang_min_butuh}; Sangat Baik paling banyak {kurang_max_sangat_baik}.\n"
+        "- **Sangat Kurang**: Sangat Kurang paling sedikit {sangat_kurang_min_sangat_kurang}; Kurang atau Butuh "
+        "Perbaikan paling sedikit {sangat_kurang_min_kurang_or_butuh}; tanpa Sangat Baik.",
+        "The organisation's own predikat bounds its employees' predikat mix. Units breaking it are listed on the "
+        "Overview (guidance to check, not a constraint). Maxima round down, minima round up.\n\n"
+        "- **Istimewa**: at most {istimewa_max_sangat_baik} Sangat Baik.\n"
+        "- **Baik**: at most {baik_max_baik} Baik, and at least {baik_min_bawah} Butuh Perbaikan or "
+        "Kurang/Misconduct.\n"
+        "- **Butuh Perbaikan**: at least {butuh_min_butuh} Butuh Perbaikan; at most {butuh_max_sangat_baik} "
+        "Sangat Baik.\n"
+        "- **Kurang**: at least {kurang_min_kurang} Kurang/Misconduct; at least {kurang_min_butuh} Butuh "
+        "Perbaikan; at most {kurang_max_sangat_baik} Sangat Baik.\n"
+        "- **Sangat Kurang**: at least {sangat_kurang_min_sangat_kurang} Sangat Kurang; at least "
+        "{sangat_kurang_min_kurang_or_butuh} Kurang or Butuh Perbaikan; no Sangat Baik.",
+    ),
+    "h_coach": ("Pembinaan dan penghargaan", "Coaching and recognition"),
+    "coach": (
+        "Seorang pegawai masuk daftar **pembinaan** pada periode terakhir rentang bila memenuhi salah satu:\n\n"
+        "1. predikat **{predikat_trigger}** atau lebih buruk;\n"
+        "2. hasil kerja di bawah **{score_cutoff}** selama **{consecutive_periods}** periode kalender berturut-turut;\n"
+        "3. hasil kerja turun paling sedikit **{trend_min_drop}** poin dalam **{trend_periods}** periode.\n\n"
+        "Yang paling mendesak (lebih banyak aturan, predikat lebih buruk, hasil kerja lebih rendah) di atas. "
+        "Fokus pembinaan: indikator dengan capaian terendah dan nilai BerAKHLAK terlemah pada periode itu.\n\n"
+        "Daftar **penghargaan**: Sangat Baik pada paling sedikit **{min_sb}** dari **{min_periods}** periode "
+        "terakhir dan rata-rata hasil kerja ≥ **{min_score}**.",
+        "An employee is on the **coaching** list in the last period of the range when any of these holds:\n\n"
+        "1. predikat **{predikat_trigger}** or worse;\n"
+        "2. work result below **{score_cutoff}** for **{consecutive_periods}** calendar periods in a row;\n"
+        "3. work result fallen by at least **{trend_min_drop}** points over **{trend_periods}** periods.\n\n"
+        "The most urgent (more rules, worse predikat, lower work result) come first. Coach on: the indicator with "
+        "the lowest capaian and the weakest BerAKHLAK value in that period.\n\n"
+        "The **recognition** list: Sangat Baik in at least **{min_sb}** of the last **{min_periods}** periods and "
+        "a mean work result ≥ **{min_score}**.",
+    ),
+    "h_read": ("Membaca grafik", "Reading the charts"),
+    "read": (
+        "- **n** di label dan tooltip = jumlah yang dihitung: pegawai (atau pegawai-periode bila rentang mencakup "
+        "beberapa periode) untuk skor dan predikat, responden untuk IKM.\n"
+        "- Kelompok dengan kurang dari **{min_group}** pegawai digambar berongga (○), diberi tanda ✕ atau *: "
+        "terlalu kecil untuk dibandingkan.\n"
+        "- **Selang kepercayaan {confidence}** (Bandingkan): rentang tempat rata-rata sebenarnya kemungkinan "
+        "berada; dua kelompok yang garisnya bertumpuk belum tentu berbeda.\n"
+        "- **Periode sebagian**: periode dengan n di bawah {partial}% dari biasanya (data belum lengkap dimuat) "
+        "diarsir abu-abu.\n"
+        "- Klik sel, batang atau titik untuk mempersempit filter ke OPD/lokasi itu; tombol **Atur ulang filter** "
+        "mengembalikan semuanya. Tautan halaman dapat dibagikan: pembaca melihat tampilan yang sama dalam bahasa "
+        "mana pun.",
+        "- **n** in labels and tooltips = what is counted: employees (or employee-periods when the range spans "
+        "several periods) for scores and predikat, respondents for IKM.\n"
+        "- Groups of fewer than **{min_group}** employees are drawn hollow (○) or marked ✕ or *: too small to "
+        "compare.\n"
+        "- **{confidence} confidence interval** (Compare): the range where the true mean likely lies; two groups "
+        "whose bars overlap may not really differ.\n"
+        "- **Partial period**: a period whose n is under {partial}% of the usual (data not fully loaded yet) is "
+        "shaded grey.\n"
+        "- Click a cell, bar or point to narrow the filters to that OPD/place; **Reset filters** undoes it all. "
+        "Page links can be shared: the reader sees the same view in either language.",
+    ),
+}

@@ -1,0 +1,182 @@
+"""The Data page's mapping step: what was detected in an uploaded file, editable, with a dry run and profiles."""
+
+from __future__ import annotations
+
+import hashlib
+
+import polars as pl
+import streamlit as st
+
+from pipelines import mapping
+from pipelines.errors import FileRefused
+from pipelines.intake import ReadOptions, dry_run, inspect
+from pipelines.layouts import FIELDS
+from pipelines.load import profiles_dir
+from pipelines.sources import KINDS, LOKASI
+from ui import fmt
+from ui.data import settings
+from ui.i18n import col, lang, t
+
+KIND_NAMES = list(KINDS)
+_SOURCES = {"pengguna": "map_user", "judul": "map_title_cells", "nama berkas": "map_filename"}
+
+
+def context_fields() -> dict[str, str | None]:
+    """Place, OPD, unit and period for files that do not say them (the CLI's --lokasi/--opd/--unit/--periode)."""
+    st.caption(t("map_context"))
+    c1, c2, c3, c4 = st.columns(4)
+    lokasi = c1.selectbox(t("map_lokasi"), ["", *LOKASI], key="ctx_lokasi", format_func=lambda v: v or t("map_from_file"))
+    opd = c2.text_input(t("map_opd"), key="ctx_opd", placeholder=t("map_from_file"))
+    unit = c3.text_input(t("map_unit"), key="ctx_unit", placeholder=t("map_from_file"))
+    periode = c4.text_input(t("map_periode"), key="ctx_periode", placeholder=t("map_from_file"))
+    return {
+        "lokasi": lokasi or None,
+        "opd": opd.strip() or None,
+        "unit": unit.strip() or None,
+        "periode": periode.strip() or None,
+    }
+
+
+def _key(name: str, data: bytes) -> str:
+    return hashlib.sha1(name.encode() + data[:65536] + str(len(data)).encode()).hexdigest()[:12]
+
+
+def _opts(ctx: dict, sheet: str | None = None) -> ReadOptions:
+    s = settings()
+    return ReadOptions(
+        sheet=sheet, context=ctx, profiles_dir=profiles_dir(s), granularity=s.section("periode").get("granularity", "bulanan")
+    )
+
+
+def _target_label(target: str) -> str:
+    return col(target)
+
+
+def _columns_editor(plan: mapping.Plan, table, key: str) -> dict[str, str | None]:
+    """Each header's target, editable; returns the edited mapping."""
+    targets = KINDS[plan.kind].columns if plan.kind else []
+    labels = {_target_label(c): c for c in targets}
+    ignore = t("map_ignore")
+    rows = []
+    for h, target in plan.columns.items():
+        sample = table.body[h].drop_nulls().head(1).to_list() if h in table.body.columns else []
+        rows.append(
+            {
+                t("map_col_file"): h,
+                t("map_col_target"): _target_label(target) if target else ignore,
+                t("map_col_conf"): round(100 * plan.confidence.get(h, 1.0 if target else 0.0)),
+                t("map_col_sample"): str(sample[0])[:60] if sample else "",
+            }
+        )
+    edited = st.data_editor(
+        pl.DataFrame(rows),
+        hide_index=True,
+        key=f"cols_{key}",
+        width="stretch",
+        disabled=[t("map_col_file"), t("map_col_conf"), t("map_col_sample")],
+        column_config={
+            t("map_col_target"): st.column_config.SelectboxColumn(t("map_col_target"), options=[ignore, *labels], required=True),
+            t("map_col_conf"): st.column_config.ProgressColumn(t("map_col_conf"), min_value=0, max_value=100, format="%d%%"),
+        },
+    )
+    out = {}
+    for r in pl.DataFrame(edited).iter_rows(named=True):
+        out[r[t("map_col_file")]] = labels.get(r[t("map_col_target")])
+    return out
+
+
+def _values_editor(plan: mapping.Plan, table, key: str) -> dict[str, dict[str, int]]:
+    """SKM answer labels and their 1-4 scores, editable."""
+    vm = mapping.value_map(plan, table)
+    if not vm:
+        return plan.values
+    st.markdown(f"**{t('map_values')}**")
+    rows = [
+        {t("map_unsur"): _target_label(u), t("map_label"): label, t("map_score"): score}
+        for u, labels in vm.items()
+        for label, score in labels.items()
+    ]
+    edited = st.data_editor(
+        pl.DataFrame(rows, schema={t("map_unsur"): pl.String, t("map_label"): pl.String, t("map_score"): pl.Int64}),
+        hide_index=True,
+        key=f"vals_{key}",
+        width="stretch",
+        disabled=[t("map_unsur"), t("map_label")],
+        column_config={t("map_score"): st.column_config.NumberColumn(t("map_score"), min_value=1, max_value=4, step=1)},
+    )
+    back = {_target_label(u): u for u in vm}
+    out: dict[str, dict[str, int]] = {}
+    for r in pl.DataFrame(edited).iter_rows(named=True):
+        if r[t("map_score")] is not None:
+            out.setdefault(back[r[t("map_unsur")]], {})[r[t("map_label")]] = int(r[t("map_score")])
+    return out
+
+
+def _context_table(plan: mapping.Plan) -> None:
+    rows = [{t("map_field"): t(f"map_{f}").split(" (")[0], t("map_value"): plan.context.get(f) or t("map_none")} for f in FIELDS]
+    st.markdown(f"**{t('map_context_found')}**")
+    st.dataframe(pl.DataFrame(rows), hide_index=True, width="content")
+
+
+def _dry(name: str, data: bytes, plan: mapping.Plan, ctx: dict) -> None:
+    try:
+        preview, rejects, _ = dry_run(name, data, plan, settings().raw, _opts(ctx))
+    except FileRefused as exc:
+        st.error(exc.text(lang()))
+        return
+    st.markdown(f"**{t('map_dry_rows')}**")
+    shown = preview.rename({"_baris": "baris"})
+    st.dataframe(shown.rename({c: col(c) for c in shown.columns}), hide_index=True)
+    if rejects.is_empty():
+        st.success(t("map_dry_ok"))
+    else:
+        st.warning(t("map_dry_bad", n=fmt.num(rejects.height, 0, lang())))
+        cols = ["baris", "kolom", "nilai", "alasan" if lang() == "id" else "reason"]
+        st.dataframe(rejects.select(cols).rename({c: col(c) for c in cols}), hide_index=True)
+
+
+def step(name: str, data: bytes, kind: str | None, ctx: dict) -> mapping.Plan | None:
+    """The mapping step for one uploaded file; returns the confirmed plan (None when the file is refused)."""
+    key = _key(name, data)
+    sheet = st.session_state.get(f"sheet_{key}")
+    chosen_kind = st.session_state.get(f"kind_{key}") or kind
+    try:
+        table, plan = inspect(name, data, chosen_kind, _opts(ctx, sheet))
+    except FileRefused as exc:
+        st.error(f"{t('map_refused')}: {exc.text(lang())}")
+        return None
+    with st.expander(t("map_title", name=name), expanded=True):
+        c1, c2 = st.columns(2)
+        pick = c1.selectbox(
+            t("map_kind_pick"),
+            KIND_NAMES,
+            index=KIND_NAMES.index(plan.kind) if plan.kind else 0,
+            format_func=lambda k: t(f"kind_{k}"),
+            key=f"kindsel_{key}",
+        )
+        if pick != plan.kind:
+            st.session_state[f"kind_{key}"] = pick
+            table, plan = inspect(name, data, pick, _opts(ctx, sheet))
+        if len(table.sheets) > 1:
+            c2.selectbox(t("map_sheet_pick"), table.sheets, index=table.sheets.index(table.sheet), key=f"sheet_{key}")
+        sheet_txt = f", {t('map_sheet')} '{table.sheet}'" if len(table.sheets) > 1 else ""
+        prof_txt = f", {t('map_profile_used')} '{plan.profile}'" if plan.profile else ""
+        st.markdown(t("map_detected", kind=t(f"kind_{plan.kind}"), row=table.header_row, sheet=sheet_txt, profile=prof_txt))
+        _context_table(plan)
+        plan.columns = _columns_editor(plan, table, key)
+        plan.values = _values_editor(plan, table, key)
+        if plan.ignored:
+            st.caption(t("map_ignored", cols=", ".join(plan.ignored)))
+        if table.dropped:
+            st.caption(t("map_dropped", rows=", ".join(f"{r} ({txt[:20]})" for r, txt in table.dropped[:8])))
+        b1, b2, b3 = st.columns([1, 1, 1])
+        if b1.button(t("map_dry"), key=f"dry_{key}"):
+            _dry(name, data, plan, ctx)
+        pname = b2.text_input(
+            t("map_profile_name"), key=f"pname_{key}", label_visibility="collapsed", placeholder=t("map_profile_name")
+        )
+        if b3.button(t("map_save"), key=f"save_{key}", disabled=not pname.strip()):
+            mapping.save_profile(profiles_dir(settings()), pname.strip(), plan)
+            plan.profile = pname.strip()
+            st.success(t("map_saved", name=pname.strip()))
+    return plan
