@@ -60,5 +60,7 @@ def load_settings(extra: Path | None = None) -> Settings:
             data = _merge(data, tomllib.load(fh))
     if wh := os.environ.get("KINERJA_WAREHOUSE"):
         data["paths"]["warehouse"] = wh
-        data["paths"]["staging"] = os.environ.get("KINERJA_STAGING", str(Path(wh).with_suffix("")) + "_staging")
+        data["paths"]["staging"] = os.environ.get(
+            "KINERJA_STAGING", str(Path(wh).with_suffix("")) + "_staging"
+        )
     return Settings(data)

@@ -82,15 +82,9 @@ def _data(con, f, ctx):
 
 
 PAGES: dict[str, Callable[[duckdb.DuckDBPyConnection, Filters, Context], None]] = {
-    "ringkasan": _ringkasan,
-    "skor": _skor,
-    "tren": _tren,
-    "bandingkan": _bandingkan,
-    "umpan-balik": _umpan_balik,
-    "pembinaan": _pembinaan,
-    "penghargaan": _penghargaan,
-    "profil": _profil,
-    "data": _data,
+    "ringkasan": _ringkasan, "skor": _skor, "tren": _tren, "bandingkan": _bandingkan,
+    "umpan-balik": _umpan_balik, "pembinaan": _pembinaan, "penghargaan": _penghargaan,
+    "profil": _profil, "data": _data,
 }
 
 

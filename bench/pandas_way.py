@@ -38,11 +38,8 @@ class PandasApp:
         self.s = settings
         cap_cfg, rating = settings.section("capaian"), settings.section("rating")
         roles = settings.section("perilaku")
-        self.peg = _read(
-            staging,
-            "pegawai",
-            ["nip", "nama", "lokasi", "opd", "unit_kerja", "jenis_jabatan", "golongan", "status_asn", "nip_atasan"],
-        )
+        self.peg = _read(staging, "pegawai", ["nip", "nama", "lokasi", "opd", "unit_kerja", "jenis_jabatan",
+                                               "golongan", "status_asn", "nip_atasan"])
         cap = _read(staging, "capaian", ["nip", "periode", "indikator", "target", "realisasi", "bobot", "arah"])
         ratio = cap["realisasi"] / cap["target"] * 100
         inverse = (cap["target"] / cap["realisasi"] * 100).where(cap["realisasi"] > 0, cap_cfg["cap"])
@@ -54,11 +51,8 @@ class PandasApp:
         beh = _read(staging, "perilaku", ["nip", "periode", "peran_penilai", "nip_penilai", *VALUES])
         beh["skor"] = beh[VALUES].mean(axis=1)
         beh["bobot"] = beh["peran_penilai"].map(roles).fillna(0.0)
-        by_role = (
-            beh.groupby(["nip", "periode", "peran_penilai"], sort=False)
-            .agg(skor=("skor", "mean"), bobot=("bobot", "first"))
-            .reset_index()
-        )
+        by_role = beh.groupby(["nip", "periode", "peran_penilai"], sort=False).agg(
+            skor=("skor", "mean"), bobot=("bobot", "first")).reset_index()
         by_role = by_role[by_role["bobot"] > 0]
         by_role["w"] = by_role["skor"] * by_role["bobot"]
         gb = by_role.groupby(["nip", "periode"], sort=False)
@@ -76,7 +70,8 @@ class PandasApp:
             kin = kin.drop(columns="resmi")
         self.kin = kin.merge(self.peg, on="nip", how="left")
         self.skm = _read(staging, "skm")
-        self.skm["periode"] = self.skm["tanggal"].astype("datetime64[ns]").dt.to_period("Q").astype(str).str.replace("Q", "-Q")
+        self.skm["periode"] = self.skm["tanggal"].astype("datetime64[ns]").dt.to_period("Q").astype(str).str.replace(
+            "Q", "-Q")
 
     # -- helpers -----------------------------------------------------------------------------------
     def _k(self, f) -> pd.DataFrame:
@@ -93,12 +88,8 @@ class PandasApp:
     @staticmethod
     def _groups(k: pd.DataFrame, by: list[str]) -> pd.DataFrame:
         counts = pd.crosstab([k[c] for c in by], k["predikat"]) if len(k) else pd.DataFrame()
-        stats = k.groupby(by).agg(
-            n=("nip", "size"),
-            rata_hasil=("hasil_kerja", "mean"),
-            sd_hasil=("hasil_kerja", "std"),
-            rata_perilaku=("perilaku", "mean"),
-        )
+        stats = k.groupby(by).agg(n=("nip", "size"), rata_hasil=("hasil_kerja", "mean"),
+                                  sd_hasil=("hasil_kerja", "std"), rata_perilaku=("perilaku", "mean"))
         return stats.join(counts, how="left").reset_index()
 
     def _skm(self, f) -> pd.DataFrame:
@@ -133,27 +124,19 @@ class PandasApp:
         k = self._k(f)
         by_opd = self._groups(k, ["lokasi", "opd"])
         last = k[k["periode"] == k["periode"].max()]
-        hist = {
-            p: np.histogram(part["hasil_kerja"].dropna(), bins=np.arange(0, 152.5, 2.5))[0] for p, part in last.groupby("lokasi")
-        }
+        hist = {p: np.histogram(part["hasil_kerja"].dropna(), bins=np.arange(0, 152.5, 2.5))[0]
+                for p, part in last.groupby("lokasi")}
         by_place = self._groups(k, ["lokasi"])
         c = self.cap
         m = (c["periode"] >= f.dari) & (c["periode"] <= f.sampai)
         if f.lokasi:
             m &= c["lokasi"].isin(f.lokasi)
-        ind = (
-            c[m]
-            .groupby("indikator")
-            .agg(n=("capaian", "size"), rata=("capaian", "mean"), capai=("capaian", lambda x: (x >= 100).mean()))
-            .reset_index()
-        )
+        ind = c[m].groupby("indikator").agg(n=("capaian", "size"), rata=("capaian", "mean"),
+                                            capai=("capaian", lambda x: (x >= 100).mean())).reset_index()
         atasan = self.beh[self.beh["peran_penilai"] == "atasan"]
         rated = atasan.merge(k[["nip", "periode", "hasil_kerja", "lokasi"]], on=["nip", "periode"])
-        lenient = (
-            rated.groupby("nip_penilai")
-            .agg(n=("nip", "nunique"), diberikan=("skor", "mean"), hasil=("hasil_kerja", "mean"))
-            .reset_index()
-        )
+        lenient = rated.groupby("nip_penilai").agg(n=("nip", "nunique"), diberikan=("skor", "mean"),
+                                                   hasil=("hasil_kerja", "mean")).reset_index()
         return [by_opd, pd.DataFrame(hist), by_place, ind, lenient]
 
     def tren(self, f) -> list[pd.DataFrame]:
@@ -163,11 +146,8 @@ class PandasApp:
         # the employee is the unit: each one's mean over the range, then mean and sd over employees
         k = self._k(f).dropna(subset=["hasil_kerja"])
         per = k.groupby(["lokasi", "opd", "nip"])["hasil_kerja"].mean().reset_index()
-        g = (
-            per.groupby(["lokasi", "opd"])
-            .agg(n=("nip", "size"), rata_hasil=("hasil_kerja", "mean"), sd_hasil=("hasil_kerja", "std"))
-            .reset_index()
-        )
+        g = per.groupby(["lokasi", "opd"]).agg(n=("nip", "size"), rata_hasil=("hasil_kerja", "mean"),
+                                               sd_hasil=("hasil_kerja", "std")).reset_index()
         se = g["sd_hasil"] / np.sqrt(g["n"])
         g["ci_bawah"], g["ci_atas"] = g["rata_hasil"] - 1.96 * se, g["rata_hasil"] + 1.96 * se
         g["persentil"] = g.groupby("lokasi")["rata_hasil"].rank(pct=True) * 100
@@ -203,9 +183,8 @@ class PandasApp:
         last = k["periode"].max()
         k = k.assign(sb=(k["predikat"] == "Sangat Baik").astype(int))
         roll = k.groupby("nip", sort=False)[["sb", "hasil_kerja"]].rolling(n, min_periods=n)
-        k = k.assign(
-            n_sb=roll["sb"].sum().reset_index(level=0, drop=True), rata=roll["hasil_kerja"].mean().reset_index(level=0, drop=True)
-        )
+        k = k.assign(n_sb=roll["sb"].sum().reset_index(level=0, drop=True),
+                     rata=roll["hasil_kerja"].mean().reset_index(level=0, drop=True))
         top = k[(k["periode"] == last) & (k["n_sb"] >= cfg["min_share_sangat_baik"] * n) & (k["rata"] >= cfg["min_score"])]
         return [top.sort_values("rata", ascending=False)]
 
@@ -214,22 +193,15 @@ class PandasApp:
         history = self.kin[self.kin["nip"] == nip]
         last = history["periode"].max()
         cap, beh = self.cap[self.cap["nip"] == nip], self.beh[self.beh["nip"] == nip]
-        return [
-            self.peg[self.peg["nip"] == nip],
-            history,
-            cap[cap["periode"] == last],
-            beh[beh["periode"] == last],
-            self.skm[self.skm["nip_petugas"] == nip],
-        ]
+        return [self.peg[self.peg["nip"] == nip], history, cap[cap["periode"] == last], beh[beh["periode"] == last],
+                self.skm[self.skm["nip_petugas"] == nip]]
 
     def frame(self, f) -> list:
         """The shared frame: the period slider's options and each filter's choices, cascading from the places."""
         periods = sorted(self.kin["periode"].unique())
         k = self.kin[self.kin["lokasi"].isin(f.lokasi)] if f.lokasi else self.kin
-        return [
-            periods,
-            *[sorted(k[c].dropna().unique()) for c in ("opd", "unit_kerja", "jenis_jabatan", "golongan", "status_asn")],
-        ]
+        return [periods, *[sorted(k[c].dropna().unique()) for c in
+                           ("opd", "unit_kerja", "jenis_jabatan", "golongan", "status_asn")]]
 
     def page(self, name: str, f, ctx) -> list[pd.DataFrame]:
         """One page view's tables, by the dashboard's page path, after the shared frame (as the dashboard)."""

@@ -59,18 +59,8 @@ def load(files: list[Path], warehouse: Path, staging: Path) -> dict:
         "kind_peak_bytes": peaks,
         "kind_seconds": {k: b - a for k, (a, b) in spans.items()},
         "warehouse_bytes": warehouse.stat().st_size,
-        "files": [
-            {
-                "berkas": f.berkas,
-                "jenis": f.jenis,
-                "status": f.status,
-                "dimuat": f.dimuat,
-                "ditolak": f.ditolak,
-                "detik": f.detik,
-                "detik_validasi": f.detik_validasi,
-            }
-            for f in report.files
-        ],
+        "files": [{"berkas": f.berkas, "jenis": f.jenis, "status": f.status, "dimuat": f.dimuat,
+                   "ditolak": f.ditolak, "detik": f.detik, "detik_validasi": f.detik_validasi} for f in report.files],
     }
 
 

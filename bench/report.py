@@ -7,7 +7,6 @@ from pathlib import Path
 
 ORDER = ["district", "province", "national"]
 
-
 def _ms(s: dict | None) -> str:
     if not s or s.get("median") is None:
         return "–"
@@ -22,57 +21,39 @@ def _rate(s: dict | None) -> str:
 
 def _load(r: dict) -> list[str]:
     ld = r["load"]
-    out = [
-        "#### Loading (full pipeline: read, normalise, validate, stage, build marts)",
-        "",
-        "| kind | files | rows | rows/s read→staged (wall clock), median (min–max) | validation rows/s (per file, "
-        "one thread) | peak memory |",
-        "|---|---:|---:|---:|---:|---:|",
-    ]
+    out = ["#### Loading (full pipeline: read, normalise, validate, stage, build marts)", "",
+           "| kind | files | rows | rows/s read→staged (wall clock), median (min–max) | validation rows/s (per file, "
+           "one thread) | peak memory |",
+           "|---|---:|---:|---:|---:|---:|"]
     for kind, k in ld["kinds"].items():
-        out.append(
-            f"| {kind} | {k['files']} | {k['rows']:,} | {_rate(k['rows_per_s'])} | "
-            f"{_rate(k['validate_rows_per_s'])} | {k['peak_gib']:.2f} GiB |"
-        )
-    out += [
-        "",
-        f"- Whole load, {ld['total_rows']:,} rows: {_ms(ld['total_s'])} s end to end, of which the warehouse "
-        f"build {_ms(ld['build_s'])} s; {_rate(ld['rows_per_s'])} rows/s over all kinds; indicator rows "
-        f"{_rate(ld['indicator_rows_per_s_end_to_end'])} /s end to end.",
-        f"- Peak memory {ld['peak_gib']:.2f} GiB (build {ld['build_peak_gib']:.2f} GiB); warehouse file "
-        f"{ld['warehouse_gib']:.2f} GiB; rows rejected: {ld['rejected']:,}.",
-        f"- Runs: {r['config']['load_runs']} (each in a new process, into an empty warehouse). Files are read "
-        "a few at a time (`[muat] workers`), so a kind's rate is its rows over the wall-clock span of its files.",
-        "",
-    ]
+        out.append(f"| {kind} | {k['files']} | {k['rows']:,} | {_rate(k['rows_per_s'])} | "
+                   f"{_rate(k['validate_rows_per_s'])} | {k['peak_gib']:.2f} GiB |")
+    out += ["",
+            f"- Whole load, {ld['total_rows']:,} rows: {_ms(ld['total_s'])} s end to end, of which the warehouse "
+            f"build {_ms(ld['build_s'])} s; {_rate(ld['rows_per_s'])} rows/s over all kinds; indicator rows "
+            f"{_rate(ld['indicator_rows_per_s_end_to_end'])} /s end to end.",
+            f"- Peak memory {ld['peak_gib']:.2f} GiB (build {ld['build_peak_gib']:.2f} GiB); warehouse file "
+            f"{ld['warehouse_gib']:.2f} GiB; rows rejected: {ld['rejected']:,}.",
+            f"- Runs: {r['config']['load_runs']} (each in a new process, into an empty warehouse). Files are read "
+            "a few at a time (`[muat] workers`), so a kind's rate is its rows over the wall-clock span of its files.",
+            ""]
     return out
 
 
 def _queries(r: dict) -> list[str]:
     q = r["queries"]
-    out = [
-        "#### Page data (every query the page and the shared frame make; uncached), milliseconds",
-        "",
-        "| page | typical, warm | typical, fresh process | widest, warm | widest, fresh process |",
-        "|---|---:|---:|---:|---:|",
-    ]
+    out = ["#### Page data (every query the page and the shared frame make; uncached), milliseconds", "",
+           "| page | typical, warm | typical, fresh process | widest, warm | widest, fresh process |",
+           "|---|---:|---:|---:|---:|"]
     for page in q["typical"]["pages"]:
         t, w = q["typical"]["pages"][page], q["widest"]["pages"][page]
         out.append(f"| {page} | {_ms(t['warm'])} | {_ms(t['fresh'])} | {_ms(w['warm'])} | {_ms(w['fresh'])} |")
-    out += [
-        "",
-        "Typical: one place (Jambi), last 12 periods. Widest: every place, every period. Warm: the same "
-        f"process, {r['config']['query_runs']} runs after one untimed; fresh: a new process connects and asks "
-        f"once ({r['config']['fresh_runs']} processes). Median (min–max).",
-        "",
-    ]
+    out += ["", "Typical: one place (Jambi), last 12 periods. Widest: every place, every period. Warm: the same "
+            f"process, {r['config']['query_runs']} runs after one untimed; fresh: a new process connects and asks "
+            f"once ({r['config']['fresh_runs']} processes). Median (min–max).", ""]
     s = r["sessions"]
-    out += [
-        "#### Concurrent sessions (typical view, every page, one shared read-only connection)",
-        "",
-        "| sessions | page data median (min–max), ms | page views/s |",
-        "|---:|---:|---:|",
-    ]
+    out += ["#### Concurrent sessions (typical view, every page, one shared read-only connection)", "",
+            "| sessions | page data median (min–max), ms | page views/s |", "|---:|---:|---:|"]
     for n, v in s.items():
         out.append(f"| {n} | {_ms(v)} | {v['page_views_per_s']:.1f} |")
     out.append("")
@@ -83,15 +64,10 @@ def _pandas(r: dict) -> list[str]:
     p = r.get("pandas")
     if not p:
         return []
-    out = [
-        "#### The pandas way, side by side (same run, typical view)",
-        "",
-        f"pandas start-up (read staging Parquet, score every employee-period): {p['startup_s']:.1f} s, "
-        f"{p['memory_gib']:.2f} GiB held in memory.",
-        "",
-        "| page | pandas, ms | warehouse, ms | ratio |",
-        "|---|---:|---:|---:|",
-    ]
+    out = ["#### The pandas way, side by side (same run, typical view)", "",
+           f"pandas start-up (read staging Parquet, score every employee-period): {p['startup_s']:.1f} s, "
+           f"{p['memory_gib']:.2f} GiB held in memory.", "",
+           "| page | pandas, ms | warehouse, ms | ratio |", "|---|---:|---:|---:|"]
     for page, v in p["pages"].items():
         ours = r["queries"]["typical"]["pages"][page]["warm"]["median"]
         out.append(f"| {page} | {_ms(v['pandas'])} | {ours:,.1f} | {v['ratio']:,.1f}× |")
@@ -103,28 +79,19 @@ def _render(r: dict) -> list[str]:
     rd = r.get("render")
     if not rd:
         return []
-    out = [
-        "#### Page render in headless Chromium (until the script is done and every chart and grid is drawn), ms",
-        "",
-        "| page | opened in a new tab, median (min–max) | floor: minimal page with as many charts/grids | "
-        "page ÷ floor | switched from the sidebar, median (min–max) | first open after server start | "
-        "of which the page script on the server |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-    ]
+    out = ["#### Page render in headless Chromium (until the script is done and every chart and grid is drawn), ms",
+           "",
+           "| page | opened in a new tab, median (min–max) | floor: minimal page with as many charts/grids | "
+           "page ÷ floor | switched from the sidebar, median (min–max) | first open after server start | "
+           "of which the page script on the server |", "|---|---:|---:|---:|---:|---:|---:|"]
     for page, v in rd["pages"].items():
         fl = v.get("floor") or {}
         shape = f" ({fl['charts']} charts, {fl['grids']} grids)" if fl else ""
         ratio = f"{v['floor_ratio']:.2f}×" if v.get("floor_ratio") else "–"
-        out.append(
-            f"| {page} | {_ms(v)} | {_ms(fl) if fl else '–'}{shape} | {ratio} | {_ms(v.get('switch'))} | "
-            f"{v['first_ms']:,.0f} | {_ms(v.get('script'))} |"
-        )
-    out += [
-        "",
-        f"Dashboard process memory after every page: {rd['rss_bytes'] / 2**30:.2f} GiB "
-        f"(idle {rd['idle_rss_bytes'] / 2**30:.2f} GiB). Errors shown on pages: {rd.get('errors', 0)}.",
-        "",
-    ]
+        out.append(f"| {page} | {_ms(v)} | {_ms(fl) if fl else '–'}{shape} | {ratio} | {_ms(v.get('switch'))} | "
+                   f"{v['first_ms']:,.0f} | {_ms(v.get('script'))} |")
+    out += ["", f"Dashboard process memory after every page: {rd['rss_bytes'] / 2**30:.2f} GiB "
+            f"(idle {rd['idle_rss_bytes'] / 2**30:.2f} GiB). Errors shown on pages: {rd.get('errors', 0)}.", ""]
     return out
 
 
@@ -141,35 +108,21 @@ def _targets(res: dict) -> list[str]:
         for which in ("typical", "widest"):
             v = page_max(scale, which)
             if v is not None:
-                rows.append(
-                    (f"every page's data, {scale}, {which}, warm median", f"< {limit} ms", v < limit, f"slowest page {v:,.1f} ms")
-                )
+                rows.append((f"every page's data, {scale}, {which}, warm median", f"< {limit} ms", v < limit,
+                             f"slowest page {v:,.1f} ms"))
     if "province" in res and res["province"].get("render"):
         pages_ = res["province"]["render"]["pages"].values()
         worst = max(v["median"] for v in pages_)
-        rows.append(
-            ("every page rendered, province (opened in a new tab)", "< 1500 ms", worst < 1500, f"slowest page {worst:,.0f} ms")
-        )
+        rows.append(("every page rendered, province (opened in a new tab)", "< 1500 ms", worst < 1500,
+                     f"slowest page {worst:,.0f} ms"))
         worst_sw = max((v["switch"]["median"] for v in pages_ if v.get("switch", {}).get("median")), default=None)
         if worst_sw is not None:
-            rows.append(
-                (
-                    "every page rendered, province (switched from the sidebar)",
-                    "< 1500 ms",
-                    worst_sw < 1500,
-                    f"slowest page {worst_sw:,.0f} ms",
-                )
-            )
+            rows.append(("every page rendered, province (switched from the sidebar)", "< 1500 ms", worst_sw < 1500,
+                         f"slowest page {worst_sw:,.0f} ms"))
         ratios = [v["floor_ratio"] for v in pages_ if v.get("floor_ratio")]
         if ratios:
-            rows.append(
-                (
-                    "every page within 1.3× of its render floor, province (new tab)",
-                    "<= 1.3×",
-                    max(ratios) <= 1.3,
-                    f"{min(ratios):.2f}–{max(ratios):.2f}×",
-                )
-            )
+            rows.append(("every page within 1.3× of its render floor, province (new tab)", "<= 1.3×",
+                         max(ratios) <= 1.3, f"{min(ratios):.2f}–{max(ratios):.2f}×"))
         mem = res["province"]["render"]["rss_bytes"] / 2**30
         rows.append(("dashboard process memory, province", "< 1 GiB", mem < 1, f"{mem:.2f} GiB"))
     for scale in ORDER:
@@ -177,23 +130,11 @@ def _targets(res: dict) -> list[str]:
             cap = res[scale]["load"]["kinds"].get("capaian")
             if cap and cap["rows_per_s"].get("median"):
                 v = cap["rows_per_s"]["median"]
-                rows.append(
-                    (
-                        f"indicator rows per second, file read to staged with validation, {scale}",
-                        ">= 1 M/s",
-                        v >= 1e6,
-                        f"{v / 1e6:.2f} M/s",
-                    )
-                )
+                rows.append((f"indicator rows per second, file read to staged with validation, {scale}", ">= 1 M/s",
+                             v >= 1e6, f"{v / 1e6:.2f} M/s"))
             v = res[scale]["load"]["indicator_rows_per_s_end_to_end"]["median"]
-            rows.append(
-                (
-                    f"indicator rows per second end to end (whole load and build over all kinds), {scale}",
-                    ">= 1 M/s",
-                    v >= 1e6,
-                    f"{v / 1e6:.2f} M/s",
-                )
-            )
+            rows.append((f"indicator rows per second end to end (whole load and build over all kinds), {scale}",
+                         ">= 1 M/s", v >= 1e6, f"{v / 1e6:.2f} M/s"))
     if "national" in res:
         ld = res["national"]["load"]
         secs = ld["total_s"]["median"]
@@ -203,9 +144,8 @@ def _targets(res: dict) -> list[str]:
         rows.append(("8 sessions at national scale, median page data", "< 100 ms", s8 < 100, f"{s8:,.1f} ms"))
     if "province" in res and res["province"].get("pandas"):
         worst = min(v["ratio"] for v in res["province"]["pandas"]["pages"].values())
-        rows.append(
-            ("faster than the pandas way on every page, province", ">= 10×", worst >= 10, f"smallest ratio {worst:,.1f}×")
-        )
+        rows.append(("faster than the pandas way on every page, province", ">= 10×", worst >= 10,
+                     f"smallest ratio {worst:,.1f}×"))
     out = ["## Targets", "", "| target | goal | result | met |", "|---|---|---|---|"]
     for name, goal, ok, got in rows:
         out.append(f"| {name} | {goal} | {got} | {'yes' if ok else 'no'} |")
@@ -224,26 +164,17 @@ def write_report(results_dir: Path, target: Path, notes: Path | None = None) -> 
         raise SystemExit("no results yet: run `make bench` first")
     any_r = next(iter(res.values()))
     m, v = any_r["machine"], any_r["versions"]
-    out = [
-        "# Benchmark results",
-        "",
-        "Written by `make bench` (`python -m bench`); see bench/README.md for what is measured and how.",
-        "",
-        f"- Machine: {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB memory.",
-        "- Versions: " + ", ".join(f"{k} {val}" for k, val in v.items()) + ".",
-        "- Runs: " + ", ".join(f"{s} {r['when']}" for s, r in res.items()) + ".",
-        "",
-    ]
+    out = ["# Benchmark results", "",
+           "Written by `make bench` (`python -m bench`); see bench/README.md for what is measured and how.", "",
+           f"- Machine: {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB memory.",
+           "- Versions: " + ", ".join(f"{k} {val}" for k, val in v.items()) + ".",
+           "- Runs: " + ", ".join(f"{s} {r['when']}" for s, r in res.items()) + ".", ""]
     out += _targets(res)
     if notes is not None and notes.exists():
         out += [notes.read_text(encoding="utf-8").strip(), ""]
     for scale, r in res.items():
         c = r["config"]
-        out += [
-            f"## {scale.capitalize()}: {c['employees']:,} employees, {c['periods']} monthly periods",
-            "",
-            f"Inputs prepared in {r['inputs_s']:.1f} s (cached after the first run).",
-            "",
-        ]
+        out += [f"## {scale.capitalize()}: {c['employees']:,} employees, {c['periods']} monthly periods", "",
+                f"Inputs prepared in {r['inputs_s']:.1f} s (cached after the first run).", ""]
         out += _load(r) + _queries(r) + _pandas(r) + _render(r)
     target.write_text("\n".join(out) + "\n", encoding="utf-8")

@@ -27,39 +27,12 @@ RESULTS = ROOT / "bench" / "results.md"
 
 SCALES = {
     # the demo itself: mixed Excel, Indonesian CSV and Parquet files
-    "district": {
-        "employees": 3_000,
-        "periods": 24,
-        "skm": None,
-        "demo_files": True,
-        "load_runs": 3,
-        "query_runs": 15,
-        "fresh_runs": 3,
-        "render": True,
-        "pandas": True,
-    },
-    "province": {
-        "employees": 100_000,
-        "periods": 24,
-        "skm": 465_000,
-        "capaian_csv": True,
-        "load_runs": 3,
-        "query_runs": 15,
-        "fresh_runs": 3,
-        "render": True,
-        "pandas": True,
-    },
-    "national": {
-        "employees": 4_300_000,
-        "periods": 12,
-        "skm": 20_000_000,
-        "capaian_csv": False,
-        "load_runs": 1,
-        "query_runs": 7,
-        "fresh_runs": 2,
-        "render": False,
-        "pandas": False,
-    },
+    "district": {"employees": 3_000, "periods": 24, "skm": None, "demo_files": True, "load_runs": 3,
+                 "query_runs": 15, "fresh_runs": 3, "render": True, "pandas": True},
+    "province": {"employees": 100_000, "periods": 24, "skm": 465_000, "capaian_csv": True, "load_runs": 3,
+                 "query_runs": 15, "fresh_runs": 3, "render": True, "pandas": True},
+    "national": {"employees": 4_300_000, "periods": 12, "skm": 20_000_000, "capaian_csv": False, "load_runs": 1,
+                 "query_runs": 7, "fresh_runs": 2, "render": False, "pandas": False},
 }
 SESSIONS = [1, 4, 8]
 
@@ -83,19 +56,14 @@ def inputs(scale: str, cfg: dict) -> list[Path]:
         return paths
     from pipelines.demo_scale import write_scaled
 
-    return write_scaled(
-        out,
-        cfg["employees"],
-        cfg["periods"],
-        skm_responses=cfg["skm"],
-        capaian_csv=cfg.get("capaian_csv", False),
-        progress=lambda m: say(f"  gen {m}"),
-    )
+    return write_scaled(out, cfg["employees"], cfg["periods"], skm_responses=cfg["skm"],
+                        capaian_csv=cfg.get("capaian_csv", False), progress=lambda m: say(f"  gen {m}"))
 
 
 def _probe(*args: str) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "bench.probe", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "bench.probe", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"bench.probe {args[0]} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -172,7 +140,7 @@ def _sessions(con, f, ctx, n: int, rounds: int) -> tuple[list[float], float]:
     def session(i: int) -> None:
         start.wait()
         for _ in range(rounds):
-            for page in order[i % len(order) :] + order[: i % len(order)]:
+            for page in order[i % len(order):] + order[: i % len(order)]:
                 t0 = time.perf_counter()
                 pages.page_data(con, page, f, ctx)
                 with lock:
@@ -232,15 +200,9 @@ def versions() -> dict:
     import polars
     import streamlit
 
-    return {
-        "python": sys.version.split()[0],
-        "duckdb": duckdb.__version__,
-        "polars": polars.__version__,
-        "pandera": pandera.__version__,
-        "streamlit": streamlit.__version__,
-        "plotly": plotly.__version__,
-        "pandas": pandas.__version__,
-    }
+    return {"python": sys.version.split()[0], "duckdb": duckdb.__version__, "polars": polars.__version__,
+            "pandera": pandera.__version__, "streamlit": streamlit.__version__, "plotly": plotly.__version__,
+            "pandas": pandas.__version__}
 
 
 def run_scale(scale: str, skip_render: bool = False) -> dict:
@@ -255,17 +217,9 @@ def run_scale(scale: str, skip_render: bool = False) -> dict:
     queries = bench_queries(warehouse, cfg)
     say(f"{scale}: concurrent sessions")
     sessions = bench_sessions(warehouse)
-    result = {
-        "scale": scale,
-        "config": cfg,
-        "when": datetime.now().isoformat(timespec="seconds"),
-        "machine": machine(),
-        "versions": versions(),
-        "inputs_s": gen_s,
-        "load": load,
-        "queries": queries,
-        "sessions": sessions,
-    }
+    result = {"scale": scale, "config": cfg, "when": datetime.now().isoformat(timespec="seconds"),
+              "machine": machine(), "versions": versions(), "inputs_s": gen_s, "load": load, "queries": queries,
+              "sessions": sessions}
     if cfg["pandas"]:
         say(f"{scale}: the pandas way")
         result["pandas"] = bench_pandas(scale, cfg, warehouse, queries)
@@ -285,10 +239,8 @@ def bench_render(warehouse: Path, nip: str) -> dict:
     scripts = script_times(warehouse, runs=5, nip=nip)
     for page, r in out["pages"].items():
         r["script"] = scripts[page]
-        say(
-            f"  render {page:12s} median {r['median']:8.0f} ms (first {r['first_ms']:.0f} ms), "
-            f"switch {r['switch'].get('median') or 0:6.0f} ms, script on the server {scripts[page]['median']:6.0f} ms"
-        )
+        say(f"  render {page:12s} median {r['median']:8.0f} ms (first {r['first_ms']:.0f} ms), "
+            f"switch {r['switch'].get('median') or 0:6.0f} ms, script on the server {scripts[page]['median']:6.0f} ms")
     return out
 
 
@@ -319,17 +271,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--scales", default="district,province", help="comma list of district, province, national")
     p.add_argument("--skip-render", action="store_true")
     p.add_argument("--report-only", action="store_true", help="rewrite results.md from the saved results")
-    p.add_argument(
-        "--render-only",
-        action="store_true",
-        help="measure rendering again on the warehouses of the last runs, keep the other results",
-    )
-    p.add_argument(
-        "--render-on",
-        type=Path,
-        metavar="WAREHOUSE",
-        help="only measure page render against the render floor on this warehouse and print the table",
-    )
+    p.add_argument("--render-only", action="store_true",
+                   help="measure rendering again on the warehouses of the last runs, keep the other results")
+    p.add_argument("--render-on", type=Path, metavar="WAREHOUSE",
+                   help="only measure page render against the render floor on this warehouse and print the table")
     a = p.parse_args(argv)
     scales = [s.strip() for s in a.scales.split(",") if s.strip()]
     if a.render_on:

@@ -23,61 +23,28 @@ def run() -> None:
     c1, c2 = st.columns([2, 1])
     kinds = sorted(data["jenis_opd"].unique().to_list())
     with c1:
-        kind = urlstate.choice(
-            st.selectbox,
-            "banding_jenis",
-            ["*", *kinds],
-            "*",
-            label=t("opd_kind"),
-            format_func=lambda k: t("all") if k == "*" else k,
-        )
+        kind = urlstate.choice(st.selectbox, "banding_jenis", ["*", *kinds], "*", label=t("opd_kind"),
+                               format_func=lambda k: t("all") if k == "*" else k)
     with c2:
-        mode = urlstate.choice(
-            st.segmented_control,
-            "banding_mode",
-            ["raw", "percentile"],
-            "raw",
-            label=t("compare_mode"),
-            format_func=t,
-            required=True,
-        )
+        mode = urlstate.choice(st.segmented_control, "banding_mode", ["raw", "percentile"], "raw",
+                               label=t("compare_mode"), format_func=t, required=True)
     view = data if kind == "*" else data.filter(pl.col("jenis_opd") == kind)
     view = view.with_columns((pl.col("opd") + " · " + pl.col("lokasi")).alias("kelompok")).sort("rata_hasil")
     st.caption(t("click_narrow"))
     if mode == "raw":
-        chart(
-            charts.ci_plot(view, "kelompok", "rata_hasil", "ci_bawah", "ci_atas", t("mean_score") + " (95% CI)", score_axis()),
-            "ci",
-            ("lokasi", "opd"),
-        )
+        chart(charts.ci_plot(view, "kelompok", "rata_hasil", "ci_bawah", "ci_atas",
+                             t("mean_score") + " (95% CI)", score_axis()), "ci", ("lokasi", "opd"))
         st.caption(t("ci_note", m=cfg["min_group"]))
     else:
         ranked = view.sort("persentil", descending=True)
-        chart(
-            charts.bars(
-                ranked,
-                "persentil",
-                "kelompok",
-                t("percentile"),
-                t("percentile"),
-                colour_by="lokasi",
-                colours=charts.PLACE_COLOURS,
-                x_format=".0f",
-                keys=[[p, o] for p, o in zip(ranked["lokasi"], ranked["opd"], strict=True)],
-            ),
-            "pct",
-            ("lokasi", "opd"),
-        )
+        chart(charts.bars(ranked, "persentil", "kelompok", t("percentile"), t("percentile"), colour_by="lokasi",
+                          colours=charts.PLACE_COLOURS, x_format=".0f",
+                          keys=[[p, o] for p, o in zip(ranked["lokasi"], ranked["opd"], strict=True)]),
+              "pct", ("lokasi", "opd"))
     people_link(f)
-    show(
-        view.select("jenis_opd", "lokasi", "opd", "n", "rata_hasil", "ci_bawah", "ci_atas", "persentil", "terlalu_kecil").sort(
-            "jenis_opd", "rata_hasil", descending=[False, True]
-        ),
-        "bandingkan_opd",
-        t("page_bandingkan"),
-        f,
-        decimals={"persentil": 0},
-    )
+    show(view.select("jenis_opd", "lokasi", "opd", "n", "rata_hasil", "ci_bawah", "ci_atas", "persentil",
+                     "terlalu_kecil").sort("jenis_opd", "rata_hasil", descending=[False, True]),
+         "bandingkan_opd", t("page_bandingkan"), f, decimals={"persentil": 0})
     st.caption(t("too_small_note", m=cfg["min_group"]))
 
 

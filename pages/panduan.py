@@ -31,34 +31,23 @@ def _pct(v: float) -> str:
 
 def _matrix() -> pl.DataFrame:
     cells = {(h, p): pred for h, p, pred in MATRIX}
-    return pl.DataFrame({g("matrix_rows"): RATINGS, **{p: [cells.get((h, p), "–") for h in RATINGS] for p in RATINGS}})
+    return pl.DataFrame({g("matrix_rows"): RATINGS,
+                         **{p: [cells.get((h, p), "–") for h in RATINGS] for p in RATINGS}})
 
 
 def _hasil() -> str:
     s = settings()
     cap, rating, roles = s.section("capaian"), s.section("rating"), s.section("perilaku")
     role_text = ", ".join(f"{value_label('peran_penilai', r)} {_pct(w)}" for r, w in roles.items() if w)
-    return g(
-        "hasil",
-        cap=_n(cap["cap"]),
-        weight_total=_n(cap["weight_total"]),
-        roles=role_text,
-        **{k: _n(v) for k, v in rating.items()},
-    )
+    return g("hasil", cap=_n(cap["cap"]), weight_total=_n(cap["weight_total"]), roles=role_text,
+             **{k: _n(v) for k, v in rating.items()})
 
 
 def _ikm() -> str:
     skm = settings().section("skm")
     weights = "1/9 " + ("tiap unsur" if lang() == "id" else "each") if skm["weights"] == "equal" else skm["weights"]
-    return g(
-        "ikm",
-        weights=weights,
-        konversi=_n(skm["konversi"]),
-        a_min=_n(skm["a_min"], 2),
-        b_min=_n(skm["b_min"], 2),
-        c_min=_n(skm["c_min"], 2),
-        min_respondents=_n(skm["min_respondents"]),
-    )
+    return g("ikm", weights=weights, konversi=_n(skm["konversi"]), a_min=_n(skm["a_min"], 2),
+             b_min=_n(skm["b_min"], 2), c_min=_n(skm["c_min"], 2), min_respondents=_n(skm["min_respondents"]))
 
 
 def _kurva() -> str:
@@ -69,17 +58,10 @@ def _kurva() -> str:
 def _coach() -> str:
     s = settings()
     c, r = s.section("pembinaan"), s.section("penghargaan")
-    return g(
-        "coach",
-        predikat_trigger=c["predikat_trigger"],
-        score_cutoff=_n(c["score_cutoff"]),
-        consecutive_periods=c["consecutive_periods"],
-        trend_min_drop=_n(c["trend_min_drop"]),
-        trend_periods=c["trend_periods"],
-        min_sb=int(r["min_share_sangat_baik"] * r["min_periods"]),
-        min_periods=r["min_periods"],
-        min_score=_n(r["min_score"]),
-    )
+    return g("coach", predikat_trigger=c["predikat_trigger"], score_cutoff=_n(c["score_cutoff"]),
+             consecutive_periods=c["consecutive_periods"], trend_min_drop=_n(c["trend_min_drop"]),
+             trend_periods=c["trend_periods"], min_sb=int(r["min_share_sangat_baik"] * r["min_periods"]),
+             min_periods=r["min_periods"], min_score=_n(r["min_score"]))
 
 
 def run() -> None:
@@ -98,7 +80,8 @@ def run() -> None:
     st.markdown(_coach())
     st.header(g("h_read"))
     b = settings().section("banding")
-    st.markdown(g("read", min_group=_n(b["min_group"]), confidence=_pct(b["confidence"]), partial=_n(PARTIAL_SHARE * 100)))
+    st.markdown(g("read", min_group=_n(b["min_group"]), confidence=_pct(b["confidence"]),
+                  partial=_n(PARTIAL_SHARE * 100)))
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

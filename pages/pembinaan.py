@@ -44,38 +44,21 @@ def reasons(frame: pl.DataFrame, labels: dict[str, str] | None = None) -> pl.Dat
     """Add 'alasan' (why listed, short tags), 'fokus' (the weakest indicator and BerAKHLAK value), a text
     sparkline and a profile link."""
     labels = labels or short_labels()
-    why = (
-        pl.concat_list(
-            pl.when(pl.col("aturan_predikat")).then(pl.col("predikat")),
-            pl.when(pl.col("aturan_berturut")).then(pl.lit(labels["berturut"])),
-            pl.when(pl.col("aturan_tren")).then(pl.lit(labels["tren"])),
-        )
-        .list.drop_nulls()
-        .list.join(" · ")
-    )
+    why = pl.concat_list(
+        pl.when(pl.col("aturan_predikat")).then(pl.col("predikat")),
+        pl.when(pl.col("aturan_berturut")).then(pl.lit(labels["berturut"])),
+        pl.when(pl.col("aturan_tren")).then(pl.lit(labels["tren"])),
+    ).list.drop_nulls().list.join(" · ")
     focus = indicators_and_values("indikator_lemah", "nilai_lemah", first=True)
     return frame.with_columns(
-        why.alias("alasan"),
-        focus.alias("fokus"),
+        why.alias("alasan"), focus.alias("fokus"),
         pl.col("tren").map_elements(sparkline, return_dtype=pl.String).alias("tren"),
         (pl.lit("/profil?nip=") + pl.col("nip")).alias("profil"),
     )
 
 
-COLUMNS = [
-    "nama",
-    "alasan",
-    "fokus",
-    "nama_atasan",
-    "profil",
-    "opd",
-    "unit_kerja",
-    "lokasi",
-    "hasil_kerja",
-    "predikat",
-    "tren",
-    "jabatan",
-]
+COLUMNS = ["nama", "alasan", "fokus", "nama_atasan", "profil", "opd", "unit_kerja", "lokasi", "hasil_kerja",
+           "predikat", "tren", "jabatan"]
 WIDTHS = {"nama": 160, "alasan": 250, "fokus": 260, "nama_atasan": 140}
 
 
@@ -86,22 +69,14 @@ def _summary(f, sc, labels: dict[str, str]) -> None:
     left, right = st.columns([3, 2])
     top = summ.head(10).with_columns((pl.col("opd") + " · " + pl.col("lokasi")).alias("kelompok"))
     with left:
-        chart(
-            charts.bars(
-                top,
-                "n",
-                "kelompok",
-                t("summary_opd"),
-                t("people"),
-                x_format=",.0f",
-                keys=[[p, o] for p, o in zip(top["lokasi"], top["opd"], strict=True)],
-            ),
-            "coach_opd",
-            ("lokasi", "opd"),
-        )
-    by_rule = pl.DataFrame({"alasan": [labels[r] for r in RULES], "n": [int(summ[f"n_{r}"].sum()) for r in RULES]})
+        chart(charts.bars(top, "n", "kelompok", t("summary_opd"), t("people"), x_format=",.0f",
+                          keys=[[p, o] for p, o in zip(top["lokasi"], top["opd"], strict=True)]),
+              "coach_opd", ("lokasi", "opd"))
+    by_rule = pl.DataFrame({"alasan": [labels[r] for r in RULES],
+                            "n": [int(summ[f"n_{r}"].sum()) for r in RULES]})
     with right:
-        st.plotly_chart(charts.bars(by_rule, "n", "alasan", t("summary_reason"), t("people"), x_format=",.0f"), key="coach_rule")
+        st.plotly_chart(charts.bars(by_rule, "n", "alasan", t("summary_reason"), t("people"), x_format=",.0f"),
+                        key="coach_rule")
 
 
 def run() -> None:
@@ -119,17 +94,8 @@ def run() -> None:
     def full() -> pl.DataFrame:  # the whole list, for the downloads
         return reasons(queries.coaching_list(con, f, sc, limit=None), tags).select(COLUMNS)
 
-    show(
-        reasons(data, tags).select(COLUMNS),
-        "pembinaan",
-        t("page_pembinaan"),
-        f,
-        links={"profil": t("open_profile")},
-        height=560,
-        total=int(data["n_total"][0]),
-        full=full,
-        widths=WIDTHS,
-    )
+    show(reasons(data, tags).select(COLUMNS), "pembinaan", t("page_pembinaan"), f,
+         links={"profil": t("open_profile")}, height=560, total=int(data["n_total"][0]), full=full, widths=WIDTHS)
     st.subheader(t("open_profile"))
     names = {r["nip"]: f"{r['nama']} · {r['opd']} ({r['lokasi']})" for r in data.iter_rows(named=True)}
     nip = st.selectbox(t("pick_employee"), list(names), format_func=names.get, key="pembinaan_pick")

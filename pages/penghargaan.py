@@ -23,15 +23,8 @@ def run() -> None:
         st.info(t("no_data"))
         return
     n = cfg["min_periods"]
-    st.caption(
-        t(
-            "recog_intro",
-            p=fmt.period(data["periode"][0], lang(), long=True),
-            s=int(cfg["min_share_sangat_baik"] * n),
-            n=n,
-            m=fmt.num(cfg["min_score"], 0, lang()),
-        )
-    )
+    st.caption(t("recog_intro", p=fmt.period(data["periode"][0], lang(), long=True), s=int(cfg["min_share_sangat_baik"] * n),
+                 n=n, m=fmt.num(cfg["min_score"], 0, lang())))
     con = connection()
 
     def shape(frame: pl.DataFrame) -> pl.DataFrame:
@@ -39,19 +32,12 @@ def run() -> None:
             indicators_and_values("indikator_unggul", "nilai_unggul").alias("unggul"),
             pl.col("tren").map_elements(sparkline, return_dtype=pl.String).alias("tren"),
             (pl.lit("/profil?nip=") + pl.col("nip")).alias("profil"),
-        ).select("nama", "unggul", "rata_hasil", "rata_perilaku", "tren", "profil", "opd", "unit_kerja", "lokasi", "jabatan")
+        ).select("nama", "unggul", "rata_hasil", "rata_perilaku", "tren", "profil", "opd", "unit_kerja", "lokasi",
+                 "jabatan")
 
-    show(
-        shape(data),
-        "penghargaan",
-        t("page_penghargaan"),
-        f,
-        links={"profil": t("open_profile")},
-        height=520,
-        total=int(data["n_total"][0]),
-        full=lambda: shape(queries.recognition_list(con, f, sc, limit=None)),
-        widths={"nama": 170, "unggul": 320},
-    )
+    show(shape(data), "penghargaan", t("page_penghargaan"), f, links={"profil": t("open_profile")}, height=520,
+         total=int(data["n_total"][0]), full=lambda: shape(queries.recognition_list(con, f, sc, limit=None)),
+         widths={"nama": 170, "unggul": 320})
     names = {r["nip"]: f"{r['nama']} · {r['opd']} ({r['lokasi']})" for r in data.iter_rows(named=True)}
     nip = st.selectbox(t("pick_employee"), list(names), format_func=names.get, key="penghargaan_pick")
     profile_link(nip)

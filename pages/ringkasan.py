@@ -32,45 +32,21 @@ def _figures(row: dict, ikm: pl.DataFrame, lg: str) -> None:
     c = st.columns(5)
     cap = fmt.num(settings().section("capaian")["cap"], 0, lg)
     dn = row["n"] - row["n_lalu"] if row["n_lalu"] is not None else None
-    metric(
-        c[0],
-        t("employees_appraised"),
-        fmt.num(row["n"], 0, lg),
-        fmt.signed(dn, 0, lg) if dn is not None else None,
-        help=t("help_n"),
-        change=dn,
-    )
+    metric(c[0], t("employees_appraised"), fmt.num(row["n"], 0, lg), fmt.signed(dn, 0, lg) if dn is not None else None,
+           help=t("help_n"), change=dn)
     dm = row["rata_hasil"] - row["rata_hasil_lalu"] if row["rata_hasil_lalu"] is not None else None
-    metric(
-        c[1],
-        t("mean_score"),
-        fmt.num(row["rata_hasil"], 1, lg),
-        fmt.signed(dm, 1, lg) if dm is not None else None,
-        help=t("help_mean", cap=cap),
-        change=None if dm is None else round(dm, 1),
-    )
+    metric(c[1], t("mean_score"), fmt.num(row["rata_hasil"], 1, lg), fmt.signed(dm, 1, lg) if dm is not None else None,
+           help=t("help_mean", cap=cap), change=None if dm is None else round(dm, 1))
     metric(c[2], t("share_sb"), fmt.pct(row["share_sangat_baik"], 1, lg), help=t("help_sb"))
     db = row["bawah"] - row["bawah_lalu"] if row["bawah_lalu"] is not None else None
-    metric(
-        c[3],
-        t("share_below"),
-        fmt.pct(row["bawah"], 1, lg),
-        (fmt.signed(db * 100, 1, lg) + " pp") if db is not None else None,
-        inverse=True,
-        help=t("help_below"),
-        change=None if db is None else round(db * 100, 1),
-    )
+    metric(c[3], t("share_below"), fmt.pct(row["bawah"], 1, lg),
+           (fmt.signed(db * 100, 1, lg) + " pp") if db is not None else None, inverse=True, help=t("help_below"),
+           change=None if db is None else round(db * 100, 1))
     value, delta, change = _ikm_latest(ikm, row["lokasi"])
     n = ikm.filter(pl.col("lokasi") == row["lokasi"]).sort("periode")["n_responden"].tail(1).to_list()
-    metric(
-        c[4],
-        t("ikm"),
-        value,
-        delta,
-        change=None if change is None else round(change, 2),
-        help=t("help_ikm", k=fmt.num(settings().section("skm")["konversi"], 0, lg))
-        + (f" (n = {fmt.num(n[0], 0, lg)})" if n else ""),
-    )
+    metric(c[4], t("ikm"), value, delta, change=None if change is None else round(change, 2),
+           help=t("help_ikm", k=fmt.num(settings().section("skm")["konversi"], 0, lg))
+           + (f" (n = {fmt.num(n[0], 0, lg)})" if n else ""))
 
 
 def run() -> None:
@@ -83,40 +59,27 @@ def run() -> None:
         return
     ikm = q("ikm_by_place", f, sc)
     st.subheader(f"{fmt.period(head['periode'][0], lg)} · {t('vs_prev', p=fmt.period(head['periode_lalu'][0], lg))}")
-    for row in head.sort(pl.col("lokasi").replace_strict({p: i for i, p in enumerate(PLACE_COLOURS)}, default=9)).iter_rows(
-        named=True
-    ):
-        st.markdown(
-            f"#### <span style='color:{PLACE_COLOURS.get(row['lokasi'], '#333')}'>■</span> {row['lokasi']}",
-            unsafe_allow_html=True,
-        )
+    for row in head.sort(pl.col("lokasi").replace_strict({p: i for i, p in enumerate(PLACE_COLOURS)}, default=9))\
+            .iter_rows(named=True):
+        st.markdown(f"#### <span style='color:{PLACE_COLOURS.get(row['lokasi'], '#333')}'>■</span> {row['lokasi']}",
+                    unsafe_allow_html=True)
         _figures(row, ikm, lg)
     st.divider()
     st.subheader(t("what_changed"))
     ch = over["changes"]
     if ch.height:
         st.caption(f"{fmt.period(ch['dari'][0], lg)} → {fmt.period(ch['sampai'][0], lg)}")
-        show(ch.select("lokasi", "opd", "awal", "akhir", "perubahan", "n"), "perubahan_terbesar", t("what_changed"), f)
+        show(ch.select("lokasi", "opd", "awal", "akhir", "perubahan", "n"), "perubahan_terbesar",
+             t("what_changed"), f)
     br = q("distribution_breaks", f, sc)
     if br.height:
         st.subheader(t("distribution"))
         codes = br["pelanggaran"].explode().drop_nulls().unique().to_list()
         names = {c: value_label("pelanggaran", c) for c in codes}
-        show(
-            br.select(
-                "lokasi",
-                "opd",
-                "unit_kerja",
-                "periode",
-                "predikat_organisasi",
-                "n",
-                pl.col("pelanggaran").list.eval(pl.element().replace_strict(names, default=pl.element())).list.join("; "),
-            ),
-            "kurva_distribusi",
-            t("distribution"),
-            f,
-            widths={"pelanggaran": "large"},
-        )
+        show(br.select("lokasi", "opd", "unit_kerja", "periode", "predikat_organisasi", "n",
+                       pl.col("pelanggaran").list.eval(pl.element().replace_strict(names, default=pl.element()))
+                       .list.join("; ")), "kurva_distribusi", t("distribution"), f,
+             widths={"pelanggaran": "large"})
         st.caption(t("curve_note"))
 
 

@@ -25,13 +25,8 @@ def _distribution(f, sc, by_place: pl.DataFrame) -> None:
         last = fmt.period(f.sampai, lang()) if f.sampai else ""
         chart(charts.histogram(dist, f"{t('score_dist')} · {last}", score_axis(), width), "hist")
     with right:
-        chart(
-            charts.predikat_stacked(
-                by_place, "lokasi", t("predikat_mix") + " · " + t("lokasi"), keys=[[p] for p in by_place["lokasi"].to_list()]
-            ),
-            "mix_place",
-            ("lokasi",),
-        )
+        chart(charts.predikat_stacked(by_place, "lokasi", t("predikat_mix") + " · " + t("lokasi"),
+                                      keys=[[p] for p in by_place["lokasi"].to_list()]), "mix_place", ("lokasi",))
     st.caption(t("skor_basis"))
 
 
@@ -40,22 +35,12 @@ def _by_opd(f, sc, by_opd: pl.DataFrame, min_n: int) -> None:
     chart(charts.heatmap(by_opd, t("heatmap"), min_n), "heat", ("lokasi", "opd"), xy=True)
     labels = [f"{p} · {o}" for p, o in zip(by_opd["lokasi"], by_opd["opd"], strict=True)]
     keys = [[p, o] for p, o in zip(by_opd["lokasi"], by_opd["opd"], strict=True)]
-    chart(
-        charts.predikat_stacked(by_opd, "opd", t("predikat_mix") + " · OPD", labels=labels, keys=keys),
-        "mix_opd",
-        ("lokasi", "opd"),
-    )
+    chart(charts.predikat_stacked(by_opd, "opd", t("predikat_mix") + " · OPD", labels=labels, keys=keys),
+          "mix_opd", ("lokasi", "opd"))
     people_link(f)
     rated = sum(pl.col(c) for c in charts.PREDIKAT_COUNT_COLS.values())
-    table = by_opd.select(
-        "lokasi",
-        "opd",
-        "n",
-        "rata_hasil",
-        "sd_hasil",
-        "rata_perilaku",
-        *[(pl.col(c) / rated).alias(k) for k, c in charts.PREDIKAT_COUNT_COLS.items()],
-    )
+    table = by_opd.select("lokasi", "opd", "n", "rata_hasil", "sd_hasil", "rata_perilaku",
+                          *[(pl.col(c) / rated).alias(k) for k, c in charts.PREDIKAT_COUNT_COLS.items()])
     show(table, "skor_opd", t("page_skor"), f, percent=tuple(charts.PREDIKAT_COUNT_COLS))
 
 
@@ -64,28 +49,17 @@ def _indicators(f, sc) -> None:
     if ind.is_empty():
         st.info(t("no_data"))
         return
-    st.plotly_chart(
-        charts.bars(ind.head(25), "rata_capaian", "indikator", t("indicators"), t("capaian_axis"), ref=100.0), key="ind"
-    )
-    show(
-        ind.select("indikator", "satuan", "arah", "n", "rata_target", "rata_realisasi", "rata_capaian", "share_capai"),
-        "capaian_indikator",
-        t("indicators"),
-        f,
-        percent=("share_capai",),
-    )
+    st.plotly_chart(charts.bars(ind.head(25), "rata_capaian", "indikator", t("indicators"), t("capaian_axis"),
+                                ref=100.0), key="ind")
+    show(ind.select("indikator", "satuan", "arah", "n", "rata_target", "rata_realisasi", "rata_capaian",
+                    "share_capai"), "capaian_indikator", t("indicators"), f, percent=("share_capai",))
 
 
 def _raters(f, sc) -> None:
     st.caption(t("leniency_note"))
     len_ = q("rater_leniency", f, sc)
-    show(
-        len_.head(15).select("nama_penilai", "lokasi", "opd", "n_dinilai", "rata_perilaku_diberikan", "rata_hasil_dinilai", "z"),
-        "penilai_longgar",
-        t("leniency"),
-        f,
-        decimals={"z": 2},
-    )
+    show(len_.head(15).select("nama_penilai", "lokasi", "opd", "n_dinilai", "rata_perilaku_diberikan",
+                              "rata_hasil_dinilai", "z"), "penilai_longgar", t("leniency"), f, decimals={"z": 2})
 
 
 def run() -> None:
@@ -96,15 +70,8 @@ def run() -> None:
     if by_opd.is_empty():
         st.info(t("no_data"))
         return
-    section = urlstate.choice(
-        st.segmented_control,
-        "skor_bagian",
-        SECTIONS,
-        "sebaran",
-        label=t("section"),
-        format_func=lambda k: t(f"sec_{k}"),
-        required=True,
-    )
+    section = urlstate.choice(st.segmented_control, "skor_bagian", SECTIONS, "sebaran", label=t("section"),
+                              format_func=lambda k: t(f"sec_{k}"), required=True)
     if section == "sebaran":
         _distribution(f, sc, by_place)
     elif section == "opd":

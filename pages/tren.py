@@ -17,11 +17,11 @@ TOP_OPD = 8
 def _shares(per: pl.DataFrame) -> pl.DataFrame:
     """Predikat shares per period among employee-periods with a predikat."""
     counts = list(charts.PREDIKAT_COUNT_COLS.values())
-    total = per.group_by("periode").agg(pl.col(c).sum() for c in counts).with_columns(pl.sum_horizontal(counts).alias("n"))
+    total = per.group_by("periode").agg(pl.col(c).sum() for c in counts).with_columns(
+        pl.sum_horizontal(counts).alias("n"))
     return total.unpivot(index=["periode", "n"], on=counts, variable_name="kode", value_name="jumlah").with_columns(
         (pl.col("jumlah") / pl.when(pl.col("n") > 0).then(pl.col("n")) * 100).alias("persen"),
-        pl.col("kode").replace_strict({v: k for k, v in charts.PREDIKAT_COUNT_COLS.items()}).alias("predikat"),
-    )
+        pl.col("kode").replace_strict({v: k for k, v in charts.PREDIKAT_COUNT_COLS.items()}).alias("predikat"))
 
 
 def run() -> None:
@@ -29,26 +29,11 @@ def run() -> None:
     st.title(t("page_tren"))
     c1, c2 = st.columns(2)
     with c1:
-        section = urlstate.choice(
-            st.segmented_control,
-            "tren_bagian",
-            ["skor", "predikat", "ikm"],
-            "skor",
-            label=t("section"),
-            format_func=lambda k: t(f"sec_tren_{k}"),
-            required=True,
-        )
+        section = urlstate.choice(st.segmented_control, "tren_bagian", ["skor", "predikat", "ikm"], "skor",
+                                  label=t("section"), format_func=lambda k: t(f"sec_tren_{k}"), required=True)
     with c2:
-        group = urlstate.choice(
-            st.segmented_control,
-            "tren_group",
-            ["lokasi", "opd"],
-            "lokasi",
-            label=t("group_by"),
-            format_func=col,
-            required=True,
-            disabled=section == "ikm",
-        )
+        group = urlstate.choice(st.segmented_control, "tren_group", ["lokasi", "opd"], "lokasi", label=t("group_by"),
+                                format_func=col, required=True, disabled=section == "ikm")
     per = q("scores_by", f, sc, [group, "periode"])
     if per.is_empty():
         st.info(t("no_data"))
@@ -61,41 +46,25 @@ def run() -> None:
         if highlight:
             st.caption(t("top_opd", k=TOP_OPD))
         colours = charts.PLACE_COLOURS if group == "lokasi" else None
-        st.plotly_chart(
-            charts.line_by(
-                per, "periode", "rata_hasil", group, t("trend_score"), score_axis(), colours, highlight=highlight, min_n=min_n
-            ),
-            key="trend_score",
-        )
+        st.plotly_chart(charts.line_by(per, "periode", "rata_hasil", group, t("trend_score"), score_axis(), colours,
+                                       highlight=highlight, min_n=min_n), key="trend_score")
         change = per.sort(group, "periode").with_columns(
-            (pl.col("rata_hasil") - pl.col("rata_hasil").shift(1).over(group)).alias("perubahan")
-        )
+            (pl.col("rata_hasil") - pl.col("rata_hasil").shift(1).over(group)).alias("perubahan"))
         st.subheader(t("change_pop"))
-        show(change.select(group, "periode", "n", "rata_hasil", "perubahan"), "tren_perubahan", t("change_pop"), f, height=320)
+        show(change.select(group, "periode", "n", "rata_hasil", "perubahan"), "tren_perubahan", t("change_pop"), f,
+             height=320)
     elif section == "predikat":
-        st.plotly_chart(
-            charts.line_by(_shares(per), "periode", "persen", "predikat", t("trend_predikat"), "%", charts.PREDIKAT_COLOURS),
-            key="trend_pred",
-        )
+        st.plotly_chart(charts.line_by(_shares(per), "periode", "persen", "predikat", t("trend_predikat"), "%",
+                                       charts.PREDIKAT_COLOURS), key="trend_pred")
     else:
         ikm = q("ikm_by_place", f, sc)
         if ikm.is_empty():
             st.info(t("no_data"))
             return
-        st.plotly_chart(
-            charts.line_by(
-                ikm.rename({"n_responden": "n"}),
-                "periode",
-                "ikm_konversi",
-                "lokasi",
-                t("trend_ikm"),
-                "IKM",
-                charts.PLACE_COLOURS,
-                min_n=settings().section("skm")["min_respondents"],
-                y_format=".2f",
-            ),
-            key="trend_ikm",
-        )
+        st.plotly_chart(charts.line_by(ikm.rename({"n_responden": "n"}), "periode", "ikm_konversi", "lokasi",
+                                       t("trend_ikm"), "IKM", charts.PLACE_COLOURS,
+                                       min_n=settings().section("skm")["min_respondents"], y_format=".2f"),
+                        key="trend_ikm")
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

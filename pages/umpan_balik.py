@@ -24,23 +24,10 @@ def _unit_bars(latest: pl.DataFrame, min_n: int, ref: float) -> None:
         for u, m, n in zip(latest["unit_layanan"], latest["mutu"], latest["n_responden"], strict=True)
     ]
     shown = latest.with_columns(pl.Series("u", label))
-    chart(
-        charts.bars(
-            shown,
-            "ikm_konversi",
-            "u",
-            t("ikm_units"),
-            "IKM",
-            colour_by="mutu",
-            colours=charts.MUTU_COLOURS,
-            ref=ref,
-            x_format=".2f",
-            x_range=[25, 100],
-            keys=[[p, o] for p, o in zip(latest["lokasi"], latest["opd"], strict=True)],
-        ),
-        "ikm_bar",
-        ("lokasi", "opd"),
-    )
+    chart(charts.bars(shown, "ikm_konversi", "u", t("ikm_units"), "IKM", colour_by="mutu",
+                      colours=charts.MUTU_COLOURS, ref=ref, x_format=".2f", x_range=[25, 100],
+                      keys=[[p, o] for p, o in zip(latest["lokasi"], latest["opd"], strict=True)]),
+          "ikm_bar", ("lokasi", "opd"))
     if latest["n_responden"].min() < min_n:
         st.caption("⚠ " + t("small_mark", m=min_n))
 
@@ -55,30 +42,25 @@ def _respondents(resp: pl.DataFrame) -> None:
 
 def _detail(f, sc, units: pl.DataFrame, latest: pl.DataFrame, min_n: int) -> None:
     lg = lang()
-    unit = urlstate.choice(
-        st.selectbox, "skm_unit", latest["unit_layanan"].to_list(), latest["unit_layanan"][0], label=t("service_unit")
-    )
+    unit = urlstate.choice(st.selectbox, "skm_unit", latest["unit_layanan"].to_list(),
+                           latest["unit_layanan"][0], label=t("service_unit"))
     row = units.filter(pl.col("unit_layanan") == unit).sort("periode").row(-1, named=True)
     if row["n_responden"] < min_n:
         st.warning(t("small_sample", n=row["n_responden"], m=min_n))
-    nrr = pl.DataFrame({"unsur": [value_label("unsur", k) for k in UNSUR], "nrr": [row[f"nrr_{k}"] for k in UNSUR]}).sort("nrr")
+    nrr = pl.DataFrame({"unsur": [value_label("unsur", k) for k in UNSUR],
+                        "nrr": [row[f"nrr_{k}"] for k in UNSUR]}).sort("nrr")
     title = f"{t('nrr')} · {unit} · {fmt.period(row['periode'], lg)} (n={fmt.num(row['n_responden'], 0, lg)})"
-    st.plotly_chart(charts.bars(nrr, "nrr", "unsur", title, "NRR", ref=3.0, x_format=".2f", x_range=[1, 4]), key="nrr")
+    st.plotly_chart(charts.bars(nrr, "nrr", "unsur", title, "NRR", ref=3.0, x_format=".2f", x_range=[1, 4]),
+                    key="nrr")
     resp = q("skm_responses", f, sc, unit=unit)
     st.subheader(t("profile"))
     _respondents(resp)
     st.subheader(t("comments"))
     text = st.text_input(t("search"), key="skm_search")
     comments = q("skm_responses", f, sc, unit=unit, text=text or None).filter(
-        pl.col("kritik_saran").is_not_null() & (pl.col("kritik_saran") != "")
-    )
-    show(
-        comments.select("tanggal", "layanan", "kritik_saran", "u3", "u7", "u9"),
-        "kritik_saran",
-        t("comments"),
-        f,
-        widths={"kritik_saran": "large"},
-    )
+        pl.col("kritik_saran").is_not_null() & (pl.col("kritik_saran") != ""))
+    show(comments.select("tanggal", "layanan", "kritik_saran", "u3", "u7", "u9"), "kritik_saran", t("comments"), f,
+         widths={"kritik_saran": "large"})
     st.caption(t("scale_note") + " " + ", ".join(col(u) for u in ("u3", "u7", "u9")))
 
 
@@ -92,27 +74,14 @@ def run() -> None:
     skm = settings().section("skm")
     min_n = skm["min_respondents"]
     latest = units.sort("periode").group_by("unit_layanan", maintain_order=True).last().sort("ikm_konversi")
-    section = urlstate.choice(
-        st.segmented_control,
-        "skm_bagian",
-        ["unit", "rincian"],
-        "unit",
-        label=t("section"),
-        format_func=lambda k: t(f"sec_{k}"),
-        required=True,
-    )
+    section = urlstate.choice(st.segmented_control, "skm_bagian", ["unit", "rincian"], "unit", label=t("section"),
+                              format_func=lambda k: t(f"sec_{k}"), required=True)
     if section == "unit":
         st.caption(t("click_narrow"))
         _unit_bars(latest, min_n, skm["b_min"])
-        show(
-            units.select("lokasi", "unit_layanan", "periode", "n_responden", "ikm_konversi", "mutu").sort(
-                "periode", "ikm_konversi", descending=[True, False]
-            ),
-            "ikm_unit",
-            t("ikm_units"),
-            f,
-            decimals={"ikm_konversi": 2},
-        )
+        show(units.select("lokasi", "unit_layanan", "periode", "n_responden", "ikm_konversi", "mutu")
+             .sort("periode", "ikm_konversi", descending=[True, False]), "ikm_unit", t("ikm_units"), f,
+             decimals={"ikm_konversi": 2})
     else:
         _detail(f, sc, units, latest, min_n)
 

@@ -23,28 +23,24 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m pipelines",
         description="Muat data kinerja ASN dan umpan balik masyarakat ke gudang data DuckDB.",
         epilog="Status keluar 'load': 0 semua dimuat, 1 sebagian baris ditolak (sisanya dimuat), 2 ada berkas ditolak "
-        "atau tidak ditemukan, 3 pemuatan gagal (disk penuh, izin ditolak, ...): tidak ada yang berubah. "
-        "Exit status: 0 all loaded, 1 some rows rejected, 2 a file refused or not found, 3 the load "
-        "failed (disk full, permission denied): nothing changed.",
+               "atau tidak ditemukan, 3 pemuatan gagal (disk penuh, izin ditolak, ...): tidak ada yang berubah. "
+               "Exit status: 0 all loaded, 1 some rows rejected, 2 a file refused or not found, 3 the load "
+               "failed (disk full, permission denied): nothing changed.",
     )
     p.add_argument("--settings", type=Path, help="berkas pengaturan TOML (menimpa settings.toml)")
     sub = p.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("demo", help="bangun ulang gudang data demo (Bangko, Jambi, Belawan, Rakumpit)")
     d.add_argument("--employees", type=int, default=3000, help="jumlah pegawai (bawaan 3000)")
     d.add_argument("--periods", type=int, default=24, help="jumlah periode bulanan (bawaan 24)")
-    d.add_argument(
-        "--if-missing",
-        action="store_true",
-        help="hanya bila gudang data belum ada (gudang dari versi lama dibangun ulang dari staging)",
-    )
+    d.add_argument("--if-missing", action="store_true",
+                   help="hanya bila gudang data belum ada (gudang dari versi lama dibangun ulang dari staging)")
     ld = sub.add_parser("load", help="muat berkas pengguna (.csv, .xlsx, .parquet)")
     ld.add_argument("files", nargs="+", type=Path, help="berkas yang dimuat")
     ld.add_argument("--kind", choices=KINDS, help="jenis data; bila kosong, dikenali dari judul kolom")
     ld.add_argument("--source", help="nama sumber; berkas dengan sumber sama menggantikan periode yang sama")
     ld.add_argument("--rejects", type=Path, help="simpan baris yang ditolak ke CSV ini")
-    ld.add_argument(
-        "--replace", action="store_true", help="izinkan daftar pegawai baru menghapus pegawai yang sudah memiliki nilai"
-    )
+    ld.add_argument("--replace", action="store_true",
+                    help="izinkan daftar pegawai baru menghapus pegawai yang sudah memiliki nilai")
     ld.add_argument("--sheet", help="lembar Excel yang dibaca; bila kosong, lembar yang paling cocok")
     ld.add_argument("--profile", help="profil pemetaan yang dipakai (bila kosong, dikenali dari susunan kolom)")
     ld.add_argument("--lokasi", help="lokasi bila berkas tidak menyebutnya (Bangko, Jambi, Belawan, Rakumpit)")
@@ -59,10 +55,8 @@ def _parser() -> argparse.ArgumentParser:
 def _print_summary(report) -> None:
     """Every file's outcome and the first rejected rows, with messages printed whole."""
     for f in report.files:
-        print(
-            f"{f.berkas}: {f.status} ({f.jenis or '?'}) · dibaca/read {f.dibaca} · dimuat/loaded {f.dimuat}"
-            f" · ditolak/rejected {f.ditolak}"
-        )
+        print(f"{f.berkas}: {f.status} ({f.jenis or '?'}) · dibaca/read {f.dibaca} · dimuat/loaded {f.dimuat}"
+              f" · ditolak/rejected {f.ditolak}")
         for line in (f.pesan, f.message):
             if line:
                 print(f"    {line}")
@@ -85,11 +79,8 @@ def main(argv: list[str] | None = None) -> int:
                 if ensure_warehouse(settings) == "rebuilt":
                     print("Tabel dan mart dibangun ulang dari data staging untuk versi aplikasi ini.")
             except FileNotFoundError as exc:
-                print(
-                    f"Gudang data dibuat oleh versi lama dan tidak dapat dibangun ulang: berkas staging tidak ada "
-                    f"({exc.filename}). Muat ulang berkas aslinya dengan `python -m pipelines load`.",
-                    file=sys.stderr,
-                )
+                print(f"Gudang data dibuat oleh versi lama dan tidak dapat dibangun ulang: berkas staging tidak ada "
+                      f"({exc.filename}). Muat ulang berkas aslinya dengan `python -m pipelines load`.", file=sys.stderr)
                 return 2
             return 0
         print("Membangun data demo ...", flush=True)
@@ -128,22 +119,11 @@ def _load(args, settings) -> int:
 
     from pipelines.intake import ReadOptions
 
-    opts = ReadOptions(
-        sheet=args.sheet,
-        profile=args.profile,
-        context={"lokasi": args.lokasi, "opd": args.opd, "unit": args.unit, "periode": args.periode},
-    )
+    opts = ReadOptions(sheet=args.sheet, profile=args.profile,
+                       context={"lokasi": args.lokasi, "opd": args.opd, "unit": args.unit, "periode": args.periode})
     try:
-        report = load_paths(
-            args.files,
-            settings,
-            kind=args.kind,
-            source=args.source,
-            progress=progress,
-            replace=args.replace,
-            on_wait=waiting,
-            opts=opts,
-        )
+        report = load_paths(args.files, settings, kind=args.kind, source=args.source, progress=progress,
+                            replace=args.replace, on_wait=waiting, opts=opts)
     except LoadFailed as exc:
         bar.close()
         print(f"{exc.pesan}\n{exc.message}", file=sys.stderr)

@@ -23,24 +23,17 @@ from warehouse.db import current_file
 from warehouse.marts import run_marts, version
 
 LOAD_SCHEMA = {
-    "load_id": pl.Int64,
-    "waktu": pl.Datetime("us"),
-    "berkas": pl.String,
-    "jenis": pl.String,
-    "status": pl.String,
-    "sha256": pl.String,
-    "dibaca": pl.Int64,
-    "dimuat": pl.Int64,
-    "ditolak": pl.Int64,
-    "pesan": pl.String,
-    "message": pl.String,
+    "load_id": pl.Int64, "waktu": pl.Datetime("us"), "berkas": pl.String, "jenis": pl.String,
+    "status": pl.String, "sha256": pl.String, "dibaca": pl.Int64, "dimuat": pl.Int64,
+    "ditolak": pl.Int64, "pesan": pl.String, "message": pl.String,
 }
 FILES_SCHEMA = {"jenis": pl.String, "sumber": pl.String, "path": pl.String}
 
 
 def read_manifest(warehouse: Path) -> dict:
     """The staging files, load history and reject files the current warehouse was built from."""
-    empty = {"files": pl.DataFrame(schema=FILES_SCHEMA), "loads": pl.DataFrame(schema=LOAD_SCHEMA), "rejects_files": []}
+    empty = {"files": pl.DataFrame(schema=FILES_SCHEMA), "loads": pl.DataFrame(schema=LOAD_SCHEMA),
+             "rejects_files": []}
     if not warehouse.exists():
         return empty
     with contextlib.closing(duckdb.connect(current_file(warehouse), read_only=True)) as con:
@@ -116,7 +109,8 @@ def _staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path],
 
     def plain() -> None:  # no duplicates to settle: the files as they are, viewed or copied in order
         if on_files:
-            con.execute(f"CREATE VIEW stg_{kind} AS SELECT * FROM read_parquet({_sql_list(files)}, union_by_name = true)")
+            con.execute(f"CREATE VIEW stg_{kind} AS SELECT * FROM read_parquet({_sql_list(files)}, "
+                        "union_by_name = true)")
         else:
             con.execute(f"CREATE TABLE stg_{kind} AS SELECT * FROM {src}{order}", {"files": files})
 
@@ -127,12 +121,9 @@ def _staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path],
     if kind == "pegawai":
         con.execute(f"CREATE TABLE stg_{kind} AS SELECT * FROM {src} {latest}", {"files": files})
         return
-    overlap = [
-        r[0]
-        for r in con.execute(
-            f"SELECT periode FROM {src} GROUP BY periode HAVING count(DISTINCT _sumber) > 1", {"files": files}
-        ).fetchall()
-    ]
+    overlap = [r[0] for r in con.execute(
+        f"SELECT periode FROM {src} GROUP BY periode HAVING count(DISTINCT _sumber) > 1", {"files": files}
+    ).fetchall()]
     if not overlap:
         plain()
         return
@@ -230,7 +221,8 @@ def orphan_versions(target: Path) -> list[Path]:
         return []
     current = target.resolve()
     since = current.stat().st_mtime_ns
-    return [p for p in versions_dir(target).glob("*.duckdb") if p.resolve() != current and p.stat().st_mtime_ns > since]
+    return [p for p in versions_dir(target).glob("*.duckdb")
+            if p.resolve() != current and p.stat().st_mtime_ns > since]
 
 
 def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame, rejects: list[str]) -> None:
@@ -256,12 +248,11 @@ def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame
         con.execute("CREATE TABLE _manifest_rejects (path VARCHAR)")
         con.executemany("INSERT INTO _manifest_rejects VALUES (?)", [[p] for p in rejects])
         if rej_paths:
-            con.execute("CREATE TABLE rejects AS SELECT * FROM read_parquet($p, union_by_name = true)", {"p": rej_paths})
+            con.execute("CREATE TABLE rejects AS SELECT * FROM read_parquet($p, union_by_name = true)",
+                        {"p": rej_paths})
         else:
-            con.execute(
-                "CREATE TABLE rejects (berkas VARCHAR, jenis VARCHAR, baris BIGINT, kolom VARCHAR,"
-                " nilai VARCHAR, alasan VARCHAR, reason VARCHAR, load_id BIGINT)"
-            )
+            con.execute("CREATE TABLE rejects (berkas VARCHAR, jenis VARCHAR, baris BIGINT, kolom VARCHAR,"
+                        " nilai VARCHAR, alasan VARCHAR, reason VARCHAR, load_id BIGINT)")
         load_log = loads  # noqa: F841
         con.execute("CREATE TABLE load_log AS SELECT * FROM load_log")
         run_marts(con, settings)

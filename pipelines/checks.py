@@ -22,13 +22,10 @@ def unknown_nip(frame: pl.DataFrame, known: pl.Series, file: str, kind: str) -> 
     """Rows whose NIP is not in the employee master (this load's or the warehouse's)."""
     mask = pl.col("nip").is_not_null() & ~pl.col("nip").is_in(known.implode())
     return make_rejects(
-        frame,
-        mask,
-        "nip",
+        frame, mask, "nip",
         pl.format("NIP {} tidak ada di data pegawai; muat berkas pegawai lebih dulu.", pl.col("nip")),
         pl.format("NIP {} is not in the employee data; load the employee file first.", pl.col("nip")),
-        file,
-        kind,
+        file, kind,
     )
 
 
@@ -36,19 +33,12 @@ def wrong_granularity(frame: pl.DataFrame, granularity: str, file: str, kind: st
     """Rows whose period is not of the declared granularity (bulanan, triwulanan, tahunan)."""
     mask = pl.col("periode_jenis").is_not_null() & (pl.col("periode_jenis") != granularity)
     return make_rejects(
-        frame,
-        mask,
-        "periode",
-        pl.format(
-            "Periode {} adalah {}, sedangkan pengaturan meminta periode " + granularity + ".",
-            pl.col("periode"),
-            pl.col("periode_jenis"),
-        ),
-        pl.format(
-            "Period {} is {}, but the settings declare " + granularity + " periods.", pl.col("periode"), pl.col("periode_jenis")
-        ),
-        file,
-        kind,
+        frame, mask, "periode",
+        pl.format("Periode {} adalah {}, sedangkan pengaturan meminta periode " + granularity + ".",
+                  pl.col("periode"), pl.col("periode_jenis")),
+        pl.format("Period {} is {}, but the settings declare " + granularity + " periods.",
+                  pl.col("periode"), pl.col("periode_jenis")),
+        file, kind,
     )
 
 
@@ -64,9 +54,8 @@ def _key_columns(frame: pl.DataFrame, cols: list[str]) -> pl.DataFrame:
             out += [as_int, pl.when(as_int.is_null()).then(pl.col(col))]
         else:
             values = frame.get_column(col).drop_nulls().unique().sort()
-            out.append(
-                pl.col(col).replace_strict(values, pl.int_range(values.len(), eager=True), default=None, return_dtype=pl.Int64)
-            )
+            out.append(pl.col(col).replace_strict(values, pl.int_range(values.len(), eager=True), default=None,
+                                                  return_dtype=pl.Int64))
     keys = frame.select([e.alias(f"_k{i}") for i, e in enumerate(out)])
     # a text tiebreak that is empty everywhere (every NIP is a number) is dropped
     return keys.select([c for c in keys.columns if keys[c].null_count() < keys.height or keys.schema[c] != pl.String])
@@ -93,9 +82,8 @@ def mark_first(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
     ordered = codes.with_columns(frame["_baris"]).with_row_index("_i").sort([*names, "_baris"])
     same = [pl.col(c).eq_missing(pl.col(c).shift(1)) for c in names]
     new = (pl.int_range(pl.len()) == 0) | ~pl.all_horizontal(same)
-    first = ordered.select(
-        "_i", pl.when(new).then(pl.col("_baris")).forward_fill().alias("_pertama"), pl.int_range(pl.len()).alias("_urut")
-    ).sort("_i")
+    first = ordered.select("_i", pl.when(new).then(pl.col("_baris")).forward_fill().alias("_pertama"),
+                           pl.int_range(pl.len()).alias("_urut")).sort("_i")
     # `_urut`: the row's place in key order, so staging can reuse this sort (staging.shape)
     return frame.with_columns(first["_pertama"], first["_urut"])
 
@@ -109,13 +97,10 @@ def duplicates(frame: pl.DataFrame, file: str, kind: str) -> pl.DataFrame:
     mask = pl.all_horizontal([pl.col(k).is_not_null() for k in keys[:2]]) & (pl.col("_baris") != pl.col("_pertama"))
     repeats = marked.filter(mask).with_columns(pl.concat_str(keys, separator=", ", ignore_nulls=True).alias("_kunci"))
     return make_rejects(
-        repeats,
-        pl.lit(True),
-        keys[-1] if kind == "capaian" else "nip",
+        repeats, pl.lit(True), keys[-1] if kind == "capaian" else "nip",
         pl.format("Baris ganda: kunci ({}) sudah ada di baris {}.", pl.col("_kunci"), pl.col("_pertama")),
         pl.format("Duplicate row: key ({}) already at row {}.", pl.col("_kunci"), pl.col("_pertama")),
-        file,
-        kind,
+        file, kind,
     )
 
 
@@ -131,22 +116,15 @@ def first_rows(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
 def weight_sums(frame: pl.DataFrame, total: float, tolerance: float, file: str) -> pl.DataFrame:
     """All rows of an employee-period whose weights do not sum to the total (100)."""
     marked = frame.with_columns(pl.col("bobot").sum().over("nip", "periode").round(2).alias("_jumlah"))
-    mask = pl.col("bobot").is_not_null() & pl.col("periode").is_not_null() & ((pl.col("_jumlah") - total).abs() > tolerance)
+    mask = (pl.col("bobot").is_not_null() & pl.col("periode").is_not_null()
+            & ((pl.col("_jumlah") - total).abs() > tolerance))
     return make_rejects(
-        marked,
-        mask,
-        "bobot",
-        pl.format(
-            "Jumlah bobot NIP {} periode {} adalah {}, seharusnya " + f"{total:g}.",
-            pl.col("nip"),
-            pl.col("periode"),
-            pl.col("_jumlah"),
-        ),
-        pl.format(
-            "Weights of NIP {} in period {} sum to {}, not " + f"{total:g}.", pl.col("nip"), pl.col("periode"), pl.col("_jumlah")
-        ),
-        file,
-        "capaian",
+        marked, mask, "bobot",
+        pl.format("Jumlah bobot NIP {} periode {} adalah {}, seharusnya " + f"{total:g}.", pl.col("nip"),
+                  pl.col("periode"), pl.col("_jumlah")),
+        pl.format("Weights of NIP {} in period {} sum to {}, not " + f"{total:g}.", pl.col("nip"),
+                  pl.col("periode"), pl.col("_jumlah")),
+        file, "capaian",
     )
 
 
@@ -187,17 +165,12 @@ def unreadable(frame: pl.DataFrame, kind: str, file: str) -> pl.DataFrame:
         if orig not in frame.columns:
             continue
         mask = filled(orig) & parse(orig).is_null()
-        out.append(
-            make_rejects(
-                frame,
-                mask,
-                col,
-                pl.format("Nilai '{}' tidak dikenal; yang diterima: " + accepted_id + ".", pl.col(orig)),
-                pl.format("Value '{}' is not recognised; accepted: " + accepted_en + ".", pl.col(orig)),
-                file,
-                kind,
-            )
-        )
+        out.append(make_rejects(
+            frame, mask, col,
+            pl.format("Nilai '{}' tidak dikenal; yang diterima: " + accepted_id + ".", pl.col(orig)),
+            pl.format("Value '{}' is not recognised; accepted: " + accepted_en + ".", pl.col(orig)),
+            file, kind,
+        ))
     return pl.concat(out, how="vertical_relaxed")
 
 
@@ -214,23 +187,12 @@ def excel_nips(frame: pl.DataFrame, kind: str, file: str) -> pl.DataFrame:
         if orig not in frame.columns:
             continue
         mask = pl.col(orig).cast(pl.String).str.strip_chars().str.contains(EXCEL_NUMBER).fill_null(False)
-        out.append(
-            make_rejects(
-                frame,
-                mask,
-                col,
-                pl.format(
-                    "NIP '{}' disimpan Excel sebagai angka: Excel hanya menyimpan 15 digit, sehingga NIP ini sudah "
-                    "berubah. Format kolom NIP sebagai Teks dan ekspor ulang.",
-                    pl.col(orig),
-                ),
-                pl.format(
-                    "NIP '{}' was stored by Excel as a number: Excel keeps only 15 digits, so this NIP is already "
-                    "wrong. Format the NIP column as Text and export again.",
-                    pl.col(orig),
-                ),
-                file,
-                kind,
-            )
-        )
+        out.append(make_rejects(
+            frame, mask, col,
+            pl.format("NIP '{}' disimpan Excel sebagai angka: Excel hanya menyimpan 15 digit, sehingga NIP ini sudah "
+                      "berubah. Format kolom NIP sebagai Teks dan ekspor ulang.", pl.col(orig)),
+            pl.format("NIP '{}' was stored by Excel as a number: Excel keeps only 15 digits, so this NIP is already "
+                      "wrong. Format the NIP column as Text and export again.", pl.col(orig)),
+            file, kind,
+        ))
     return pl.concat(out, how="vertical_relaxed")

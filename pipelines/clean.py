@@ -53,7 +53,8 @@ def _mapped(distinct: pl.DataFrame, col: str, key: str, exprs: list[pl.Expr], me
     return found
 
 
-def by_value(frame: pl.DataFrame, col: str, exprs: list[pl.Expr], small: int = 50_000, memo: str | None = None) -> pl.DataFrame:
+def by_value(frame: pl.DataFrame, col: str, exprs: list[pl.Expr], small: int = 50_000,
+             memo: str | None = None) -> pl.DataFrame:
     """Evaluate expressions of one column on its distinct values only, then map the results back.
 
     Periods, NIPs, directions and roles repeat on many rows; parsing each distinct spelling once
@@ -65,11 +66,9 @@ def by_value(frame: pl.DataFrame, col: str, exprs: list[pl.Expr], small: int = 5
     distinct = frame.select(pl.col(col)).unique()
     mapped = _mapped(distinct, col, key, exprs, memo)
     outputs = [c for c in mapped.columns if c != key]
-    if (
-        outputs == [col]
-        and mapped.schema[col] == frame.schema[col]
-        and not mapped.select(pl.col(col).ne_missing(pl.col(key)).any()).item()
-    ):
+    if outputs == [col] and mapped.schema[col] == frame.schema[col] and not mapped.select(
+        pl.col(col).ne_missing(pl.col(key)).any()
+    ).item():
         return frame  # already clean: the column is kept as it is, without a copy
     if mapped.height == 1:
         row = mapped.row(0, named=True)
@@ -85,10 +84,8 @@ def by_value(frame: pl.DataFrame, col: str, exprs: list[pl.Expr], small: int = 5
                 value = pl.when(pl.col(col).is_null()).then(pl.lit(nulls[c][0], dtype=dtype)).otherwise(value)
             cols.append(value.alias(c))
         return frame.with_columns(cols)
-    joined = (
-        frame.drop([c for c in outputs if c in frame.columns and c != col])
-        .rename({col: key})
-        .join(mapped, on=key, how="left", nulls_equal=True, maintain_order="left")
+    joined = frame.drop([c for c in outputs if c in frame.columns and c != col]).rename({col: key}).join(
+        mapped, on=key, how="left", nulls_equal=True, maintain_order="left"
     )
     if col not in outputs:
         joined = joined.with_columns(pl.col(key).alias(col))
@@ -176,31 +173,17 @@ def clean_capaian(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[st
     f = by_value(f, "satuan", [n.text("satuan").alias("satuan")])
     f = by_value(f, "arah", [n.direction("arah").alias("arah")])
     f = by_value(f, "aspek", [n.text("aspek").str.to_lowercase().alias("aspek")])
-    f = by_value(
-        f,
-        "rezim",
-        [
-            pl.when(rezim.str.contains("46"))
-            .then(pl.lit("PP 46/2011"))
-            .when(rezim.str.contains("30"))
-            .then(pl.lit("PP 30/2019"))
-            .otherwise(pl.lit(settings["capaian"]["default_rezim"]))
-            .alias("rezim")
-        ],
-    )
-    return number_columns(
-        f,
-        {
-            "target": _number("target", conv, typed),
-            "realisasi": _number("realisasi", conv, typed),
-            "bobot": (
-                _number("bobot", conv, typed)
-                if "bobot" in typed
-                else pl.when(n.text("bobot").is_null()).then(None).otherwise(n.number("bobot", conv.get("bobot")))
-            ),
-        },
-        typed,
-    )
+    f = by_value(f, "rezim", [
+        pl.when(rezim.str.contains("46")).then(pl.lit("PP 46/2011"))
+        .when(rezim.str.contains("30")).then(pl.lit("PP 30/2019"))
+        .otherwise(pl.lit(settings["capaian"]["default_rezim"])).alias("rezim")
+    ])
+    return number_columns(f, {
+        "target": _number("target", conv, typed),
+        "realisasi": _number("realisasi", conv, typed),
+        "bobot": (_number("bobot", conv, typed) if "bobot" in typed else
+                  pl.when(n.text("bobot").is_null()).then(None).otherwise(n.number("bobot", conv.get("bobot")))),
+    }, typed)
 
 
 def fill_equal_weights(frame: pl.DataFrame) -> pl.DataFrame:
@@ -214,7 +197,8 @@ def fill_equal_weights(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(pl.when(none).then(equal).otherwise(pl.col("bobot")).alias("bobot"))
 
 
-def clean_perilaku(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[str] = frozenset()) -> pl.DataFrame:
+def clean_perilaku(frame: pl.DataFrame, settings: dict, conv: dict,
+                   typed: set[str] = frozenset()) -> pl.DataFrame:
     """Behaviour ratings: role names normalised, BerAKHLAK scores as numbers."""
     f = _keep_originals(_ensure(frame, "perilaku"), "perilaku")
     f = clean_nip(f, "nip")
@@ -242,7 +226,8 @@ def clean_skm(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[str] =
     """Survey responses: date parsed, quarter derived, unsur as whole numbers 1-4."""
     f = _keep_originals(_ensure(frame, "skm"), "skm")
     unsur = [
-        pl.when(_number(u, conv, typed) == _number(u, conv, typed).round(0)).then(_number(u, conv, typed)).cast(pl.Int64).alias(u)
+        pl.when(_number(u, conv, typed) == _number(u, conv, typed).round(0))
+        .then(_number(u, conv, typed)).cast(pl.Int64).alias(u)
         for u in UNSUR
     ]
     f = by_value(f, "tanggal", [n.date("tanggal").alias("tanggal")])
@@ -253,7 +238,9 @@ def clean_skm(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[str] =
         f = text_column(f, c)
     f = f.with_columns(*unsur, _number("usia", conv, typed).alias("usia"))
     return f.with_columns(
-        (pl.col("tanggal").dt.year().cast(pl.String) + "-Q" + pl.col("tanggal").dt.quarter().cast(pl.String)).alias("periode")
+        (pl.col("tanggal").dt.year().cast(pl.String) + "-Q" + pl.col("tanggal").dt.quarter().cast(pl.String)).alias(
+            "periode"
+        )
     )
 
 

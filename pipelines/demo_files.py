@@ -13,28 +13,14 @@ from pipelines.demo import DemoData, generate
 from pipelines.load import LoadReport, load_paths, writer_lock
 from settings import Settings
 
-BULAN = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
+BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+         "Oktober", "November", "Desember"]
 
 
 def _spaced_nip(col: str) -> pl.Expr:
     c = pl.col(col)
-    return (
-        pl.when(c.is_null())
-        .then(None)
-        .otherwise(c.str.slice(0, 8) + " " + c.str.slice(8, 6) + " " + c.str.slice(14, 1) + " " + c.str.slice(15, 3))
+    return pl.when(c.is_null()).then(None).otherwise(
+        c.str.slice(0, 8) + " " + c.str.slice(8, 6) + " " + c.str.slice(14, 1) + " " + c.str.slice(15, 3)
     )
 
 
@@ -54,17 +40,11 @@ def write_demo_files(data: DemoData, out: Path) -> list[Path]:
     out.mkdir(parents=True)
     paths = []
     peg = data.pegawai.select(
-        _spaced_nip("nip").alias("NIP"),
-        pl.col("nama").alias("Nama Pegawai"),
-        pl.col("jenis_kelamin").alias("Jenis Kelamin"),
-        pl.col("status_asn").alias("Status ASN"),
-        pl.col("golongan").alias("Golongan"),
-        pl.col("jenis_jabatan").alias("Jenis Jabatan"),
-        pl.col("jabatan").alias("Jabatan"),
-        pl.col("lokasi").alias("Lokasi"),
-        pl.col("instansi").alias("Instansi"),
-        pl.col("opd").alias("Perangkat Daerah"),
-        pl.col("unit_kerja").alias("Unit Kerja"),
+        _spaced_nip("nip").alias("NIP"), pl.col("nama").alias("Nama Pegawai"),
+        pl.col("jenis_kelamin").alias("Jenis Kelamin"), pl.col("status_asn").alias("Status ASN"),
+        pl.col("golongan").alias("Golongan"), pl.col("jenis_jabatan").alias("Jenis Jabatan"),
+        pl.col("jabatan").alias("Jabatan"), pl.col("lokasi").alias("Lokasi"), pl.col("instansi").alias("Instansi"),
+        pl.col("opd").alias("Perangkat Daerah"), pl.col("unit_kerja").alias("Unit Kerja"),
         _spaced_nip("nip_atasan").alias("NIP Atasan"),
     )
     p = out / "pegawai.xlsx"
@@ -81,24 +61,19 @@ def write_demo_files(data: DemoData, out: Path) -> list[Path]:
     for lok, (style, sep, enc) in fmt.items():
         f = cap.filter(pl.col("lokasi") == lok)
         periode = {
-            "month_name": pl.col("periode_mulai").dt.month().replace_strict(dict(enumerate(BULAN, 1)))
-            + " "
+            "month_name": pl.col("periode_mulai").dt.month().replace_strict(dict(enumerate(BULAN, 1))) + " "
             + pl.col("periode_mulai").dt.year().cast(pl.String),
             "iso": pl.col("periode"),
             "mm/yyyy": pl.col("periode_mulai").dt.strftime("%m/%Y"),
             "tw": pl.col("periode"),
         }[style]
         f = f.select(
-            _spaced_nip("nip").alias("NIP"),
-            periode.alias("Periode"),
-            pl.col("indikator").alias("Indikator Kinerja"),
-            pl.col("satuan").alias("Satuan"),
-            pl.col("target").alias("Target"),
-            pl.col("realisasi").alias("Realisasi"),
+            _spaced_nip("nip").alias("NIP"), periode.alias("Periode"), pl.col("indikator").alias("Indikator Kinerja"),
+            pl.col("satuan").alias("Satuan"), pl.col("target").alias("Target"), pl.col("realisasi").alias("Realisasi"),
             pl.col("bobot").alias("Bobot (%)"),
-            pl.col("arah")
-            .replace_strict({"naik": "Semakin tinggi semakin baik", "turun": "Semakin rendah semakin baik"})
-            .alias("Arah"),
+            pl.col("arah").replace_strict(
+                {"naik": "Semakin tinggi semakin baik", "turun": "Semakin rendah semakin baik"}
+            ).alias("Arah"),
         )
         if sep == ";":
             f = _decimal_comma(f, ["Target", "Realisasi", "Bobot (%)"])
@@ -110,53 +85,19 @@ def write_demo_files(data: DemoData, out: Path) -> list[Path]:
     paths.append(p)
     p = out / "evaluasi_jambi.xlsx"
     ev = data.evaluasi.with_columns(_spaced_nip("nip"))
-    ev.rename(
-        {
-            "nip": "NIP",
-            "periode": "Periode",
-            "rating_hasil_kerja": "Hasil Kerja",
-            "rating_perilaku": "Perilaku Kerja",
-            "predikat": "Predikat Kinerja",
-            "predikat_organisasi": "Predikat Kinerja Organisasi",
-            "inovasi": "Inovasi",
-        }
-    ).write_excel(p, worksheet="e-Kinerja")
+    ev.rename({"nip": "NIP", "periode": "Periode", "rating_hasil_kerja": "Hasil Kerja", "rating_perilaku": "Perilaku Kerja",
+               "predikat": "Predikat Kinerja", "predikat_organisasi": "Predikat Kinerja Organisasi",
+               "inovasi": "Inovasi"}).write_excel(p, worksheet="e-Kinerja")
     paths.append(p)
     skm = data.skm.with_columns(pl.col("tanggal").dt.strftime("%d/%m/%Y"))
-    names = {
-        f"u{i}": f"U{i} {n}"
-        for i, n in enumerate(
-            [
-                "Persyaratan",
-                "Prosedur",
-                "Waktu Penyelesaian",
-                "Biaya/Tarif",
-                "Produk",
-                "Kompetensi Pelaksana",
-                "Perilaku Pelaksana",
-                "Penanganan Pengaduan",
-                "Sarana dan Prasarana",
-            ],
-            1,
-        )
-    }
+    names = {f"u{i}": f"U{i} {n}" for i, n in enumerate(
+        ["Persyaratan", "Prosedur", "Waktu Penyelesaian", "Biaya/Tarif", "Produk", "Kompetensi Pelaksana",
+         "Perilaku Pelaksana", "Penanganan Pengaduan", "Sarana dan Prasarana"], 1)}
     for lok in skm["lokasi"].unique(maintain_order=True).to_list():
-        f = skm.filter(pl.col("lokasi") == lok).rename(
-            names
-            | {
-                "unit_layanan": "Unit Layanan",
-                "lokasi": "Lokasi",
-                "opd": "Perangkat Daerah",
-                "tanggal": "Tanggal",
-                "layanan": "Jenis Layanan",
-                "jenis_kelamin": "Jenis Kelamin",
-                "usia": "Usia",
-                "pendidikan": "Pendidikan",
-                "pekerjaan": "Pekerjaan",
-                "kritik_saran": "Kritik dan Saran",
-                "nip_petugas": "NIP Petugas",
-            }
-        )
+        f = skm.filter(pl.col("lokasi") == lok).rename(names | {
+            "unit_layanan": "Unit Layanan", "lokasi": "Lokasi", "opd": "Perangkat Daerah", "tanggal": "Tanggal",
+            "layanan": "Jenis Layanan", "jenis_kelamin": "Jenis Kelamin", "usia": "Usia", "pendidikan": "Pendidikan",
+            "pekerjaan": "Pekerjaan", "kritik_saran": "Kritik dan Saran", "nip_petugas": "NIP Petugas"})
         if lok == "Belawan":  # this form puts Sarana before Penanganan Pengaduan: matched by name
             cols = f.columns
             i8, i9 = cols.index(names["u8"]), cols.index(names["u9"])

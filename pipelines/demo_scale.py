@@ -25,39 +25,21 @@ Progress = Callable[[str], None]
 
 def _capaian_csv(frame: pl.DataFrame, path: Path) -> None:
     out = frame.select(
-        _spaced_nip("nip").alias("NIP"),
-        pl.col("periode").alias("Periode"),
-        pl.col("indikator").alias("Indikator Kinerja"),
-        pl.col("satuan").alias("Satuan"),
-        pl.col("target").alias("Target"),
-        pl.col("realisasi").alias("Realisasi"),
+        _spaced_nip("nip").alias("NIP"), pl.col("periode").alias("Periode"), pl.col("indikator").alias("Indikator Kinerja"),
+        pl.col("satuan").alias("Satuan"), pl.col("target").alias("Target"), pl.col("realisasi").alias("Realisasi"),
         pl.col("bobot").alias("Bobot (%)"),
-        pl.col("arah")
-        .replace_strict({"naik": "Semakin tinggi semakin baik", "turun": "Semakin rendah semakin baik"})
+        pl.col("arah").replace_strict({"naik": "Semakin tinggi semakin baik", "turun": "Semakin rendah semakin baik"})
         .alias("Arah"),
     )
     _decimal_comma(out, ["Target", "Realisasi", "Bobot (%)"]).write_csv(path, separator=";")
 
 
-def write_scaled(
-    out: Path,
-    employees: int,
-    periods: int,
-    seed: int = 20261123,
-    skm_responses: int | None = None,
-    capaian_csv: bool = False,
-    progress: Progress | None = None,
-) -> list[Path]:
+def write_scaled(out: Path, employees: int, periods: int, seed: int = 20261123, skm_responses: int | None = None,
+                 capaian_csv: bool = False, progress: Progress | None = None) -> list[Path]:
     """Generate a scale into `out` (reused when already generated with the same parameters); returns the files."""
     say = progress or (lambda _m: None)
-    params = {
-        "employees": employees,
-        "periods": periods,
-        "seed": seed,
-        "skm_responses": skm_responses,
-        "capaian_csv": capaian_csv,
-        "format": 2,
-    }
+    params = {"employees": employees, "periods": periods, "seed": seed, "skm_responses": skm_responses,
+              "capaian_csv": capaian_csv, "format": 2}
     stamp = out / "generated.json"
     if stamp.exists():
         saved = json.loads(stamp.read_text())

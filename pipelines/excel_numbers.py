@@ -19,7 +19,8 @@ def long_number_cells(source: Path | bytes, sheet: str | int | None) -> dict[str
     of it ('1.97908022002121E+17'). Matched by value, so it doesn't matter where the grid starts."""
     import openpyxl
 
-    wb = openpyxl.load_workbook(io.BytesIO(source) if isinstance(source, bytes) else source, read_only=True, data_only=True)
+    wb = openpyxl.load_workbook(io.BytesIO(source) if isinstance(source, bytes) else source, read_only=True,
+                                data_only=True)
     try:
         ws = wb[sheet] if isinstance(sheet, str) else wb.worksheets[sheet or 0]
         found = {}

@@ -49,7 +49,7 @@ def export_partitioned(warehouse: Path, out: Path) -> Iterator[str]:
                 source = f"(SELECT c.*, d.lokasi FROM {table} c JOIN dim_pegawai d USING (nip))"
             if parts:
                 target = out / table
-                sql = f"COPY {source} TO $p (FORMAT parquet, PARTITION_BY ({parts}), OVERWRITE_OR_IGNORE true)"
+                sql = (f"COPY {source} TO $p (FORMAT parquet, PARTITION_BY ({parts}), OVERWRITE_OR_IGNORE true)")
             else:
                 target = out / f"{table}.parquet"
                 sql = f"COPY {source} TO $p (FORMAT parquet)"

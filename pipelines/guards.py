@@ -36,19 +36,12 @@ class LoadFailed(Exception):
 
 
 _FAULTS = [
-    (
-        (errno.ENOSPC, errno.EDQUOT),
-        ("no space left", "os error 28", "disk full", "quota exceeded"),
-        "Ruang disk penuh",
-        "The disk is full",
-    ),
-    (
-        (errno.EACCES, errno.EPERM),
-        ("permission denied", "os error 13", "os error 1)"),
-        "Izin menulis ditolak",
-        "Permission to write was denied",
-    ),
-    ((errno.EROFS,), ("read-only file system", "os error 30"), "Sistem berkas hanya-baca", "The file system is read-only"),
+    ((errno.ENOSPC, errno.EDQUOT), ("no space left", "os error 28", "disk full", "quota exceeded"),
+     "Ruang disk penuh", "The disk is full"),
+    ((errno.EACCES, errno.EPERM), ("permission denied", "os error 13", "os error 1)"),
+     "Izin menulis ditolak", "Permission to write was denied"),
+    ((errno.EROFS,), ("read-only file system", "os error 30"),
+     "Sistem berkas hanya-baca", "The file system is read-only"),
 ]
 
 
@@ -75,42 +68,33 @@ def fault(exc: BaseException, where: Path) -> LoadFailed | None:
 def no_rows(read: int, rejected: int) -> tuple[str, str]:
     """Why a file with no valid rows replaced nothing."""
     if read == 0:
-        return (
-            "Tidak ada baris data (hanya judul kolom). Tidak ada data yang diganti.",
-            "No data rows (only the header). Nothing was replaced.",
-        )
-    return (
-        f"Semua {rejected} baris ditolak (lihat baris yang ditolak). Tidak ada data yang diganti.",
-        f"All {rejected} rows were rejected (see the rejected rows). Nothing was replaced.",
-    )
+        return ("Tidak ada baris data (hanya judul kolom). Tidak ada data yang diganti.",
+                "No data rows (only the header). Nothing was replaced.")
+    return (f"Semua {rejected} baris ditolak (lihat baris yang ditolak). Tidak ada data yang diganti.",
+            f"All {rejected} rows were rejected (see the rejected rows). Nothing was replaced.")
 
 
 class RosterIndex:
     """The current warehouse's roster: each employee's source, OPD and whether they have scores."""
 
     def __init__(self, warehouse: Path) -> None:
-        self.rows = pl.DataFrame(
-            schema={"nip": pl.String, "opd": pl.String, "lokasi": pl.String, "sumber": pl.String, "dinilai": pl.Boolean}
-        )
+        self.rows = pl.DataFrame(schema={"nip": pl.String, "opd": pl.String, "lokasi": pl.String,
+                                         "sumber": pl.String, "dinilai": pl.Boolean})
         if not warehouse.exists():
             return
         with contextlib.closing(duckdb.connect(current_file(warehouse), read_only=True)) as con:
-            self.rows = pl.from_arrow(
-                con.sql(
-                    """SELECT p.nip, p.opd, p.lokasi, p._sumber AS sumber,
+            self.rows = pl.from_arrow(con.sql(
+                """SELECT p.nip, p.opd, p.lokasi, p._sumber AS sumber,
                           p.nip IN (SELECT nip FROM fct_kinerja) AS dinilai
                    FROM stg_pegawai p"""
-                ).to_arrow_table()
-            )
+            ).to_arrow_table())
 
     def dropped(self, source: str, nips: pl.Series) -> pl.DataFrame:
         """Employees with scores that a new roster for `source` (holding `nips`) would remove."""
         others = self.rows.filter(pl.col("sumber") != source)["nip"]
         return self.rows.filter(
-            (pl.col("sumber") == source)
-            & pl.col("dinilai")
-            & ~pl.col("nip").is_in(nips.implode())
-            & ~pl.col("nip").is_in(others.implode())
+            (pl.col("sumber") == source) & pl.col("dinilai")
+            & ~pl.col("nip").is_in(nips.implode()) & ~pl.col("nip").is_in(others.implode())
         )
 
 

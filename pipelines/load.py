@@ -40,12 +40,8 @@ from warehouse.db import current_file
 ORDER = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
 Progress = Callable[[float, str], None]
 # Progress messages are Indonesian (the CLI's language); a caller showing English swaps the words.
-PROGRESS_EN = {
-    "Membaca berkas": "Reading files",
-    "Diperiksa": "Checked",
-    "Membangun gudang data": "Building the warehouse",
-    "Selesai": "Done",
-}
+PROGRESS_EN = {"Membaca berkas": "Reading files", "Diperiksa": "Checked", "Membangun gudang data": "Building the warehouse",
+               "Selesai": "Done"}
 
 
 def progress_text(msg: str, lang: str) -> str:
@@ -54,7 +50,7 @@ def progress_text(msg: str, lang: str) -> str:
         return msg
     for word, english in PROGRESS_EN.items():
         if msg.startswith(word):
-            return english + msg[len(word) :]
+            return english + msg[len(word):]
     return msg
 
 
@@ -117,14 +113,13 @@ def waiting_message(info: dict) -> tuple[str, str]:
     who = info.get("pengguna") or "?"
     since = info.get("mulai", "?")
     pid = info.get("pid", "?")
-    return (
-        f"Menunggu pemuatan lain selesai: {files} oleh {who} (proses {pid}, mulai {since}).",
-        f"Waiting for another load to finish: {files} by {who} (process {pid}, started {since}).",
-    )
+    return (f"Menunggu pemuatan lain selesai: {files} oleh {who} (proses {pid}, mulai {since}).",
+            f"Waiting for another load to finish: {files} by {who} (process {pid}, started {since}).")
 
 
 @contextlib.contextmanager
-def writer_lock(staging_dir: Path, on_wait: Wait | None = None, who: str = "", files: list[str] | None = None) -> Iterator[None]:
+def writer_lock(staging_dir: Path, on_wait: Wait | None = None, who: str = "", files: list[str] | None = None
+                ) -> Iterator[None]:
     """One loader at a time, across threads and processes. A second one waits, and `on_wait` is told for whom."""
     staging_dir.mkdir(parents=True, exist_ok=True)
     if not _IN_PROCESS.acquire(blocking=False):
@@ -140,12 +135,8 @@ def writer_lock(staging_dir: Path, on_wait: Wait | None = None, who: str = "", f
                     on_wait(*waiting_message(_holder(staging_dir)))
                 fcntl.flock(fh, fcntl.LOCK_EX)
             try:
-                info = {
-                    "pid": os.getpid(),
-                    "pengguna": who or getpass.getuser(),
-                    "berkas": files or [],
-                    "mulai": datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
-                }
+                info = {"pid": os.getpid(), "pengguna": who or getpass.getuser(), "berkas": files or [],
+                        "mulai": datetime.now().strftime("%Y-%m-%d %H:%M:%S")}
                 with contextlib.suppress(OSError):
                     (staging_dir / ".lock.info").write_text(json.dumps(info), encoding="utf-8")
                 yield
@@ -159,9 +150,8 @@ def _refused(name: str, exc: FileRefused, kind: str | None, digest: str) -> File
     return FileResult(name, kind, "ditolak", pesan=exc.pesan, message=exc.message, sha256=digest)
 
 
-def _frame_for(
-    name: str, data: bytes, kind: str | None, opts: ReadOptions | None = None
-) -> tuple[str, pl.DataFrame, tuple[str, str]]:
+def _frame_for(name: str, data: bytes, kind: str | None,
+               opts: ReadOptions | None = None) -> tuple[str, pl.DataFrame, tuple[str, str]]:
     """Read a file, find its table and map its headers (pipelines.intake); refuse it whole when it cannot load.
 
     Returns the kind, the canonical text frame and what was decided (sheet, context, ignored columns, dropped
@@ -177,7 +167,8 @@ def _validate(kind: str, frame: pl.DataFrame, name: str, known: pl.Series, setti
     `frame` must come from `checks.mark_first` for kinds with a key (`_pertama` added).
     """
     # the most specific reason first: one reject per cell is kept (the spreadsheet's, then the vocabulary's)
-    rejects = [checks.excel_nips(frame, kind, name), checks.unreadable(frame, kind, name), schema_rejects(kind, frame, name)]
+    rejects = [checks.excel_nips(frame, kind, name), checks.unreadable(frame, kind, name),
+               schema_rejects(kind, frame, name)]
     if kind == "evaluasi":
         rejects.append(unreadable(frame, ["rating_hasil_kerja", "rating_perilaku", "predikat"], name, kind))
         rejects.append(evaluation_incomplete(frame, name, kind))
@@ -187,7 +178,8 @@ def _validate(kind: str, frame: pl.DataFrame, name: str, known: pl.Series, setti
         rejects.append(checks.duplicates(frame, name, kind))
     if kind == "capaian":
         cap = settings.section("capaian")
-        rejects.append(checks.weight_sums(checks.first_rows(frame, kind), cap["weight_total"], cap["weight_tolerance"], name))
+        rejects.append(checks.weight_sums(checks.first_rows(frame, kind), cap["weight_total"], cap["weight_tolerance"],
+                                          name))
     out = pl.concat(rejects, how="vertical_relaxed").unique(["baris", "kolom"], keep="first", maintain_order=True)
     return out.with_columns(  # a reason built from a blank cell would be null: never leave a reject without one
         pl.col("alasan").fill_null(pl.format("Nilai pada kolom {} tidak sah.", pl.col("kolom"))),
@@ -210,12 +202,10 @@ def _bytes(src: Source) -> bytes:
     return src.read_bytes() if isinstance(src, Path) else src
 
 
-def _ordered(
-    files: list[tuple[str, Source]], kind: str | None, opts: ReadOptions | None = None
-) -> list[tuple[str, Source, str | None]]:
+def _ordered(files: list[tuple[str, Source]], kind: str | None,
+             opts: ReadOptions | None = None) -> list[tuple[str, Source, str | None]]:
     """Each file with its kind as the headers tell (or as given); employee rosters first, so the other
     files of the same load can refer to them."""
-
     def detected(item: tuple[str, Source]) -> str | None:
         name, src = item
         if opts and name in opts.plans:
@@ -236,37 +226,16 @@ class _Staged:
     nips: pl.Series | None = None  # a roster's NIPs, for the files after it
 
 
-def _stage_file(
-    i: int,
-    name: str,
-    src: Source,
-    kind: str | None,
-    source: str | None,
-    known: pl.Series,
-    already: dict,
-    settings: Settings,
-    stamp: str,
-    load_id: int,
-    opts: ReadOptions | None = None,
-) -> _Staged:
+def _stage_file(i: int, name: str, src: Source, kind: str | None, source: str | None, known: pl.Series,
+                already: dict, settings: Settings, stamp: str, load_id: int,
+                opts: ReadOptions | None = None) -> _Staged:
     """Read, normalise and validate one file, and write its valid rows to a staging part."""
     data = _bytes(src)
     digest = hashlib.sha256(data).hexdigest()
     if digest in already:
         k, n = already[digest]
-        return _Staged(
-            FileResult(
-                name,
-                k,
-                "sama",
-                n,
-                0,
-                0,
-                "Berkas yang sama sudah dimuat; tidak ada perubahan.",
-                "The same file was loaded before; nothing changed.",
-                digest,
-            )
-        )
+        return _Staged(FileResult(name, k, "sama", n, 0, 0, "Berkas yang sama sudah dimuat; tidak ada perubahan.",
+                                  "The same file was loaded before; nothing changed.", digest))
     started = time.perf_counter()
     try:
         k, frame, (notes_id, notes_en) = _frame_for(name, data, kind, opts)
@@ -293,21 +262,8 @@ def _stage_file(
     staging.shape(k, good, src_key, load_id).write_parquet(part)
     status = "dimuat" if bad_rows.is_empty() else "sebagian"
     ended = time.perf_counter()
-    result = FileResult(
-        name,
-        k,
-        status,
-        good.height + bad.len(),
-        good.height,
-        bad.len(),
-        notes_id,
-        notes_en,
-        sha256=digest,
-        detik=ended - started,
-        detik_validasi=checked,
-        mulai=started,
-        selesai=ended,
-    )
+    result = FileResult(name, k, status, good.height + bad.len(), good.height, bad.len(), notes_id, notes_en,
+                        sha256=digest, detik=ended - started, detik_validasi=checked, mulai=started, selesai=ended)
     nips = good["nip"].drop_nulls() if k == "pegawai" else None
     return _Staged(result, bad_rows, ((k, src_key), part), nips)
 
@@ -336,20 +292,10 @@ def _workers(settings: Settings) -> tuple[int, int]:
     return max(1, workers), int(float(cfg.get("parallel_max_mb", 64)) * 2**20)
 
 
-def _stage_all(
-    ordered: list[tuple[str, Source, str | None]],
-    kind: str | None,
-    source: str | None,
-    known: pl.Series,
-    already: dict,
-    settings: Settings,
-    stamp: str,
-    load_id: int,
-    tick: Progress,
-    roster: guards.RosterIndex,
-    replace: bool,
-    opts: ReadOptions | None = None,
-) -> list[_Staged]:
+def _stage_all(ordered: list[tuple[str, Source, str | None]], kind: str | None, source: str | None,
+               known: pl.Series, already: dict, settings: Settings, stamp: str, load_id: int,
+               tick: Progress, roster: guards.RosterIndex, replace: bool, opts: ReadOptions | None = None
+               ) -> list[_Staged]:
     """Every file staged, in the order given: rosters one by one (later files check NIPs against them),
     then the other files a few at a time; a large file is read alone, so memory holds one of those."""
     out: list[_Staged | None] = [None] * len(ordered)
@@ -419,15 +365,8 @@ def load_files(
         raise failed from exc
 
 
-def _load_locked(
-    files: list[tuple[str, Source]],
-    settings: Settings,
-    kind: str | None,
-    source: str | None,
-    tick: Progress,
-    replace: bool,
-    opts: ReadOptions,
-) -> LoadReport:
+def _load_locked(files: list[tuple[str, Source]], settings: Settings, kind: str | None, source: str | None,
+                 tick: Progress, replace: bool, opts: ReadOptions) -> LoadReport:
     stg_dir, warehouse = settings.staging, settings.warehouse
     _clean_leftovers(settings)
     manifest = read_manifest(warehouse)
@@ -439,27 +378,14 @@ def _load_locked(
     tick(0.0, "Membaca berkas")
     parts: dict[tuple[str, str], list[Path]] = {}
     try:
-        staged = _stage_all(
-            _ordered(files, kind, opts),
-            kind,
-            source,
-            _known_nips(warehouse),
-            already,
-            settings,
-            stamp,
-            load_id,
-            tick,
-            guards.RosterIndex(warehouse),
-            replace,
-            opts,
-        )
+        staged = _stage_all(_ordered(files, kind, opts), kind, source, _known_nips(warehouse), already, settings,
+                            stamp, load_id, tick, guards.RosterIndex(warehouse), replace, opts)
         for s in staged:
             report.files.append(s.result)
             if s.part is not None:
                 parts.setdefault(s.part[0], []).append(s.part[1])
-        report.rejects = pl.concat(
-            [report.rejects, *(s.rejects for s in staged if s.rejects is not None)], how="vertical_relaxed"
-        )
+        report.rejects = pl.concat([report.rejects, *(s.rejects for s in staged if s.rejects is not None)],
+                                   how="vertical_relaxed")
         fault_point("staged")
         tick(0.75, "Membangun gudang data")
         started = time.perf_counter()
@@ -498,34 +424,14 @@ def _load_rows(report: LoadReport) -> pl.DataFrame:
     now = datetime.now().replace(microsecond=0)
     return pl.DataFrame(
         [
-            {
-                "load_id": report.load_id,
-                "waktu": now,
-                "berkas": f.berkas,
-                "jenis": f.jenis,
-                "status": f.status,
-                "sha256": f.sha256,
-                "dibaca": f.dibaca,
-                "dimuat": f.dimuat,
-                "ditolak": f.ditolak,
-                "pesan": f.pesan,
-                "message": f.message,
-            }
+            {"load_id": report.load_id, "waktu": now, "berkas": f.berkas, "jenis": f.jenis, "status": f.status,
+             "sha256": f.sha256, "dibaca": f.dibaca, "dimuat": f.dimuat, "ditolak": f.ditolak,
+             "pesan": f.pesan, "message": f.message}
             for f in report.files
         ],
-        schema={
-            "load_id": pl.Int64,
-            "waktu": pl.Datetime("us"),
-            "berkas": pl.String,
-            "jenis": pl.String,
-            "status": pl.String,
-            "sha256": pl.String,
-            "dibaca": pl.Int64,
-            "dimuat": pl.Int64,
-            "ditolak": pl.Int64,
-            "pesan": pl.String,
-            "message": pl.String,
-        },
+        schema={"load_id": pl.Int64, "waktu": pl.Datetime("us"), "berkas": pl.String, "jenis": pl.String,
+                "status": pl.String, "sha256": pl.String, "dibaca": pl.Int64, "dimuat": pl.Int64,
+                "ditolak": pl.Int64, "pesan": pl.String, "message": pl.String},
     )
 
 
@@ -549,12 +455,10 @@ def _commit(settings: Settings, manifest: dict, parts: dict, report: LoadReport,
                 os.replace(paths[0], stg / rel)  # a new source: its part is already the staging file
             else:
                 staging.merge_source(old, pl.scan_parquet(paths), kind).sink_parquet(stg / rel)
-            files = pl.concat(
-                [
-                    files.filter(~((pl.col("jenis") == kind) & (pl.col("sumber") == src))),
-                    pl.DataFrame({"jenis": [kind], "sumber": [src], "path": [rel]}),
-                ]
-            )
+            files = pl.concat([
+                files.filter(~((pl.col("jenis") == kind) & (pl.col("sumber") == src))),
+                pl.DataFrame({"jenis": [kind], "sumber": [src], "path": [rel]}),
+            ])
         rej_rel = f"_rejects/{stamp}.parquet"
         (stg / "_rejects").mkdir(parents=True, exist_ok=True)
         written.append(stg / rej_rel)

@@ -12,9 +12,7 @@ def neutralise(frame: pl.DataFrame) -> pl.DataFrame:
     spreadsheets show them as text and never run them."""
     text_cols = [c for c, d in frame.schema.items() if d == pl.String]
     risky = pl.lit(list(RISKY), dtype=pl.List(pl.String))
-    return frame.with_columns(
-        [
-            pl.when(risky.list.contains(pl.col(c).str.slice(0, 1))).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
-            for c in text_cols
-        ]
-    )
+    return frame.with_columns([
+        pl.when(risky.list.contains(pl.col(c).str.slice(0, 1))).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
+        for c in text_cols
+    ])

@@ -9,46 +9,18 @@ from __future__ import annotations
 import polars as pl
 
 MONTHS = {
-    "januari": 1,
-    "jan": 1,
-    "january": 1,
-    "februari": 2,
-    "feb": 2,
-    "pebruari": 2,
-    "february": 2,
-    "maret": 3,
-    "mar": 3,
-    "march": 3,
-    "april": 4,
-    "apr": 4,
-    "mei": 5,
-    "may": 5,
-    "juni": 6,
-    "jun": 6,
-    "june": 6,
-    "juli": 7,
-    "jul": 7,
-    "july": 7,
-    "agustus": 8,
-    "agu": 8,
-    "agt": 8,
-    "ags": 8,
-    "aug": 8,
-    "august": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "oktober": 10,
-    "okt": 10,
-    "oct": 10,
-    "october": 10,
-    "november": 11,
-    "nov": 11,
-    "nopember": 11,
-    "desember": 12,
-    "des": 12,
-    "dec": 12,
-    "december": 12,
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "feb": 2, "pebruari": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+    "november": 11, "nov": 11, "nopember": 11,
+    "desember": 12, "des": 12, "dec": 12, "december": 12,
 }
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -97,14 +69,10 @@ def number(col: str, convention: str | bool | None = None) -> pl.Expr:
     point = s.str.replace_all(",", "", literal=True).cast(pl.Float64, strict=False)  # commas group thousands
     comma = s.str.replace_all(".", "", literal=True).str.replace(",", ".", literal=True).cast(pl.Float64, strict=False)
     return (
-        pl.when(s.str.contains(_AMBIGUOUS_DOT))
-        .then(point if convention == TITIK else comma)
-        .when(s.str.contains(_AMBIGUOUS_COMMA))
-        .then(comma if convention == KOMA else point)
-        .when(s.str.contains(_PLAIN) | s.str.contains(_DECIMAL_POINT) | s.str.contains(_GROUPED_COMMA))
-        .then(point)
-        .when(s.str.contains(_DECIMAL_COMMA) | s.str.contains(_GROUPED_DOT))
-        .then(comma)
+        pl.when(s.str.contains(_AMBIGUOUS_DOT)).then(point if convention == TITIK else comma)
+        .when(s.str.contains(_AMBIGUOUS_COMMA)).then(comma if convention == KOMA else point)
+        .when(s.str.contains(_PLAIN) | s.str.contains(_DECIMAL_POINT) | s.str.contains(_GROUPED_COMMA)).then(point)
+        .when(s.str.contains(_DECIMAL_COMMA) | s.str.contains(_GROUPED_DOT)).then(comma)
         .alias(col)
     )
 
@@ -118,8 +86,7 @@ def number_convention(frame: pl.DataFrame, col: str) -> str | None:
     says_comma = ~ambiguous & (s.str.contains(_DECIMAL_COMMA) | s.str.contains(_GROUPED_DOT))
     says_point = ~ambiguous & (s.str.contains(_DECIMAL_POINT) | s.str.contains(_GROUPED_COMMA))
     seen = frame.select(pl.col(col).unique()).select(
-        says_comma.fill_null(False).any().alias("k"), says_point.fill_null(False).any().alias("t")
-    )
+        says_comma.fill_null(False).any().alias("k"), says_point.fill_null(False).any().alias("t"))
     k, t = seen.row(0)
     if k and not t:
         return KOMA
@@ -193,7 +160,9 @@ def period(col: str) -> list[pl.Expr]:
     )
     month_ok = my.is_not_null() & mm.is_between(1, 12)
     qy = pl.coalesce(q1.struct.field("2"), q2.struct.field("1")).cast(pl.Int32, strict=False)
-    qn = pl.coalesce(q1.struct.field("1"), q2.struct.field("2")).replace_strict(ROMAN, default=None, return_dtype=pl.Int32)
+    qn = pl.coalesce(q1.struct.field("1"), q2.struct.field("2")).replace_strict(
+        ROMAN, default=None, return_dtype=pl.Int32
+    )
     quarter_ok = qy.is_not_null() & qn.is_not_null()
     valid_year = lambda y: y.is_between(1990, 2100)  # noqa: E731
     key = (
@@ -205,20 +174,14 @@ def period(col: str) -> list[pl.Expr]:
         .then(yr.cast(pl.String))
     )
     kind = (
-        pl.when(key.str.contains(r"^\d{4}-\d{2}$"))
-        .then(pl.lit("bulanan"))
-        .when(key.str.contains("Q"))
-        .then(pl.lit("triwulanan"))
-        .when(key.is_not_null())
-        .then(pl.lit("tahunan"))
+        pl.when(key.str.contains(r"^\d{4}-\d{2}$")).then(pl.lit("bulanan"))
+        .when(key.str.contains("Q")).then(pl.lit("triwulanan"))
+        .when(key.is_not_null()).then(pl.lit("tahunan"))
     )
     start = (
-        pl.when(kind == "bulanan")
-        .then(pl.date(my, mm, 1))
-        .when(kind == "triwulanan")
-        .then(pl.date(qy, (qn - 1) * 3 + 1, 1))
-        .when(kind == "tahunan")
-        .then(pl.date(yr, 1, 1))
+        pl.when(kind == "bulanan").then(pl.date(my, mm, 1))
+        .when(kind == "triwulanan").then(pl.date(qy, (qn - 1) * 3 + 1, 1))
+        .when(kind == "tahunan").then(pl.date(yr, 1, 1))
     )
     return [key.alias("periode"), kind.alias("periode_jenis"), start.alias("periode_mulai")]
 
@@ -236,7 +199,9 @@ def date(col: str) -> pl.Expr:
         named.struct.field("2").replace_strict(MONTHS, default=None, return_dtype=pl.Int32),
     )
     y = pl.coalesce(dmy.struct.field("3"), ymd.struct.field("1"), named.struct.field("3"))
-    joined = y + "-" + m.cast(pl.String).str.zfill(2) + "-" + d.cast(pl.String).str.zfill(2)
+    joined = (
+        y + "-" + m.cast(pl.String).str.zfill(2) + "-" + d.cast(pl.String).str.zfill(2)
+    )
     return joined.str.strptime(pl.Date, "%Y-%m-%d", strict=False)
 
 
@@ -244,12 +209,9 @@ def rating(col: str) -> pl.Expr:
     """'diatas', 'DI ATAS EKSPEKTASI', 'Sesuai' ... -> the three PermenPANRB 6/2022 ratings."""
     s = _letters(col)
     return (
-        pl.when(s.str.contains("atas"))
-        .then(pl.lit(RATING[0]))
-        .when(s.str.contains("sesuai"))
-        .then(pl.lit(RATING[1]))
-        .when(s.str.contains("bawah"))
-        .then(pl.lit(RATING[2]))
+        pl.when(s.str.contains("atas")).then(pl.lit(RATING[0]))
+        .when(s.str.contains("sesuai")).then(pl.lit(RATING[1]))
+        .when(s.str.contains("bawah")).then(pl.lit(RATING[2]))
     )
 
 
@@ -257,16 +219,11 @@ def predikat(col: str) -> pl.Expr:
     """Normalise predikat spellings ('Kurang / misconduct', 'BAIK') to the five official names."""
     s = _letters(col)
     return (
-        pl.when(s == "sangatbaik")
-        .then(pl.lit(PREDIKAT[0]))
-        .when(s == "baik")
-        .then(pl.lit(PREDIKAT[1]))
-        .when(s.is_in(["butuhperbaikan", "perluperbaikan"]))
-        .then(pl.lit(PREDIKAT[2]))
-        .when(s.is_in(["kurang", "kurangmisconduct", "misconduct"]))
-        .then(pl.lit(PREDIKAT[3]))
-        .when(s == "sangatkurang")
-        .then(pl.lit(PREDIKAT[4]))
+        pl.when(s == "sangatbaik").then(pl.lit(PREDIKAT[0]))
+        .when(s == "baik").then(pl.lit(PREDIKAT[1]))
+        .when(s.is_in(["butuhperbaikan", "perluperbaikan"])).then(pl.lit(PREDIKAT[2]))
+        .when(s.is_in(["kurang", "kurangmisconduct", "misconduct"])).then(pl.lit(PREDIKAT[3]))
+        .when(s == "sangatkurang").then(pl.lit(PREDIKAT[4]))
     )
 
 
@@ -274,16 +231,11 @@ def predikat_org(col: str) -> pl.Expr:
     """Normalise the organisation's predikat (Istimewa, Baik, Butuh Perbaikan, Kurang, Sangat Kurang)."""
     s = _letters(col)
     return (
-        pl.when(s == "istimewa")
-        .then(pl.lit("Istimewa"))
-        .when(s == "baik")
-        .then(pl.lit("Baik"))
-        .when(s.is_in(["butuhperbaikan", "perluperbaikan"]))
-        .then(pl.lit("Butuh Perbaikan"))
-        .when(s == "kurang")
-        .then(pl.lit("Kurang"))
-        .when(s == "sangatkurang")
-        .then(pl.lit("Sangat Kurang"))
+        pl.when(s == "istimewa").then(pl.lit("Istimewa"))
+        .when(s == "baik").then(pl.lit("Baik"))
+        .when(s.is_in(["butuhperbaikan", "perluperbaikan"])).then(pl.lit("Butuh Perbaikan"))
+        .when(s == "kurang").then(pl.lit("Kurang"))
+        .when(s == "sangatkurang").then(pl.lit("Sangat Kurang"))
     )
 
 
@@ -291,37 +243,32 @@ def lokasi(col: str) -> pl.Expr:
     """Map place spellings ('Kota Jambi', 'Kec. Medan Belawan', 'Merangin') to the four places."""
     s = _letters(col)
     return (
-        pl.when(s.str.contains("bangko|merangin"))
-        .then(pl.lit("Bangko"))
-        .when(s.str.contains("belawan"))
-        .then(pl.lit("Belawan"))
-        .when(s.str.contains("rakumpit|palangka"))
-        .then(pl.lit("Rakumpit"))
-        .when(s.str.contains("jambi"))
-        .then(pl.lit("Jambi"))
+        pl.when(s.str.contains("bangko|merangin")).then(pl.lit("Bangko"))
+        .when(s.str.contains("belawan")).then(pl.lit("Belawan"))
+        .when(s.str.contains("rakumpit|palangka")).then(pl.lit("Rakumpit"))
+        .when(s.str.contains("jambi")).then(pl.lit("Jambi"))
     )
 
 
 def direction(col: str) -> pl.Expr:
     """'naik'/'higher' -> naik, 'turun'/'lower'/'semakin kecil' -> turun; missing means naik."""
     s = _letters(col)
-    return pl.when(s.str.contains("turun|lower|kecil|rendah|negatif|minimi")).then(pl.lit("turun")).otherwise(pl.lit("naik"))
+    return (
+        pl.when(s.str.contains("turun|lower|kecil|rendah|negatif|minimi"))
+        .then(pl.lit("turun"))
+        .otherwise(pl.lit("naik"))
+    )
 
 
 def rater_role(col: str) -> pl.Expr:
     """Map rater role spellings to atasan, rekan, bawahan, diri, masyarakat."""
     s = _letters(col)
     return (
-        pl.when(s.str.contains("atasan|superior|supervisor|penilai"))
-        .then(pl.lit("atasan"))
-        .when(s.str.contains("rekan|peer|sejawat"))
-        .then(pl.lit("rekan"))
-        .when(s.str.contains("bawahan|subordinate"))
-        .then(pl.lit("bawahan"))
-        .when(s.str.contains("diri|self|sendiri"))
-        .then(pl.lit("diri"))
-        .when(s.str.contains("masyarakat|public|publik|pelanggan"))
-        .then(pl.lit("masyarakat"))
+        pl.when(s.str.contains("atasan|superior|supervisor|penilai")).then(pl.lit("atasan"))
+        .when(s.str.contains("rekan|peer|sejawat")).then(pl.lit("rekan"))
+        .when(s.str.contains("bawahan|subordinate")).then(pl.lit("bawahan"))
+        .when(s.str.contains("diri|self|sendiri")).then(pl.lit("diri"))
+        .when(s.str.contains("masyarakat|public|publik|pelanggan")).then(pl.lit("masyarakat"))
     )
 
 
@@ -329,22 +276,17 @@ def sex(col: str) -> pl.Expr:
     """L/P from 'L', 'Laki-laki', 'Pria', 'P', 'Perempuan', 'Wanita', 'M', 'F'."""
     s = _letters(col)
     return (
-        pl.when(s.is_in(["l", "lk", "lakilaki", "pria", "m", "male"]))
-        .then(pl.lit("L"))
-        .when(s.is_in(["p", "pr", "perempuan", "wanita", "f", "female"]))
-        .then(pl.lit("P"))
+        pl.when(s.is_in(["l", "lk", "lakilaki", "pria", "m", "male"])).then(pl.lit("L"))
+        .when(s.is_in(["p", "pr", "perempuan", "wanita", "f", "female"])).then(pl.lit("P"))
     )
 
 
 def status_asn(col: str) -> pl.Expr:
     """PNS or PPPK from their usual spellings."""
     s = _letters(col)
-    return (
-        pl.when(s.str.contains("pppk|kontrak|perjanjian"))
-        .then(pl.lit("PPPK"))
-        .when(s.str.contains("pns|cpns|negeri"))
-        .then(pl.lit("PNS"))
-    )
+    return pl.when(s.str.contains("pppk|kontrak|perjanjian")).then(pl.lit("PPPK")).when(
+        s.str.contains("pns|cpns|negeri")
+    ).then(pl.lit("PNS"))
 
 
 def yes_no(col: str) -> pl.Expr:

@@ -25,15 +25,11 @@ REJECT_SCHEMA = {
 }
 
 _HINT = {
-    "periode": (
-        "contoh yang diterima: 2025-01, Januari 2025, 01/2025, TW1 2025, 2025-Q1",
-        "accepted e.g. 2025-01, Januari 2025, 01/2025, TW1 2025, 2025-Q1",
-    ),
+    "periode": ("contoh yang diterima: 2025-01, Januari 2025, 01/2025, TW1 2025, 2025-Q1",
+                "accepted e.g. 2025-01, Januari 2025, 01/2025, TW1 2025, 2025-Q1"),
     "tanggal": ("gunakan dd/mm/yyyy, misalnya 31/01/2026", "use dd/mm/yyyy, e.g. 31/01/2026"),
-    "nip": (
-        "NIP harus 18 digit: tanggal lahir, TMT, jenis kelamin 1/2, nomor urut",
-        "a NIP has 18 digits: birth date, TMT, sex 1/2, sequence",
-    ),
+    "nip": ("NIP harus 18 digit: tanggal lahir, TMT, jenis kelamin 1/2, nomor urut",
+            "a NIP has 18 digits: birth date, TMT, sex 1/2, sequence"),
 }
 
 
@@ -48,15 +44,11 @@ def _reason(column: str, check: str, value: str | None) -> tuple[str, str]:
         return ("Kolom wajib diisi, tetapi kosong.", "Required column is empty.")
     if m := re.match(r"isin\((.*)\)", check):
         allowed = m.group(1).strip("[]").replace("'", "")
-        return (
-            f"Nilai '{value}' tidak dikenal; yang diterima: {allowed}.",
-            f"Value '{value}' is not recognised; accepted: {allowed}.",
-        )
+        return (f"Nilai '{value}' tidak dikenal; yang diterima: {allowed}.",
+                f"Value '{value}' is not recognised; accepted: {allowed}.")
     if m := re.match(r"in_range\((.*), (.*)\)", check):
-        return (
-            f"Nilai '{value}' harus antara {m.group(1)} dan {m.group(2)}.",
-            f"Value '{value}' must be between {m.group(1)} and {m.group(2)}.",
-        )
+        return (f"Nilai '{value}' harus antara {m.group(1)} dan {m.group(2)}.",
+                f"Value '{value}' must be between {m.group(1)} and {m.group(2)}.")
     if m := re.match(r"greater_than_or_equal_to\((.*)\)", check):
         return (f"Nilai '{value}' tidak boleh kurang dari {m.group(1)}.", f"Value '{value}' must be at least {m.group(1)}.")
     if m := re.match(r"greater_than\((.*)\)", check):
@@ -100,9 +92,8 @@ def schema_rejects(kind: str, frame: pl.DataFrame, file: str) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=REJECT_SCHEMA, orient="row").unique(maintain_order=True)
 
 
-def make_rejects(
-    frame: pl.DataFrame, mask: pl.Expr, column: str, alasan: pl.Expr, reason: pl.Expr, file: str, kind: str
-) -> pl.DataFrame:
+def make_rejects(frame: pl.DataFrame, mask: pl.Expr, column: str, alasan: pl.Expr, reason: pl.Expr,
+                 file: str, kind: str) -> pl.DataFrame:
     """Rejects for the rows where `mask` holds, with reasons built from row values."""
     return frame.filter(mask).select(
         pl.lit(file).alias("berkas"),
@@ -123,17 +114,8 @@ def unreadable(frame: pl.DataFrame, cols: list[str], file: str, kind: str) -> pl
             continue
         orig = pl.col(f"_asal_{c}").cast(pl.String).str.strip_chars()
         mask = pl.col(c).is_null() & orig.is_not_null() & (orig != "")
-        out.append(
-            make_rejects(
-                frame,
-                mask,
-                c,
-                pl.format("Nilai '{}' tidak dikenali.", orig),
-                pl.format("Value '{}' is not recognised.", orig),
-                file,
-                kind,
-            )
-        )
+        out.append(make_rejects(frame, mask, c, pl.format("Nilai '{}' tidak dikenali.", orig),
+                                pl.format("Value '{}' is not recognised.", orig), file, kind))
     return pl.concat(out, how="vertical_relaxed")
 
 
@@ -141,11 +123,6 @@ def evaluation_incomplete(frame: pl.DataFrame, file: str, kind: str) -> pl.DataF
     """Evaluations with neither both ratings nor a predikat: nothing to tell the employee's predikat from."""
     mask = pl.col("predikat").is_null() & (pl.col("rating_hasil_kerja").is_null() | pl.col("rating_perilaku").is_null())
     return make_rejects(
-        frame,
-        mask,
-        "rating_hasil_kerja",
+        frame, mask, "rating_hasil_kerja",
         pl.lit("Isi kedua rating (hasil kerja dan perilaku kerja) atau predikat."),
-        pl.lit("Give both ratings (work results and behaviour) or a predikat."),
-        file,
-        kind,
-    )
+        pl.lit("Give both ratings (work results and behaviour) or a predikat."), file, kind)

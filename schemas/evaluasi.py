@@ -12,9 +12,8 @@ class EvaluasiClean(pa.DataFrameModel):
     nip: str = pa.Field(str_matches=NIP18)
     periode: str = pa.Field(description="Period key")
     periode_jenis: str = pa.Field(isin=["bulanan", "triwulanan", "tahunan"])
-    rating_hasil_kerja: str = pa.Field(
-        isin=RATING, nullable=True, description="Di Atas / Sesuai / Di Bawah Ekspektasi; empty when only a predikat is given"
-    )
+    rating_hasil_kerja: str = pa.Field(isin=RATING, nullable=True,
+                                       description="Di Atas / Sesuai / Di Bawah Ekspektasi; empty when only a predikat is given")
     rating_perilaku: str = pa.Field(isin=RATING, nullable=True)
     predikat: str = pa.Field(isin=PREDIKAT, nullable=True, description="Official predikat; derived by the matrix when empty")
     predikat_organisasi: str = pa.Field(isin=PREDIKAT_ORG, nullable=True, description="The unit's own predikat")

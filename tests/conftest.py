@@ -17,12 +17,8 @@ from tests.appdb_fixtures import app_db_url, app_engine, postgres_server  # noqa
 def make_settings(tmp: Path, **overrides) -> Settings:
     """Default settings with the warehouse, staging and demo folders under tmp; overrides as 'section.key'."""
     raw = copy.deepcopy(load_settings().raw)
-    raw["paths"] = {
-        "warehouse": str(tmp / "wh.duckdb"),
-        "staging": str(tmp / "staging"),
-        "demo_inputs": str(tmp / "demo"),
-        "app_db": str(tmp / "app.db"),
-    }
+    raw["paths"] = {"warehouse": str(tmp / "wh.duckdb"), "staging": str(tmp / "staging"),
+                    "demo_inputs": str(tmp / "demo"), "app_db": str(tmp / "app.db")}
     for dotted, value in overrides.items():
         section, key = dotted.split(".")
         raw[section][key] = value

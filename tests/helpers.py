@@ -5,7 +5,8 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-NIPS = [f"1980010120050{m}1{i:03d}" for m, i in [(1, 1), (2, 2), (3, 3), (4, 4), (5, 5), (6, 6), (7, 7), (8, 8), (9, 9)]]
+NIPS = [f"1980010120050{m}1{i:03d}" for m, i in [(1, 1), (2, 2), (3, 3), (4, 4), (5, 5), (6, 6), (7, 7), (8, 8),
+                                                 (9, 9)]]
 
 
 def csv(rows: list[dict], sep: str = ";") -> bytes:
@@ -14,20 +15,8 @@ def csv(rows: list[dict], sep: str = ";") -> bytes:
 
 
 def pegawai(nips: list[str] = NIPS, lokasi: str = "Jambi", opd: str = "Disdukcapil") -> bytes:
-    return csv(
-        [
-            {
-                "NIP": n,
-                "Nama": f"Pegawai {i}",
-                "Lokasi": lokasi,
-                "Perangkat Daerah": opd,
-                "Unit Kerja": "Bidang A",
-                "Status ASN": "PNS",
-                "Golongan": "III/a",
-            }
-            for i, n in enumerate(nips)
-        ]
-    )
+    return csv([{"NIP": n, "Nama": f"Pegawai {i}", "Lokasi": lokasi, "Perangkat Daerah": opd,
+                 "Unit Kerja": "Bidang A", "Status ASN": "PNS", "Golongan": "III/a"} for i, n in enumerate(nips)])
 
 
 def query(settings, sql: str, params: dict | None = None) -> pl.DataFrame:

@@ -11,17 +11,13 @@ def test_four_places_and_all_kinds(demo_settings):
     assert query(s, "SELECT count(DISTINCT periode) FROM fct_kinerja").item() == 12
     assert query(s, "SELECT count(*) FROM fct_ikm").item() > 0
     assert query(s, "SELECT count(*) FROM load_log WHERE status = 'ditolak'").item() == 0
-    assert (
-        query(s, "SELECT min(cnt) FROM (SELECT nip, count(*) cnt FROM fct_capaian WHERE periode = '2026-10' GROUP BY nip)").item()
-        >= 3
-    )
+    assert query(s, "SELECT min(cnt) FROM (SELECT nip, count(*) cnt FROM fct_capaian WHERE periode = '2026-10' "
+                    "GROUP BY nip)").item() >= 3
 
 
 def _trend(s, lokasi, opd):
-    sql = (
-        "SELECT periode, sum(sum_hasil) / sum(n_hasil) AS m FROM agg_kinerja WHERE lokasi = $l AND opd = $o "
-        "GROUP BY periode ORDER BY periode"
-    )
+    sql = ("SELECT periode, sum(sum_hasil) / sum(n_hasil) AS m FROM agg_kinerja WHERE lokasi = $l AND opd = $o "
+           "GROUP BY periode ORDER BY periode")
     return query(s, sql, {"l": lokasi, "o": opd})["m"].to_list()
 
 
@@ -33,15 +29,14 @@ def test_improving_and_declining_opd(demo_settings):
 
 
 def test_persistent_underperformers_flagged_every_late_period(demo_settings):
-    flagged = query(demo_settings, "SELECT nip FROM mart_pembinaan WHERE aturan_berturut GROUP BY nip HAVING count(*) >= 8")
+    flagged = query(demo_settings, "SELECT nip FROM mart_pembinaan WHERE aturan_berturut GROUP BY nip "
+                                   "HAVING count(*) >= 8")
     assert flagged.height >= 3
 
 
 def test_lenient_rater_stands_out(demo_settings):
-    top = query(
-        demo_settings,
-        "SELECT lokasi, avg(rata_perilaku_diberikan) g FROM fct_penilai GROUP BY nip_penilai, lokasi ORDER BY g DESC LIMIT 1",
-    )
+    top = query(demo_settings, "SELECT lokasi, avg(rata_perilaku_diberikan) g FROM fct_penilai GROUP BY nip_penilai, "
+                               "lokasi ORDER BY g DESC LIMIT 1")
     assert top["lokasi"][0] == "Belawan"
 
 

@@ -25,37 +25,30 @@ from tests.conftest import make_settings
 from tests.helpers import NIPS, pegawai, query
 
 ROOT = Path(__file__).resolve().parents[1]
-CAPAIAN = ("NIP;Periode;Indikator;Target;Realisasi;Bobot\n" + "".join(f"{n};2026-02;Layanan;10;8;100\n" for n in NIPS)).encode()
+CAPAIAN = ("NIP;Periode;Indikator;Target;Realisasi;Bobot\n"
+           + "".join(f"{n};2026-02;Layanan;10;8;100\n" for n in NIPS)).encode()
 
 
-def _cli(s, *files: Path, env_extra: dict | None = None, without_override: bool = False) -> subprocess.CompletedProcess:
-    env = {**os.environ, "KINERJA_WAREHOUSE": str(s.warehouse), "KINERJA_STAGING": str(s.staging), **(env_extra or {})}
+def _cli(s, *files: Path, env_extra: dict | None = None,
+         without_override: bool = False) -> subprocess.CompletedProcess:
+    env = {**os.environ, "KINERJA_WAREHOUSE": str(s.warehouse), "KINERJA_STAGING": str(s.staging),
+           **(env_extra or {})}
     cmd = [sys.executable, "-m", "pipelines", "load", *map(str, files)]
     if without_override:  # root without the capability to write other users' folders
-        cmd = [
-            "setpriv",
-            "--bounding-set=-dac_override,-dac_read_search,-fowner",
-            "--inh-caps=-dac_override,-dac_read_search,-fowner",
-            "--",
-            *cmd,
-        ]
+        cmd = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner",
+               "--inh-caps=-dac_override,-dac_read_search,-fowner", "--", *cmd]
     return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 
 def _state(s) -> tuple:
-    return (
-        query(s, "SELECT nip, nama FROM dim_pegawai ORDER BY nip").rows(),
-        query(s, "SELECT nip, periode, hasil_kerja FROM fct_kinerja ORDER BY nip, periode").rows(),
-        query(s, "SELECT load_id, berkas FROM load_log ORDER BY load_id").rows(),
-    )
+    return (query(s, "SELECT nip, nama FROM dim_pegawai ORDER BY nip").rows(),
+            query(s, "SELECT nip, periode, hasil_kerja FROM fct_kinerja ORDER BY nip, periode").rows(),
+            query(s, "SELECT load_id, berkas FROM load_log ORDER BY load_id").rows())
 
 
 def _leftovers(s) -> list[str]:
-    found = [
-        p.name
-        for p in s.warehouse.parent.rglob("*")
-        if ".building" in p.name or p.name.endswith(".link") or p.name.endswith(".wal")
-    ]
+    found = [p.name for p in s.warehouse.parent.rglob("*") if ".building" in p.name or p.name.endswith(".link")
+             or p.name.endswith(".wal")]
     found += [p.name for p in orphan_versions(s.warehouse)]
     parts = s.staging / "_parts"
     if parts.exists():
@@ -66,7 +59,8 @@ def _leftovers(s) -> list[str]:
 @pytest.fixture()
 def loaded(tmp_path):
     s = make_settings(tmp_path)
-    first = [("pegawai.csv", pegawai()), ("capaian.csv", CAPAIAN.replace(b"2026-02", b"2026-01"))]
+    first = [("pegawai.csv", pegawai()),
+             ("capaian.csv", CAPAIAN.replace(b"2026-02", b"2026-01"))]
     assert load_files(first, s).exit_code == 0
     (tmp_path / "capaian_feb.csv").write_bytes(CAPAIAN)
     return s
@@ -102,9 +96,8 @@ def _small_disk(size_mb: int):
 def test_a_full_disk_ends_with_a_clear_message_exit_3_and_the_previous_warehouse(tmp_path):
     with _small_disk(40) as disk:
         s = make_settings(disk)
-        assert (
-            load_files([("pegawai.csv", pegawai()), ("capaian.csv", CAPAIAN.replace(b"2026-02", b"2026-01"))], s).exit_code == 0
-        )
+        assert load_files([("pegawai.csv", pegawai()), ("capaian.csv", CAPAIAN.replace(b"2026-02", b"2026-01"))],
+                          s).exit_code == 0
         before = _state(s)
         feb = tmp_path / "capaian_feb.csv"
         feb.write_bytes(CAPAIAN)

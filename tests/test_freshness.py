@@ -27,14 +27,14 @@ HARNESS = str(Path(__file__).with_name("app_page.py"))
 
 
 def _capaian(period: str, nips: list[str] = NIPS) -> bytes:
-    return ("NIP;Periode;Indikator;Target;Realisasi;Bobot\n" + "".join(f"{n};{period};Layanan;10;9;100\n" for n in nips)).encode()
+    return ("NIP;Periode;Indikator;Target;Realisasi;Bobot\n"
+            + "".join(f"{n};{period};Layanan;10;9;100\n" for n in nips)).encode()
 
 
 def _cli_load(s, path: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "KINERJA_WAREHOUSE": str(s.warehouse), "KINERJA_STAGING": str(s.staging)}
-    proc = subprocess.run(
-        [sys.executable, "-m", "pipelines", "load", str(path)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
-    )
+    proc = subprocess.run([sys.executable, "-m", "pipelines", "load", str(path)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return proc
 

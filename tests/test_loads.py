@@ -44,12 +44,8 @@ def _roster_xlsx(nips_as_numbers: list[str]) -> bytes:
 def _scored(tmp_path):
     """A warehouse with nine employees of two OPDs, each with one scored period."""
     s = make_settings(tmp_path)
-    roster = pl.concat(
-        [
-            pl.read_csv(pegawai(NIPS[:5], opd="Dinas A"), separator=";", infer_schema=False),
-            pl.read_csv(pegawai(NIPS[5:], opd="Dinas B"), separator=";", infer_schema=False),
-        ]
-    )
+    roster = pl.concat([pl.read_csv(pegawai(NIPS[:5], opd="Dinas A"), separator=";", infer_schema=False),
+                        pl.read_csv(pegawai(NIPS[5:], opd="Dinas B"), separator=";", infer_schema=False)])
     cap = _capaian([f"{n};2026-01;Layanan;10;9;100" for n in NIPS])
     report = load_files([("pegawai.csv", roster.write_csv(separator=";").encode()), ("capaian.csv", cap)], s)
     assert report.exit_code == 0
@@ -57,10 +53,8 @@ def _scored(tmp_path):
 
 
 def _snapshot(s) -> tuple:
-    return (
-        query(s, "SELECT * FROM dim_pegawai ORDER BY nip").rows(),
-        query(s, "SELECT nip, periode, hasil_kerja FROM fct_kinerja ORDER BY nip, periode").rows(),
-    )
+    return (query(s, "SELECT * FROM dim_pegawai ORDER BY nip").rows(),
+            query(s, "SELECT nip, periode, hasil_kerja FROM fct_kinerja ORDER BY nip, periode").rows())
 
 
 def test_header_only_roster_replaces_nothing(tmp_path):
@@ -132,39 +126,16 @@ def test_a_decimal_point_cell_in_a_decimal_comma_file_keeps_its_value(tmp_path):
     assert got == [("A", 10.5, 9.25), ("B", 10.5, 1234.0)]
 
 
-@pytest.mark.parametrize(
-    ("kind", "data", "column", "value", "words_id", "words_en"),
-    [
-        ("capaian", _capaian([f"{NIPS[0]};2026-01;A;10;9;seratus"]), "bobot", "seratus", "tidak dikenal", "not recognised"),
-        (
-            "capaian",
-            _capaian([f"{NIPS[0]};2026-01;A;sepuluh;9;100"]),
-            "target",
-            "sepuluh",
-            "tidak dapat dibaca",
-            "cannot be read",
-        ),
-        (
-            "evaluasi",
-            csv(
-                [
-                    {
-                        "NIP": NIPS[0],
-                        "Periode": "2026-01",
-                        "Rating Hasil Kerja": "Sesuai Ekspektasi",
-                        "Rating Perilaku": "Sesuai Ekspektasi",
-                        "Predikat": "Istimewa",
-                    }
-                ]
-            ),
-            "predikat",
-            "Istimewa",
-            "Sangat Baik",
-            "Sangat Baik",
-        ),
-    ],
-)
-def test_text_outside_a_columns_vocabulary_is_rejected_not_filled_in(tmp_path, kind, data, column, value, words_id, words_en):
+@pytest.mark.parametrize(("kind", "data", "column", "value", "words_id", "words_en"), [
+    ("capaian", _capaian([f"{NIPS[0]};2026-01;A;10;9;seratus"]), "bobot", "seratus", "tidak dikenal", "not recognised"),
+    ("capaian", _capaian([f"{NIPS[0]};2026-01;A;sepuluh;9;100"]), "target", "sepuluh", "tidak dapat dibaca",
+     "cannot be read"),
+    ("evaluasi", csv([{"NIP": NIPS[0], "Periode": "2026-01", "Rating Hasil Kerja": "Sesuai Ekspektasi",
+                       "Rating Perilaku": "Sesuai Ekspektasi", "Predikat": "Istimewa"}]),
+     "predikat", "Istimewa", "Sangat Baik", "Sangat Baik"),
+])
+def test_text_outside_a_columns_vocabulary_is_rejected_not_filled_in(tmp_path, kind, data, column, value, words_id,
+                                                                       words_en):
     s = make_settings(tmp_path)
     load_files([("pegawai.csv", pegawai())], s)
     report = load_files([(f"{kind}.csv", data)], s, kind=kind)
@@ -178,21 +149,14 @@ def test_text_outside_a_columns_vocabulary_is_rejected_not_filled_in(tmp_path, k
 
 def test_every_reject_has_a_reason_in_both_languages(tmp_path):
     s = make_settings(tmp_path)
-    data = _capaian(
-        [
-            f"{NIPS[0]};2026-13;A;10;9;100",
-            f"{NIPS[1]};2026-01;A;-1;9;100",
-            "123;2026-01;A;10;9;100",
-            f"{NIPS[2]};2026-01;A;10;9;seratus",
-            f"{NIPS[3]};2026-01;A;10;9;60",
-            f"{NIPS[4]};;A;10;9;100",
-        ]
-    )
+    data = _capaian([
+        f"{NIPS[0]};2026-13;A;10;9;100", f"{NIPS[1]};2026-01;A;-1;9;100", "123;2026-01;A;10;9;100",
+        f"{NIPS[2]};2026-01;A;10;9;seratus", f"{NIPS[3]};2026-01;A;10;9;60", f"{NIPS[4]};;A;10;9;100",
+    ])
     report = load_files([("pegawai.csv", pegawai()), ("capaian.csv", data)], s)
     assert report.rejects.height >= 6
-    assert (
-        report.rejects.select((pl.col("alasan").str.len_chars() > 10) & (pl.col("reason").str.len_chars() > 10)).to_series().all()
-    )
+    assert report.rejects.select((pl.col("alasan").str.len_chars() > 10) & (pl.col("reason").str.len_chars() > 10)
+                                 ).to_series().all()
     f = report.files[1]
     assert f.dibaca == 6 and f.dimuat + f.ditolak == 6
 
@@ -203,7 +167,8 @@ def test_cli_prints_messages_whole_and_neutralises_the_rejects_file(tmp_path, ca
     monkeypatch.setenv("KINERJA_STAGING", str(s.staging))
     (tmp_path / "pegawai.csv").write_bytes(pegawai())
     (tmp_path / "capaian.csv").write_bytes(_capaian([f"{NIPS[0]};2026-01;A;10;9;=1+2"]))
-    code = cli(["load", str(tmp_path / "pegawai.csv"), str(tmp_path / "capaian.csv"), "--rejects", str(tmp_path / "rejects.csv")])
+    code = cli(["load", str(tmp_path / "pegawai.csv"), str(tmp_path / "capaian.csv"),
+                "--rejects", str(tmp_path / "rejects.csv")])
     out = capsys.readouterr().out
     assert code == 2  # every row of capaian.csv rejected: the file replaced nothing
     assert "Semua 1 baris ditolak (lihat baris yang ditolak). Tidak ada data yang diganti." in out
@@ -231,14 +196,12 @@ def test_concurrent_loads_get_their_own_ids_and_all_their_rows(tmp_path):
             release.wait(30)  # hold the lock until the second load has asked for it
 
     def first():
-        results["a"] = load_files([("capaian_a.csv", _capaian([f"{NIPS[0]};2026-01;A;10;9;100"]))], s, progress=slow_progress)
+        results["a"] = load_files([("capaian_a.csv", _capaian([f"{NIPS[0]};2026-01;A;10;9;100"]))], s,
+                                  progress=slow_progress)
 
     def second():
-        results["b"] = load_files(
-            [("capaian_b.csv", _capaian([f"{NIPS[1]};2026-01;A;10;9;100"]))],
-            s,
-            on_wait=lambda pesan, message: (waits.append(message), release.set()),
-        )
+        results["b"] = load_files([("capaian_b.csv", _capaian([f"{NIPS[1]};2026-01;A;10;9;100"]))], s,
+                                  on_wait=lambda pesan, message: (waits.append(message), release.set()))
 
     ta = threading.Thread(target=first)
     ta.start()
@@ -263,13 +226,8 @@ def test_a_cli_load_says_it_waits_and_for_whom(tmp_path):
     (tmp_path / "pegawai.csv").write_bytes(pegawai())
     env = {**os.environ, "KINERJA_WAREHOUSE": str(s.warehouse), "KINERJA_STAGING": str(s.staging)}
     with writer_lock(s.staging, who="operator-uji", files=["upload.xlsx"]):
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "pipelines", "load", str(tmp_path / "pegawai.csv")],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        proc = subprocess.Popen([sys.executable, "-m", "pipelines", "load", str(tmp_path / "pegawai.csv")],
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         first = proc.stderr.readline()  # blocks until the CLI reports that it waits
     out, err = proc.communicate(timeout=120)
     assert "Menunggu pemuatan lain selesai: upload.xlsx oleh operator-uji" in first
@@ -283,16 +241,9 @@ def test_parquet_nips_as_integers_load_and_as_floats_are_rejected(tmp_path):
 
     def parquet(nips, period) -> bytes:
         buf = io.BytesIO()
-        pl.DataFrame(
-            {
-                "nip": nips,
-                "periode": [period] * len(nips),
-                "indikator": ["A"] * len(nips),
-                "target": [10.0] * len(nips),
-                "realisasi": [9.0] * len(nips),
-                "bobot": [100.0] * len(nips),
-            }
-        ).write_parquet(buf)
+        pl.DataFrame({"nip": nips, "periode": [period] * len(nips), "indikator": ["A"] * len(nips),
+                      "target": [10.0] * len(nips), "realisasi": [9.0] * len(nips), "bobot": [100.0] * len(nips)}
+                     ).write_parquet(buf)
         return buf.getvalue()
 
     exact = load_files([("capaian_int.parquet", parquet([int(n) for n in NIPS[:2]], "2026-01"))], s)

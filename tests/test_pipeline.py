@@ -49,17 +49,9 @@ def test_excel_with_title_rows_and_parquet(tmp_path):
     peg = pl.read_csv(io.BytesIO(pegawai()), separator=";", infer_schema=False)
     xlsx = tmp_path / "pegawai.xlsx"
     peg.write_excel(xlsx, position="A4")
-    beh = pl.DataFrame(
-        {
-            "nip": [NIPS[0]],
-            "period": ["2026-01"],
-            "rater_role": ["Atasan"],
-            **{
-                v: [80.0]
-                for v in ["berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif"]
-            },
-        }
-    )
+    beh = pl.DataFrame({"nip": [NIPS[0]], "period": ["2026-01"], "rater_role": ["Atasan"],
+                        **{v: [80.0] for v in ["berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis",
+                                                "loyal", "adaptif", "kolaboratif"]}})
     buf = io.BytesIO()
     beh.write_parquet(buf)
     report = load_files([("pegawai.xlsx", xlsx.read_bytes()), ("perilaku.parquet", buf.getvalue())], s)
@@ -110,10 +102,8 @@ def test_failed_load_leaves_previous_warehouse_intact(tmp_path, monkeypatch):
 
 def test_corrected_file_replaces_its_periods_only(tmp_path):
     s = make_settings(tmp_path)
-
     def cap(rows):
         return ("NIP;Periode;Indikator;Target;Realisasi;Bobot\n" + "\n".join(rows)).encode()
-
     first = cap([f"{NIPS[0]};2026-01;A;10;5;100", f"{NIPS[0]};2026-02;A;10;6;100"])
     fixed = cap([f"{NIPS[0]};2026-02;A;10;9;100"])
     load_files([("pegawai.csv", pegawai()), ("capaian_jambi.csv", first)], s)
@@ -126,11 +116,9 @@ def test_corrected_file_replaces_its_periods_only(tmp_path):
 
 def test_unknown_nip_and_duplicates_are_rejected(tmp_path):
     s = make_settings(tmp_path)
-    data = (
-        "NIP;Periode;Indikator;Target;Realisasi;Bobot\n"
-        f"{NIPS[0]};2026-01;A;10;5;100\n{NIPS[0]};2026-01;A;10;6;100\n"
-        "198001012005011999;2026-01;A;10;6;100\n"
-    ).encode()
+    data = ("NIP;Periode;Indikator;Target;Realisasi;Bobot\n"
+            f"{NIPS[0]};2026-01;A;10;5;100\n{NIPS[0]};2026-01;A;10;6;100\n"
+            "198001012005011999;2026-01;A;10;6;100\n").encode()
     report = load_files([("pegawai.csv", pegawai()), ("c.csv", data)], s)
     kinds = {(r["baris"], r["kolom"]) for r in report.rejects.iter_rows(named=True)}
     assert (3, "indikator") in kinds and (4, "nip") in kinds
@@ -153,17 +141,10 @@ def test_cli_exit_codes(tmp_path, monkeypatch, capsys):
 
 def test_two_sources_holding_the_same_row_keep_the_latest_load(tmp_path):
     s = make_settings(tmp_path)
-
     def cap(rows):
         return ("NIP;Periode;Indikator;Target;Realisasi;Bobot\n" + "\n".join(rows)).encode()
-
-    load_files(
-        [
-            ("pegawai.csv", pegawai()),
-            ("capaian_bidang_a.csv", cap([f"{NIPS[0]};2026-01;A;10;5;100", f"{NIPS[1]};2026-01;A;10;7;100"])),
-        ],
-        s,
-    )
+    load_files([("pegawai.csv", pegawai()),
+                ("capaian_bidang_a.csv", cap([f"{NIPS[0]};2026-01;A;10;5;100", f"{NIPS[1]};2026-01;A;10;7;100"]))], s)
     # another office sends NIP 0 again for the same period: the later load wins, NIP 1 is untouched
     load_files([("capaian_kantor_lain.csv", cap([f"{NIPS[0]};2026-01;A;10;8;100"]))], s)
     got = query(s, "SELECT nip, realisasi FROM fct_capaian ORDER BY nip").rows()
@@ -173,8 +154,7 @@ def test_two_sources_holding_the_same_row_keep_the_latest_load(tmp_path):
 def test_files_from_disk_load_one_at_a_time_employees_first(tmp_path):
     s = make_settings(tmp_path)
     (tmp_path / "a_capaian.csv").write_bytes(
-        f"NIP;Periode;Indikator;Target;Realisasi;Bobot\n{NIPS[0]};2026-01;A;10;5;100\n".encode()
-    )
+        f"NIP;Periode;Indikator;Target;Realisasi;Bobot\n{NIPS[0]};2026-01;A;10;5;100\n".encode())
     (tmp_path / "z_pegawai.csv").write_bytes(pegawai())
     # the capaian file comes first by name, yet its NIP is known because the roster is loaded first
     report = load_paths([tmp_path / "a_capaian.csv", tmp_path / "z_pegawai.csv"], s)
@@ -187,14 +167,12 @@ def test_files_from_disk_load_one_at_a_time_employees_first(tmp_path):
 def test_mark_first_finds_repeats_wherever_they_are_and_keeps_key_order():
     from pipelines.checks import first_rows, mark_first
 
-    frame = pl.DataFrame(
-        {
-            "_baris": [2, 3, 4, 5, 6, 7],
-            "nip": [NIPS[1], NIPS[0], NIPS[1], "abc", NIPS[0], "abd"],
-            "periode": ["2026-01"] * 6,
-            "indikator": ["A", "A", "A", "A", "B", "A"],
-        }
-    )
+    frame = pl.DataFrame({
+        "_baris": [2, 3, 4, 5, 6, 7],
+        "nip": [NIPS[1], NIPS[0], NIPS[1], "abc", NIPS[0], "abd"],
+        "periode": ["2026-01"] * 6,
+        "indikator": ["A", "A", "A", "A", "B", "A"],
+    })
     marked = mark_first(frame, "capaian")
     assert marked["_baris"].to_list() == [2, 3, 4, 5, 6, 7]  # the frame's own order is kept
     assert marked["_pertama"].to_list() == [2, 3, 2, 5, 6, 7]  # row 4 repeats row 2; invalid NIPs stay apart
@@ -260,43 +238,23 @@ def test_large_facts_stay_in_staging_files_with_the_same_results(tmp_path):
 
 
 def _capaian_for(periode: str, realisasi: str) -> bytes:
-    rows = [
-        {
-            "NIP": nip,
-            "Periode": periode,
-            "Indikator Kinerja": "Akurasi",
-            "Target": "10",
-            "Realisasi": realisasi,
-            "Bobot (%)": "100",
-        }
-        for nip in NIPS[:3]
-    ]
-    rows.append(
-        {
-            "NIP": "999999999999999999",
-            "Periode": periode,
-            "Indikator Kinerja": "Akurasi",
-            "Target": "10",
-            "Realisasi": "9",
-            "Bobot (%)": "100",
-        }
-    )  # unknown NIP: rejected in every file
+    rows = [{"NIP": nip, "Periode": periode, "Indikator Kinerja": "Akurasi", "Target": "10", "Realisasi": realisasi,
+             "Bobot (%)": "100"} for nip in NIPS[:3]]
+    rows.append({"NIP": "999999999999999999", "Periode": periode, "Indikator Kinerja": "Akurasi", "Target": "10",
+                 "Realisasi": "9", "Bobot (%)": "100"})  # unknown NIP: rejected in every file
     return csv(rows)
 
 
 def test_files_read_several_at_a_time_give_the_same_load_as_one_by_one(tmp_path):
-    files = [
-        ("capaian_feb.csv", _capaian_for("2026-02", "8,5")),
-        ("pegawai.csv", pegawai()),
-        ("capaian_jan.csv", _capaian_for("2026-01", "9")),
-        ("capaian_mar.csv", _capaian_for("2026-03", "n/a")),
-    ]
+    files = [("capaian_feb.csv", _capaian_for("2026-02", "8,5")), ("pegawai.csv", pegawai()),
+             ("capaian_jan.csv", _capaian_for("2026-01", "9")), ("capaian_mar.csv", _capaian_for("2026-03", "n/a"))]
     one = make_settings(tmp_path / "one", **{"muat.workers": 1})
     many = make_settings(tmp_path / "many", **{"muat.workers": 3})
     reports = [load_files(files, s) for s in (one, many)]
     # the roster goes first (the others check their NIPs against it), the rest keep the order given
     for report in reports:
-        assert [f.berkas for f in report.files] == ["pegawai.csv", "capaian_feb.csv", "capaian_jan.csv", "capaian_mar.csv"]
+        assert [f.berkas for f in report.files] == ["pegawai.csv", "capaian_feb.csv", "capaian_jan.csv",
+                                                     "capaian_mar.csv"]
         assert [f.ditolak for f in report.files] == [0, 1, 1, 4]
     assert reports[0].rejects.sort("berkas", "baris", "kolom").equals(reports[1].rejects.sort("berkas", "baris", "kolom"))
     sql = "SELECT nip, periode, capaian FROM fct_capaian ORDER BY ALL"

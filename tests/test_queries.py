@@ -13,12 +13,8 @@ from warehouse.db import Scope, connect
 
 def _history(rows: list[tuple[str, int | None, float | None]]) -> pl.DataFrame:
     return pl.DataFrame(
-        {
-            "periode": [r[0] for r in rows],
-            "periode_mulai": [date(int(r[0][:4]), int(r[0][5:]), 1) for r in rows],
-            "n_indikator": [r[1] for r in rows],
-            "perilaku": [r[2] for r in rows],
-        },
+        {"periode": [r[0] for r in rows], "periode_mulai": [date(int(r[0][:4]), int(r[0][5:]), 1) for r in rows],
+         "n_indikator": [r[1] for r in rows], "perilaku": [r[2] for r in rows]},
         schema_overrides={"n_indikator": pl.Int64, "perilaku": pl.Float64},
     )
 
@@ -32,7 +28,8 @@ def test_detail_periods_default_to_the_latest_with_indicators():
 
 
 def test_detail_periods_fall_back_to_behaviour_then_nothing():
-    assert Q.detail_periods(_history([("2025-01", None, 70.0), ("2025-02", None, 75.0)])) == (["2025-02", "2025-01"], "2025-02")
+    assert Q.detail_periods(_history([("2025-01", None, 70.0), ("2025-02", None, 75.0)])) == (
+        ["2025-02", "2025-01"], "2025-02")
     assert Q.detail_periods(_history([("2025-01", None, None)])) == ([], None)
     assert Q.detail_periods(pl.DataFrame()) == ([], None)
 
@@ -45,16 +42,12 @@ def test_employee_detail_holds_exactly_one_period_of_that_employee(demo_settings
     latest = query(demo_settings, "SELECT max(periode) FROM fct_capaian WHERE nip = $n", {"n": nip}).item()
     assert periode == latest
     detail = Q.employee_detail(con, Scope(), nip, periode)
-    expected = query(
-        demo_settings,
-        "SELECT indikator, capaian FROM fct_capaian WHERE nip = $n AND periode = $p ORDER BY capaian, indikator",
-        {"n": nip, "p": periode},
-    )
+    expected = query(demo_settings, "SELECT indikator, capaian FROM fct_capaian WHERE nip = $n AND periode = $p "
+                                    "ORDER BY capaian, indikator", {"n": nip, "p": periode})
     assert detail["indicators"].select("indikator", "capaian").equals(expected)
     assert set(detail["indicators"]["periode"]) == {periode}
-    roles = query(
-        demo_settings, "SELECT count(*) FROM fct_perilaku WHERE nip = $n AND periode = $p", {"n": nip, "p": periode}
-    ).item()
+    roles = query(demo_settings, "SELECT count(*) FROM fct_perilaku WHERE nip = $n AND periode = $p",
+                  {"n": nip, "p": periode}).item()
     assert detail["behaviour"].height == roles > 0 and set(detail["behaviour"]["nip"]) == {nip}
 
 

@@ -15,20 +15,11 @@ from streamlit.testing.v1 import AppTest
 from tests.helpers import query
 
 HARNESS = str(Path(__file__).with_name("app_page.py"))
-PAGES = ["ringkasan", "skor", "tren", "bandingkan", "pembinaan", "penghargaan", "umpan_balik", "profil", "data", "panduan"]
+PAGES = ["ringkasan", "skor", "tren", "bandingkan", "pembinaan", "penghargaan", "umpan_balik", "profil", "data",
+         "panduan"]
 # Raw codes: period keys and ISO dates, quarter keys, snake_case codes and column names, None/NaN, clock times.
-RAW = [
-    re.compile(p)
-    for p in (
-        r"\bNone\b",
-        r"\bnan\b",
-        r"\bNaN\b",
-        r"\b\d{4}-\d{2}\b",
-        r"\b\d{4}-Q\d\b",
-        r"\b[a-z]+_[a-z0-9_]+\b",
-        r"\d{2}:\d{2}:\d{2}",
-    )
-]
+RAW = [re.compile(p) for p in (r"\bNone\b", r"\bnan\b", r"\bNaN\b", r"\b\d{4}-\d{2}\b", r"\b\d{4}-Q\d\b",
+                                r"\b[a-z]+_[a-z0-9_]+\b", r"\d{2}:\d{2}:\d{2}")]
 FILE_NAME = re.compile(r"\S+\.(csv|xlsx|parquet)\b")
 NUMBER = {"id": re.compile(r"^[-+]?\d{1,3}(\.\d{3})*(,\d+)?%?$"), "en": re.compile(r"^[-+]?\d{1,3}(,\d{3})*(\.\d+)?%?$")}
 
@@ -74,10 +65,8 @@ def _grids(at) -> list[tuple]:
 
 def _chart_text(spec: dict) -> list[str]:
     layout = spec.get("layout", {})
-    texts = [
-        str((layout.get("title") or {}).get("text", "")),
-        str(((layout.get("title") or {}).get("subtitle") or {}).get("text", "")),
-    ]
+    texts = [str((layout.get("title") or {}).get("text", "")),
+             str(((layout.get("title") or {}).get("subtitle") or {}).get("text", ""))]
     for axis in ("xaxis", "yaxis"):
         texts.append(str(((layout.get(axis) or {}).get("title") or {}).get("text", "")))
     for trace in spec.get("data", []):
@@ -117,15 +106,8 @@ def raw_codes(texts: list[str]) -> list[str]:
 
 
 def test_the_checker_finds_what_the_issue_saw():
-    seen = [
-        "maks_baik, min_butuh_atau_kurang",
-        "2026-10",
-        "2026-Q4",
-        "rata_target",
-        "None",
-        "2026-10-29 00:00:00",
-        "berorientasi_pelayanan",
-    ]
+    seen = ["maks_baik, min_butuh_atau_kurang", "2026-10", "2026-Q4", "rata_target", "None",
+            "2026-10-29 00:00:00", "berorientasi_pelayanan"]
     assert all(raw_codes([s]) for s in seen)
     assert raw_codes(["Okt 2026", "TW IV 2026", "Rata-rata target", "–", "29 Oktober 2026", "pegawai_2026.csv"]) == []
 
@@ -141,35 +123,20 @@ def test_no_raw_code_on_any_page(app, demo_settings, page, lang):
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize(
-    ("page", "params"),
-    [
-        ("skor", {"skor_bagian": "opd"}),
-        ("skor", {"skor_bagian": "indikator"}),
-        ("tren", {"tren_group": "opd"}),
-        ("bandingkan", {"banding_mode": "percentile"}),
-        ("umpan_balik", {"skm_bagian": "rincian"}),
-        ("tren", {"tren_bagian": "predikat"}),
-        ("tren", {"tren_bagian": "ikm", "tren_group": "opd"}),
-    ],
-)
+@pytest.mark.parametrize(("page", "params"), [
+    ("skor", {"skor_bagian": "opd"}), ("skor", {"skor_bagian": "indikator"}), ("tren", {"tren_group": "opd"}),
+    ("bandingkan", {"banding_mode": "percentile"}), ("umpan_balik", {"skm_bagian": "rincian"}),
+    ("tren", {"tren_bagian": "predikat"}), ("tren", {"tren_bagian": "ikm", "tren_group": "opd"}),
+])
 def test_no_raw_code_in_other_views(app, page, params, lang):
     assert raw_codes(screen_text(app(page, lang, params))) == []
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize(
-    ("page", "params"),
-    [
-        ("ringkasan", None),
-        ("skor", {"skor_bagian": "opd"}),
-        ("skor", {"skor_bagian": "indikator"}),
-        ("tren", None),
-        ("bandingkan", None),
-        ("umpan_balik", None),
-        ("umpan_balik", {"skm_bagian": "rincian"}),
-    ],
-)
+@pytest.mark.parametrize(("page", "params"), [
+    ("ringkasan", None), ("skor", {"skor_bagian": "opd"}), ("skor", {"skor_bagian": "indikator"}), ("tren", None),
+    ("bandingkan", None), ("umpan_balik", None), ("umpan_balik", {"skm_bagian": "rincian"}),
+])
 def test_numbers_are_numeric_columns_shown_the_languages_way(app, page, params, lang):
     at = app(page, lang, params)
     checked = 0
@@ -203,16 +170,8 @@ def test_grid_text_for_literal_values():
 
     from ui.tables import display_frame
 
-    frame = pl.DataFrame(
-        {
-            "n": [1824, None],
-            "rata_hasil": [99.94, None],
-            "share_capai": [0.288, None],
-            "periode": ["2026-10", "2026-Q4"],
-            "jenis_kelamin": ["P", "L"],
-            "terlalu_kecil": [True, False],
-        }
-    )
+    frame = pl.DataFrame({"n": [1824, None], "rata_hasil": [99.94, None], "share_capai": [0.288, None],
+                          "periode": ["2026-10", "2026-Q4"], "jenis_kelamin": ["P", "L"], "terlalu_kecil": [True, False]})
     shown = display_frame(frame, percent=("share_capai",)).data  # the values under the text stay as they were
     assert shown["n"].tolist()[0] == 1824
     text = display_frame(frame, percent=("share_capai",)).to_string()
@@ -288,9 +247,8 @@ def test_no_change_is_grey_without_arrow(app):
 
 def test_guide_shows_the_current_settings(demo_settings, monkeypatch, tmp_path):
     override = tmp_path / "region.toml"
-    override.write_text(
-        "[capaian]\ncap = 130.0\n[pembinaan]\nscore_cutoff = 77.0\nconsecutive_periods = 4\n[skm]\nmin_respondents = 33\n"
-    )
+    override.write_text("[capaian]\ncap = 130.0\n[pembinaan]\nscore_cutoff = 77.0\nconsecutive_periods = 4\n"
+                        "[skm]\nmin_respondents = 33\n")
     monkeypatch.setenv("KINERJA_SETTINGS", str(override))
     monkeypatch.setenv("KINERJA_WAREHOUSE", str(demo_settings.warehouse))
     monkeypatch.setenv("KINERJA_STAGING", str(demo_settings.staging))

@@ -190,4 +190,5 @@ def test_profile_by_name_and_unknown_profile(env, capsys):
     path = write("jawaban.csv", data)
     assert cli(["load", path, "--profile", "Tidak Ada", "--lokasi", "Jambi", "--unit", "U"]) == 2
     assert "Google Forms - SKM PermenPANRB 14-2017" in capsys.readouterr().out  # the profiles that exist are named
-    assert cli(["load", path, "--profile", "Google Forms - SKM PermenPANRB 14-2017", "--lokasi", "Jambi", "--unit", "U"]) == 0
+    assert cli(["load", path, "--profile", "Google Forms - SKM PermenPANRB 14-2017", "--lokasi", "Jambi",
+                "--unit", "U"]) == 0

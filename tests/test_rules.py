@@ -9,32 +9,17 @@ from tests.conftest import make_settings
 from tests.helpers import NIPS, csv, pegawai, query
 
 MATRIX = [
-    ("Di Atas", "Di Bawah", "Kurang/Misconduct"),
-    ("Di Atas", "Sesuai", "Baik"),
-    ("Di Atas", "Di Atas", "Sangat Baik"),
-    ("Sesuai", "Di Bawah", "Kurang/Misconduct"),
-    ("Sesuai", "Sesuai", "Baik"),
-    ("Sesuai", "Di Atas", "Baik"),
-    ("Di Bawah", "Di Bawah", "Sangat Kurang"),
-    ("Di Bawah", "Sesuai", "Butuh Perbaikan"),
+    ("Di Atas", "Di Bawah", "Kurang/Misconduct"), ("Di Atas", "Sesuai", "Baik"), ("Di Atas", "Di Atas", "Sangat Baik"),
+    ("Sesuai", "Di Bawah", "Kurang/Misconduct"), ("Sesuai", "Sesuai", "Baik"), ("Sesuai", "Di Atas", "Baik"),
+    ("Di Bawah", "Di Bawah", "Sangat Kurang"), ("Di Bawah", "Sesuai", "Butuh Perbaikan"),
     ("Di Bawah", "Di Atas", "Butuh Perbaikan"),
 ]
 
 
 def test_predikat_matrix_from_official_ratings(tmp_path):
     s = make_settings(tmp_path)
-    ev = csv(
-        [
-            {
-                "NIP": NIPS[i],
-                "Periode": "2026-01",
-                "Hasil Kerja": h.upper() + " EKSPEKTASI",
-                "Perilaku Kerja": p.lower().replace(" ", ""),
-                "Predikat": "",
-            }
-            for i, (h, p, _) in enumerate(MATRIX)
-        ]
-    )
+    ev = csv([{"NIP": NIPS[i], "Periode": "2026-01", "Hasil Kerja": h.upper() + " EKSPEKTASI",
+               "Perilaku Kerja": p.lower().replace(" ", ""), "Predikat": ""} for i, (h, p, _) in enumerate(MATRIX)])
     report = load_files([("pegawai.csv", pegawai()), ("evaluasi.csv", ev)], s)
     assert report.exit_code == 0, report.rejects
     got = query(s, "SELECT nip, predikat, sumber_predikat FROM fct_kinerja ORDER BY nip")
@@ -44,39 +29,22 @@ def test_predikat_matrix_from_official_ratings(tmp_path):
 
 
 def _capaian(rows):
-    return csv(
-        [
-            {
-                "NIP": NIPS[0],
-                "Periode": "2026-01",
-                "Indikator": f"I{i}",
-                "Target": t,
-                "Realisasi": r,
-                "Bobot": w,
-                "Arah": a,
-                "Aspek": asp,
-                "Rezim": rz,
-            }
-            for i, (t, r, w, a, asp, rz) in enumerate(rows)
-        ]
-    )
+    return csv([{"NIP": NIPS[0], "Periode": "2026-01", "Indikator": f"I{i}", "Target": t, "Realisasi": r,
+                 "Bobot": w, "Arah": a, "Aspek": asp, "Rezim": rz} for i, (t, r, w, a, asp, rz) in enumerate(rows)])
 
 
-@pytest.mark.parametrize(
-    ("row", "capaian"),
-    [
-        (("10", "12", "100", "naik", "", ""), 120.0),
-        (("10", "15", "100", "naik", "", ""), 120.0),  # capped at 120
-        (("10", "8", "100", "naik", "", ""), 80.0),
-        (("4", "5", "100", "turun", "", ""), 80.0),  # lower is better: target/realisasi
-        (("4", "2", "100", "turun", "", ""), 120.0),  # 200 capped
-        (("4", "0", "100", "turun", "", ""), 120.0),  # zero realisation on lower-is-better: cap
-        (("12", "12", "100", "", "waktu", "PP 46/2011"), 76.0),  # Perka BKN 1/2013: efficiency 0 -> 76
-        (("12", "10", "100", "", "waktu", "PP 46/2011"), (1.76 * 12 - 10) / 12 * 100),  # efficiency 16.7 <= 24
-        (("12", "9", "100", "", "waktu", "PP 46/2011"), 76 - ((1.76 * 12 - 9) / 12 * 100 - 100)),  # efficiency 25 > 24: 75
-        (("12", "0", "100", "", "biaya", "PP 46/2011"), 0.0),  # not done scores 0
-    ],
-)
+@pytest.mark.parametrize(("row", "capaian"), [
+    (("10", "12", "100", "naik", "", ""), 120.0),
+    (("10", "15", "100", "naik", "", ""), 120.0),          # capped at 120
+    (("10", "8", "100", "naik", "", ""), 80.0),
+    (("4", "5", "100", "turun", "", ""), 80.0),            # lower is better: target/realisasi
+    (("4", "2", "100", "turun", "", ""), 120.0),           # 200 capped
+    (("4", "0", "100", "turun", "", ""), 120.0),           # zero realisation on lower-is-better: cap
+    (("12", "12", "100", "", "waktu", "PP 46/2011"), 76.0),  # Perka BKN 1/2013: efficiency 0 -> 76
+    (("12", "10", "100", "", "waktu", "PP 46/2011"), (1.76 * 12 - 10) / 12 * 100),  # efficiency 16.7 <= 24
+    (("12", "9", "100", "", "waktu", "PP 46/2011"), 76 - ((1.76 * 12 - 9) / 12 * 100 - 100)),  # efficiency 25 > 24: 75
+    (("12", "0", "100", "", "biaya", "PP 46/2011"), 0.0),  # not done scores 0
+])
 def test_capaian_per_indicator(tmp_path, row, capaian):
     s = make_settings(tmp_path)
     report = load_files([("pegawai.csv", pegawai()), ("capaian.csv", _capaian([row]))], s)
@@ -97,55 +65,31 @@ def _perilaku(nip, score, roles=("atasan",)):
     return [{"NIP": nip, "Periode": "2026-01", "Peran Penilai": r, **{v: score for v in vals}} for r in roles]
 
 
-@pytest.mark.parametrize(
-    ("hasil_real", "perilaku", "roles", "inovasi", "nilai", "predikat"),
-    [
-        ("11.5", 100, ("atasan",), "Ya", 0.7 * 115 + 0.3 * 100, "Sangat Baik"),
-        ("11.5", 100, ("atasan",), "Tidak", 0.7 * 115 + 0.3 * 100, "Baik"),  # 110+ without innovation is Baik
-        ("9", 90, ("atasan",), "", 0.7 * 90 + 0.3 * 90, "Baik"),
-        ("8", 80, ("atasan", "rekan"), "", 0.6 * 80 + 0.4 * (0.5 * 80 + 0.2 * 80) / 0.7, "Cukup"),  # 360: 60/40
-        ("6", 60, ("atasan",), "", 0.7 * 60 + 0.3 * 60, "Kurang"),
-        ("4", 40, ("atasan",), "", 0.7 * 40 + 0.3 * 40, "Sangat Kurang"),
-    ],
-)
+@pytest.mark.parametrize(("hasil_real", "perilaku", "roles", "inovasi", "nilai", "predikat"), [
+    ("11.5", 100, ("atasan",), "Ya", 0.7 * 115 + 0.3 * 100, "Sangat Baik"),
+    ("11.5", 100, ("atasan",), "Tidak", 0.7 * 115 + 0.3 * 100, "Baik"),   # 110+ without innovation is Baik
+    ("9", 90, ("atasan",), "", 0.7 * 90 + 0.3 * 90, "Baik"),
+    ("8", 80, ("atasan", "rekan"), "", 0.6 * 80 + 0.4 * (0.5 * 80 + 0.2 * 80) / 0.7, "Cukup"),  # 360: 60/40
+    ("6", 60, ("atasan",), "", 0.7 * 60 + 0.3 * 60, "Kurang"),
+    ("4", 40, ("atasan",), "", 0.7 * 40 + 0.3 * 40, "Sangat Kurang"),
+])
 def test_pp30_nilai_and_predikat(tmp_path, hasil_real, perilaku, roles, inovasi, nilai, predikat):
     s = make_settings(tmp_path)
     cap = _capaian([("10", hasil_real, "100", "naik", "", "PP 30/2019")])
     beh = csv(_perilaku(NIPS[0], perilaku, roles))
     files = [("pegawai.csv", pegawai()), ("capaian.csv", cap), ("perilaku.csv", beh)]
     if inovasi:
-        files.append(
-            (
-                "evaluasi.csv",
-                csv(
-                    [
-                        {
-                            "NIP": NIPS[0],
-                            "Periode": "2026-01",
-                            "Hasil Kerja": "Sesuai",
-                            "Perilaku Kerja": "Sesuai",
-                            "Inovasi": inovasi,
-                        }
-                    ]
-                ),
-            )
-        )
+        files.append(("evaluasi.csv", csv([{"NIP": NIPS[0], "Periode": "2026-01", "Hasil Kerja": "Sesuai",
+                                             "Perilaku Kerja": "Sesuai", "Inovasi": inovasi}])))
     assert load_files(files, s).exit_code == 0
     row = query(s, "SELECT nilai_pp30, predikat_pp30 FROM fct_kinerja").row(0)
     assert row[0] == pytest.approx(nilai)
     assert row[1] == predikat
 
 
-@pytest.mark.parametrize(
-    ("hasil_real", "perilaku", "predikat"),
-    [
-        ("5", 50, "Buruk"),
-        ("6", 60, "Kurang"),
-        ("7.5", 75, "Cukup"),
-        ("9", 90, "Baik"),
-        ("9.1", 91, "Sangat Baik"),
-    ],
-)
+@pytest.mark.parametrize(("hasil_real", "perilaku", "predikat"), [
+    ("5", 50, "Buruk"), ("6", 60, "Kurang"), ("7.5", 75, "Cukup"), ("9", 90, "Baik"), ("9.1", 91, "Sangat Baik"),
+])
 def test_pp46_bands_inclusive_upper_edges(tmp_path, hasil_real, perilaku, predikat):
     s = make_settings(tmp_path)
     cap = _capaian([("10", hasil_real, "100", "naik", "kuantitas", "PP 46/2011")])
@@ -154,28 +98,10 @@ def test_pp46_bands_inclusive_upper_edges(tmp_path, hasil_real, perilaku, predik
 
 
 def _skm(answers: list[list[int]], unit: str = "Disdukcapil Kota Jambi") -> bytes:
-    names = [
-        "Persyaratan",
-        "Prosedur",
-        "Waktu Penyelesaian",
-        "Biaya/Tarif",
-        "Produk",
-        "Kompetensi Pelaksana",
-        "Perilaku Pelaksana",
-        "Penanganan Pengaduan",
-        "Sarana dan Prasarana",
-    ]
-    return csv(
-        [
-            {
-                "Unit Layanan": unit,
-                "Lokasi": "Kota Jambi",
-                "Tanggal": "15/02/2026",
-                **{f"U{i + 1} {n}": a[i] for i, n in enumerate(names)},
-            }
-            for a in answers
-        ]
-    )
+    names = ["Persyaratan", "Prosedur", "Waktu Penyelesaian", "Biaya/Tarif", "Produk", "Kompetensi Pelaksana",
+             "Perilaku Pelaksana", "Penanganan Pengaduan", "Sarana dan Prasarana"]
+    return csv([{"Unit Layanan": unit, "Lokasi": "Kota Jambi", "Tanggal": "15/02/2026",
+                 **{f"U{i + 1} {n}": a[i] for i, n in enumerate(names)}} for a in answers])
 
 
 def test_ikm_half_up_at_a_grade_edge(tmp_path):
@@ -199,15 +125,10 @@ def test_ikm_half_up_at_a_grade_edge(tmp_path):
     assert row == (pytest.approx(88.31), "A", 5000)
 
 
-@pytest.mark.parametrize(
-    ("answer", "konversi", "mutu"),
-    [
-        ([4] * 9, 100.0, "A"),
-        ([3] * 9, 75.0, "C"),
-        ([2] * 9, 50.0, "D"),
-        ([4, 4, 4, 4, 3, 3, 3, 3, 3], 86.11, "B"),  # 25 x 31/9 = 86.111...
-    ],
-)
+@pytest.mark.parametrize(("answer", "konversi", "mutu"), [
+    ([4] * 9, 100.0, "A"), ([3] * 9, 75.0, "C"), ([2] * 9, 50.0, "D"),
+    ([4, 4, 4, 4, 3, 3, 3, 3, 3], 86.11, "B"),  # 25 x 31/9 = 86.111...
+])
 def test_ikm_grades(tmp_path, answer, konversi, mutu):
     s = make_settings(tmp_path)
     load_files([("skm.csv", _skm([answer] * 3))], s)
@@ -226,19 +147,8 @@ def test_ikm_legacy_weights_only_when_asked(tmp_path):
 
 def test_distribution_curve_flags_baik_unit_without_butuh_perbaikan(tmp_path):
     s = make_settings(tmp_path)
-    ev = csv(
-        [
-            {
-                "NIP": nip,
-                "Periode": "2026-01",
-                "Hasil Kerja": "Sesuai",
-                "Perilaku Kerja": "Sesuai",
-                "Predikat": "Baik",
-                "Predikat Organisasi": "Baik",
-            }
-            for nip in NIPS
-        ]
-    )
+    ev = csv([{"NIP": nip, "Periode": "2026-01", "Hasil Kerja": "Sesuai", "Perilaku Kerja": "Sesuai",
+               "Predikat": "Baik", "Predikat Organisasi": "Baik"} for nip in NIPS])
     load_files([("pegawai.csv", pegawai()), ("evaluasi.csv", ev)], s)
     row = query(s, "SELECT melanggar, pelanggaran FROM fct_distribusi").row(0)
     assert row[0] is True

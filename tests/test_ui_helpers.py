@@ -13,16 +13,10 @@ from ui import fmt
 from ui.download import neutralise, to_csv, to_excel
 
 
-@pytest.mark.parametrize(
-    ("value", "decimals", "lang", "text"),
-    [
-        (1234.5, 1, "id", "1.234,5"),
-        (1234.5, 1, "en", "1,234.5"),
-        (0.5, 2, "id", "0,50"),
-        (1234567, 0, "id", "1.234.567"),
-        (None, 1, "id", "–"),
-    ],
-)
+@pytest.mark.parametrize(("value", "decimals", "lang", "text"), [
+    (1234.5, 1, "id", "1.234,5"), (1234.5, 1, "en", "1,234.5"), (0.5, 2, "id", "0,50"),
+    (1234567, 0, "id", "1.234.567"), (None, 1, "id", "–"),
+])
 def test_numbers(value, decimals, lang, text):
     assert fmt.num(value, decimals, lang) == text
 
@@ -40,13 +34,13 @@ def test_dates_and_periods():
 
 
 def test_formula_cells_are_neutralised_in_csv_and_excel():
-    frame = pl.DataFrame({"Kritik": ['=HYPERLINK("x")', "+62 811", "-", "@SUM(A1)", "biasa"], "n": [1, 2, 3, 4, 5]})
+    frame = pl.DataFrame({"Kritik": ["=HYPERLINK(\"x\")", "+62 811", "-", "@SUM(A1)", "biasa"], "n": [1, 2, 3, 4, 5]})
     safe = neutralise(frame)["Kritik"].to_list()
-    assert safe == ['\'=HYPERLINK("x")', "'+62 811", "'-", "'@SUM(A1)", "biasa"]
+    assert safe == ["'=HYPERLINK(\"x\")", "'+62 811", "'-", "'@SUM(A1)", "biasa"]
     assert "'=HYPERLINK" in to_csv(frame, "id").decode("utf-8")
     wb = openpyxl.load_workbook(io.BytesIO(to_excel(frame, [("Lokasi", "Jambi")], "Tabel", "Keterangan")))
     cells = [c.value for c in wb["Tabel"]["A"]][1:]
-    assert cells[0] == '\'=HYPERLINK("x")' and wb["Tabel"]["A2"].data_type == "s"
+    assert cells[0] == "'=HYPERLINK(\"x\")" and wb["Tabel"]["A2"].data_type == "s"
     assert dict(wb["Keterangan"].iter_rows(values_only=True)) == {"Lokasi": "Jambi"}
 
 

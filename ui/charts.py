@@ -13,63 +13,35 @@ from ui import fmt
 from ui.i18n import col, lang, t, value_label
 
 PREDIKAT_COLOURS = {
-    "Sangat Baik": "#1a7f37",
-    "Baik": "#57b26a",
-    "Butuh Perbaikan": "#f2c12e",
-    "Kurang/Misconduct": "#e8793a",
-    "Sangat Kurang": "#c62828",
+    "Sangat Baik": "#1a7f37", "Baik": "#57b26a", "Butuh Perbaikan": "#f2c12e",
+    "Kurang/Misconduct": "#e8793a", "Sangat Kurang": "#c62828",
 }
 PREDIKAT_COUNT_COLS = {
-    "Sangat Baik": "n_sangat_baik",
-    "Baik": "n_baik",
-    "Butuh Perbaikan": "n_butuh_perbaikan",
-    "Kurang/Misconduct": "n_kurang",
-    "Sangat Kurang": "n_sangat_kurang",
+    "Sangat Baik": "n_sangat_baik", "Baik": "n_baik", "Butuh Perbaikan": "n_butuh_perbaikan",
+    "Kurang/Misconduct": "n_kurang", "Sangat Kurang": "n_sangat_kurang",
 }
 PLACE_COLOURS = {"Bangko": "#1f5fa8", "Jambi": "#8e44ad", "Belawan": "#00897b", "Rakumpit": "#d35400"}
 MUTU_COLOURS = {"A": "#1a7f37", "B": "#57b26a", "C": "#f2c12e", "D": "#c62828"}
 # Ten colours a reader can tell apart (Okabe-Ito plus four), for series that are not places or predikat.
-SERIES_COLOURS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000", "#8c564b", "#7f7f7f", "#bcbd22"]
+SERIES_COLOURS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000", "#8c564b",
+                  "#7f7f7f", "#bcbd22"]
 GREY = "#c8c8c8"
 PARTIAL_SHARE = 0.8  # a period with fewer than this share of the usual n is marked partial
 
 
-def _layout(
-    fig: go.Figure,
-    title: str,
-    x: str = "",
-    y: str = "",
-    height: int = 420,
-    legend_right: bool = False,
-    notes: list[str] | None = None,
-) -> go.Figure:
+def _layout(fig: go.Figure, title: str, x: str = "", y: str = "", height: int = 420,
+            legend_right: bool = False, notes: list[str] | None = None) -> go.Figure:
     """Title (with the chart's marks explained beneath it), number separators, legend and grid."""
     sep = ",." if lang() == "id" else ".,"
     notes = [n for n in (notes or []) if n]
     top = (95 if len(fig.data) > 1 and not legend_right else 60) + (18 if notes else 0)
-    legend = (
-        {"orientation": "v", "x": 1.02, "y": 1, "xanchor": "left", "yanchor": "top"}
-        if legend_right
-        else {"orientation": "h", "x": 0, "y": 1.0, "xanchor": "left", "yanchor": "bottom"}
-    )
+    legend = ({"orientation": "v", "x": 1.02, "y": 1, "xanchor": "left", "yanchor": "top"} if legend_right
+              else {"orientation": "h", "x": 0, "y": 1.0, "xanchor": "left", "yanchor": "bottom"})
     fig.update_layout(
-        title={
-            "text": title,
-            "x": 0,
-            "y": 0.98,
-            "yanchor": "top",
-            "font": {"size": 17},
-            "subtitle": {"text": " · ".join(notes), "font": {"size": 12, "color": "#555"}},
-        },
-        height=height,
-        separators=sep,
-        margin={"l": 10, "r": 10, "t": top, "b": 10},
-        legend=legend,
-        font={"size": 14},
-        plot_bgcolor="white",
-        xaxis_title=x,
-        yaxis_title=y,
-        hoverlabel={"namelength": -1},
+        title={"text": title, "x": 0, "y": 0.98, "yanchor": "top", "font": {"size": 17},
+               "subtitle": {"text": " · ".join(notes), "font": {"size": 12, "color": "#555"}}},
+        height=height, separators=sep, margin={"l": 10, "r": 10, "t": top, "b": 10}, legend=legend,
+        font={"size": 14}, plot_bgcolor="white", xaxis_title=x, yaxis_title=y, hoverlabel={"namelength": -1},
     )
     fig.update_xaxes(gridcolor="#eee")
     fig.update_yaxes(gridcolor="#eee")
@@ -80,9 +52,8 @@ def _n(v: int | float | None) -> str:
     return fmt.num(v, 0, lang())
 
 
-def predikat_stacked(
-    frame: pl.DataFrame, group: str, title: str, labels: list[str] | None = None, keys: list[list[str]] | None = None
-) -> go.Figure:
+def predikat_stacked(frame: pl.DataFrame, group: str, title: str, labels: list[str] | None = None,
+                     keys: list[list[str]] | None = None) -> go.Figure:
     """Stacked horizontal bars of predikat shares per group, of those with a predikat; n and the number
     without a predikat in each label. `keys` travel with each bar for click narrowing."""
     fig = go.Figure()
@@ -96,15 +67,8 @@ def predikat_stacked(
     denom = rated.to_list()
     for name, c in PREDIKAT_COUNT_COLS.items():
         share = [v / d if d else None for v, d in zip(frame[c].to_list(), denom, strict=True)]
-        fig.add_bar(
-            y=ylabels,
-            x=share,
-            name=name,
-            orientation="h",
-            marker_color=PREDIKAT_COLOURS[name],
-            customdata=keys,
-            hovertemplate="%{y}<br>" + name + ": %{x:.1%}<extra></extra>",
-        )
+        fig.add_bar(y=ylabels, x=share, name=name, orientation="h", marker_color=PREDIKAT_COLOURS[name],
+                    customdata=keys, hovertemplate="%{y}<br>" + name + ": %{x:.1%}<extra></extra>")
     fig.update_layout(barmode="stack", legend_traceorder="normal", bargap=0.25)
     fig.update_xaxes(tickformat=".0%", range=[0, 1.001], dtick=0.25)
     fig.update_yaxes(autorange="reversed")
@@ -121,19 +85,9 @@ def _partial(periods: list[str], ns: list[int | None]) -> list[bool]:
     return [bool(v is not None and v < PARTIAL_SHARE * median) for v in ns]
 
 
-def line_by(
-    frame: pl.DataFrame,
-    x: str,
-    y: str,
-    group: str,
-    title: str,
-    y_title: str,
-    colours: dict[str, str] | None = None,
-    highlight: list[str] | None = None,
-    min_n: int | None = None,
-    y_format: str = ".1f",
-    labels: dict[str, str] | None = None,
-) -> go.Figure:
+def line_by(frame: pl.DataFrame, x: str, y: str, group: str, title: str, y_title: str,
+            colours: dict[str, str] | None = None, highlight: list[str] | None = None,
+            min_n: int | None = None, y_format: str = ".1f", labels: dict[str, str] | None = None) -> go.Figure:
     """One line per group over periods. Points from fewer than `min_n` are hollow; partial periods
     (n well under the usual) are shaded. With `highlight`, only those groups get colour, the rest are grey."""
     fig = go.Figure()
@@ -157,22 +111,17 @@ def line_by(
         small = [min_n is not None and v is not None and v < min_n for v in ns]
         name = (labels or {}).get(g, str(g))
         fig.add_scatter(
-            x=xs,
-            y=part[y].to_list(),
-            name=name,
-            mode="lines+markers",
-            customdata=[[_n(v)] for v in ns],
+            x=xs, y=part[y].to_list(), name=name, mode="lines+markers", customdata=[[_n(v)] for v in ns],
             line={"color": colour, "width": 1 if grey else 2.5},
             marker={"symbol": ["circle-open" if s else "circle" for s in small], "size": 8, "color": colour},
-            showlegend=not grey,
-            hovertemplate=f"{name}<br>%{{x}}: %{{y:{y_format}}}"
-            + ("<br>n=%{customdata[0]}" if has_n else "")
-            + "<extra></extra>",
+            showlegend=not grey, hovertemplate=f"{name}<br>%{{x}}: %{{y:{y_format}}}"
+            + ("<br>n=%{customdata[0]}" if has_n else "") + "<extra></extra>",
         )
     notes = [_mark_partial(fig, [i for i, p in enumerate(period_keys) if partial.get(p)])]
     if min_n is not None and has_n and frame["n"].min() < min_n:
         notes.append("○ " + t("small_mark", m=min_n))
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=[fmt.period(p, lang()) for p in period_keys])
+    fig.update_xaxes(type="category", categoryorder="array",
+                     categoryarray=[fmt.period(p, lang()) for p in period_keys])
     return _layout(fig, title, t("periode"), y_title, legend_right=bool(highlight), notes=notes)
 
 
@@ -202,26 +151,14 @@ def heatmap(frame: pl.DataFrame, title: str, min_n: int | None = None) -> go.Fig
         z.append(zr)
         text.append(tr)
         custom.append(cr)
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=cols,
-            y=rows,
-            text=text,
-            texttemplate="%{text}",
-            customdata=custom,
-            colorscale="RdYlGn",
-            zmid=100,
-            colorbar={"title": {"text": col("rata_hasil")}},
-            hovertemplate="%{y} · %{x}<br>%{z:.1f}<br>n=%{customdata[0]}<extra></extra>",
-        )
-    )
+    fig = go.Figure(go.Heatmap(z=z, x=cols, y=rows, text=text, texttemplate="%{text}", customdata=custom,
+                               colorscale="RdYlGn", zmid=100, colorbar={"title": {"text": col("rata_hasil")}},
+                               hovertemplate="%{y} · %{x}<br>%{z:.1f}<br>n=%{customdata[0]}<extra></extra>"))
     small = min_n is not None and frame["n"].min() < min_n
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")
-    return _layout(
-        fig, title, "", "", height=max(360, 24 * len(rows) + 170), notes=["* " + t("small_mark", m=min_n)] if small else None
-    )
+    return _layout(fig, title, "", "", height=max(360, 24 * len(rows) + 170),
+                   notes=["* " + t("small_mark", m=min_n)] if small else None)
 
 
 def histogram(frame: pl.DataFrame, title: str, x_title: str, width: float) -> go.Figure:
@@ -234,24 +171,18 @@ def histogram(frame: pl.DataFrame, title: str, x_title: str, width: float) -> go
             continue
         total = int(part["n"].sum())
         fig.add_scatter(
-            x=(part["bin"] + width / 2).to_list(),
-            y=(part["n"] / total).to_list(),
-            mode="lines",
-            line={"color": c, "shape": "hvh", "width": 2.5},
-            name=f"{p} (n={_n(total)})",
-            customdata=[
-                [_n(v), fmt.num(b, 1, lang()), fmt.num(b + width, 1, lang())]
-                for v, b in zip(part["n"].to_list(), part["bin"].to_list(), strict=True)
-            ],
+            x=(part["bin"] + width / 2).to_list(), y=(part["n"] / total).to_list(), mode="lines",
+            line={"color": c, "shape": "hvh", "width": 2.5}, name=f"{p} (n={_n(total)})",
+            customdata=[[_n(v), fmt.num(b, 1, lang()), fmt.num(b + width, 1, lang())]
+                        for v, b in zip(part["n"].to_list(), part["bin"].to_list(), strict=True)],
             hovertemplate=p + "<br>%{customdata[1]}–%{customdata[2]}: %{y:.1%} (n=%{customdata[0]})<extra></extra>",
         )
     fig.update_yaxes(tickformat=".0%", rangemode="tozero")
     return _layout(fig, title, x_title, t("share_of_place"))
 
 
-def ci_plot(
-    frame: pl.DataFrame, label: str, value: str, lo: str, hi: str, title: str, x_title: str, small_col: str = "terlalu_kecil"
-) -> go.Figure:
+def ci_plot(frame: pl.DataFrame, label: str, value: str, lo: str, hi: str, title: str, x_title: str,
+            small_col: str = "terlalu_kecil") -> go.Figure:
     """Means with confidence intervals; groups too small to compare drawn hollow and marked ✕.
     Each point carries its place and OPD for click narrowing."""
     fig = go.Figure()
@@ -260,54 +191,28 @@ def ci_plot(
         if part.is_empty():
             continue
         small = part[small_col].to_list()
-        labels = [f"{a} (n={_n(n)}){' ✕' if s else ''}" for a, n, s in zip(part[label], part["n_hasil"], small, strict=True)]
+        labels = [f"{a} (n={_n(n)}){' ✕' if s else ''}" for a, n, s in
+                  zip(part[label], part["n_hasil"], small, strict=True)]
         fig.add_scatter(
-            x=part[value].to_list(),
-            y=labels,
-            mode="markers",
-            name=p,
+            x=part[value].to_list(), y=labels, mode="markers", name=p,
             customdata=[[p, o] for o in part["opd"].to_list()],
             marker={"color": c, "size": 11, "symbol": ["circle-open" if s else "circle" for s in small]},
-            error_x={
-                "type": "data",
-                "symmetric": False,
-                "array": (part[hi] - part[value]).to_list(),
-                "arrayminus": (part[value] - part[lo]).to_list(),
-            },
+            error_x={"type": "data", "symmetric": False,
+                     "array": (part[hi] - part[value]).to_list(), "arrayminus": (part[value] - part[lo]).to_list()},
             hovertemplate="%{y}<br>%{x:.1f}<extra>" + p + "</extra>",
         )
     return _layout(fig, title, x_title, "", height=max(360, 26 * frame.height + 150))
 
 
-def bars(
-    frame: pl.DataFrame,
-    x: str,
-    y: str,
-    title: str,
-    x_title: str,
-    colour_by: str | None = None,
-    colours: dict | None = None,
-    ref: float | None = None,
-    x_format: str = ".1f",
-    keys: list[list[str]] | None = None,
-    text: bool = True,
-    x_range: list[float] | None = None,
-) -> go.Figure:
+def bars(frame: pl.DataFrame, x: str, y: str, title: str, x_title: str, colour_by: str | None = None,
+         colours: dict | None = None, ref: float | None = None, x_format: str = ".1f",
+         keys: list[list[str]] | None = None, text: bool = True, x_range: list[float] | None = None) -> go.Figure:
     """Horizontal bars, optionally coloured by a category, with an optional reference line and the value
     printed on each bar. `keys` travel with each bar for click narrowing."""
     cols = [(colours or {}).get(v, "#1f5fa8") for v in frame[colour_by].to_list()] if colour_by else "#1f5fa8"
-    fig = go.Figure(
-        go.Bar(
-            x=frame[x].to_list(),
-            y=frame[y].to_list(),
-            orientation="h",
-            marker_color=cols,
-            customdata=keys,
-            texttemplate=f"%{{x:{x_format}}}" if text else None,
-            textposition="auto",
-            hovertemplate=f"%{{y}}: %{{x:{x_format}}}<extra></extra>",
-        )
-    )
+    fig = go.Figure(go.Bar(x=frame[x].to_list(), y=frame[y].to_list(), orientation="h", marker_color=cols,
+                           customdata=keys, texttemplate=f"%{{x:{x_format}}}" if text else None,
+                           textposition="auto", hovertemplate=f"%{{y}}: %{{x:{x_format}}}<extra></extra>"))
     if ref is not None:
         fig.add_vline(x=ref, line_dash="dash", line_color="#555")
     if x_range is not None:
@@ -316,23 +221,17 @@ def bars(
     return _layout(fig, title, x_title, "", height=max(320, 28 * frame.height + 150))
 
 
-def grouped_bars(
-    frame: pl.DataFrame, category: str, value: str, group: str, title: str, x_title: str, category_kind: str, group_kind: str
-) -> go.Figure:
+def grouped_bars(frame: pl.DataFrame, category: str, value: str, group: str, title: str, x_title: str,
+                 category_kind: str, group_kind: str) -> go.Figure:
     """Bars per category (e.g. BerAKHLAK value), one colour per group (e.g. rater role), side by side."""
     fig = go.Figure()
     palette = iter(SERIES_COLOURS * 3)
     for g in frame[group].unique(maintain_order=True).to_list():
         part = frame.filter(pl.col(group) == g)
         name = value_label(group_kind, g)
-        fig.add_bar(
-            y=[value_label(category_kind, c) for c in part[category].to_list()],
-            x=part[value].to_list(),
-            orientation="h",
-            name=name,
-            marker_color=next(palette),
-            hovertemplate="%{y} · " + name + ": %{x:.1f}<extra></extra>",
-        )
+        fig.add_bar(y=[value_label(category_kind, c) for c in part[category].to_list()], x=part[value].to_list(),
+                    orientation="h", name=name, marker_color=next(palette),
+                    hovertemplate="%{y} · " + name + ": %{x:.1f}<extra></extra>")
     fig.update_layout(barmode="group")
     fig.update_yaxes(autorange="reversed")
     n_cat = frame[category].n_unique()

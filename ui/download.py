@@ -31,7 +31,8 @@ def to_excel(frame: pl.DataFrame, about: list[tuple[str, str]], sheet: str, abou
 
     buf = io.BytesIO()
     flat = neutralise(_flatten(frame))
-    wb = xlsxwriter.Workbook(buf, {"strings_to_formulas": False, "strings_to_urls": False, "remove_timezone": True})
+    wb = xlsxwriter.Workbook(buf, {"strings_to_formulas": False, "strings_to_urls": False,
+                                   "remove_timezone": True})
     ws = wb.add_worksheet(sheet[:31])
     bold = wb.add_format({"bold": True})
     date_fmt = wb.add_format({"num_format": "dd/mm/yyyy"})

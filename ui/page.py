@@ -12,15 +12,8 @@ def filters() -> Filters:
     return st.session_state.get("_filters") or Filters()
 
 
-def metric(
-    col,
-    label: str,
-    value: str,
-    delta: str | None = None,
-    help: str | None = None,
-    inverse: bool = False,
-    change: float | None = None,
-) -> None:
+def metric(col, label: str, value: str, delta: str | None = None, help: str | None = None,
+           inverse: bool = False, change: float | None = None) -> None:
     """A headline figure with an optional change; no change (`change` rounds to zero) is grey, without arrow."""
     if delta is not None and change is not None and round(change, 6) == 0:
         col.metric(label, value, delta, help=help, delta_color="off", delta_arrow="off")
@@ -35,13 +28,14 @@ def chart(fig, key: str, fields: tuple[str, ...] = (), xy: bool = False) -> None
         st.plotly_chart(fig, key=key)
         return
     # A new key after each narrowing: the old selection must not narrow again after a reset.
-    event = st.plotly_chart(fig, key=f"{key}_{st.session_state.get('_narrowed', 0)}", on_select="rerun", selection_mode="points")
+    event = st.plotly_chart(fig, key=f"{key}_{st.session_state.get('_narrowed', 0)}", on_select="rerun",
+                            selection_mode="points")
     points = event.get("selection", {}).get("points", []) if event else []
     chosen: dict[str, list[str]] = {}
     for pt in points:
         data = [pt.get("x"), pt.get("y")] if xy else pt.get("customdata")
         if isinstance(data, list) and len(data) >= len(fields):
-            for name, v in zip(fields, data[-len(fields) :], strict=True):
+            for name, v in zip(fields, data[-len(fields):], strict=True):
                 if v and v not in chosen.setdefault(name, []):
                     chosen[name].append(v)
     if chosen and any(st.session_state.get(k) != v for k, v in chosen.items()):

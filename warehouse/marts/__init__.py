@@ -27,14 +27,8 @@ MATRIX = [
 ]
 # Order best -> worst; the ordinal 1-5 is a design choice for trends across regimes.
 PREDIKAT_ORDER = [
-    ("Sangat Baik", 1, 5),
-    ("Baik", 2, 4),
-    ("Butuh Perbaikan", 3, 3),
-    ("Cukup", 3, 3),
-    ("Kurang/Misconduct", 4, 2),
-    ("Kurang", 4, 2),
-    ("Sangat Kurang", 5, 1),
-    ("Buruk", 5, 1),
+    ("Sangat Baik", 1, 5), ("Baik", 2, 4), ("Butuh Perbaikan", 3, 3), ("Cukup", 3, 3),
+    ("Kurang/Misconduct", 4, 2), ("Kurang", 4, 2), ("Sangat Kurang", 5, 1), ("Buruk", 5, 1),
 ]
 # The one code a blank jenis kelamin, status, golongan or jenis jabatan becomes in dim_pegawai (and so in every
 # mart and filter); the UI translates it.
@@ -57,11 +51,9 @@ def _variables(con: duckdb.DuckDBPyConnection, s: Settings) -> dict:
 
 def _inline(sql: str, values: dict) -> str:
     """A view outlives the build's session variables: write the settings' values into its SQL."""
-
     def literal(m: re.Match) -> str:
         val = values[m.group(1)]
         return "'" + val.replace("'", "''") + "'" if isinstance(val, str) else repr(float(val))
-
     return re.sub(r"getvariable\('(\w+)'\)", literal, sql)
 
 
