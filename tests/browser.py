@@ -14,6 +14,8 @@ from bench.render import serve, wait_rendered
 
 PASSWORD = "kata-sandi-uji-123"
 ALL_PLACES = ("Bangko", "Jambi", "Belawan", "Rakumpit")
+# In the application database every test session gets (tests/conftest.py): for servers started with serve().
+TEST_ADMIN = {"username": "admin-uji", "role": "admin", "lokasi": ALL_PLACES}
 
 
 def make_app_db(folder: Path, accounts: list[dict]) -> str:
@@ -75,3 +77,14 @@ def open_signed_in(browser, url: str, username: str, password: str = PASSWORD, v
         )
     wait_rendered(page)
     return page
+
+
+def sign_in_if_asked(page, username: str = TEST_ADMIN["username"], password: str = PASSWORD) -> None:
+    """After a goto: sign in when the sign-in page shows (as the test session's admin by default)."""
+    page.wait_for_selector("[data-testid='stApp']", timeout=120_000)
+    if on_sign_in_page(page):
+        sign_in(page, username, password)
+        page.wait_for_function(
+            "() => { const h = document.querySelector('h1'); return h && h.innerText.trim() !== 'Masuk'; }", timeout=120_000
+        )
+    wait_rendered(page)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 
 import pytest
@@ -17,12 +18,31 @@ from tests.appdb_fixtures import app_db_url, app_engine, postgres_server  # noqa
 def make_settings(tmp: Path, **overrides) -> Settings:
     """Default settings with the warehouse, staging and demo folders under tmp; overrides as 'section.key'."""
     raw = copy.deepcopy(load_settings().raw)
-    raw["paths"] = {"warehouse": str(tmp / "wh.duckdb"), "staging": str(tmp / "staging"),
-                    "demo_inputs": str(tmp / "demo"), "app_db": str(tmp / "app.db")}
+    raw["paths"] = {
+        "warehouse": str(tmp / "wh.duckdb"),
+        "staging": str(tmp / "staging"),
+        "demo_inputs": str(tmp / "demo"),
+        "app_db": str(tmp / "app.db"),
+    }
     for dotted, value in overrides.items():
         section, key = dotted.split(".")
         raw[section][key] = value
     return Settings(raw)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_app_db(tmp_path_factory):
+    """An application database for the whole test session, outside the repository, holding one admin account
+    (tests.browser.TEST_ADMIN) so dashboards started by tests can be signed in to."""
+    from tests.browser import TEST_ADMIN, make_app_db
+
+    before = os.environ.get("KINERJA_APP_DB")
+    os.environ["KINERJA_APP_DB"] = make_app_db(tmp_path_factory.mktemp("appdb"), [TEST_ADMIN])
+    yield
+    if before is None:
+        os.environ.pop("KINERJA_APP_DB", None)
+    else:
+        os.environ["KINERJA_APP_DB"] = before
 
 
 @pytest.fixture(scope="session")

@@ -38,8 +38,7 @@ def app(demo_settings, monkeypatch, tmp_path):
     def make(page: str, principal: Principal | None = ADMIN, **state) -> AppTest:
         at = AppTest.from_file(HARNESS, default_timeout=60)
         at.session_state["_page"] = page
-        if principal is not None:
-            at.session_state["_principal"] = principal
+        at.session_state["_principal"] = principal  # None: nobody signed in
         for k, v in state.items():
             at.session_state[k] = v
         at.run()

@@ -247,6 +247,7 @@ def compare_opd(con: Con, f: Filters, scope: Scope, min_group: int, confidence: 
                avg(rata) AS rata_hasil, stddev_samp(rata) AS sd_hasil
         FROM per_pegawai GROUP BY lokasi, opd ORDER BY lokasi, opd"""
     g = run(con, sql, p, "compare_opd").filter(pl.col("n") >= _min_group(scope))
+    g = g.with_columns(pl.col("n").alias("n_hasil"))  # the name ui.charts.ci_plot labels points with
     if g.is_empty():
         return g
     z = NormalDist().inv_cdf(0.5 + confidence / 2)
