@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -177,7 +178,9 @@ def test_single_sign_on_end_to_end(demo_settings, browser):
             lokasi = page.locator("[data-testid='stSidebar']").inner_text()
             assert "Bangko" not in lokasi  # Jambi only: the scope came from the app database by e-mail
             page.get_by_role("button", name="Keluar").click()
-            page.get_by_role("button", name="End session").click()  # the provider ends its session too
+            # st.logout sends the browser to the provider's end-session page, which asks to confirm
+            page.wait_for_url(re.compile(r".*/oauth2/end_session.*"), timeout=120_000)
+            page.get_by_role("button", name="End session").click(timeout=120_000)
             page.goto(url)
             page.get_by_role("button", name="Masuk dengan akun instansi (SSO)").wait_for(timeout=120_000)
             assert _heading(page) == "Masuk"
