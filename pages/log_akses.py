@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import polars as pl
 import streamlit as st
@@ -11,7 +10,35 @@ import streamlit as st
 from appdb import access
 from ui.auth import current_principal, engine
 from ui.data import settings
-from ui.i18n import t
+from ui.i18n import lang, t
+
+# Events and outcomes as people read them (the log stores codes).
+LABELS = {
+    "signin": ("Masuk", "Signed in"),
+    "signin_failed": ("Gagal masuk", "Sign-in failed"),
+    "signout": ("Keluar", "Signed out"),
+    "timeout": ("Sesi habis", "Timed out"),
+    "view": ("Melihat data pribadi", "Viewed personal data"),
+    "profile": ("Membuka profil", "Opened a profile"),
+    "download": ("Mengunduh", "Downloaded"),
+    "upload": ("Memuat berkas", "Uploaded"),
+    "user_change": ("Mengubah akun", "Changed an account"),
+    "denied": ("Ditolak", "Refused"),
+    "ok": ("Berhasil", "OK"),
+    "wrong_password": ("Kata sandi salah", "Wrong password"),
+    "locked": ("Terkunci", "Locked"),
+    "disabled": ("Akun nonaktif", "Disabled"),
+    "unknown": ("Akun tidak dikenal", "Unknown account"),
+    "not_found": ("Tidak ada", "Not found"),
+    "failed": ("Gagal", "Failed"),
+}
+
+
+def _label(code: str | None) -> str:
+    pair = LABELS.get(code or "")
+    return (pair[1] if lang() == "en" else pair[0]) if pair else (code or "–")
+
+
 from ui.tables import show
 
 
