@@ -11,6 +11,7 @@ from appdb import access
 from ui.auth import current_principal, engine
 from ui.data import settings
 from ui.i18n import lang, t
+from ui.tables import show
 
 # Events and outcomes as people read them (the log stores codes).
 LABELS = {
@@ -39,15 +40,21 @@ def _label(code: str | None) -> str:
     return (pair[1] if lang() == "en" else pair[0]) if pair else (code or "–")
 
 
-from ui.tables import show
-
-
 def _frame(rows: list[dict]) -> pl.DataFrame:
     cols = ["at", "username", "role", "event", "page", "outcome", "rows", "detail"]
     if not rows:
         return pl.DataFrame()
     return pl.DataFrame(
-        [{**{c: r[c] for c in cols}, "detail": json.dumps(r["detail"], ensure_ascii=False) if r["detail"] else ""} for r in rows],
+        [
+            {
+                **{c: r[c] for c in cols},
+                "role": role_label(r["role"]) if r["role"] else "–",
+                "event": _label(r["event"]),
+                "outcome": _label(r["outcome"]),
+                "detail": "; ".join(f"{k}: {v}" for k, v in (r["detail"] or {}).items()) or "–",
+            }
+            for r in rows
+        ],
         schema_overrides={"rows": pl.Int64},
     )
 
