@@ -8,7 +8,7 @@ import polars as pl
 import streamlit as st
 
 from appdb import access
-from ui.auth import current_principal, engine
+from ui.auth import current_principal, engine, role_label
 from ui.data import settings
 from ui.i18n import lang, t
 from ui.tables import show
