@@ -4,9 +4,24 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages import bandingkan, data, kasus, panduan, pembinaan, penghargaan, profil, ringkasan, skor, tren, umpan_balik
+from pages import (
+    akun,
+    bandingkan,
+    data,
+    kasus,
+    log_akses,
+    panduan,
+    pembinaan,
+    penghargaan,
+    profil,
+    ringkasan,
+    skor,
+    tren,
+    umpan_balik,
+)
 from ui import fmt
-from ui.data import parquet_dir, q, settings, version
+from ui.auth import account_box, current_principal, sign_in_page
+from ui.data import parquet_dir, q, scope, settings, version
 from ui.filters import sidebar
 from ui.i18n import lang, t
 from ui.page import PAGES
@@ -56,13 +71,30 @@ def main() -> None:
     page = lambda mod, key, icon, default=False: st.Page(  # noqa: E731
         mod.run, title=t(key), icon=icon, url_path=key.removeprefix("page_").replace("_", "-"), default=default
     )
-    nav = st.navigation(_pages(page))
+    who = current_principal()
+    if who is None:
+        # every page stays routable (hidden), so a shared link opens its page once signed in
+        st.navigation(_pages(page, None), position="hidden")
+        sign_in_page()
+        return
+    nav = st.navigation(_pages(page, who))
+    st.session_state["_page_path"] = nav.url_path
+    account_box(who)
+    _scope_notes(who)
     st.session_state["_filters"] = sidebar()
     _freshness()
     nav.run()
 
 
-def _pages(page) -> dict:
+def _scope_notes(who) -> None:
+    if scope().lokasi == ():
+        st.warning(t("no_scope"))
+    if not who.sees_people:
+        st.sidebar.caption(t("aggregate_note", k=settings().section("privacy").get("min_group", 5)))
+
+
+def _pages(page, who) -> dict:
+    """The pages this principal may open (all of them, hidden, before sign-in)."""
     groups = {
         t("section_analysis"): [
             page(ringkasan, "page_ringkasan", ":material/home:", True),
@@ -77,9 +109,17 @@ def _pages(page) -> dict:
             page(penghargaan, "page_penghargaan", ":material/military_tech:"),
             page(profil, "page_profil", ":material/person:"),
         ],
-        t("section_admin"): [page(data, "page_data", ":material/database:")],
+        t("section_admin"): [
+            page(data, "page_data", ":material/database:"),
+            page(akun, "page_akun", ":material/manage_accounts:"),
+            page(log_akses, "page_log_akses", ":material/policy:"),
+        ],
         t("section_help"): [page(panduan, "page_panduan", ":material/menu_book:")],
     }
+    if who is not None and not who.sees_people:
+        del groups[t("section_people")]
+    if who is not None and not who.is_admin:
+        del groups[t("section_admin")]
     for group in groups.values():
         for p in group:
             PAGES[p.url_path] = p

@@ -33,6 +33,7 @@ def frame(con: duckdb.DuckDBPyConnection, f: Filters) -> None:
     Q.periods(con)
     Q.filter_options(con, SCOPE, lokasi=f.lokasi)
     Q.load_history(con)
+    Q.demo_roles(con)  # once per warehouse version: which demo accounts to create (sign-in page)
 
 
 def _ringkasan(con, f, ctx):
@@ -63,6 +64,7 @@ def _umpan_balik(con, f, ctx):
 
 
 def _pembinaan(con, f, ctx):
+    Q.coaching_summary(con, f, SCOPE)
     Q.coaching_list(con, f, SCOPE)
     Q.coaching_summary(con, f, SCOPE)
 

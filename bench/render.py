@@ -75,11 +75,19 @@ def _wait(page, title: str) -> None:
 
 
 @contextlib.contextmanager
-def serve(warehouse: Path, staging: Path, script: Path = ROOT / "dashboard.py") -> Iterator[tuple[str, subprocess.Popen]]:
+def serve(
+    warehouse: Path,
+    staging: Path,
+    script: Path = ROOT / "dashboard.py",
+    env: dict | None = None,
+    args: list[str] | None = None,
+    port: int | None = None,
+) -> Iterator[tuple[str, subprocess.Popen]]:
     """`streamlit run` of the dashboard (or another script) on a free localhost port against a warehouse,
-    until it answers its health check; stopped on exit. Yields the base URL and the process."""
-    port = _free_port()
-    env = {**os.environ, "KINERJA_WAREHOUSE": str(warehouse), "KINERJA_STAGING": str(staging)}
+    until it answers its health check; stopped on exit. Yields the base URL and the process. `env` adds
+    environment variables (e.g. KINERJA_APP_DB), `args` Streamlit options, `port` a chosen port (default: free)."""
+    port = port or _free_port()
+    env = {**os.environ, "KINERJA_WAREHOUSE": str(warehouse), "KINERJA_STAGING": str(staging), **(env or {})}
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -95,6 +103,7 @@ def serve(warehouse: Path, staging: Path, script: Path = ROOT / "dashboard.py") 
             "false",
             "--server.address",
             "127.0.0.1",
+            *(args or []),
         ],
         cwd=ROOT,
         env=env,

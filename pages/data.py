@@ -7,7 +7,8 @@ import streamlit as st
 from pipelines.guards import LoadFailed
 from pipelines.intake import ReadOptions
 from pipelines.load import load_files, profiles_dir, progress_text
-from ui import fmt
+from ui import audit, fmt
+from ui.auth import current_principal
 from ui.data import q, settings
 from ui.i18n import lang, t
 from ui.mapping_step import context_fields, step
@@ -34,11 +35,18 @@ def _load(files, kind: str | None, plans: dict, ctx: dict, replace: bool) -> Non
     except LoadFailed as exc:
         bar.empty()
         waiting.empty()
+        audit.log("upload", rows=0, outcome="failed", detail={"files": [u.name for u in files], "kind": kind})
         st.error(exc.text(lang()))
         return
     # kept for the reruns that follow (an edited grid sends its state again after a load), until the next load
     st.session_state["last_load_report"] = report
     waiting.empty()
+    audit.log(
+        "upload",
+        rows=int(report.summary()["dimuat"].sum()),
+        outcome=str(report.exit_code),
+        detail={"files": [u.name for u in files], "kind": kind},
+    )
     bar.empty()
 
 
@@ -65,6 +73,10 @@ def _report(report) -> None:
 
 def run() -> None:
     st.title(t("page_data"))
+    who = current_principal()
+    if who is None or not who.is_admin:  # uploads and load reports are for admins only
+        st.error(t("admin_only"))
+        return
     uploader_language()
     files = st.file_uploader(t("upload"), type=["csv", "xlsx", "xls", "parquet"], accept_multiple_files=True, key="upload_files")
     kind = st.selectbox(t("kind"), ["auto", *KINDS], format_func=lambda k: t("auto") if k == "auto" else t(f"kind_{k}"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import charts, fmt, kasus, urlstate
-from ui.data import q, scope, settings
+from ui import audit, charts, fmt, kasus, urlstate
+from ui.data import employee_exists, q, scope, settings
 from ui.i18n import VALUES, lang, t, value_label
 from ui.page import filters
 from ui.tables import show
@@ -59,6 +59,7 @@ def run() -> None:
         st.info(t("search_employee"))
         return
     prof = q("employee_profile", sc, nip)
+    audit.profile_viewed(nip, prof is not None, prof is not None or employee_exists(nip))
     if prof is None:
         st.warning(t("not_found"))
         return

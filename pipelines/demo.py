@@ -333,7 +333,8 @@ def _skm(rng: np.random.Generator, peg: pl.DataFrame, periods: list[date], respo
                 good = rng.choice(cat.KRITIK_BAIK, n)
                 kritik = np.where(low, buruk[worst - 1], good)
                 named = rng.random(n) < 0.6
-                petugas = pl.Series(rng.choice(staff, n)).cast(pl.String)
+                # a small demo can leave a service unit without staff: its forms then name no officer
+                petugas = pl.Series(rng.choice(staff, n) if len(staff) else [None] * n, dtype=pl.String)
                 petugas = pl.select(pl.when(pl.Series(named)).then(petugas)).to_series()
                 frame = pl.DataFrame(
                     {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,21 @@ def make_settings(tmp: Path, **overrides) -> Settings:
         section, key = dotted.split(".")
         raw[section][key] = value
     return Settings(raw)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_app_db(tmp_path_factory):
+    """An application database for the whole test session, outside the repository, holding one admin account
+    (tests.browser.TEST_ADMIN) so dashboards started by tests can be signed in to."""
+    from tests.browser import TEST_ADMIN, make_app_db
+
+    before = os.environ.get("KINERJA_APP_DB")
+    os.environ["KINERJA_APP_DB"] = make_app_db(tmp_path_factory.mktemp("appdb"), [TEST_ADMIN])
+    yield
+    if before is None:
+        os.environ.pop("KINERJA_APP_DB", None)
+    else:
+        os.environ["KINERJA_APP_DB"] = before
 
 
 @pytest.fixture(scope="session")

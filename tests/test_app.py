@@ -7,10 +7,27 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from appdb.principal import Principal
 from tests.helpers import query
 
 HARNESS = str(Path(__file__).with_name("app_page.py"))
-PAGES = ["ringkasan", "skor", "tren", "bandingkan", "pembinaan", "kasus", "penghargaan", "umpan_balik", "profil", "data"]
+PAGES = [
+    "ringkasan",
+    "skor",
+    "tren",
+    "bandingkan",
+    "pembinaan",
+    "kasus",
+    "penghargaan",
+    "umpan_balik",
+    "profil",
+    "data",
+    "akun",
+    "log_akses",
+]
+
+
+ADMIN = Principal(username="admin-test", role="admin", display_name="Admin", lokasi=("Bangko", "Jambi", "Belawan", "Rakumpit"))
 
 
 @pytest.fixture()
@@ -18,10 +35,12 @@ def app(demo_settings, monkeypatch, tmp_path):
     monkeypatch.setenv("KINERJA_APP_DB", f"sqlite:///{tmp_path / 'app.db'}")
     monkeypatch.setenv("KINERJA_WAREHOUSE", str(demo_settings.warehouse))
     monkeypatch.setenv("KINERJA_STAGING", str(demo_settings.staging))
+    monkeypatch.setenv("KINERJA_APP_DB", f"sqlite:///{tmp_path / 'app.db'}")
 
-    def make(page: str, **state) -> AppTest:
+    def make(page: str, principal: Principal | None = ADMIN, **state) -> AppTest:
         at = AppTest.from_file(HARNESS, default_timeout=60)
         at.session_state["_page"] = page
+        at.session_state["_principal"] = principal  # None: nobody signed in
         for k, v in state.items():
             at.session_state[k] = v
         at.run()
@@ -78,6 +97,7 @@ def test_profile_by_url(app, demo_settings):
     nip = query(demo_settings, "SELECT nip FROM dim_pegawai ORDER BY nip LIMIT 1").item()
     at = AppTest.from_file(HARNESS, default_timeout=60)
     at.session_state["_page"] = "profil"
+    at.session_state["_principal"] = ADMIN
     at.query_params["nip"] = nip
     at.run()
     assert not at.exception

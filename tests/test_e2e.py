@@ -11,18 +11,26 @@ import polars as pl
 import pytest
 
 from bench.render import ARGS, CHROMIUM, serve, wait_rendered
+from tests.browser import ALL_PLACES, make_app_db, open_signed_in, serve_with_accounts
 
 pytestmark = pytest.mark.browser
 
 
+ADMIN = {"username": "e2e-admin", "role": "admin", "lokasi": ALL_PLACES}
+
+
 @contextlib.contextmanager
 def _serve(settings, app_db: Path | None = None):
-    """The dashboard served against the given settings' warehouse (the benchmark's launcher), with its
-    application database (cases, awards) under the test's folder, never the project's data/."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("KINERJA_APP_DB", f"sqlite:///{app_db or settings.path('app_db')}")
-        with serve(settings.warehouse, settings.staging) as (url, _proc):
+    """The dashboard served against the given settings' warehouse, with one admin account; its application
+    database (accounts, cases, awards) at `app_db` when given (a test may read it afterwards), else in a
+    folder of its own, never the project's data/."""
+    if app_db is None:
+        with serve_with_accounts(settings, [ADMIN]) as (url, _db):
             yield url
+        return
+    db_url = make_app_db(app_db.parent, [ADMIN])
+    with serve(settings.warehouse, settings.staging, env={"KINERJA_APP_DB": db_url}) as (url, _proc):
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +50,7 @@ def browser():
 
 
 def _open(browser, url):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    page.goto(url)
+    page = open_signed_in(browser, url, ADMIN["username"])
     _settle(page)
     return page
 

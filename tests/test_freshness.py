@@ -98,20 +98,22 @@ def _caption(page) -> str:
 def test_a_cli_load_shows_in_an_open_browser_session_without_a_restart(small):
     from playwright.sync_api import sync_playwright
 
-    from bench.render import ARGS, CHROMIUM, serve, wait_rendered
+    from bench.render import ARGS, CHROMIUM, serve
+    from tests.browser import sign_in_if_asked
 
     s, feb = small
     with serve(s.warehouse, s.staging) as (url, _proc), sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1366, "height": 768})
         page.goto(f"{url}/skor")
-        wait_rendered(page)
+        sign_in_if_asked(page)
         assert "(1 periode)" in _caption(page)
         _cli_load(s, feb)
         page.get_by_role("link", name="Ringkasan").first.click()  # the next interaction, same session
         page.wait_for_function("() => document.body.innerText.includes('(2 periode)')", timeout=120_000)
         fresh = browser.new_page()  # and a new session
         fresh.goto(url)
+        sign_in_if_asked(fresh)
         assert "(2 periode)" in _caption(fresh)
         browser.close()
 
@@ -120,7 +122,8 @@ def test_a_cli_load_shows_in_an_open_browser_session_without_a_restart(small):
 def test_two_uploads_in_one_server_each_keep_their_load_and_rows(small, tmp_path):
     from playwright.sync_api import sync_playwright
 
-    from bench.render import ARGS, CHROMIUM, serve, wait_rendered
+    from bench.render import ARGS, CHROMIUM, serve
+    from tests.browser import sign_in_if_asked
 
     s, _feb = small
     files = {}
@@ -133,7 +136,7 @@ def test_two_uploads_in_one_server_each_keep_their_load_and_rows(small, tmp_path
         for month in files:
             page = browser.new_page(viewport={"width": 1366, "height": 900})
             page.goto(f"{url}/data")
-            wait_rendered(page)
+            sign_in_if_asked(page)
             page.locator("input[type='file']").first.set_input_files(str(files[month]))
             page.wait_for_selector(f"text=capaian_{month}.csv", timeout=60_000)
             pages.append(page)

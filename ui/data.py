@@ -55,8 +55,14 @@ def connection():
 
 
 def scope() -> Scope:
-    """The viewer's scope. Everyone sees everything until sign-in arrives; pages never bypass this seam."""
-    return Scope()
+    """The viewer's scope, from the principal the router let in (ui.auth.current_principal); nobody: nothing.
+
+    Every query takes it as an argument, so it is part of every cache key: two viewers never share a result.
+    """
+    who = st.session_state.get("_principal")
+    if who is None:
+        return Scope.nothing()
+    return who.scope(int(settings().section("privacy").get("min_group", 5)))
 
 
 @st.cache_data(ttl=900, max_entries=512, show_spinner=False)
@@ -68,3 +74,8 @@ def _cached(name: str, ver: str, args: tuple, kwargs: tuple) -> pl.DataFrame | d
 def q(name: str, *args, **kwargs):
     """Run a named query from warehouse.queries through the cache, keyed on plain values and the data version."""
     return _cached(name, version(), args, tuple(sorted(kwargs.items())))
+
+
+def employee_exists(nip: str) -> bool:
+    """Whether a NIP exists at all, for the access log only (a refused profile is logged as such); never shown."""
+    return not queries.employee(connection(), Scope(), nip).is_empty()

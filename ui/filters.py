@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import fmt, urlstate
+from ui import audit, fmt, urlstate
 from ui.data import q, scope
 from ui.i18n import lang, t, value_label
 from warehouse.db import Filters
@@ -50,6 +50,17 @@ def reset() -> None:
     urlstate.clear(KEYS)
 
 
+def _refuse_outside(key: str, allowed: list[str]) -> None:
+    """Values in the address (a shared or edited link) outside the viewer's scope are dropped and logged."""
+    asked = st.query_params.get_all(key)
+    outside = sorted(set(asked) - set(allowed))
+    if outside:
+        audit.tampered(key, outside)
+        st.query_params[key] = [v for v in asked if v in allowed]
+        if key in st.session_state:
+            st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
+
+
 def sidebar() -> Filters:
     """Draw the filters and return the current selection."""
     per = q("periods")
@@ -71,8 +82,13 @@ def sidebar() -> Filters:
             help=t("period_help"),
         )
         urlstate.publish("periode", (dari, sampai), default)
-        lok = _multi("lokasi", PLACES)
-        opts = q("filter_options", scope(), lokasi=lok)
+        sc = scope()
+        everything = q("filter_options", sc)  # only what the viewer's scope holds
+        allowed = [p for p in PLACES if p in set(everything["lokasi"].to_list())]
+        _refuse_outside("lokasi", allowed)
+        _refuse_outside("opd", everything["opd"].unique().to_list())
+        lok = _multi("lokasi", allowed)
+        opts = q("filter_options", sc, lokasi=lok)
         opd = _multi("opd", sorted(opts["opd"].unique().to_list()))
         if opd:
             opts = opts.filter(pl.col("opd").is_in(opd))

@@ -8,7 +8,7 @@ import pandas as pd
 import polars as pl
 import streamlit as st
 
-from ui import fmt
+from ui import audit, fmt
 from ui.data import q
 from ui.download import to_csv, to_excel
 from ui.filters import describe
@@ -147,6 +147,7 @@ def show(
     if frame.is_empty():
         box.info(t("no_data"))
         return
+    audit.table_viewed(key, frame, f)
     config: dict = {col(c): st.column_config.LinkColumn(col(c), display_text=lbl, width="small") for c, lbl in links.items()}
     for c, w in (widths or {}).items():
         config.setdefault(col(c), st.column_config.Column(col(c), width=w))
@@ -159,7 +160,7 @@ def show(
         placeholder="–",
     )
     # Everything the files need is fixed now: the buttons' callables run outside the page script.
-    language, names, about_rows = lang(), {c: col(c) for c in frame.columns}, about(f, title)
+    language, names, about_rows = lang(), {c: col(c) for c in frame.columns}, about(f, title) + audit.provenance()
     about_sheet = "Keterangan" if language == "id" else "About"
     partial = total is not None and total > frame.height and full is not None
 
@@ -168,17 +169,20 @@ def show(
         return localise(data.drop([c for c in links if c in data.columns]), decimals, names)
 
     c1, c2, c3 = box.columns([1, 1, 4])
+    rows = total if partial else frame.height
+    stamp = t("downloaded_at")
     c1.download_button(
         t("download_csv"),
-        lambda: to_csv(table(), language),
+        audit.logged_download(lambda: to_csv(table(), language), f"{key}.csv", f, rows),
         file_name=f"{key}.csv",
         mime="text/csv",
         key=f"csv_{key}",
         on_click="ignore",
     )
+    excel = lambda: to_excel(table(), [*about_rows, (stamp, audit.now_text())], sheet=title, about_sheet=about_sheet)  # noqa: E731
     c2.download_button(
         t("download_xlsx"),
-        lambda: to_excel(table(), about_rows, sheet=title, about_sheet=about_sheet),
+        audit.logged_download(excel, f"{key}.xlsx", f, rows),
         file_name=f"{key}.xlsx",
         key=f"xlsx_{key}",
         on_click="ignore",

@@ -79,10 +79,30 @@ def connect(path: str, parquet_dir: str | None = None) -> duckdb.DuckDBPyConnect
 
 @dataclass(frozen=True)
 class Scope:
-    """What a viewer may see: None means everything. Applied in SQL by every query."""
+    """What a viewer may see, applied in SQL by every query.
+
+    In `lokasi`/`opd`, None means no restriction on that dimension and an empty tuple means nothing. `Scope()`
+    (everything) is for the command line, tests and benchmarks: the dashboard builds scopes only from a
+    signed-in principal (`appdb.principal.Principal.scope`), and no principal gets `Scope.nothing()`.
+    """
 
     lokasi: tuple[str, ...] | None = None
     opd: tuple[str, ...] | None = None
+    # An Atasan's NIP: people only below it in the nip_atasan chain; aggregates only of its own unit.
+    atasan: str | None = None
+    # Aggregate viewers: no row about one person at all, and groups under `min_group` people suppressed.
+    aggregate_only: bool = False
+    min_group: int = 0
+
+    @classmethod
+    def nothing(cls) -> Scope:
+        """A scope that matches no row (a viewer without a principal or without any place)."""
+        return cls(lokasi=())
+
+    @property
+    def suppresses(self) -> bool:
+        """Whether small groups are withheld from this viewer."""
+        return self.aggregate_only and self.min_group > 1
 
 
 @dataclass(frozen=True)
@@ -103,22 +123,51 @@ class Filters:
 _DIMS = ["lokasi", "opd", "unit_kerja", "jenis_jabatan", "golongan", "status_asn"]
 
 
+# The people below an Atasan: every NIP reachable down the nip_atasan chain (UNION stops on cycles).
+_CHAIN = """(WITH RECURSIVE chain(nip) AS (
+        SELECT nip FROM dim_pegawai WHERE nip_atasan = $s_atasan
+        UNION SELECT d.nip FROM dim_pegawai d JOIN chain c ON d.nip_atasan = c.nip)
+    SELECT nip FROM chain WHERE nip <> $s_atasan)"""
+
+
 def where(
-    f: Filters, scope: Scope, dims: list[str] | None = None, period_col: str | None = "periode", alias: str = ""
+    f: Filters,
+    scope: Scope,
+    dims: list[str] | None = None,
+    period_col: str | None = "periode",
+    alias: str = "",
+    person: str | None = None,
+    individual: bool = False,
 ) -> tuple[str, dict]:
-    """A WHERE clause (without the keyword) and its parameters for the given filters and scope."""
+    """A WHERE clause (without the keyword) and its parameters for the given filters and scope.
+
+    `person` names the NIP column when each row is about one employee (an Atasan then sees only the people
+    below them); `individual` marks rows about one person without such a column (a survey response). Either
+    way an aggregate-only viewer gets no row.
+    """
     prefix = f"{alias}." if alias else ""
     parts, params = ["TRUE"], {}
-    for dim in dims if dims is not None else _DIMS:
+    present = dims if dims is not None else _DIMS
+    for dim in present:
         values = getattr(f, dim)
         if values:
             parts.append(f"list_contains($f_{dim}, {prefix}{dim})")
             params[f"f_{dim}"] = list(values)
     for dim in ("lokasi", "opd"):
         allowed = getattr(scope, dim)
-        if allowed is not None and (dims is None or dim in dims):
+        if allowed is not None and dim in present:
             parts.append(f"list_contains($s_{dim}, {prefix}{dim})")
             params[f"s_{dim}"] = list(allowed)
+    if (person or individual) and scope.aggregate_only:
+        parts.append("FALSE")
+    if scope.atasan is not None:
+        params["s_atasan"] = scope.atasan
+        if person:
+            parts.append(f"{prefix}{person} IN {_CHAIN}")
+        else:
+            cols = [d for d in ("lokasi", "opd", "unit_kerja") if d in present] or ["lokasi"]
+            own = ", ".join(f"{prefix}{c}" for c in cols)
+            parts.append(f"({own}) IN (SELECT {', '.join(cols)} FROM dim_pegawai WHERE nip = $s_atasan)")
     if period_col and f.dari:
         parts.append(f"{prefix}{period_col} >= $dari")
         params["dari"] = f.dari

@@ -37,7 +37,7 @@ def periods(con: Con) -> pl.DataFrame:
 
 def filter_options(con: Con, scope: Scope, lokasi: tuple[str, ...] = (), opd: tuple[str, ...] = ()) -> pl.DataFrame:
     """Distinct place/OPD/unit/jabatan/golongan/status combinations, narrowed by chosen places and OPDs."""
-    w, p = where(Filters(lokasi=lokasi, opd=opd), scope, dims=["lokasi", "opd"], period_col=None)
+    w, p = where(Filters(lokasi=lokasi, opd=opd), scope, dims=["lokasi", "opd", "unit_kerja"], period_col=None)
     sql = f"SELECT lokasi, opd, unit_kerja, jenis_jabatan, golongan, status_asn FROM dim_filter WHERE {w}"
     return run(con, sql, p, "filter_options")
 
@@ -52,6 +52,11 @@ def freshness(con: Con) -> dict:
         "n_periode": row["n_periode"],
         "ditolak": row["ditolak"],
     }
+
+
+def _min_group(scope: Scope) -> int:
+    """The smallest group a viewer may see: the scope's threshold for aggregate viewers, else 0."""
+    return scope.min_group if scope.suppresses else 0
 
 
 _GROUPABLE = {"lokasi", "opd", "unit_kerja", "periode", "jenis_jabatan", "golongan", "status_asn"}
@@ -71,9 +76,15 @@ _SUM_COLS = [
 
 
 def _sums(con: Con, f: Filters, scope: Scope, group: list[str], name: str) -> pl.DataFrame:
-    """Counts and sums from agg_kinerja grouped by allow-listed dimensions (means are taken in `_means`)."""
+    """Counts and sums from agg_kinerja grouped by allow-listed dimensions (means are taken in `_means`).
+
+    For a viewer whose small groups are withheld, the sums keep the period too, so `_means` can tell how many
+    people a group holds (its largest period), not how many person-periods.
+    """
     if not set(group) <= _GROUPABLE:
         raise ValueError(f"group columns must come from the allow-list: {sorted(set(group) - _GROUPABLE)}")
+    if scope.suppresses and "periode" not in group:
+        group = [*group, "periode"]
     cols = ", ".join(group)
     w, p = where(f, scope)
     sums = ", ".join(f"sum({c}) AS {c}" for c in _SUM_COLS)
@@ -89,11 +100,20 @@ def _per(count: str) -> pl.Expr:
     return pl.when(pl.col(count) > 0).then(pl.col(count))
 
 
-def _means(sums: pl.DataFrame, group: list[str]) -> pl.DataFrame:
+def _means(sums: pl.DataFrame, group: list[str], scope: Scope) -> pl.DataFrame:
     """Re-aggregate sums to `group`: n (employee-periods), mean and sd of hasil kerja, mean perilaku and ordinal,
-    predikat counts and shares of those with a predikat, and the count and share with none."""
+    predikat counts and shares of those with a predikat, and the count and share with none.
+
+    Groups smaller than the scope's `min_group` people (in their largest period) are dropped for viewers
+    whose small groups are withheld.
+    """
     extra = [pl.col("periode_mulai").min()] if "periode" in group and "periode_mulai" in sums.columns else []
     g = sums.group_by(group, maintain_order=True).agg(*extra, *[pl.col(c).sum() for c in _SUM_COLS]).sort(group)
+    if scope.suppresses:
+        per = sums.group_by([*group, "periode"] if "periode" not in group else group).agg(pl.col("n").sum())
+        people = per.group_by(group).agg(pl.col("n").max().alias("_people"))
+        g = g.join(people, on=group, how="left", nulls_equal=True).filter(pl.col("_people") >= scope.min_group)
+        g = g.drop("_people")
     nh = pl.when(pl.col("n_hasil") > 0).then(pl.col("n_hasil"))
     var = (pl.col("sumsq_hasil") - pl.col("sum_hasil") ** 2 / nh) / pl.when(pl.col("n_hasil") > 1).then(pl.col("n_hasil") - 1)
     return g.with_columns(
@@ -109,7 +129,7 @@ def _means(sums: pl.DataFrame, group: list[str]) -> pl.DataFrame:
 
 def scores_by(con: Con, f: Filters, scope: Scope, group: list[str]) -> pl.DataFrame:
     """Scores and predikat counts grouped by the given dimensions over the filtered periods."""
-    return _means(_sums(con, f, scope, group, "scores_by"), group)
+    return _means(_sums(con, f, scope, group, "scores_by"), group, scope)
 
 
 def scores_levels(
@@ -117,7 +137,7 @@ def scores_levels(
 ) -> dict[tuple[str, ...], pl.DataFrame]:
     """scores_by at several levels from one pass over the cube: each level must be a subset of `finest`."""
     sums = _sums(con, f, scope, finest, "scores_levels")
-    return {lv: _means(sums, list(lv)) for lv in levels}
+    return {lv: _means(sums, list(lv), scope) for lv in levels}
 
 
 def _headline(per: pl.DataFrame) -> pl.DataFrame:
@@ -171,8 +191,8 @@ def overview(con: Con, f: Filters, scope: Scope, top: int = 5) -> dict[str, pl.D
     """The overview page's headline per place and biggest OPD changes, from one pass over the cube."""
     sums = _sums(con, f, scope, ["lokasi", "opd", "periode"], "overview")
     return {
-        "head": _headline(_means(sums, ["lokasi", "periode"])),
-        "changes": _changes(_means(sums, ["lokasi", "opd", "periode"]), top),
+        "head": _headline(_means(sums, ["lokasi", "periode"], scope)),
+        "changes": _changes(_means(sums, ["lokasi", "opd", "periode"], scope), top),
     }
 
 
@@ -181,22 +201,27 @@ def score_distribution(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     the same grain as scores_by's predikat counts beside it; `n_periode` is how many periods they span."""
     w, p = where(f, scope)
     sql = f"""
-        SELECT lokasi, bin, sum(n) AS n, count(DISTINCT periode) AS n_periode FROM agg_sebaran
-        WHERE {w}
-        GROUP BY lokasi, bin ORDER BY lokasi, bin"""
-    return run(con, sql, p, "score_distribution")
+        WITH per AS (SELECT lokasi, bin, periode, sum(n) AS n FROM agg_sebaran WHERE {w} GROUP BY ALL)
+        SELECT lokasi, bin, sum(n) AS n, count(DISTINCT periode) AS n_periode FROM per
+        GROUP BY lokasi, bin HAVING max(n) >= $min_group ORDER BY lokasi, bin"""
+    return run(con, sql, {**p, "min_group": _min_group(scope)}, "score_distribution")
 
 
 def indicator_capaian(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """Per indicator over the range: rows, mean capaian and the share that reached target."""
     w, p = where(f, scope)
+    # the group's size for small-group suppression: its rows in its fullest period (rows are per person)
     sql = f"""
+        WITH per AS (
+            SELECT indikator, periode, any_value(satuan) AS satuan, any_value(arah) AS arah, sum(n) AS n,
+                   sum(sum_capaian) AS sum_capaian, sum(n_capai_target) AS n_capai_target,
+                   sum(sum_target) AS sum_target, sum(sum_realisasi) AS sum_realisasi
+            FROM agg_indikator WHERE {w} GROUP BY indikator, periode)
         SELECT indikator, any_value(satuan) AS satuan, any_value(arah) AS arah, sum(n) AS n,
                sum(sum_capaian) / sum(n) AS rata_capaian, sum(n_capai_target) / sum(n) AS share_capai,
                sum(sum_target) / sum(n) AS rata_target, sum(sum_realisasi) / sum(n) AS rata_realisasi
-        FROM agg_indikator WHERE {w}
-        GROUP BY indikator ORDER BY rata_capaian"""
-    return run(con, sql, p, "indicator_capaian")
+        FROM per GROUP BY indikator HAVING max(n) >= $min_group ORDER BY rata_capaian"""
+    return run(con, sql, {**p, "min_group": _min_group(scope)}, "indicator_capaian")
 
 
 def compare_opd(con: Con, f: Filters, scope: Scope, min_group: int, confidence: float = 0.95) -> pl.DataFrame:
@@ -222,7 +247,8 @@ def compare_opd(con: Con, f: Filters, scope: Scope, min_group: int, confidence: 
         SELECT lokasi, opd, count(*) AS n, sum(n_periode) AS n_pegawai_periode,
                avg(rata) AS rata_hasil, stddev_samp(rata) AS sd_hasil
         FROM per_pegawai GROUP BY lokasi, opd ORDER BY lokasi, opd"""
-    g = run(con, sql, p, "compare_opd")
+    g = run(con, sql, p, "compare_opd").filter(pl.col("n") >= _min_group(scope))
+    g = g.with_columns(pl.col("n").alias("n_hasil"))  # the name ui.charts.ci_plot labels points with
     if g.is_empty():
         return g
     z = NormalDist().inv_cdf(0.5 + confidence / 2)
@@ -247,12 +273,14 @@ def _as_of_last_period(con: Con, f: Filters, scope: Scope, table: str, limit: in
     Table and order come from an allow-list; `limit` None returns every row (for a full download).
     """
     order = _AS_OF[table]
-    w, p = where(f, scope)
+    w_last, p = where(f, scope)
+    w, p_rows = where(f, scope, person="nip")
+    p.update(p_rows)
     # The count is its own scalar subquery (not a window over the rows), so ORDER BY ... LIMIT runs as a
     # top-N over the mart instead of a full sort of every flagged employee.
     rows = f"{table} WHERE periode = (SELECT periode FROM last) AND {w}"
     sql = f"""
-        WITH last AS (SELECT max(periode) AS periode FROM agg_kinerja WHERE {w})
+        WITH last AS (SELECT max(periode) AS periode FROM agg_kinerja WHERE {w_last})
         SELECT *, (SELECT count(*) FROM {rows}) AS n_total FROM {rows}
         ORDER BY {order}{f" LIMIT {int(limit)}" if limit is not None else ""}"""
     return run(con, sql, p, table)
@@ -271,22 +299,22 @@ def recognition_list(con: Con, f: Filters, scope: Scope, limit: int | None = 100
 def distribution_breaks(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """Units and periods whose predikat mix breaks the kurva distribusi."""
     w, p = where(f, scope, dims=["lokasi", "opd", "unit_kerja"])
-    return run(
-        con, f"SELECT * FROM fct_distribusi WHERE melanggar AND {w} ORDER BY periode DESC, lokasi, opd", p, "distribution_breaks"
-    )
+    p["min_group"] = _min_group(scope)
+    sql = f"SELECT * FROM fct_distribusi WHERE melanggar AND n >= $min_group AND {w} ORDER BY periode DESC, lokasi, opd"
+    return run(con, sql, p, "distribution_breaks")
 
 
 def rater_leniency(con: Con, f: Filters, scope: Scope, min_rated: int = 5) -> pl.DataFrame:
     """Superiors ranked by how much higher they rate behaviour than their staff's results suggest."""
-    w, p = where(f, scope, dims=["lokasi", "opd"])
+    w, p = where(f, scope, dims=["lokasi", "opd"], person="nip_penilai")
     sql = f"""
         SELECT nip_penilai, nama_penilai, lokasi, opd, max(n_dinilai) AS n_dinilai,
                avg(rata_perilaku_diberikan) AS rata_perilaku_diberikan, avg(rata_hasil_dinilai) AS rata_hasil_dinilai
         FROM fct_penilai WHERE {w}
         GROUP BY ALL HAVING max(n_dinilai) >= {int(min_rated)}"""
     out = run(con, sql, p, "rater_leniency")
-    if out.is_empty():
-        return out
+    if out.is_empty():  # same columns either way, so a page can select them
+        return out.with_columns(pl.lit(None, dtype=pl.Float64).alias("z"))
     mean = out["rata_perilaku_diberikan"].mean()
     sd = out["rata_perilaku_diberikan"].std() or 1.0
     return out.with_columns(((pl.col("rata_perilaku_diberikan") - mean) / sd).alias("z")).sort("z", descending=True)
@@ -308,7 +336,9 @@ def _ikm_where(f: Filters, scope: Scope) -> tuple[str, dict]:
 def ikm_units(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """IKM, mutu and respondents per service unit and survey period."""
     w, p = _ikm_where(f, scope)
-    return run(con, f"SELECT * FROM fct_ikm WHERE {w} ORDER BY lokasi, unit_layanan, periode", p, "ikm_units")
+    p["min_group"] = _min_group(scope)
+    sql = f"SELECT * FROM fct_ikm WHERE {w} AND n_responden >= $min_group ORDER BY lokasi, unit_layanan, periode"
+    return run(con, sql, p, "ikm_units")
 
 
 def ikm_by_place(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
@@ -316,15 +346,16 @@ def ikm_by_place(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     w, p = _ikm_where(f, scope)
     sql = f"""SELECT lokasi, periode, min(periode_mulai) AS periode_mulai, sum(n_responden) AS n_responden,
                      sum(ikm_konversi * n_responden) / sum(n_responden) AS ikm_konversi
-              FROM fct_ikm WHERE {w} GROUP BY lokasi, periode ORDER BY periode, lokasi"""
-    return run(con, sql, p, "ikm_by_place")
+              FROM fct_ikm WHERE {w} GROUP BY lokasi, periode HAVING sum(n_responden) >= $min_group
+              ORDER BY periode, lokasi"""
+    return run(con, sql, {**p, "min_group": _min_group(scope)}, "ikm_by_place")
 
 
 def skm_responses(
     con: Con, f: Filters, scope: Scope, unit: str | None = None, text: str | None = None, limit: int = 5000
 ) -> pl.DataFrame:
     """Survey responses with comments, optionally for one unit and containing a search text."""
-    w, p = where(f, scope, dims=["lokasi", "opd"], period_col=None)
+    w, p = where(f, scope, dims=["lokasi", "opd"], period_col=None, individual=True)
     # plain date bounds, so the scan skips row groups by their min/max (stg_skm is sorted by date)
     if f.dari:
         w += " AND tanggal >= $mulai"
@@ -346,7 +377,7 @@ def skm_responses(
 
 def employee_search(con: Con, scope: Scope, text: str, limit: int = 50) -> pl.DataFrame:
     """Employees whose name or NIP contains the text."""
-    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None)
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip")
     p["q"] = text
     sql = f"""SELECT nip, nama, lokasi, opd, unit_kerja, jabatan FROM dim_pegawai
               WHERE {w} AND (nama ILIKE '%' || $q || '%' OR nip LIKE '%' || $q || '%')
@@ -356,7 +387,7 @@ def employee_search(con: Con, scope: Scope, text: str, limit: int = 50) -> pl.Da
 
 def employee(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
     """One employee's master record, if the viewer may see it."""
-    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None)
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip")
     p["nip"] = nip
     return run(con, f"SELECT * FROM dim_pegawai WHERE nip = $nip AND {w}", p, "employee")
 
@@ -411,6 +442,23 @@ def employee_detail(con: Con, scope: Scope, nip: str, periode: str) -> dict[str,
     return {part: run(con, sql, params, f"employee_{part}") for part, sql in _DETAIL_SQL.items()}
 
 
+def demo_roles(con: Con) -> dict:
+    """For the demo accounts: the supervisor with the most people below them, and Jambi's largest OPD."""
+    atasan = run(
+        con,
+        """SELECT nip_atasan FROM dim_pegawai WHERE nip_atasan IN (SELECT nip FROM dim_pegawai)
+                         GROUP BY nip_atasan ORDER BY count(*) DESC, nip_atasan LIMIT 1""",
+        name="demo_atasan",
+    )
+    opd = run(
+        con,
+        """SELECT opd FROM dim_pegawai WHERE lokasi = 'Jambi' GROUP BY opd ORDER BY count(*) DESC, opd
+                      LIMIT 1""",
+        name="demo_opd",
+    )
+    return {"atasan": atasan.item() if atasan.height else None, "opd": opd.item() if opd.height else None}
+
+
 def load_history(con: Con) -> pl.DataFrame:
     """Every load, newest first."""
     return run(con, "SELECT * EXCLUDE (sha256) FROM load_log ORDER BY load_id DESC, berkas", name="load_history")
@@ -434,14 +482,14 @@ def coaching_summary(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
                count(*) FILTER (WHERE aturan_berturut) AS n_berturut,
                count(*) FILTER (WHERE aturan_tren) AS n_tren
         FROM mart_pembinaan WHERE periode = (SELECT periode FROM last) AND {w}
-        GROUP BY lokasi, opd ORDER BY n DESC, lokasi, opd"""
-    return run(con, sql, p, "coaching_summary")
+        GROUP BY lokasi, opd HAVING count(*) >= $min_group ORDER BY n DESC, lokasi, opd"""
+    return run(con, sql, {**p, "min_group": _min_group(scope)}, "coaching_summary")
 
 
 # Coaching cases (kept in the application database) are joined to warehouse facts by NIP through these.
 def people(con: Con, scope: Scope, nips: list[str]) -> pl.DataFrame:
     """Roster rows of the given NIPs that the viewer may see."""
-    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None)
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip")
     p["nips"] = list(nips)
     sql = f"""SELECT nip, nama, lokasi, opd, unit_kerja, jabatan, nip_atasan, nama_atasan FROM dim_pegawai
               WHERE list_contains($nips, nip) AND {w} ORDER BY nip"""
@@ -450,7 +498,7 @@ def people(con: Con, scope: Scope, nips: list[str]) -> pl.DataFrame:
 
 def coaching_row(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
     """An employee's most recent coaching-list row (why listed, what to coach on), if the viewer may see it."""
-    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None)
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip")
     p["nip"] = nip
     sql = f"SELECT * FROM mart_pembinaan WHERE nip = $nip AND {w} ORDER BY periode_mulai DESC LIMIT 1"
     return run(con, sql, p, "coaching_row")
@@ -458,7 +506,7 @@ def coaching_row(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
 
 def scores_of(con: Con, scope: Scope, nips: list[str]) -> pl.DataFrame:
     """Hasil kerja and the ordinal predikat score per period for the given NIPs inside the viewer's scope."""
-    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, alias="d")
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, alias="d", person="nip")
     p["nips"] = list(nips)
     sql = f"""SELECT r.nip, r.periode, r.periode_mulai, r.hasil_kerja, r.skor_ordinal
               FROM fct_riwayat_pegawai r JOIN dim_pegawai d USING (nip)
@@ -468,6 +516,6 @@ def scores_of(con: Con, scope: Scope, nips: list[str]) -> pl.DataFrame:
 
 def listed_history(con: Con, scope: Scope) -> pl.DataFrame:
     """Every (employee, period) the coaching list flagged, with the employee's place and OPD."""
-    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None)
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip")
     sql = f"SELECT nip, periode, lokasi, opd FROM mart_pembinaan WHERE {w} ORDER BY periode, nip"
     return run(con, sql, p, "listed_history")

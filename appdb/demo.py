@@ -1,0 +1,58 @@
+"""Demo accounts, one per role, that exist only while the warehouse holds nothing but the demo data."""
+
+from __future__ import annotations
+
+import re
+
+import sqlalchemy as sa
+
+from appdb.accounts import AccountError, Policy, create_user, update_user
+from appdb.tables import users
+
+DEMO_PASSWORD = "dasbor-demo"
+PREFIX = "demo-"
+# the files `python -m pipelines demo` writes (pipelines/demo_files.py)
+_DEMO_FILE = re.compile(r"^(pegawai\.xlsx|capaian_[a-z]+\.csv|perilaku\.parquet|evaluasi_jambi\.xlsx|skm_[a-z]+\.csv)$")
+PLACES = ("Bangko", "Jambi", "Belawan", "Rakumpit")
+
+
+def is_demo_load(files: list[str]) -> bool:
+    """Whether every file ever loaded is one the demo generator wrote (and at least one was loaded)."""
+    return bool(files) and all(_DEMO_FILE.match(f) for f in files)
+
+
+def demo_accounts(atasan_nip: str | None, opd: str | None) -> list[dict]:
+    """One account per role; the Atasan is the warehouse's busiest supervisor, the Kepala OPD heads `opd` in Jambi."""
+    return [
+        dict(username="demo-admin", role="admin", display_name="Admin BKPSDM (demo)", lokasi=PLACES),
+        dict(username="demo-pimpinan", role="pimpinan", display_name="Sekda Kota Jambi (demo)", lokasi=("Jambi",)),
+        dict(
+            username="demo-kepala-opd",
+            role="kepala_opd",
+            display_name=f"Kepala {opd or 'OPD'} (demo)",
+            lokasi=("Jambi",),
+            opd=(opd,) if opd else (),
+        ),
+        dict(username="demo-atasan", role="atasan", display_name="Atasan langsung (demo)", nip=atasan_nip),
+        dict(username="demo-agregat", role="agregat", display_name="Inspektorat (demo)", lokasi=PLACES),
+    ]
+
+
+def ensure_demo_accounts(engine: sa.Engine, accounts: list[dict]) -> None:
+    """Create the demo accounts that are missing, and re-enable ones a real load had disabled."""
+    policy = Policy(min_length=len(DEMO_PASSWORD))
+    for acc in accounts:
+        try:
+            create_user(engine, password=DEMO_PASSWORD, policy=policy, **acc)
+        except AccountError as exc:
+            if exc.code != "user_exists":
+                raise
+            update_user(engine, acc["username"], active=True)
+
+
+def disable_demo_accounts(engine: sa.Engine) -> int:
+    """Switch every demo account off (real data is loaded): their passwords are printed on screen in demo mode."""
+    with engine.begin() as con:
+        return con.execute(
+            sa.update(users).where(users.c.username.startswith(PREFIX), users.c.active.is_(True)).values(active=False)
+        ).rowcount

@@ -1,0 +1,53 @@
+"""Who is signed in, and what that lets them see: the one place a role becomes a warehouse Scope."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from warehouse.db import Scope
+
+ROLE_LABELS = {
+    "admin": ("Admin BKPSDM", "BKPSDM admin"),
+    "pimpinan": ("Pimpinan", "Regional head"),
+    "kepala_opd": ("Kepala OPD", "Head of OPD"),
+    "atasan": ("Atasan", "Supervisor"),
+    "agregat": ("Pemantau agregat", "Aggregate viewer"),
+}
+
+
+@dataclass(frozen=True)
+class Principal:
+    """A signed-in person: account name, role and the places/OPDs/NIP their scope is built from."""
+
+    username: str
+    role: str
+    display_name: str = ""
+    lokasi: tuple[str, ...] = ()
+    opd: tuple[str, ...] = ()
+    nip: str | None = None
+    source: str = "local"  # local | oidc
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    @property
+    def sees_people(self) -> bool:
+        """Whether any page may show this principal a name or NIP."""
+        return self.role != "agregat"
+
+    def scope(self, min_group: int) -> Scope:
+        """The warehouse scope of this principal; anything incomplete or unknown sees nothing."""
+        places = tuple(self.lokasi)
+        if self.role in ("admin", "pimpinan"):
+            return Scope(lokasi=places) if places else Scope.nothing()
+        if self.role == "kepala_opd":
+            return Scope(lokasi=places, opd=tuple(self.opd)) if places and self.opd else Scope.nothing()
+        if self.role == "atasan":
+            # the chain below the NIP, aggregates of the NIP's own unit; a NIP not in the warehouse sees nothing
+            return Scope(atasan=self.nip) if self.nip else Scope.nothing()
+        if self.role == "agregat":
+            if not places:
+                return Scope.nothing()
+            return Scope(lokasi=places, opd=tuple(self.opd) or None, aggregate_only=True, min_group=max(min_group, 2))
+        return Scope.nothing()

@@ -1,0 +1,199 @@
+"""Sign-in in headless Chromium against `streamlit run`: local accounts (sign-in, lockout, idle timeout,
+sign-out) and single sign-on end to end against a local OpenID Connect provider (oidc-provider-mock)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from appdb import access
+from appdb.engine import make_engine
+from bench.render import ARGS, CHROMIUM, _free_port, wait_rendered
+from tests.browser import PASSWORD, on_sign_in_page, serve_with_accounts, sign_in
+
+pytestmark = pytest.mark.browser
+
+ANI = {"username": "ani", "role": "pimpinan", "display_name": "Ani Sekda", "lokasi": ("Jambi",)}
+BUDI = {"username": "budi", "role": "pimpinan", "display_name": "Budi", "lokasi": ("Jambi",)}
+SARI = {
+    "username": "sari",
+    "role": "kepala_opd",
+    "display_name": "Sari (SSO)",
+    "password": None,
+    "email": "sari@pemkot.example",
+    "lokasi": ("Jambi",),
+    "opd": ("Dinas Kesehatan",),
+}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def _settings_file(text: str) -> str:
+    path = Path(tempfile.mkdtemp(prefix="kinerja-settings-")) / "settings.toml"
+    path.write_text(text)
+    return str(path)
+
+
+def _heading(page) -> str:
+    wait_rendered(page)
+    return page.locator("h1").first.inner_text().strip()
+
+
+def _signed_in_as(page, name: str) -> None:
+    page.get_by_text("Masuk sebagai").first.wait_for(timeout=120_000)
+    assert name in page.locator("[data-testid='stSidebar']").inner_text()
+
+
+def _wait_logged(db: str, event: str, count: int) -> None:
+    """Until the access log holds `count` rows of `event` (the server has handled that many attempts)."""
+    engine = make_engine(db)
+    try:
+        for _ in range(600):
+            if len(access.entries(engine, events=(event,))) >= count:
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"{event} was not logged {count} times")
+    finally:
+        engine.dispose()
+
+
+def test_sign_in_lockout_and_sign_out(demo_settings, browser):
+    with serve_with_accounts(demo_settings, [ANI, BUDI]) as (url, db):
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        page.goto(f"{url}/skor?lokasi=Jambi")
+        assert on_sign_in_page(page)
+        for attempt in range(1, 6):
+            sign_in(page, "ani", "bukan-sandinya")
+            _wait_logged(db, "signin_failed", attempt)  # one attempt at a time, as a person types
+        page.get_by_text("dikunci").first.wait_for(timeout=60_000)
+        sign_in(page, "ani", PASSWORD)
+        _wait_logged(db, "signin_failed", 6)
+        page.get_by_text("dikunci").first.wait_for(timeout=60_000)
+        assert _heading(page) == "Masuk"
+
+        sign_in(page, "budi", PASSWORD)
+        _signed_in_as(page, "Budi")
+        assert _heading(page) == "Skor" and "/skor" in page.url  # the shared link opened after sign-in
+        page.get_by_role("button", name="Keluar").click()
+        page.get_by_text("Anda sudah keluar.").wait_for(timeout=60_000)
+        assert _heading(page) == "Masuk"
+        page.close()
+        engine = make_engine(db)
+        events = [
+            (r["username"], r["event"], r["outcome"])
+            for r in reversed(access.entries(engine))
+            if r["event"] in ("signin", "signin_failed", "signout")
+        ]
+        engine.dispose()
+    assert events[:4] == [("ani", "signin_failed", "wrong_password")] * 4
+    assert events[4:6] == [("ani", "signin_failed", "locked")] * 2
+    assert events[6:] == [("budi", "signin", "ok"), ("budi", "signout", "ok")]
+
+
+def test_idle_session_is_signed_out(demo_settings, browser):
+    settings = _settings_file("[auth]\nidle_minutes = 0.05\n")  # three seconds
+    with serve_with_accounts(demo_settings, [BUDI], env={"KINERJA_SETTINGS": settings}) as (url, db):
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        page.goto(url)
+        assert on_sign_in_page(page)
+        sign_in(page, "budi", PASSWORD)
+        _signed_in_as(page, "Budi")
+        page.wait_for_timeout(4000)  # idle past the limit (the behaviour under test is the limit itself)
+        page.locator("[data-testid='stSidebarNav'] a[href$='/skor']").first.click()
+        page.get_by_text("Sesi berakhir karena tidak aktif").wait_for(timeout=60_000)
+        assert _heading(page) == "Masuk"
+        page.close()
+        engine = make_engine(db)
+        assert [r["event"] for r in access.entries(engine, events=("timeout",))] == ["timeout"]
+        engine.dispose()
+
+
+@contextlib.contextmanager
+def oidc_provider(users: list[dict]):
+    """oidc-provider-mock in its own process on a free localhost port, with one-click users; yields its URL."""
+    port = _free_port()
+    args = [sys.executable, "-m", "oidc_provider_mock", "--port", str(port), "--host", "127.0.0.1"]
+    for user in users:
+        args += ["--user-claims", json.dumps(user)]
+    proc = subprocess.Popen(
+        args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONWARNINGS": "ignore"}
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{url}/.well-known/openid-configuration", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_single_sign_on_end_to_end(demo_settings, browser):
+    port = _free_port()
+    with oidc_provider(
+        [{"sub": "sari", "email": SARI["email"], "name": "Sari"}, {"sub": "tamu", "email": "tamu@luar.example"}]
+    ) as issuer:
+        secrets_file = Path(tempfile.mkdtemp(prefix="kinerja-secrets-")) / "secrets.toml"
+        secrets_file.write_text(
+            "[auth]\n"
+            f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+            f'cookie_secret = "{secrets.token_urlsafe(32)}"\n'
+            'client_id = "dasbor-kinerja"\nclient_secret = "rahasia-uji"\n'
+            f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n'
+        )
+        settings = _settings_file('[auth]\nmode = "both"\n')
+        with serve_with_accounts(
+            demo_settings, [SARI], env={"KINERJA_SETTINGS": settings}, port=port, args=["--secrets.files", str(secrets_file)]
+        ) as (url, db):
+            page = browser.new_page(viewport={"width": 1366, "height": 768})
+            page.goto(url)
+            assert on_sign_in_page(page)
+            page.get_by_role("button", name="Masuk dengan akun instansi (SSO)").click()
+            page.get_by_role("button", name="sari").click()  # the provider's sign-in form
+            _signed_in_as(page, "Sari (SSO)")
+            assert _heading(page) == "Ringkasan"
+            lokasi = page.locator("[data-testid='stSidebar']").inner_text()
+            assert "Bangko" not in lokasi  # Jambi only: the scope came from the app database by e-mail
+            page.get_by_role("button", name="Keluar").click()
+            # st.logout sends the browser to the provider's end-session page, which asks to confirm
+            page.wait_for_url(re.compile(r".*/oauth2/end_session.*"), timeout=120_000)
+            page.get_by_role("button", name="End session").click(timeout=120_000)
+            page.goto(url)
+            page.get_by_role("button", name="Masuk dengan akun instansi (SSO)").wait_for(timeout=120_000)
+            assert _heading(page) == "Masuk"
+
+            page.get_by_role("button", name="Masuk dengan akun instansi (SSO)").click()
+            page.get_by_role("button", name="tamu").click()
+            page.get_by_text("belum terdaftar").wait_for(timeout=120_000)
+            page.close()
+            engine = make_engine(db)
+            rows = [
+                (r["username"], r["event"], r["outcome"])
+                for r in reversed(access.entries(engine))
+                if r["event"] in ("signin", "signin_failed", "signout")
+            ]
+            engine.dispose()
+    assert rows == [("sari", "signin", "ok"), ("sari", "signout", "ok"), ("tamu@luar.example", "signin_failed", "unknown")]

@@ -1,0 +1,144 @@
+"""Each role's pages through the sign-in seam (AppTest): what each sees, what is refused, and what is logged."""
+
+from __future__ import annotations
+
+import os
+
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from appdb import access
+from appdb.accounts import Policy, create_user
+from appdb.engine import open_app_db
+from appdb.principal import Principal
+from tests.helpers import query
+from tests.test_app import ADMIN, HARNESS, app  # noqa: F401  (the fixture)
+
+PIMPINAN = Principal("pimpinan-jambi", "pimpinan", "Sekda", lokasi=("Jambi",))
+AGREGAT = Principal("inspektorat", "agregat", "Inspektorat", lokasi=("Jambi", "Bangko", "Belawan", "Rakumpit"))
+NAMES = {"Nama", "NIP", "Atasan", "Penilai", "Kritik dan saran"}
+
+
+def _log(event: str | None = None) -> list[dict]:
+    engine = open_app_db(os.environ["KINERJA_APP_DB"])
+    return access.entries(engine, events=(event,) if event else ())
+
+
+def _grids(at) -> list[pl.DataFrame]:
+    return [pl.from_pandas(d.value) for d in at.dataframe]
+
+
+def test_without_a_principal_only_the_sign_in_page_shows(app):
+    at = app("pembinaan", principal=None)
+    assert at.title[0].value == "Masuk"
+    assert not at.metric and len(at.sidebar.multiselect) == 0
+    # the demo warehouse lists the demo accounts, one per role, and nothing else
+    assert [list(d.value.columns) for d in at.dataframe] == [["Nama pengguna", "Peran", "Nama tampilan"]]
+    assert len(at.dataframe[0].value) == 5
+
+
+def test_sign_in_form_signs_in_and_locks_after_repeated_failures(app):
+    engine = open_app_db(os.environ["KINERJA_APP_DB"])
+    create_user(engine, "ani", "pimpinan", "rahasia-panjang", Policy(), lokasi=["Jambi"])
+    at = app("ringkasan", principal=None)
+    for _ in range(5):
+        at.text_input(key="signin_user").input("ani")
+        at.text_input(key="signin_password").input("salah-sekali")
+        at.button[0].click().run()
+    assert "dikunci" in at.error[0].value
+    at.text_input(key="signin_user").input("ani")
+    at.text_input(key="signin_password").input("rahasia-panjang")
+    at.button[0].click().run()
+    assert at.title[0].value == "Masuk", "a locked account stays out even with the right password"
+    outcomes = [r["outcome"] for r in _log("signin_failed")]
+    assert outcomes == ["locked", "locked", "wrong_password", "wrong_password", "wrong_password", "wrong_password"]
+
+
+def test_pimpinan_sees_only_their_place(app, demo_settings):
+    at = app("skor", principal=PIMPINAN)
+    assert at.sidebar.multiselect(key="lokasi").options == ["Jambi"]
+    places = set()
+    for grid in _grids(at):
+        if "Lokasi" in grid.columns:
+            places |= set(grid["Lokasi"].to_list())
+    assert places <= {"Jambi"}
+    at = app("ringkasan", principal=PIMPINAN)
+    assert [m.label for m in at.metric].count("Pegawai dinilai") == 1  # one place's headline
+
+
+def test_aggregate_viewer_never_sees_a_name_or_a_small_group(app):
+    for page in ("ringkasan", "skor", "tren", "bandingkan", "umpan_balik", "pembinaan", "penghargaan", "profil"):
+        at = app(page, principal=AGREGAT)
+        for grid in _grids(at):
+            assert not NAMES & set(grid.columns), page
+            for n_col in ("n", "Responden"):
+                if n_col in grid.columns:
+                    sizes = pl.Series(grid[n_col]).cast(pl.String).str.replace_all(r"\.", "").cast(pl.Int64)
+                    assert sizes.null_count() == 0 and (sizes.len() == 0 or sizes.min() >= 5), (page, grid)
+    at = app("pembinaan", principal=AGREGAT)
+    assert not at.dataframe  # the list holds people: nothing for an aggregate viewer
+
+
+def test_atasan_coaching_list_holds_only_people_below_them(app, demo_settings):
+    boss = query(
+        demo_settings, "SELECT nip_atasan FROM dim_pegawai WHERE nip_atasan IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"
+    ).item()
+    below = set(query(demo_settings, "SELECT nama FROM dim_pegawai WHERE nip_atasan = $b", {"b": boss})["nama"])
+    at = app("pembinaan", principal=Principal("atasan", "atasan", nip=boss))
+    for grid in _grids(at):
+        assert set(grid["Nama"].to_list()) <= below | set(
+            query(
+                demo_settings,
+                "SELECT nama FROM dim_pegawai WHERE nip_atasan IN (SELECT nip FROM dim_pegawai WHERE nip_atasan = $b)",
+                {"b": boss},
+            )["nama"]
+        )
+
+
+@pytest.mark.parametrize("page", ["data", "akun", "log_akses"])
+def test_admin_pages_refuse_other_roles(app, page):
+    at = app(page, principal=PIMPINAN)
+    assert at.error[0].value == "Halaman ini hanya untuk Admin BKPSDM."
+    assert not at.dataframe and not at.get("file_uploader")
+
+
+def test_profile_of_a_nip_outside_scope_is_like_a_missing_one_and_is_logged(app, demo_settings):
+    outside = query(demo_settings, "SELECT nip FROM dim_pegawai WHERE lokasi <> 'Jambi' ORDER BY nip LIMIT 1").item()
+    shown = []
+    for nip in (outside, "199901012020011999"):
+        at = AppTest.from_file(HARNESS, default_timeout=60)
+        at.session_state["_page"] = "profil"
+        at.session_state["_principal"] = PIMPINAN
+        at.query_params["nip"] = nip
+        at.run()
+        assert not at.exception
+        shown.append(([w.value for w in at.warning], [h.value for h in at.header]))
+    assert shown[0] == shown[1] and shown[0][1] == []
+    denied = {r["detail"]["nip"]: r["outcome"] for r in _log("denied")}
+    assert denied == {outside: "denied", "199901012020011999": "not_found"}
+
+
+def test_another_place_in_the_address_is_dropped_and_logged(app):
+    at = AppTest.from_file(HARNESS, default_timeout=60)
+    at.session_state["_page"] = "ringkasan"
+    at.session_state["_principal"] = PIMPINAN
+    at.query_params["lokasi"] = ["Belawan", "Jambi"]
+    at.run()
+    assert not at.exception
+    assert [m.label for m in at.metric].count("Pegawai dinilai") == 1  # Jambi only
+    assert at.sidebar.multiselect(key="lokasi").value == ["Jambi"]
+    rows = _log("denied")
+    assert rows[0]["detail"] == {"lokasi": ["Belawan"]} and rows[0]["username"] == "pimpinan-jambi"
+
+
+def test_views_of_personal_data_are_logged_once_with_filters_and_rows(app):
+    at = app("pembinaan", principal=ADMIN)
+    at.run()  # a rerun showing the same list again adds nothing
+    views = _log("view")
+    assert len(views) == 1
+    v = views[0]
+    assert v["page"] == "pembinaan" and v["role"] == "admin" and v["rows"] == at.dataframe[0].value.shape[0]
+    assert v["detail"]["table"] == "pembinaan" and "dari" in v["detail"]["filters"]
+    at = app("ringkasan", principal=ADMIN)
+    assert len(_log("view")) == 1  # aggregates only: not personal data

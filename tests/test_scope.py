@@ -1,0 +1,255 @@
+"""Row-level scope, property-tested: for random small warehouses and random scopes, no query returns a row
+outside the viewer's scope, ever.
+
+Each warehouse is the demo generator's output at a random size and seed, with part of the roster moved to
+random places, OPDs and units and part of the nip_atasan chain rewired at random (cycles, dangling NIPs,
+people without a superior), then loaded by the real pipeline. Each scope is drawn from the warehouse's own
+values plus values it doesn't have. Every query function is checked against a reference computed here in
+Polars from the warehouse's tables: which people and which units the scope allows.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import polars as pl
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from pipelines.demo import generate
+from pipelines.demo_files import write_demo_files
+from pipelines.load import load_paths
+from tests.conftest import make_settings
+from warehouse import queries as Q
+from warehouse.db import Filters, Scope, connect
+
+UNIT = ["lokasi", "opd", "unit_kerja"]
+
+
+def _rewire(data, seed: int):
+    """Move some employees to random units and point some superiors at random NIPs (cycles included)."""
+    peg = data.pegawai
+    n = peg.height
+    units = peg.select(UNIT).unique().sort(UNIT)
+    moved = pl.Series(range(n)).shuffle(seed=seed).head(max(1, n // 5)).to_list()
+    rewired = pl.Series(range(n)).shuffle(seed=seed + 1).head(max(1, n // 6)).to_list()
+    pick_unit = units.sample(len(moved), with_replacement=True, seed=seed)
+    idx = pl.int_range(pl.len())
+    new_unit = {c: pl.Series([None] * n, dtype=pl.String).scatter(moved, pick_unit[c]) for c in UNIT}
+    targets = pl.concat([peg["nip"], pl.Series(["199001012020011999"])]).sample(len(rewired), with_replacement=True, seed=seed)
+    new_boss = pl.Series([None] * n, dtype=pl.String).scatter(rewired, targets)
+    peg = peg.with_columns(
+        *[pl.when(idx.is_in(moved)).then(new_unit[c]).otherwise(pl.col(c)).alias(c) for c in UNIT],
+        pl.when(idx.is_in(rewired)).then(new_boss).otherwise(pl.col("nip_atasan")).alias("nip_atasan"),
+    )
+    return type(data)(peg, data.capaian, data.perilaku, data.evaluasi, data.skm)
+
+
+def _warehouse(employees: int, periods: int, seed: int):
+    tmp = Path(tempfile.mkdtemp(prefix="scope-wh-"))
+    s = make_settings(tmp)
+    data = _rewire(generate(employees=employees, periods=periods, seed=seed), seed)
+    report = load_paths(write_demo_files(data, s.path("demo_inputs")), s)
+    assert report.exit_code in (0, 1)
+    return connect(str(s.warehouse))
+
+
+def _chain(peg: pl.DataFrame, boss: str) -> set[str]:
+    """Everyone below `boss` down the nip_atasan chain (the reference for the SQL recursion)."""
+    below, frontier = set(), {boss}
+    edges = peg.select("nip", "nip_atasan").drop_nulls()
+    while frontier:
+        nxt = set(edges.filter(pl.col("nip_atasan").is_in(list(frontier)))["nip"].to_list()) - below
+        below |= nxt
+        frontier = nxt
+    return below - {boss}
+
+
+class Allowed:
+    """What a scope allows in one warehouse, computed without the query layer."""
+
+    def __init__(self, con, scope: Scope):
+        peg = pl.from_arrow(con.sql("SELECT nip, nip_atasan, lokasi, opd, unit_kerja FROM dim_pegawai").arrow())
+        base = peg
+        if scope.lokasi is not None:
+            base = base.filter(pl.col("lokasi").is_in(list(scope.lokasi)))
+        if scope.opd is not None:
+            base = base.filter(pl.col("opd").is_in(list(scope.opd)))
+        units = base.select(UNIT).unique()
+        people = set(base["nip"].to_list())
+        own = peg.filter(pl.col("nip").eq_missing(scope.atasan)).select(UNIT)
+        if scope.atasan is not None:
+            units = units.join(own, on=UNIT, how="semi")
+            people &= _chain(peg, scope.atasan)
+        if scope.aggregate_only:
+            people = set()
+        self.scope = scope
+        self.people = people
+        self.units = {tuple(r) for r in units.iter_rows()}
+        self.own_unit = {tuple(r) for r in own.iter_rows()}
+
+
+def _check_rows(frame: pl.DataFrame, ok: Allowed, person: str | None = None) -> None:
+    if frame.is_empty():
+        return
+    cols, scope = set(frame.columns), ok.scope
+    for dim in ("lokasi", "opd"):
+        if dim in cols and getattr(scope, dim) is not None:
+            assert set(frame[dim].to_list()) <= set(getattr(scope, dim)), f"{dim} outside the scope"
+    if scope.atasan is not None and person is None:
+        own = [c for c in UNIT if c in cols]
+        shown = set(frame.select(own).unique().iter_rows())
+        assert shown <= {u[: len(own)] for u in ok.own_unit}, "an aggregate outside the Atasan's unit"
+    if person:
+        assert set(frame[person].to_list()) <= ok.people, "a person outside the scope"
+
+
+def _reference_n(con, table: str, ok: Allowed, f: Filters) -> int:
+    frame = pl.from_arrow(con.sql(f"SELECT lokasi, opd, unit_kerja, periode, n FROM {table}").arrow())
+    allowed = pl.DataFrame(list(ok.units), schema={c: pl.String for c in UNIT}, orient="row")
+    frame = frame.join(allowed, on=UNIT, how="semi")
+    if f.dari:
+        frame = frame.filter(pl.col("periode") >= f.dari)
+    if f.sampai:
+        frame = frame.filter(pl.col("periode") <= f.sampai)
+    for dim in UNIT:
+        if getattr(f, dim):
+            frame = frame.filter(pl.col(dim).is_in(list(getattr(f, dim))))
+    return int(frame["n"].sum())
+
+
+def _small_groups_hidden(frame: pl.DataFrame, scope: Scope, col: str = "n") -> None:
+    if scope.suppresses and not frame.is_empty() and col in frame.columns:
+        assert frame[col].min() >= scope.min_group
+
+
+def check_every_query(con, scope: Scope, f: Filters, nips: list[str]) -> None:
+    """Run every scoped query function and compare what it returns with what the scope allows."""
+    ok = Allowed(con, scope)
+    _check_rows(Q.filter_options(con, scope), ok)
+    by_unit = Q.scores_by(con, f, scope, ["lokasi", "opd", "unit_kerja", "periode"])
+    _check_rows(by_unit, ok)
+    _small_groups_hidden(by_unit, scope)
+    if not scope.suppresses:
+        assert int(by_unit["n"].sum() if by_unit.height else 0) == _reference_n(con, "agg_kinerja", ok, f)
+    for frame in Q.scores_levels(con, f, scope, ["lokasi", "opd"], (("lokasi", "opd"), ("lokasi",))).values():
+        _check_rows(frame, ok)
+    _check_rows(Q.headline_by_place(con, f, scope), ok)
+    _check_rows(Q.biggest_changes(con, f, scope), ok)
+    for frame in Q.overview(con, f, scope).values():
+        _check_rows(frame, ok)
+    dist = Q.score_distribution(con, f, scope)
+    _check_rows(dist, ok)
+    _small_groups_hidden(dist, scope)
+    ind = Q.indicator_capaian(con, f, scope)
+    if not scope.suppresses:
+        assert int(ind["n"].sum() if ind.height else 0) == _reference_n(con, "agg_indikator", ok, f)
+    compared = Q.compare_opd(con, f, scope, 5)
+    _check_rows(compared, ok)
+    _small_groups_hidden(compared, scope)
+    summary = Q.coaching_summary(con, f, scope)
+    _check_rows(summary, ok)
+    _small_groups_hidden(summary, scope)
+    for fn in (Q.coaching_list, Q.recognition_list):
+        rows = fn(con, f, scope, limit=None)
+        _check_rows(rows, ok, person="nip")
+    breaks = Q.distribution_breaks(con, f, scope)
+    _check_rows(breaks, ok)
+    _small_groups_hidden(breaks, scope)
+    _check_rows(Q.rater_leniency(con, f, scope, min_rated=1), ok, person="nip_penilai")
+    for frame in (Q.ikm_units(con, f, scope), Q.ikm_by_place(con, f, scope)):
+        _check_rows(frame.drop("unit_kerja", strict=False), ok)
+        _small_groups_hidden(frame, scope, "n_responden")
+    responses = Q.skm_responses(con, f, scope)
+    _check_rows(responses, ok)
+    if scope.aggregate_only:
+        assert responses.is_empty()
+    _check_rows(Q.employee_search(con, scope, "1"), ok, person="nip")
+    for nip in nips:
+        visible = nip in ok.people
+        assert (not Q.employee(con, scope, nip).is_empty()) == visible
+        assert (Q.employee_profile(con, scope, nip) is not None) == visible
+        assert (Q.employee_detail(con, scope, nip, "2026-10") is not None) == visible
+
+
+PLACES = ["Bangko", "Jambi", "Belawan", "Rakumpit", "Jakarta"]
+
+
+@st.composite
+def scopes(draw, con) -> Scope:
+    peg = pl.from_arrow(con.sql("SELECT nip, opd FROM dim_pegawai ORDER BY nip").arrow())
+    opds = sorted(set(peg["opd"].to_list())) + ["Dinas Antah Berantah"]
+    some = lambda values: tuple(draw(st.lists(st.sampled_from(values), max_size=3, unique=True)))  # noqa: E731
+    lokasi = draw(st.none() | st.just(()) | st.builds(lambda: some(PLACES)))
+    opd = draw(st.none() | st.builds(lambda: some(opds)))
+    bosses = pl.from_arrow(
+        con.sql("SELECT DISTINCT nip_atasan FROM dim_pegawai WHERE nip_atasan IS NOT NULL ORDER BY 1").arrow()
+    )["nip_atasan"].to_list()
+    atasan = draw(st.none() | st.sampled_from([*bosses, peg["nip"][0], "199001012020011999"]))
+    aggregate_only = draw(st.booleans())
+    min_group = draw(st.integers(0, 8)) if aggregate_only else 0
+    return Scope(lokasi=lokasi, opd=opd, atasan=atasan, aggregate_only=aggregate_only, min_group=min_group)
+
+
+@st.composite
+def filters(draw, con) -> Filters:
+    keys = pl.from_arrow(con.sql("SELECT periode FROM dim_periode ORDER BY periode_mulai").arrow())["periode"].to_list()
+    dari, sampai = sorted(draw(st.lists(st.sampled_from(keys), min_size=2, max_size=2)), key=keys.index)
+    lok = tuple(draw(st.lists(st.sampled_from(PLACES), max_size=2, unique=True)))
+    return Filters(dari=dari, sampai=sampai, lokasi=lok)
+
+
+# No shrinking: each example builds a warehouse (seconds), and a failing scope is printed whole anyway.
+@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate])
+@given(employees=st.integers(120, 200), periods=st.integers(2, 4), seed=st.integers(0, 10_000), data=st.data())
+def test_no_query_returns_a_row_outside_the_scope(employees, periods, seed, data):
+    con = _warehouse(employees, periods, seed)
+    nips = pl.from_arrow(con.sql("SELECT nip FROM dim_pegawai USING SAMPLE 8 ROWS (reservoir, 1)").arrow())
+    nips = [*nips["nip"].to_list(), "199001012020011999"]
+    for _ in range(12):
+        check_every_query(con, data.draw(scopes(con)), data.draw(filters(con)), nips)
+    con.close()
+
+
+def test_no_principal_sees_nothing(demo_settings):
+    con = connect(str(demo_settings.warehouse))
+    nip = con.sql("SELECT nip FROM dim_pegawai LIMIT 1").fetchall()[0][0]
+    check_every_query(con, Scope.nothing(), Filters(), [nip])
+    none = Scope.nothing()
+    assert Q.filter_options(con, none).is_empty() and Q.scores_by(con, Filters(), none, ["lokasi"]).is_empty()
+    assert Q.coaching_list(con, Filters(), none).is_empty() and Q.employee_profile(con, none, nip) is None
+
+
+def test_atasan_sees_the_chain_below_and_the_aggregates_of_their_unit(demo_settings):
+    con = connect(str(demo_settings.warehouse))
+    boss = con.sql(
+        "SELECT nip_atasan FROM dim_pegawai WHERE nip_atasan IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"
+    ).fetchall()[0][0]
+    scope = Scope(atasan=boss)
+    direct = {r[0] for r in con.sql("SELECT nip FROM dim_pegawai WHERE nip_atasan = $b", params={"b": boss}).fetchall()}
+    found = set(Q.employee_search(con, scope, "", limit=10_000)["nip"].to_list())
+    assert direct <= found and boss not in found
+    own = con.sql("SELECT lokasi, opd, unit_kerja FROM dim_pegawai WHERE nip = $b", params={"b": boss}).fetchall()[0]
+    units = Q.scores_by(con, Filters(), scope, UNIT)
+    assert set(units.select(UNIT).iter_rows()) == {own}
+    check_every_query(con, scope, Filters(), sorted(direct)[:3] + [boss])
+
+
+def test_aggregate_viewer_gets_no_person_and_no_small_group(demo_settings):
+    con = connect(str(demo_settings.warehouse))
+    scope = Scope(lokasi=("Jambi", "Bangko"), aggregate_only=True, min_group=5)
+    f = Filters()
+    assert Q.coaching_list(con, f, scope).is_empty() and Q.recognition_list(con, f, scope).is_empty()
+    assert Q.employee_search(con, scope, "").is_empty() and Q.rater_leniency(con, f, scope, 1).is_empty()
+    assert Q.skm_responses(con, f, scope).is_empty()
+    units = Q.scores_by(con, f, scope, UNIT)
+    per_period = con.sql(
+        "SELECT lokasi, opd, unit_kerja, periode, sum(n) AS n FROM agg_kinerja WHERE lokasi IN ('Jambi', 'Bangko') GROUP BY ALL"
+    ).pl()
+    people = per_period.group_by(UNIT).agg(pl.col("n").max())
+    small = people.filter(pl.col("n") < 5)
+    assert small.height > 0, "the demo has units under five people: the test would prove nothing"
+    assert units.join(small, on=UNIT, how="semi").is_empty()
+    assert units.height == people.height - small.height
+    check_every_query(con, scope, f, [])

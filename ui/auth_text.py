@@ -1,0 +1,96 @@
+"""Labels of sign-in, accounts and the access log (merged into ui.i18n's tables, kept apart for easy merges)."""
+
+from __future__ import annotations
+
+from ui.i18n import COLUMNS, T
+
+TEXT: dict[str, tuple[str, str]] = {
+    "signin_title": ("Masuk", "Sign in"),
+    "signin_intro": (
+        "Data kinerja pegawai adalah data pribadi (UU 27/2022): masuk dengan akun Anda.",
+        "Employee performance data is personal data (UU 27/2022): sign in with your account.",
+    ),
+    "username": ("Nama pengguna", "Username"),
+    "password": ("Kata sandi", "Password"),
+    "signin_btn": ("Masuk", "Sign in"),
+    "signin_sso": ("Masuk dengan akun instansi (SSO)", "Sign in with your agency account (SSO)"),
+    "signin_failed": ("Nama pengguna atau kata sandi salah.", "Wrong username or password."),
+    "signin_locked": (
+        "Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi nanti atau hubungi admin.",
+        "Account locked for a while after too many failed attempts. Try later or ask an admin.",
+    ),
+    "signin_unknown_sso": (
+        "Akun SSO Anda belum terdaftar di dasbor ini. Hubungi Admin BKPSDM.",
+        "Your SSO account is not registered on this dashboard. Ask the BKPSDM admin.",
+    ),
+    "signed_out": ("Anda sudah keluar.", "You have signed out."),
+    "timed_out": (
+        "Sesi berakhir karena tidak aktif. Silakan masuk lagi.",
+        "Session ended after inactivity. Please sign in again.",
+    ),
+    "signout": ("Keluar", "Sign out"),
+    "signed_in_as": ("Masuk sebagai **{name}** · {role}", "Signed in as **{name}** · {role}"),
+    "demo_accounts": (
+        "Akun demo (hanya untuk data demo; kata sandi semua akun: `{pw}`)",
+        "Demo accounts (demo data only; every password is `{pw}`)",
+    ),
+    "aggregate_note": (
+        "Anda melihat angka agregat saja: nama dan NIP tidak ditampilkan, kelompok di bawah {k} orang disembunyikan.",
+        "You see aggregates only: no names or NIPs, groups under {k} people are withheld.",
+    ),
+    "no_scope": (
+        "Akun Anda belum diberi wilayah atau OPD: tidak ada data yang dapat ditampilkan. Hubungi Admin BKPSDM.",
+        "Your account has no place or OPD yet: there is nothing to show. Ask the BKPSDM admin.",
+    ),
+    "page_akun": ("Akun pengguna", "User accounts"),
+    "page_log_akses": ("Log akses", "Access log"),
+    "admin_only": ("Halaman ini hanya untuk Admin BKPSDM.", "This page is for BKPSDM admins only."),
+    "add_user": ("Tambah akun", "Add account"),
+    "edit_user": ("Ubah akun", "Change account"),
+    "role": ("Peran", "Role"),
+    "display_name": ("Nama tampilan", "Display name"),
+    "email": ("E-mail (untuk SSO)", "E-mail (for SSO)"),
+    "nip_user": ("NIP (Atasan / SSO)", "NIP (supervisor / SSO)"),
+    "scope_lokasi": ("Wilayah", "Places"),
+    "scope_opd": ("OPD", "OPDs"),
+    "active": ("Aktif", "Active"),
+    "new_password": ("Kata sandi baru (kosongkan bila tidak diubah)", "New password (leave empty to keep)"),
+    "save": ("Simpan", "Save"),
+    "saved": ("Tersimpan.", "Saved."),
+    "password_too_short": ("Kata sandi minimal {n} karakter.", "The password needs at least {n} characters."),
+    "user_exists": ("Nama pengguna sudah dipakai.", "That username is taken."),
+    "bad_account": ("Data akun tidak sah.", "Invalid account data."),
+    "no_such_user": ("Akun tidak ditemukan.", "No such account."),
+    "log_since": ("Sejak", "Since"),
+    "log_until": ("Sampai", "Until"),
+    "log_user": ("Pengguna", "User"),
+    "log_events": ("Kejadian", "Events"),
+    "log_retention": (
+        "Log disimpan {d} hari (pengaturan [log] retention_days).",
+        "The log keeps {d} days (setting [log] retention_days).",
+    ),
+    "downloaded_by": ("Diunduh oleh", "Downloaded by"),
+    "downloaded_at": ("Waktu unduh", "Downloaded at"),
+}
+
+COLS: dict[str, tuple[str, str]] = {
+    "username": ("Pengguna", "User"),
+    "role": ("Peran", "Role"),
+    "display_name": ("Nama tampilan", "Display name"),
+    "email": ("E-mail", "E-mail"),
+    "active": ("Aktif", "Active"),
+    "failed_attempts": ("Gagal masuk", "Failed sign-ins"),
+    "locked_until": ("Dikunci sampai", "Locked until"),
+    "last_login_at": ("Terakhir masuk", "Last sign-in"),
+    "at": ("Waktu", "Time"),
+    "event": ("Kejadian", "Event"),
+    "page": ("Halaman", "Page"),
+    "outcome": ("Hasil", "Outcome"),
+    "rows": ("Baris", "Rows"),
+    "detail": ("Rincian", "Detail"),
+    "created_at": ("Dibuat", "Created"),
+}
+
+T.update(TEXT)
+for _k, _v in COLS.items():
+    COLUMNS.setdefault(_k, _v)
