@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from pipelines.guards import LoadFailed
 from pipelines.intake import ReadOptions
@@ -18,19 +19,34 @@ from ui.tables import show
 KINDS = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
 
 
+def _unstoppable(show_it, interrupted: list):
+    """A progress callback that a rerun can't stop: a widget sending its state during a load (an edited
+    grid) would otherwise end the script inside the load, before it commits. The load finishes; the rerun
+    runs right after it."""
+
+    def call(*args) -> None:
+        try:
+            show_it(*args)
+        except ScriptControlException:
+            interrupted.append(True)
+
+    return call
+
+
 def _load(files, kind: str | None, plans: dict, ctx: dict, replace: bool) -> None:
     bar = st.progress(0.0, text="…")
     waiting = st.empty()
     opts = ReadOptions(context=ctx, plans=plans, profiles_dir=profiles_dir(settings()))
+    interrupted: list = []
     try:
         report = load_files(
             [(u.name, u.getvalue()) for u in files],
             settings(),
             kind=kind,
             replace=replace,
-            progress=lambda frac, msg: bar.progress(min(frac, 1.0), text=progress_text(msg, lang())),
+            progress=_unstoppable(lambda frac, msg: bar.progress(min(frac, 1.0), text=progress_text(msg, lang())), interrupted),
             opts=opts,
-            on_wait=lambda pesan, message: waiting.info(pesan if lang() == "id" else message),
+            on_wait=_unstoppable(lambda pesan, message: waiting.info(pesan if lang() == "id" else message), interrupted),
         )
     except LoadFailed as exc:
         bar.empty()
@@ -47,6 +63,8 @@ def _load(files, kind: str | None, plans: dict, ctx: dict, replace: bool) -> Non
         outcome=str(report.exit_code),
         detail={"files": [u.name for u in files], "kind": kind},
     )
+    if interrupted:  # the rerun a widget asked for during the load; the report is kept in session state
+        st.rerun()
     bar.empty()
 
 

@@ -11,6 +11,7 @@ from coaching import cases, read
 from coaching.views import with_overdue
 from pages.pembinaan import rule_labels
 from ui import kasus
+from ui.auth import current_principal
 from ui.data import connection, scope, settings
 from ui.i18n import t
 from ui.page import filters
@@ -91,9 +92,6 @@ def run() -> None:
     st.title(t("page_kasus"))
     st.caption(t("kasus_intro"))
     con = connection()
-    st.text_input(t("kasus_actor"), key="kasus_actor", persist_state="session")
-    if not kasus.actor():
-        st.caption(t("kasus_actor_needed"))
     kasus.messages()
     if nip := st.query_params.get("nip"):
         _open_section(con, sc, nip, today)
@@ -127,7 +125,9 @@ def _mine_tab(con, sc, f, today: dt.date) -> None:
         st.info(t("kasus_none"))
         return
     names = dict(coaches.iter_rows())
-    coach = st.selectbox(t("kasus_coach_pick"), list(names), format_func=names.get, key="kasus_coach")
+    who = current_principal()
+    mine = list(names).index(who.nip) if who is not None and who.nip in names else 0  # the signed-in coach first
+    coach = st.selectbox(t("kasus_coach_pick"), list(names), index=mine, format_func=names.get, key="kasus_coach")
     show(_table(read.my_cases(kasus.engine(), con, sc, coach, today)), "kasus_saya", t("tab_mine"), f)
 
 

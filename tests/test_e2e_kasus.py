@@ -13,7 +13,7 @@ from appdb.engine import make_engine
 from coaching import cases as C
 from coaching import views
 from tests.helpers import query
-from tests.test_e2e import _open, _serve, browser  # noqa: F401  (the shared Chromium fixture)
+from tests.test_e2e import ADMIN, _open, _serve, browser  # noqa: F401  (the shared Chromium fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -29,10 +29,6 @@ def test_open_a_case_from_the_list_add_a_session_close_it_and_see_it_per_opd(dem
         page.get_by_role("link", name="Buka kasus").last.click()
         page.get_by_role("button", name="Buka kasus", exact=True).wait_for(timeout=120_000)
         assert "/kasus" in page.url and "nip=" in page.url
-        actor = page.get_by_label("Dicatat sebagai (nama Anda)")
-        actor.fill("Ani")
-        actor.press("Enter")
-        _wait_text(page, "Dicatat sebagai")
         page.get_by_role("button", name="Buka kasus", exact=True).click()
         _wait_text(page, "dibuka.")
         _wait_text(page, "versi 1")
@@ -59,7 +55,7 @@ def test_open_a_case_from_the_list_add_a_session_close_it_and_see_it_per_opd(dem
     engine = make_engine(f"sqlite:///{app_db}")
     case = views.case_frame(engine).row(0, named=True)
     assert case["status"] == "selesai" and case["n_sesi"] == 1
-    assert [e["actor"] for e in C.events(engine, case["id"])] == ["Ani"] * 5
+    assert [e["actor"] for e in C.events(engine, case["id"])] == [ADMIN["username"]] * 5  # the signed-in user
     engine.dispose()
     opd = query(demo_settings, "SELECT lokasi, opd FROM dim_pegawai WHERE nip = $n", {"n": case["nip"]}).row(0)
     done = per_opd.filter(pl.col("Selesai") > 0)

@@ -17,6 +17,7 @@ import pytest
 
 from pipelines.load import load_files, profiles_dir
 from tests import real_files as rf
+from tests.browser import sign_in_if_asked
 from tests.conftest import make_settings
 from tests.helpers import query
 
@@ -123,6 +124,7 @@ def test_mapping_step_edit_dry_run_profile_reuse(tmp_path):
 
 def _steps(page, url, s, data, tmp_path):
     page.goto(f"{url}/data")
+    sign_in_if_asked(page)  # the dashboard asks for sign-in first
     page.wait_for_selector("h1", timeout=120_000)
     _upload(page, "Survei SKM (Jawaban).csv", data, tmp_path)
     _context(page, "Disdukcapil Kota Jambi")
@@ -167,6 +169,7 @@ def _steps(page, url, s, data, tmp_path):
 
 def _load_with_profile(page, url, name, content, tmp_path):
     page.goto(f"{url}/data")
+    sign_in_if_asked(page)  # the dashboard asks for sign-in first
     page.wait_for_selector("h1", timeout=120_000)
     _upload(page, name, content, tmp_path)
     _context(page, None)

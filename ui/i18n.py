@@ -324,10 +324,9 @@ T: dict[str, tuple[str, str]] = {
         "Siapa yang dibina, oleh siapa, tentang apa, apakah terlambat, dan apakah berhasil. Data kasus disimpan di basis data aplikasi, terpisah dari gudang data.",
         "Who is being coached, by whom, on what, whether it is overdue, and whether it worked. Cases are kept in the application database, apart from the warehouse.",
     ),
-    "kasus_actor": ("Dicatat sebagai (nama Anda)", "Recorded as (your name)"),
     "kasus_actor_needed": (
-        "Isi nama Anda di atas untuk membuka atau mengubah kasus; setiap perubahan dicatat atas nama itu.",
-        "Fill in your name above to open or change cases; every change is recorded under it.",
+        "Masuk dengan akun Anda untuk membuka atau mengubah kasus; setiap perubahan dicatat atas nama akun itu.",
+        "Sign in with your account to open or change cases; every change is recorded under that account.",
     ),
     "kasus_open": ("Buka kasus", "Open a case"),
     "kasus_open_for": ("Buka kasus pembinaan untuk {nama}", "Open a coaching case for {nama}"),

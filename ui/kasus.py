@@ -31,11 +31,14 @@ def engine() -> sa.Engine:
 
 
 def actor() -> str:
-    """Who is making the change, for the trail.
+    """Who is making the change, for the trail: the signed-in user (display name and account)."""
+    from ui.auth import current_principal
 
-    Until sign-in lands this is the name typed on the page; with sign-in it becomes the signed-in user.
-    """
-    return str(st.session_state.get("kasus_actor") or "").strip()
+    who = current_principal()
+    if who is None:
+        return ""
+    named = who.display_name and who.display_name != who.username
+    return f"{who.display_name} ({who.username})" if named else who.username
 
 
 def status_label(code: str | None) -> str:
@@ -275,7 +278,6 @@ def award_form(row: dict) -> None:
     """Record an award given to the chosen employee (kind, date, by whom)."""
     with st.form("award_form"):
         st.markdown(f"**{t('award_record')}: {row['nama']}**")
-        st.text_input(t("kasus_actor"), key="kasus_actor", persist_state="session")
         c1, c2, c3 = st.columns(3)
         c1.selectbox(t("award_kind"), settings().section("kasus").get("award_kinds", []), key="award_kind",
                      accept_new_options=True)  # fmt: skip
