@@ -36,7 +36,9 @@ def _unstoppable(show_it, interrupted: list):
 def _load(files, kind: str | None, plans: dict, ctx: dict, replace: bool) -> None:
     bar = st.progress(0.0, text="…")
     waiting = st.empty()
-    opts = ReadOptions(context=ctx, plans=plans, profiles_dir=profiles_dir(settings()))
+    who = current_principal()  # an admin loads for their own places only
+    places = tuple(who.lokasi) if who is not None else ()
+    opts = ReadOptions(context=ctx, plans=plans, profiles_dir=profiles_dir(settings()), places=places)
     interrupted: list = []
     try:
         report = load_files(

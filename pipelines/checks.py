@@ -234,3 +234,26 @@ def excel_nips(frame: pl.DataFrame, kind: str, file: str) -> pl.DataFrame:
             )
         )
     return pl.concat(out, how="vertical_relaxed")
+
+
+def outside_places(frame: pl.DataFrame, kind: str, places: tuple[str, ...], foreign: pl.Series | None, file: str) -> pl.DataFrame:
+    """Rows about a place the person loading may not change: a roster or survey row whose place is another,
+    or an appraisal row of an employee the warehouse places elsewhere."""
+    allowed = ", ".join(places) or "-"
+    if kind in ("pegawai", "skm") and "lokasi" in frame.columns:
+        mask = pl.col("lokasi").is_not_null() & ~pl.col("lokasi").is_in(list(places))
+        return make_rejects(
+            frame, mask, "lokasi",
+            pl.format("Lokasi {} di luar wewenang Anda (" + allowed + ").", pl.col("lokasi")),
+            pl.format("Place {} is outside what you may load (" + allowed + ").", pl.col("lokasi")),
+            file, kind,
+        )  # fmt: skip
+    if foreign is None or foreign.is_empty() or "nip" not in frame.columns:
+        return pl.DataFrame(schema=REJECT_SCHEMA)
+    mask = pl.col("nip").is_in(foreign.implode())
+    return make_rejects(
+        frame, mask, "nip",
+        pl.format("Pegawai {} bertugas di lokasi di luar wewenang Anda (" + allowed + ").", pl.col("nip")),
+        pl.format("Employee {} works in a place outside what you may load (" + allowed + ").", pl.col("nip")),
+        file, kind,
+    )  # fmt: skip

@@ -24,6 +24,9 @@ class ReadOptions:
     plans: dict[str, mapping.Plan] = field(default_factory=dict)  # file name -> confirmed plan
     profiles_dir: Path | None = None
     granularity: str = "bulanan"  # the settings' period granularity (which columns of a monthly recap load)
+    # The places the person loading may change (an admin's own places); None: any (the command line).
+    places: tuple[str, ...] | None = None
+    foreign: pl.Series | None = None  # NIPs the warehouse places outside `places` (filled by the loader)
 
 
 @dataclass

@@ -171,7 +171,9 @@ def _frame_for(
     return prepared.kind, raw_schema(prepared.kind).validate(prepared.frame), prepared.notes()
 
 
-def _validate(kind: str, frame: pl.DataFrame, name: str, known: pl.Series, settings: Settings) -> pl.DataFrame:
+def _validate(
+    kind: str, frame: pl.DataFrame, name: str, known: pl.Series, settings: Settings, opts: ReadOptions | None = None
+) -> pl.DataFrame:
     """Every reject of a file: pandera's clean model, then the checks across rows and files.
 
     `frame` must come from `checks.mark_first` for kinds with a key (`_pertama` added).
@@ -181,6 +183,8 @@ def _validate(kind: str, frame: pl.DataFrame, name: str, known: pl.Series, setti
     if kind == "evaluasi":
         rejects.append(unreadable(frame, ["rating_hasil_kerja", "rating_perilaku", "predikat"], name, kind))
         rejects.append(evaluation_incomplete(frame, name, kind))
+    if opts is not None and opts.places is not None:
+        rejects.append(checks.outside_places(frame, kind, opts.places, opts.foreign, name))
     if kind in ("capaian", "perilaku", "evaluasi"):
         rejects.append(checks.unknown_nip(frame, known, name, kind))
         rejects.append(checks.wrong_granularity(frame, settings.section("periode")["granularity"], name, kind))
@@ -278,7 +282,7 @@ def _stage_file(
         frame = fill_equal_weights(frame)
     checked = time.perf_counter()
     frame = checks.mark_first(frame, k)
-    bad_rows = _validate(k, frame, name, known, settings)
+    bad_rows = _validate(k, frame, name, known, settings, opts)
     checked = time.perf_counter() - checked
     bad = bad_rows["baris"].unique()
     good = frame.filter(~pl.col("_baris").is_in(bad.implode())) if bad.len() else frame
@@ -438,6 +442,9 @@ def _load_locked(
     already = dict(zip(loaded["sha256"].to_list(), loaded.select("jenis", "dibaca").rows(), strict=True))
     tick(0.0, "Membaca berkas")
     parts: dict[tuple[str, str], list[Path]] = {}
+    roster = guards.RosterIndex(warehouse)
+    if opts.places is not None:
+        opts.foreign = roster.rows.filter(~pl.col("lokasi").is_in(list(opts.places)))["nip"]
     try:
         staged = _stage_all(
             _ordered(files, kind, opts),
@@ -449,7 +456,7 @@ def _load_locked(
             stamp,
             load_id,
             tick,
-            guards.RosterIndex(warehouse),
+            roster,
             replace,
             opts,
         )

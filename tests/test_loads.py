@@ -300,3 +300,26 @@ def test_parquet_nips_as_integers_load_and_as_floats_are_rejected(tmp_path):
     lossy = load_files([("capaian_float.parquet", parquet([float(n) for n in NIPS[:2]], "2026-02"))], s)
     assert lossy.files[0].status == "ditolak" and lossy.files[0].ditolak == 2
     assert lossy.rejects["reason"].str.contains("only 15 digits").all()
+
+
+def test_an_admin_loads_only_for_their_own_places(tmp_path):
+    from pipelines.intake import ReadOptions
+
+    s = make_settings(tmp_path)
+    roster = pl.concat([
+        pl.read_csv(pegawai(NIPS[:5], lokasi="Jambi"), separator=";", infer_schema=False),
+        pl.read_csv(pegawai(NIPS[5:], lokasi="Bangko"), separator=";", infer_schema=False),
+    ])  # fmt: skip
+    assert load_files([("pegawai.csv", roster.write_csv(separator=";").encode())], s).exit_code == 0
+    jambi = ReadOptions(places=("Jambi",))
+    cap = _capaian([f"{n};2026-01;Layanan;10;9;100" for n in NIPS])
+    report = load_files([("capaian.csv", cap)], s, opts=jambi)
+    f = report.files[0]
+    assert (f.dibaca, f.dimuat, f.ditolak) == (len(NIPS), 5, len(NIPS) - 5)
+    assert set(report.rejects["kolom"]) == {"nip"}
+    assert report.rejects["reason"].str.contains("outside what you may load").all()
+    assert query(s, "SELECT nip FROM stg_capaian ORDER BY nip")["nip"].to_list() == NIPS[:5]
+    extra = pegawai(NIPS[:2], lokasi="Belawan")  # a Jambi admin can't move people to or add them in Belawan
+    moved = load_files([("pegawai_belawan.csv", extra)], s, opts=ReadOptions(places=("Jambi",)))
+    assert moved.files[0].status == "ditolak"
+    assert moved.rejects["alasan"].str.contains("di luar wewenang Anda").all()
