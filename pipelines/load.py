@@ -497,6 +497,7 @@ def _clean_leftovers(settings: Settings) -> None:
     """What killed loads left: half-built warehouses, staging parts, temporary links (under the lock)."""
     clean_leftovers(settings.warehouse)
     shutil.rmtree(settings.staging / "_parts", ignore_errors=True)
+    shutil.rmtree(settings.staging / "_spill", ignore_errors=True)  # a killed build's spilled temporary files
     for p in settings.warehouse.parent.glob(f".{settings.warehouse.name}.*.link"):
         p.unlink(missing_ok=True)
 
