@@ -153,6 +153,12 @@ def test_reset_button_clears_the_filters_and_the_url(server, browser):
     assert len(_metric_values(page, "Pegawai dinilai")) == 1
     page.get_by_role("button", name="Atur ulang filter").click()
     page.wait_for_function("() => !location.search.includes('lokasi=')", timeout=60_000)
+    # the address changes before the rerun has drawn the unfiltered page: wait for its four places
+    page.wait_for_function(
+        """() => [...document.querySelectorAll("[data-testid='stMetricLabel']")]
+                   .filter(e => e.innerText.trim() === 'Pegawai dinilai').length >= 4""",
+        timeout=60_000,
+    )
     _settle(page)
     assert len(_metric_values(page, "Pegawai dinilai")) == 4
     page.close()
