@@ -77,7 +77,7 @@ def main() -> None:
         st.navigation(_pages(page, None), position="hidden")
         sign_in_page()
         return
-    nav = st.navigation(_pages(page, who))
+    nav = st.navigation(_pages(page, who), expanded=True)  # every page listed: no "view more" to find Akun
     st.session_state["_page_path"] = nav.url_path
     account_box(who)
     _scope_notes(who)

@@ -110,3 +110,10 @@ def machine() -> dict:
             model = line.split(":", 1)[1].strip()
             break
     return {"cores": os.cpu_count(), "memory_gib": round(mem / 2**30, 1), "cpu": model}
+
+
+def say(msg: str) -> None:
+    """A progress line with the time of day."""
+    from datetime import datetime
+
+    print(f"[{datetime.now():%H:%M:%S}] {msg}", flush=True)

@@ -2,49 +2,48 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import socket
-import subprocess
-import sys
+import tempfile
 import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
-from bench.measure import summary, tree_rss
+from bench.measure import say, summary, tree_rss
+from tests.browser import (
+    ALL_PLACES,
+    ARGS,
+    CHROMIUM,
+    ROOT,
+    make_app_db,
+    serve,
+    serve_with_sso,
+    sign_in_sso,
+    wait_titled,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
+BENCH_USER = {"sub": "bench", "email": "bench@bkpsdm.example", "name": "Bench"}
+BENCH_ADMIN = {
+    "username": "bench",
+    "role": "admin",
+    "display_name": "Bench",
+    "password": None,
+    "email": BENCH_USER["email"],
+    "lokasi": ALL_PLACES,
+}
+PATHS = [
+    "",
+    "skor",
+    "tren",
+    "bandingkan",
+    "umpan-balik",
+    "pembinaan",
+    "kasus",
+    "penghargaan",
+    "profil",
+    "data",
+    "akun",
+    "log-akses",
+    "panduan",
 ]
-PATHS = ["", "skor", "tren", "bandingkan", "umpan-balik", "pembinaan", "penghargaan", "profil", "data", "panduan"]
-
-# Fully rendered: the script has finished (no running indicator), the page title is drawn, every
-# Plotly chart has drawn its SVG and every data grid its canvas.
-_DONE = """() => {
-  if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
-  if (!document.querySelector('h1')) return false;
-  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
-  const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
-  for (const c of charts) { if (!c.querySelector('.main-svg')) return false; }
-  const grids = document.querySelectorAll('[data-testid="stDataFrame"]');
-  for (const g of grids) { if (!g.querySelector('canvas')) return false; }
-  return true;
-}"""
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 TITLES = {
     "": "Ringkasan",
@@ -53,78 +52,14 @@ TITLES = {
     "bandingkan": "Bandingkan",
     "umpan-balik": "Umpan balik masyarakat",
     "pembinaan": "Pembinaan",
+    "kasus": "Kasus pembinaan",
     "penghargaan": "Penghargaan",
     "profil": "Profil pegawai",
     "data": "Data",
+    "akun": "Akun pengguna",
+    "log-akses": "Log akses",
     "panduan": "Panduan",
 }
-
-
-def wait_rendered(page, timeout_ms: int = 120_000) -> None:
-    """Until the page's script has finished and every chart and grid on it is drawn."""
-    page.wait_for_function(_DONE, timeout=timeout_ms, polling=50)
-
-
-def _wait(page, title: str) -> None:
-    page.wait_for_function(
-        "(t) => { const h = document.querySelector('h1'); return h && h.innerText.trim() === t && (" + _DONE + ")(); }",
-        arg=title,
-        timeout=300_000,
-        polling=20,
-    )
-
-
-@contextlib.contextmanager
-def serve(
-    warehouse: Path,
-    staging: Path,
-    script: Path = ROOT / "dashboard.py",
-    env: dict | None = None,
-    args: list[str] | None = None,
-    port: int | None = None,
-) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`streamlit run` of the dashboard (or another script) on a free localhost port against a warehouse,
-    until it answers its health check; stopped on exit. Yields the base URL and the process. `env` adds
-    environment variables (e.g. KINERJA_APP_DB), `args` Streamlit options, `port` a chosen port (default: free)."""
-    port = port or _free_port()
-    env = {**os.environ, "KINERJA_WAREHOUSE": str(warehouse), "KINERJA_STAGING": str(staging), **(env or {})}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(script),
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.address",
-            "127.0.0.1",
-            *(args or []),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(240):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
-                    break
-            except OSError:
-                time.sleep(0.5)
-        yield url, proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def _shape(tab) -> dict[str, int]:
@@ -142,7 +77,7 @@ def _floor_times(ctx, floor_url: str, shape: dict[str, int], runs: int) -> dict:
         tab = ctx.new_page()
         started = time.perf_counter()
         tab.goto(f"{floor_url}/?charts={shape['charts']}&grids={shape['grids']}&title=Lantai")
-        _wait(tab, "Lantai")
+        wait_titled(tab, "Lantai")
         times.append((time.perf_counter() - started) * 1000)
         tab.close()
     return summary(times[1:])
@@ -150,6 +85,10 @@ def _floor_times(ctx, floor_url: str, shape: dict[str, int], runs: int) -> dict:
 
 def render(warehouse: Path, runs: int, nip: str) -> dict:
     """Milliseconds until each page is fully rendered, two ways.
+
+    The dashboard runs as deployed with single sign-on (a local OpenID Connect provider, an admin who sees
+    every place), and the browser has signed in once, so each new tab is signed in by Streamlit's auth cookie
+    and pays what a signed-in leader's new tab pays: the identity check, the account lookup and the access log.
 
     open: the page's address opened in a new tab (a new session; the browser has the app's scripts
     cached, as for anyone who has used the dashboard before); the very first open after the server
@@ -162,13 +101,16 @@ def render(warehouse: Path, runs: int, nip: str) -> dict:
 
     out: dict = {"pages": {}}
     with (
-        serve(warehouse, warehouse.parent / "staging") as (url, proc),
+        serve_with_sso(warehouse, warehouse.parent / "staging", [BENCH_ADMIN], [BENCH_USER]) as (url, _db, proc),
         serve(warehouse, warehouse.parent / "staging", ROOT / "bench" / "floor_app.py") as (floor_url, _floor),
     ):
         out["idle_rss_bytes"] = tree_rss(proc.pid)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+            first = ctx.new_page()
+            sign_in_sso(first, url, BENCH_USER["sub"])
+            first.close()
             opened: dict[str, list[float]] = {}
             floor: dict[str, dict] = {}
             errors = 0
@@ -179,16 +121,20 @@ def render(warehouse: Path, runs: int, nip: str) -> dict:
                     tab = ctx.new_page()
                     started = time.perf_counter()
                     tab.goto(target)
-                    _wait(tab, TITLES[path])
+                    wait_titled(tab, TITLES[path])
                     opened[path].append((time.perf_counter() - started) * 1000)
                     errors += tab.locator("[data-testid='stException']").count()
                     shape = _shape(tab)
                     tab.close()
                 floor[path] = {**shape, **_floor_times(ctx, floor_url, shape, runs)}
+                say(
+                    f"  opened {path or 'ringkasan':12s} median {sorted(opened[path][1:])[runs // 2]:6.0f} ms, "
+                    f"floor ({shape['charts']} charts, {shape['grids']} grids) {floor[path]['median']:6.0f} ms"
+                )
             switched: dict[str, list[float]] = {path: [] for path in PATHS}
             tab = ctx.new_page()
             tab.goto(f"{url}/data")
-            _wait(tab, TITLES["data"])
+            wait_titled(tab, TITLES["data"])
             for _ in range(runs):
                 for path in PATHS:
                     if path == "profil":
@@ -196,7 +142,7 @@ def render(warehouse: Path, runs: int, nip: str) -> dict:
                     link = tab.locator(f"[data-testid='stSidebarNav'] a[href$='/{path}']").first
                     started = time.perf_counter()
                     link.click()
-                    _wait(tab, TITLES[path])
+                    wait_titled(tab, TITLES[path])
                     switched[path].append((time.perf_counter() - started) * 1000)
                     errors += tab.locator("[data-testid='stException']").count()
             tab.close()
@@ -224,6 +170,7 @@ def script_times(warehouse: Path, runs: int, nip: str) -> dict[str, dict]:
 
     os.environ["KINERJA_WAREHOUSE"] = str(warehouse)
     os.environ["KINERJA_STAGING"] = str(warehouse.parent / "staging")
+    os.environ["KINERJA_APP_DB"] = make_app_db(Path(tempfile.mkdtemp(prefix="kinerja-bench-appdb-")), [BENCH_ADMIN])
     st.cache_data.clear()
     st.cache_resource.clear()
     out: dict[str, dict] = {}

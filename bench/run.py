@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bench import pages
-from bench.measure import machine, rss, summary, timed
+from bench.measure import machine, rss, say, summary, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("BENCH_CACHE", ROOT / "bench" / "cache"))
@@ -62,10 +62,6 @@ SCALES = {
     },
 }
 SESSIONS = [1, 4, 8]
-
-
-def say(msg: str) -> None:
-    print(f"[{datetime.now():%H:%M:%S}] {msg}", flush=True)
 
 
 def inputs(scale: str, cfg: dict) -> list[Path]:

@@ -11,22 +11,8 @@ import polars as pl
 from pipelines.build import is_current, rebuild
 from pipelines.demo import DemoData, generate
 from pipelines.load import LoadReport, load_paths, writer_lock
+from pipelines.months import BULAN
 from settings import Settings
-
-BULAN = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 
 
 def _spaced_nip(col: str) -> pl.Expr:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipelines.errors import FileRefused
+from pipelines.months import MONTH_NUMBER
 from pipelines.readers import Table
-from pipelines.vocab import MONTH_ALIASES
 
 FIELDS = ["lokasi", "opd", "unit", "periode"]
 
@@ -72,8 +72,8 @@ def period_key(text: str | None, year: int | None = None) -> str | None:
     if m := re.search(r"\b(20\d{2})-(\d{2})\b", s):
         return f"{m.group(1)}-{m.group(2)}"
     for word in re.findall(r"[a-z]+", s):
-        if word in MONTH_ALIASES:
-            return f"{yr}-{MONTH_ALIASES[word]:02d}"
+        if word in MONTH_NUMBER:
+            return f"{yr}-{MONTH_NUMBER[word]:02d}"
     if m := re.search(r"\b(\d{1,2})[/-](20\d{2})\b", s):
         return f"{yr}-{int(m.group(1)):02d}"
     if re.search(r"\b(tahunan|tahun)\b", s) or y:

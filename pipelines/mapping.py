@@ -20,9 +20,10 @@ import polars as pl
 
 from pipelines.errors import FileRefused
 from pipelines.layouts import Context, merge_context, read_context
+from pipelines.months import MONTH_NUMBER
 from pipelines.readers import ROW, Table
 from pipelines.sources import BERAKHLAK, KINDS, UNSUR, header_key
-from pipelines.vocab import CONTEXT_TARGETS, MONTH_ALIASES, NOT_RATED, OTHER_SCALE, answer, match
+from pipelines.vocab import CONTEXT_TARGETS, NOT_RATED, OTHER_SCALE, answer, match
 
 SHIPPED = Path(__file__).resolve().parent.parent / "profiles"
 SIGNATURE = {
@@ -65,7 +66,7 @@ def _month(h: str) -> str | None:
     key = header_key(h)
     if key == "tahunan":
         return "tahunan"
-    return key if key in MONTH_ALIASES and len(key) >= 3 else None
+    return key if key in MONTH_NUMBER and len(key) >= 3 else None
 
 
 def _resolve(header: list[str], kind: str) -> tuple[dict[str, str | None], dict[str, float]]:
@@ -242,7 +243,7 @@ def _widen(frame: pl.DataFrame, plan: Plan, year: str | None, table: Table, gran
     on = [h for h, m in plan.wide.items() if (m == "tahunan") == annual and h in frame.columns]
     frame = frame.drop([h for h in plan.wide if h not in on and h in frame.columns])
     long = frame.unpivot(index=keep, on=on, variable_name="_kolom", value_name="predikat")
-    months = {h: (f"{year}-{MONTH_ALIASES[m]:02d}" if m != "tahunan" else year) for h, m in plan.wide.items()}
+    months = {h: (f"{year}-{MONTH_NUMBER[m]:02d}" if m != "tahunan" else year) for h, m in plan.wide.items()}
     return long.with_columns(pl.col("_kolom").replace_strict(months, default=None).alias("periode")).drop("_kolom")
 
 

@@ -8,48 +8,8 @@ from __future__ import annotations
 
 import polars as pl
 
-MONTHS = {
-    "januari": 1,
-    "jan": 1,
-    "january": 1,
-    "februari": 2,
-    "feb": 2,
-    "pebruari": 2,
-    "february": 2,
-    "maret": 3,
-    "mar": 3,
-    "march": 3,
-    "april": 4,
-    "apr": 4,
-    "mei": 5,
-    "may": 5,
-    "juni": 6,
-    "jun": 6,
-    "june": 6,
-    "juli": 7,
-    "jul": 7,
-    "july": 7,
-    "agustus": 8,
-    "agu": 8,
-    "agt": 8,
-    "ags": 8,
-    "aug": 8,
-    "august": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "oktober": 10,
-    "okt": 10,
-    "oct": 10,
-    "october": 10,
-    "november": 11,
-    "nov": 11,
-    "nopember": 11,
-    "desember": 12,
-    "des": 12,
-    "dec": 12,
-    "december": 12,
-}
+from pipelines.months import MONTH_NUMBER
+
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 RATING = ["Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi"]
@@ -180,7 +140,7 @@ def period(col: str) -> list[pl.Expr]:
     q2 = s.str.extract_groups(r"^(\d{4}) ?[-/ ]? ?(?:q|tw|triwulan) ?(iv|i{1,3}|[1-4])$")
     yr = s.str.extract(r"^(?:tahun |year )?(\d{4})$", 1).cast(pl.Int32, strict=False)
 
-    month_name = named.struct.field("1").replace_strict(MONTHS, default=None, return_dtype=pl.Int32)
+    month_name = named.struct.field("1").replace_strict(MONTH_NUMBER, default=None, return_dtype=pl.Int32)
     my = pl.coalesce(
         iso.struct.field("1").cast(pl.Int32, strict=False),
         mmyy.struct.field("2").cast(pl.Int32, strict=False),
@@ -233,7 +193,7 @@ def date(col: str) -> pl.Expr:
     m = pl.coalesce(
         dmy.struct.field("2").cast(pl.Int32, strict=False),
         ymd.struct.field("2").cast(pl.Int32, strict=False),
-        named.struct.field("2").replace_strict(MONTHS, default=None, return_dtype=pl.Int32),
+        named.struct.field("2").replace_strict(MONTH_NUMBER, default=None, return_dtype=pl.Int32),
     )
     y = pl.coalesce(dmy.struct.field("3"), ymd.struct.field("1"), named.struct.field("3"))
     joined = y + "-" + m.cast(pl.String).str.zfill(2) + "-" + d.cast(pl.String).str.zfill(2)

@@ -12,6 +12,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from pipelines.months import MONTH_NUMBER
 from pipelines.sources import KINDS, UNSUR, header_key
 
 # Extra header spellings per kind, beyond those in sources.KINDS (which the demo files use).
@@ -181,55 +182,6 @@ FOOTER = re.compile(
 
 NOT_RATED = {"-", "–", "—", "belum dinilai", "belum ada", "n/a", "na", "tidak dinilai", "belum"}
 
-MONTHS = ["jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des"]
-MONTH_ALIASES = {
-    "jan": 1,
-    "januari": 1,
-    "feb": 2,
-    "februari": 2,
-    "pebruari": 2,
-    "mar": 3,
-    "maret": 3,
-    "apr": 4,
-    "april": 4,
-    "mei": 5,
-    "may": 5,
-    "jun": 6,
-    "juni": 6,
-    "jul": 7,
-    "juli": 7,
-    "agu": 8,
-    "agt": 8,
-    "ags": 8,
-    "aug": 8,
-    "agustus": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "okt": 10,
-    "oct": 10,
-    "oktober": 10,
-    "nov": 11,
-    "nopember": 11,
-    "november": 11,
-    "des": 12,
-    "dec": 12,
-    "desember": 12,
-}
-MONTH_NAMES = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 
 # Columns a file may lack because the value is context (title cells, info sheet, file name, the user).
 CONTEXT_TARGETS = {
@@ -296,7 +248,7 @@ def is_header_cell(cell: str) -> bool:
     key = header_key(cell)
     if not key or re.fullmatch(r"[\d_]+", key):
         return False
-    if any(key in t for t in _ALIASES.values()) or key in MONTH_ALIASES or key == "tahunan":
+    if any(key in t for t in _ALIASES.values()) or key in MONTH_NUMBER or key == "tahunan":
         return True
     return unsur_of(key) is not None and len(key) < 160
 

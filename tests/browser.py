@@ -1,16 +1,122 @@
-"""Browser-test helpers: a dashboard served with its own application database and accounts, and signing in
-through the real form (the benchmark may import these too)."""
+"""Browser-test helpers: `streamlit run` of the dashboard on a free localhost port, waiting until a page is
+fully drawn, a dashboard served with its own application database and accounts, signing in through the real
+form, and a local OpenID Connect provider. The benchmark imports these too (tests never import bench/)."""
 
 from __future__ import annotations
 
 import contextlib
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
 import tempfile
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 from appdb.accounts import Policy, create_user
 from appdb.engine import make_engine, migrate
-from bench.render import serve, wait_rendered
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+# Fully rendered: the script has finished (no running indicator), the page title is drawn, every
+# Plotly chart has drawn its SVG and every data grid its canvas.
+_DONE = """() => {
+  if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+  if (!document.querySelector('h1')) return false;
+  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
+  for (const c of charts) { if (!c.querySelector('.main-svg')) return false; }
+  const grids = document.querySelectorAll('[data-testid="stDataFrame"]');
+  for (const g of grids) { if (!g.querySelector('canvas')) return false; }
+  return true;
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_rendered(page, timeout_ms: int = 120_000) -> None:
+    """Until the page's script has finished and every chart and grid on it is drawn."""
+    page.wait_for_function(_DONE, timeout=timeout_ms, polling=50)
+
+
+def wait_titled(page, title: str) -> None:
+    """Until the page's heading reads `title` and the page is fully rendered."""
+    page.wait_for_function(
+        "(t) => { const h = document.querySelector('h1'); return h && h.innerText.trim() === t && (" + _DONE + ")(); }",
+        arg=title,
+        timeout=300_000,
+        polling=20,
+    )
+
+
+@contextlib.contextmanager
+def serve(
+    warehouse: Path,
+    staging: Path,
+    script: Path = ROOT / "dashboard.py",
+    env: dict | None = None,
+    args: list[str] | None = None,
+    port: int | None = None,
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`streamlit run` of the dashboard (or another script) on a free localhost port against a warehouse,
+    until it answers its health check; stopped on exit. Yields the base URL and the process. `env` adds
+    environment variables (e.g. KINERJA_APP_DB), `args` Streamlit options, `port` a chosen port (default: free)."""
+    port = port or free_port()
+    env = {**os.environ, "KINERJA_WAREHOUSE": str(warehouse), "KINERJA_STAGING": str(staging), **(env or {})}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.address",
+            "127.0.0.1",
+            *(args or []),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        yield url, proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
 
 PASSWORD = "kata-sandi-uji-123"
 ALL_PLACES = ("Bangko", "Jambi", "Belawan", "Rakumpit")
@@ -87,4 +193,69 @@ def sign_in_if_asked(page, username: str = TEST_ADMIN["username"], password: str
         page.wait_for_function(
             "() => { const h = document.querySelector('h1'); return h && h.innerText.trim() !== 'Masuk'; }", timeout=120_000
         )
+    wait_rendered(page)
+
+
+@contextlib.contextmanager
+def oidc_provider(users: list[dict]) -> Iterator[str]:
+    """oidc-provider-mock in its own process on a free localhost port, with one-click users; yields its URL."""
+    port = free_port()
+    args = [sys.executable, "-m", "oidc_provider_mock", "--port", str(port), "--host", "127.0.0.1"]
+    for user in users:
+        args += ["--user-claims", json.dumps(user)]
+    proc = subprocess.Popen(
+        args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONWARNINGS": "ignore"}
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{url}/.well-known/openid-configuration", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def serve_with_sso(
+    warehouse: Path, staging: Path, accounts: list[dict], users: list[dict], mode: str = "both"
+) -> Iterator[tuple[str, str, subprocess.Popen]]:
+    """The dashboard with single sign-on against a local provider holding `users` (claims; each gets a one-click
+    button named by its `sub`), `[auth] mode` set to `mode`, and an application database with `accounts`.
+    Yields (base URL, app DB URL, server process). A browser context signed in once stays signed in for
+    every new tab (Streamlit's auth cookie), as for a real SSO deployment."""
+    port = free_port()
+    folder = Path(tempfile.mkdtemp(prefix="kinerja-sso-"))
+    with oidc_provider(users) as issuer:
+        secrets_file = folder / "secrets.toml"
+        secrets_file.write_text(
+            "[auth]\n"
+            f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+            f'cookie_secret = "{secrets.token_urlsafe(32)}"\n'
+            'client_id = "dasbor-kinerja"\nclient_secret = "rahasia-uji"\n'
+            f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n'
+        )
+        settings_file = folder / "settings.toml"
+        settings_file.write_text(f'[auth]\nmode = "{mode}"\n')
+        db = make_app_db(folder, accounts)
+        with serve(
+            warehouse,
+            staging,
+            env={"KINERJA_APP_DB": db, "KINERJA_SETTINGS": str(settings_file)},
+            args=["--secrets.files", str(secrets_file)],
+            port=port,
+        ) as (url, proc):
+            yield url, db, proc
+
+
+def sign_in_sso(page, url: str, sub: str) -> None:
+    """Open `url`, press the SSO button and choose the provider's user `sub`; returns once the page is drawn."""
+    page.goto(url)
+    page.get_by_role("button", name="Masuk dengan akun instansi (SSO)").click(timeout=120_000)
+    page.get_by_role("button", name=sub).click(timeout=120_000)
+    page.get_by_text("Masuk sebagai").first.wait_for(timeout=120_000)
     wait_rendered(page)

@@ -10,8 +10,7 @@ import openpyxl
 import polars as pl
 import pytest
 
-from bench.render import ARGS, CHROMIUM, serve, wait_rendered
-from tests.browser import ALL_PLACES, make_app_db, open_signed_in, serve_with_accounts
+from tests.browser import ALL_PLACES, ARGS, CHROMIUM, make_app_db, open_signed_in, serve, serve_with_accounts, wait_rendered
 
 pytestmark = pytest.mark.browser
 

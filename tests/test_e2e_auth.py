@@ -3,23 +3,15 @@ sign-out) and single sign-on end to end against a local OpenID Connect provider 
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
-import secrets
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from appdb import access
 from appdb.engine import make_engine
-from bench.render import ARGS, CHROMIUM, _free_port, wait_rendered
-from tests.browser import PASSWORD, on_sign_in_page, serve_with_accounts, sign_in
+from tests.browser import ARGS, CHROMIUM, PASSWORD, on_sign_in_page, serve_with_accounts, serve_with_sso, sign_in, wait_rendered
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +47,8 @@ def _confirm_sign_out(page, seconds: int = 120) -> None:
         if "end_session" in page.url:
             page.get_by_role("button", name="End session").click(timeout=120_000)
             return
-        if page.get_by_role("button", name="Masuk dengan akun instansi (SSO)").count():
+        signed_out = not any(c["name"].startswith("_streamlit_user") for c in page.context.cookies())
+        if signed_out and page.get_by_role("button", name="Masuk dengan akun instansi (SSO)").count():
             return
         page.wait_for_timeout(500)  # polling for the navigation, not a timing assertion
     raise AssertionError(f"not signed out: still at {page.url}")
@@ -141,72 +134,34 @@ def test_idle_session_is_signed_out(demo_settings, browser):
         engine.dispose()
 
 
-@contextlib.contextmanager
-def oidc_provider(users: list[dict]):
-    """oidc-provider-mock in its own process on a free localhost port, with one-click users; yields its URL."""
-    port = _free_port()
-    args = [sys.executable, "-m", "oidc_provider_mock", "--port", str(port), "--host", "127.0.0.1"]
-    for user in users:
-        args += ["--user-claims", json.dumps(user)]
-    proc = subprocess.Popen(
-        args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONWARNINGS": "ignore"}
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{url}/.well-known/openid-configuration", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-
-
 def test_single_sign_on_end_to_end(demo_settings, browser):
-    port = _free_port()
-    with oidc_provider(
-        [{"sub": "sari", "email": SARI["email"], "name": "Sari"}, {"sub": "tamu", "email": "tamu@luar.example"}]
-    ) as issuer:
-        secrets_file = Path(tempfile.mkdtemp(prefix="kinerja-secrets-")) / "secrets.toml"
-        secrets_file.write_text(
-            "[auth]\n"
-            f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
-            f'cookie_secret = "{secrets.token_urlsafe(32)}"\n'
-            'client_id = "dasbor-kinerja"\nclient_secret = "rahasia-uji"\n'
-            f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n'
-        )
-        settings = _settings_file('[auth]\nmode = "both"\n')
-        with serve_with_accounts(
-            demo_settings, [SARI], env={"KINERJA_SETTINGS": settings}, port=port, args=["--secrets.files", str(secrets_file)]
-        ) as (url, db):
-            page = browser.new_page(viewport={"width": 1366, "height": 768})
-            page.goto(url)
-            assert on_sign_in_page(page)
-            page.get_by_role("button", name="Masuk dengan akun instansi (SSO)").click()
-            page.get_by_role("button", name="sari").click()  # the provider's sign-in form
-            _signed_in_as(page, "Sari (SSO)")
-            assert _heading(page) == "Ringkasan"
-            lokasi = page.locator("[data-testid='stSidebar']").inner_text()
-            assert "Bangko" not in lokasi  # Jambi only: the scope came from the app database by e-mail
-            # st.logout sends the browser to the provider's end-session page, which asks to confirm
-            page.get_by_role("button", name="Keluar").click()
-            _confirm_sign_out(page)
-            page.goto(url)
-            page.get_by_role("button", name="Masuk dengan akun instansi (SSO)").wait_for(timeout=120_000)
-            assert _heading(page) == "Masuk"
+    users = [{"sub": "sari", "email": SARI["email"], "name": "Sari"}, {"sub": "tamu", "email": "tamu@luar.example"}]
+    with serve_with_sso(demo_settings.warehouse, demo_settings.staging, [SARI], users) as (url, db, _proc):
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        page.goto(url)
+        assert on_sign_in_page(page)
+        page.get_by_role("button", name="Masuk dengan akun instansi (SSO)").click()
+        page.get_by_role("button", name="sari").click()  # the provider's sign-in form
+        _signed_in_as(page, "Sari (SSO)")
+        assert _heading(page) == "Ringkasan"
+        lokasi = page.locator("[data-testid='stSidebar']").inner_text()
+        assert "Bangko" not in lokasi  # Jambi only: the scope came from the app database by e-mail
+        # st.logout sends the browser to the provider's end-session page, which asks to confirm
+        page.get_by_role("button", name="Keluar").click()
+        _confirm_sign_out(page)
+        page.goto(url)
+        page.get_by_role("button", name="Masuk dengan akun instansi (SSO)").wait_for(timeout=120_000)
+        assert _heading(page) == "Masuk"
 
-            page.get_by_role("button", name="Masuk dengan akun instansi (SSO)").click()
-            page.get_by_role("button", name="tamu").click()
-            page.get_by_text("belum terdaftar").wait_for(timeout=120_000)
-            page.close()
-            engine = make_engine(db)
-            rows = [
-                (r["username"], r["event"], r["outcome"])
-                for r in reversed(access.entries(engine))
-                if r["event"] in ("signin", "signin_failed", "signout")
-            ]
-            engine.dispose()
+        page.get_by_role("button", name="Masuk dengan akun instansi (SSO)").click()
+        page.get_by_role("button", name="tamu").click()
+        page.get_by_text("belum terdaftar").wait_for(timeout=120_000)
+        page.close()
+        engine = make_engine(db)
+        rows = [
+            (r["username"], r["event"], r["outcome"])
+            for r in reversed(access.entries(engine))
+            if r["event"] in ("signin", "signin_failed", "signout")
+        ]
+        engine.dispose()
     assert rows == [("sari", "signin", "ok"), ("sari", "signout", "ok"), ("tamu@luar.example", "signin_failed", "unknown")]

@@ -98,8 +98,7 @@ def _caption(page) -> str:
 def test_a_cli_load_shows_in_an_open_browser_session_without_a_restart(small):
     from playwright.sync_api import sync_playwright
 
-    from bench.render import ARGS, CHROMIUM, serve
-    from tests.browser import sign_in_if_asked
+    from tests.browser import ARGS, CHROMIUM, serve, sign_in_if_asked
 
     s, feb = small
     with serve(s.warehouse, s.staging) as (url, _proc), sync_playwright() as p:
@@ -122,8 +121,7 @@ def test_a_cli_load_shows_in_an_open_browser_session_without_a_restart(small):
 def test_two_uploads_in_one_server_each_keep_their_load_and_rows(small, tmp_path):
     from playwright.sync_api import sync_playwright
 
-    from bench.render import ARGS, CHROMIUM, serve
-    from tests.browser import sign_in_if_asked
+    from tests.browser import ARGS, CHROMIUM, serve, sign_in_if_asked
 
     s, _feb = small
     files = {}

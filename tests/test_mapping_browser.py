@@ -3,76 +3,18 @@ context it lacks, edit a column's target, dry run, save a profile, then load the
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from pipelines.load import load_files, profiles_dir
 from tests import real_files as rf
-from tests.browser import sign_in_if_asked
+from tests.browser import ARGS, CHROMIUM, serve, sign_in_if_asked
 from tests.conftest import make_settings
 from tests.helpers import query
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-
-
-@contextlib.contextmanager
-def _serve(settings):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "KINERJA_WAREHOUSE": str(settings.warehouse), "KINERJA_STAGING": str(settings.staging)}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "dashboard.py"),
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.address",
-            "127.0.0.1",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(240):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
-                    break
-            except OSError:
-                time.sleep(0.5)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def _idle(page):
@@ -105,7 +47,7 @@ def test_mapping_step_edit_dry_run_profile_reuse(tmp_path):
     s = make_settings(tmp_path)
     load_files([("siasn.csv", rf.siasn_roster(rf.nips(10))[0])], s)
     data, want = rf.google_forms()
-    with _serve(s) as url, sync_playwright() as p:
+    with serve(s.warehouse, s.staging) as (url, _proc), sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1366, "height": 900})
         try:

@@ -132,21 +132,26 @@ def _from_sso() -> Principal | None:
     return who
 
 
-def _forget(message: str, who: Principal | None) -> None:
+def _forget(message: str, who: Principal | None) -> bool:
+    """Clear this session's state; a single sign-on identity is also signed out at the provider (its cookie
+    removed by a redirect). True when that redirect was asked for."""
     for key in list(st.session_state.keys()):
         if key not in ("lang",):
             del st.session_state[key]
     st.session_state[MESSAGE] = message
     if who is not None and who.source == "oidc" and st.user.is_logged_in:
         st.logout()
+        return True
+    return False
 
 
-def sign_out() -> None:
-    """Record the sign-out and forget this session's principal and state."""
+def sign_out() -> bool:
+    """Record the sign-out and forget this session's principal and state; True when the browser is being
+    sent to sign out at the identity provider."""
     who = st.session_state.get(PRINCIPAL)
     if who is not None:
         access.record(engine(), "signout", who, session=session_tag())
-    _forget("signed_out", who)
+    return _forget("signed_out", who)
 
 
 def demo_mode() -> bool:
@@ -217,5 +222,8 @@ def account_box(who: Principal) -> None:
     with st.sidebar:
         st.markdown(t("signed_in_as", name=who.display_name or who.username, role=role_label(who.role)))
         if st.button(t("signout"), key="signout", icon=":material/logout:"):
-            sign_out()
+            if sign_out():
+                # the provider's redirect is queued: a rerun now would start a run that drops it unsent,
+                # leaving the identity cookie (the next page load would be signed in again)
+                st.stop()
             st.rerun()

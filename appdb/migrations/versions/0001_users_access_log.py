@@ -7,29 +7,14 @@ Revises:
 import sqlalchemy as sa
 from alembic import op
 
+from appdb.append_only import protect, unprotect
+
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
 
 BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
-
-_PG_APPEND_ONLY = """
-CREATE OR REPLACE FUNCTION access_log_append_only() RETURNS trigger AS $$
-BEGIN
-    RAISE EXCEPTION 'access_log is append-only';
-END;
-$$ LANGUAGE plpgsql;
-CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
-    FOR EACH ROW EXECUTE FUNCTION access_log_append_only();
-"""
-
-_SQLITE_APPEND_ONLY = """
-CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
-BEGIN
-    SELECT RAISE(ABORT, 'access_log is append-only');
-END
-"""
 
 
 def upgrade() -> None:
@@ -79,16 +64,11 @@ def upgrade() -> None:
         sa.Column("value", sa.Text, nullable=False),
         sa.PrimaryKeyConstraint("key", name="pk_app_meta"),
     )
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute(_PG_APPEND_ONLY)
-    else:
-        op.execute(_SQLITE_APPEND_ONLY)
+    protect("access_log", refuse_delete=False)
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute("DROP TRIGGER IF EXISTS access_log_no_update ON access_log")
-        op.execute("DROP FUNCTION IF EXISTS access_log_append_only()")
+    unprotect("access_log")
     op.drop_table("app_meta")
     op.drop_table("access_log")
     op.drop_table("users")

@@ -7,29 +7,14 @@ Revises: 0001
 import sqlalchemy as sa
 from alembic import op
 
+from appdb.append_only import protect, unprotect
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
 
 BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
-
-_PG_APPEND_ONLY = """
-CREATE OR REPLACE FUNCTION case_events_append_only() RETURNS trigger AS $$
-BEGIN
-    RAISE EXCEPTION 'case_events is append-only';
-END;
-$$ LANGUAGE plpgsql;
-CREATE TRIGGER case_events_no_update BEFORE UPDATE OR DELETE ON case_events
-    FOR EACH ROW EXECUTE FUNCTION case_events_append_only();
-"""
-
-_SQLITE_APPEND_ONLY = [
-    """CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events
-       BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END""",
-    """CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events
-       BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END""",
-]
 
 
 def upgrade() -> None:
@@ -101,17 +86,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_awards"),
     )
     op.create_index("ix_awards_nip", "awards", ["nip"])
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute(_PG_APPEND_ONLY)
-    else:
-        for statement in _SQLITE_APPEND_ONLY:
-            op.execute(statement)
+    protect("case_events", refuse_delete=True)
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute("DROP TRIGGER IF EXISTS case_events_no_update ON case_events")
-        op.execute("DROP FUNCTION IF EXISTS case_events_append_only()")
+    unprotect("case_events")
     op.drop_table("awards")
     op.drop_table("case_sessions")
     op.drop_table("case_events")
