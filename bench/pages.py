@@ -16,6 +16,7 @@ from warehouse.db import Filters, Scope
 
 SCOPE = Scope()
 MIN_GROUP = 10
+LIST_ROWS = 200  # settings.toml [tampilan] baris_daftar: what the list pages show
 
 
 @dataclass(frozen=True)
@@ -65,12 +66,12 @@ def _umpan_balik(con, f, ctx):
 
 def _pembinaan(con, f, ctx):
     Q.coaching_summary(con, f, SCOPE)
-    Q.coaching_list(con, f, SCOPE)
+    Q.coaching_list(con, f, SCOPE, limit=LIST_ROWS)
     Q.coaching_summary(con, f, SCOPE)
 
 
 def _penghargaan(con, f, ctx):
-    Q.recognition_list(con, f, SCOPE)
+    Q.recognition_list(con, f, SCOPE, limit=LIST_ROWS)
 
 
 def _profil(con, f, ctx):

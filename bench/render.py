@@ -63,10 +63,10 @@ TITLES = {
 
 
 def _shape(tab) -> dict[str, int]:
-    """How many Plotly charts and data grids the page drew."""
+    """How many Plotly charts and data grids the page shows (not those in a closed expander)."""
     return {
-        "charts": tab.locator("[data-testid='stPlotlyChart']").count(),
-        "grids": tab.locator("[data-testid='stDataFrame']").count(),
+        "charts": tab.locator("[data-testid='stPlotlyChart']:visible").count(),
+        "grids": tab.locator("[data-testid='stDataFrame']:visible").count(),
     }
 
 

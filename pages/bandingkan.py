@@ -5,9 +5,9 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import charts, urlstate
+from ui import charts, fmt, urlstate
 from ui.data import q, scope, settings
-from ui.i18n import t
+from ui.i18n import lang, t
 from ui.page import chart, filters, people_link, score_axis
 from ui.tables import show
 
@@ -69,6 +69,7 @@ def run() -> None:
             ("lokasi", "opd"),
         )
     people_link(f)
+    table = st.expander(t("table_and_downloads", n=fmt.num(view.height, 0, lang())), icon=":material/table:")
     show(
         view.select(
             "jenis_opd",
@@ -86,8 +87,9 @@ def run() -> None:
         t("page_bandingkan"),
         f,
         decimals={"persentil": 0},
+        container=table,
     )
-    st.caption(t("too_small_note", m=cfg["min_group"]))
+    table.caption(t("too_small_note", m=cfg["min_group"]))
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

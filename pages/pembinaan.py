@@ -116,7 +116,7 @@ def _summary(f, sc, labels: dict[str, str]) -> None:
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_pembinaan"))
-    data = q("coaching_list", f, sc)
+    data = q("coaching_list", f, sc, limit=int(settings().section("tampilan")["baris_daftar"]))
     labels, tags = rule_labels(), short_labels()
     if data.is_empty():
         st.info(t("no_data"))

@@ -18,7 +18,7 @@ from warehouse import queries
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_penghargaan"))
-    data = q("recognition_list", f, sc)
+    data = q("recognition_list", f, sc, limit=int(settings().section("tampilan")["baris_daftar"]))
     cfg = settings().section("penghargaan")
     if data.is_empty():
         st.info(t("no_data"))

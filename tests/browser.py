@@ -31,7 +31,8 @@ ARGS = [
     "--no-first-run",
 ]
 # Fully rendered: the script has finished (no running indicator), the page title is drawn, every
-# Plotly chart has drawn its SVG and every data grid its canvas.
+# Plotly chart has drawn its SVG and every visible data grid its canvas (a grid in a closed expander is drawn
+# when opened).
 _DONE = """() => {
   if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
   if (!document.querySelector('h1')) return false;
@@ -39,7 +40,7 @@ _DONE = """() => {
   const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
   for (const c of charts) { if (!c.querySelector('.main-svg')) return false; }
   const grids = document.querySelectorAll('[data-testid="stDataFrame"]');
-  for (const g of grids) { if (!g.querySelector('canvas')) return false; }
+  for (const g of grids) { if (g.checkVisibility() && !g.querySelector('canvas')) return false; }
   return true;
 }"""
 

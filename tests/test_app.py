@@ -83,7 +83,7 @@ def test_overview_figures_follow_the_place_filter(app, demo_settings):
 def test_english_switch_changes_labels_and_number_format(app):
     at = app("ringkasan", lang="English")
     assert at.title[0].value == "Overview"
-    assert _metric(at, "Employees appraised")
+    assert _metric(at, "Appraised")
 
 
 def test_coaching_list_says_why_and_what(app):
@@ -103,3 +103,53 @@ def test_profile_by_url(app, demo_settings):
     assert not at.exception
     name = query(demo_settings, "SELECT nama FROM dim_pegawai WHERE nip = $n", {"n": nip}).item()
     assert at.header[0].value == name
+
+
+def test_overview_sends_curve_breaks_to_their_own_section(app, demo_settings):
+    """The headline section counts the units breaking the curve in the default range (the last 12 periods) and
+    points to the curve section, which lists exactly those unit-periods."""
+    breaks = query(
+        demo_settings,
+        """SELECT lokasi, opd, unit_kerja, periode FROM fct_distribusi
+           WHERE melanggar AND periode IN (SELECT periode FROM dim_periode ORDER BY periode DESC LIMIT 12)""",
+    )
+    assert breaks.height, "the demo is meant to hold a unit breaking the curve"
+    at = app("ringkasan")
+    assert len(at.dataframe) == 1  # headline section: the biggest changes only
+    units = breaks.select("lokasi", "opd", "unit_kerja").n_unique()
+    warning = " ".join(w.value for w in at.warning)
+    assert f": {units} ({breaks.height} unit-periode)" in warning
+    at.segmented_control(key="ringkasan_bagian").set_value("kurva").run()
+    assert not at.exception
+    grid = at.dataframe[0].value
+    shown = sorted(zip(grid["Lokasi"], grid["OPD"], grid["Unit kerja"], strict=True))
+    assert shown == sorted(breaks.select("lokasi", "opd", "unit_kerja").iter_rows())
+
+
+def test_lists_show_the_settings_number_of_rows_and_say_how_many_in_all(demo_settings, monkeypatch, tmp_path):
+    override = tmp_path / "region.toml"
+    override.write_text("[tampilan]\nbaris_daftar = 3\n")
+    monkeypatch.setenv("KINERJA_SETTINGS", str(override))
+    monkeypatch.setenv("KINERJA_APP_DB", f"sqlite:///{tmp_path / 'app.db'}")
+    monkeypatch.setenv("KINERJA_WAREHOUSE", str(demo_settings.warehouse))
+    monkeypatch.setenv("KINERJA_STAGING", str(demo_settings.staging))
+    from ui.data import settings
+
+    settings.clear()
+    try:
+        for page, mart in (("pembinaan", "mart_pembinaan"), ("penghargaan", "mart_penghargaan")):
+            total = query(
+                demo_settings,
+                f"SELECT count(*) FROM {mart} WHERE periode = (SELECT max(periode) FROM agg_kinerja)",
+            ).item()
+            assert total > 3
+            at = AppTest.from_file(HARNESS, default_timeout=60)
+            at.session_state["_page"] = page
+            at.session_state["_principal"] = ADMIN
+            at.run()
+            assert not at.exception
+            assert at.dataframe[0].value.shape[0] == 3
+            captions = " ".join(c.value for c in at.caption)
+            assert f"3 teratas dari {total:,} baris".replace(",", ".") in captions
+    finally:
+        settings.clear()

@@ -144,6 +144,7 @@ def test_no_raw_code_on_any_page(app, demo_settings, page, lang):
 @pytest.mark.parametrize(
     ("page", "params"),
     [
+        ("ringkasan", {"ringkasan_bagian": "kurva"}),
         ("skor", {"skor_bagian": "opd"}),
         ("skor", {"skor_bagian": "indikator"}),
         ("tren", {"tren_group": "opd"}),

@@ -289,7 +289,7 @@ def ci_plot(
             },
             hovertemplate="%{y}<br>%{x:.1f}<extra>" + p + "</extra>",
         )
-    return _layout(fig, title, x_title, "", height=max(360, 26 * frame.height + 150))
+    return _layout(fig, title, x_title, "", height=max(360, 18 * frame.height + 150))
 
 
 def bars(
@@ -326,7 +326,7 @@ def bars(
     if x_range is not None:
         fig.update_xaxes(range=x_range)
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, x_title, "", height=max(320, 28 * frame.height + 150))
+    return _layout(fig, title, x_title, "", height=max(320, 22 * frame.height + 150))
 
 
 def grouped_bars(

@@ -66,7 +66,7 @@ T: dict[str, tuple[str, str]] = {
         "Menampilkan {n} teratas dari {total} baris; unduhan berisi semua {total} baris.",
         "Showing the top {n} of {total} rows; the downloads hold all {total} rows.",
     ),
-    "employees_appraised": ("Pegawai dinilai", "Employees appraised"),
+    "employees_appraised": ("Pegawai dinilai", "Appraised"),
     "mean_score": ("Rata-rata hasil kerja", "Mean work result"),
     "share_below": ("Di bawah Baik", "Below Baik"),
     "share_sb": ("Sangat Baik", "Sangat Baik"),
@@ -255,6 +255,16 @@ T: dict[str, tuple[str, str]] = {
     ),
     "no_change": ("tidak berubah", "no change"),
     "section": ("Bagian", "Section"),
+    "table_and_downloads": ("Tabel ({n} baris) dan unduhan", "Table ({n} rows) and downloads"),
+    "sec_utama": ("Angka utama", "Headline figures"),
+    "sec_kurva": ("Kurva distribusi", "Distribution curve"),
+    "curve_breaks_count": (
+        "Unit kerja yang melanggar kurva distribusi dalam rentang periode yang dipilih: {units} ({rows} unit-periode). "
+        "Lihat bagian Kurva distribusi di atas.",
+        "Work units breaking the distribution curve in the chosen period range: {units} ({rows} unit-periods). "
+        "See the Distribution curve section above.",
+    ),
+    "curve_none": ("Tidak ada unit kerja yang melanggar kurva distribusi.", "No work unit breaks the distribution curve."),
     "sec_sebaran": ("Sebaran dan predikat", "Distribution and predikat"),
     "sec_opd": ("Per OPD", "By OPD"),
     "sec_indikator": ("Indikator", "Indicators"),

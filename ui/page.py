@@ -20,12 +20,15 @@ def metric(
     help: str | None = None,
     inverse: bool = False,
     change: float | None = None,
+    show_label: bool = True,
 ) -> None:
-    """A headline figure with an optional change; no change (`change` rounds to zero) is grey, without arrow."""
+    """A headline figure with an optional change; no change (`change` rounds to zero) is grey, without arrow.
+    `show_label=False` for rows under a first row that already names the figures (the label stays for readers)."""
+    shown = "visible" if show_label else "collapsed"
     if delta is not None and change is not None and round(change, 6) == 0:
-        col.metric(label, value, delta, help=help, delta_color="off", delta_arrow="off")
+        col.metric(label, value, delta, help=help, delta_color="off", delta_arrow="off", label_visibility=shown)
         return
-    col.metric(label, value, delta, help=help, delta_color="inverse" if inverse else "normal")
+    col.metric(label, value, delta, help=help, delta_color="inverse" if inverse else "normal", label_visibility=shown)
 
 
 def chart(fig, key: str, fields: tuple[str, ...] = ()) -> None:
