@@ -213,8 +213,33 @@ def _targets(res: dict) -> list[str]:
     return out
 
 
+def _carried(previous: str, scale: str) -> tuple[list[str], list[str], str | None]:
+    """From the previous report: a scale's target rows, its section and its run time, for a scale whose results
+    are not in this run's cache (the national scale takes an hour to generate and load, so it is re-run
+    only on purpose)."""
+    lines = previous.splitlines()
+    rows = [ln for ln in lines if ln.startswith("| ") and scale in ln.split("|")[1].split()]
+    start = next((i for i, ln in enumerate(lines) if ln.startswith(f"## {scale.capitalize()}:")), None)
+    section: list[str] = []
+    if start is not None:
+        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+        section = lines[start:end]
+    when = next(
+        (
+            part.split(" ", 1)[1].rstrip(".")
+            for ln in lines
+            if ln.startswith("- Runs:")
+            for part in ln[8:].split(", ")
+            if part.startswith(scale + " ")
+        ),
+        None,
+    )
+    return rows, section, when
+
+
 def write_report(results_dir: Path, target: Path, notes: Path | None = None) -> None:
-    """Combine every saved scale into one Markdown file, with the analysis in `notes` under the targets."""
+    """Combine every saved scale into one Markdown file, with the analysis in `notes` under the targets. A scale
+    with no saved results keeps its rows and section from the previous report, marked with its own run time."""
     res = {}
     for scale in ORDER:
         f = results_dir / f"{scale}.json"
@@ -222,6 +247,9 @@ def write_report(results_dir: Path, target: Path, notes: Path | None = None) -> 
             res[scale] = json.loads(f.read_text())
     if not res:
         raise SystemExit("no results yet: run `make bench` first")
+    previous = target.read_text(encoding="utf-8") if target.exists() else ""
+    carried = {s: _carried(previous, s) for s in ORDER if s not in res}
+    carried = {s: c for s, c in carried.items() if c[1]}
     any_r = next(iter(res.values()))
     m, v = any_r["machine"], any_r["versions"]
     out = [
@@ -231,10 +259,18 @@ def write_report(results_dir: Path, target: Path, notes: Path | None = None) -> 
         "",
         f"- Machine: {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB memory.",
         "- Versions: " + ", ".join(f"{k} {val}" for k, val in v.items()) + ".",
-        "- Runs: " + ", ".join(f"{s} {r['when']}" for s, r in res.items()) + ".",
+        "- Runs: "
+        + ", ".join(
+            [f"{s} {r['when']}" for s, r in res.items()]
+            + [f"{s} {c[2]} (carried over from the previous report)" for s, c in carried.items()]
+        )
+        + ".",
         "",
     ]
-    out += _targets(res)
+    targets = _targets(res)
+    for _scale, (rows, _section, _when) in carried.items():
+        targets[-1:-1] = [r for r in rows if r not in targets]
+    out += targets
     if notes is not None and notes.exists():
         out += [notes.read_text(encoding="utf-8").strip(), ""]
     for scale, r in res.items():
@@ -246,4 +282,6 @@ def write_report(results_dir: Path, target: Path, notes: Path | None = None) -> 
             "",
         ]
         out += _load(r) + _queries(r) + _pandas(r) + _render(r)
+    for _rows, section, when in carried.values():
+        out += [section[0], "", f"*Carried over from the previous report (run {when}); not re-run this time.*", *section[1:]]
     target.write_text("\n".join(out) + "\n", encoding="utf-8")

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
 from pipelines import checks, guards, staging
@@ -35,7 +34,6 @@ from pipelines.sources import detect_kind
 from pipelines.validate import REJECT_SCHEMA, evaluation_incomplete, schema_rejects, unreadable
 from schemas import raw_schema
 from settings import Settings
-from warehouse.db import current_file
 
 ORDER = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
 Progress = Callable[[float, str], None]
@@ -197,14 +195,6 @@ def _validate(
         pl.col("alasan").fill_null(pl.format("Nilai pada kolom {} tidak sah.", pl.col("kolom"))),
         pl.col("reason").fill_null(pl.format("The value in column {} is not valid.", pl.col("kolom"))),
     )
-
-
-def _known_nips(warehouse: Path) -> pl.Series:
-    """NIPs of the employee master in the current warehouse."""
-    if not warehouse.exists():
-        return pl.Series("nip", [], dtype=pl.String)
-    with contextlib.closing(duckdb.connect(current_file(warehouse), read_only=True)) as con:
-        return pl.from_arrow(con.sql("SELECT nip FROM dim_pegawai").to_arrow_table())["nip"]
 
 
 Source = bytes | Path
@@ -450,7 +440,7 @@ def _load_locked(
             _ordered(files, kind, opts),
             kind,
             source,
-            _known_nips(warehouse),
+            roster.rows["nip"],  # the current roster (dim_pegawai holds the same NIPs)
             already,
             settings,
             stamp,
