@@ -197,3 +197,39 @@ def test_upload_widget_speaks_the_chosen_language(server, browser):
     }""")
     assert "Pilih berkas" in shown[0] and "per berkas" in shown[1] and shown[2] == "0px"
     page.close()
+
+
+def _shown_choice(page) -> str:
+    return page.locator("[data-testid='stMain'] [data-testid='stSelectbox'] input").first.get_attribute("value")
+
+
+def _switch_language(page, name: str, title: str) -> None:
+    page.locator("[data-testid='stSidebar']").get_by_text(name, exact=True).click()
+    page.wait_for_function(
+        "(t) => document.querySelector('h1') && document.querySelector('h1').innerText.trim() === t", arg=title, timeout=60_000
+    )
+    _settle(page)
+
+
+def test_a_selectbox_follows_the_language_and_keeps_its_choice(server, browser):
+    page = _open(browser, f"{server}/bandingkan")
+    assert _shown_choice(page) == "Semua"
+    _switch_language(page, "English", "Compare")
+    page.wait_for_function(
+        "() => document.querySelector(\"[data-testid='stMain'] [data-testid='stSelectbox'] input\").value === 'All'",
+        timeout=60_000,
+    )
+    box = page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first
+    box.click()
+    page.get_by_role("option", name="Kecamatan", exact=True).click()
+    page.wait_for_function("() => location.search.includes('banding_jenis=Kecamatan')", timeout=60_000)
+    _settle(page)
+    _switch_language(page, "Bahasa Indonesia", "Bandingkan")
+    assert _shown_choice(page) == "Kecamatan" and "banding_jenis=Kecamatan" in page.url
+    box.click()
+    page.get_by_role("option", name="Semua", exact=True).click()
+    page.wait_for_function("() => !location.search.includes('banding_jenis')", timeout=60_000)
+    _settle(page)
+    _switch_language(page, "English", "Compare")
+    assert _shown_choice(page) == "All" and "banding_jenis" not in page.url
+    page.close()

@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
+from ui.i18n import lang
+
 
 def restore(key: str, options: Sequence[str], default, multi: bool = False, pair: bool = False) -> None:
     """Before drawing the widget `key`: give it the URL's value (when valid) the first time it is seen,
@@ -45,9 +47,25 @@ def publish(key: str, value, default) -> None:
 
 
 def choice(widget: Callable, key: str, options: Sequence[str], default, **kw):
-    """A single-choice widget (selectbox, segmented control, radio) whose code lives in the URL."""
+    """A single-choice widget (selectbox, segmented control, radio) whose code lives in the URL.
+
+    The browser keeps a selectbox's shown label (and its own copy of the value) when only its labels change, so
+    after a language switch it would still show the old language's label: after each switch a selectbox is a new
+    widget (`key.1`, `key.2`, ...) given the value `key` holds, and `key` follows it."""
+    language, marker, generation = lang(), f"_choice_lang.{key}", f"_choice_gen.{key}"
+    if widget is st.selectbox and st.session_state.get(marker) not in (None, language):
+        st.session_state[generation] = st.session_state.get(generation, 0) + 1
+    gen = st.session_state.get(generation, 0)
+    wkey = f"{key}.{gen}" if gen else key
+    if wkey != key and wkey in st.session_state:
+        st.session_state[key] = st.session_state[wkey]  # the reader's latest pick since the switch
     restore(key, options, default)
-    value = widget(options=list(options), key=key, **kw)
+    if wkey != key and st.session_state.get(wkey) != st.session_state[key]:
+        st.session_state[wkey] = st.session_state[key]
+    value = widget(options=list(options), key=wkey, **kw)
+    if wkey != key:
+        st.session_state[key] = value
+    st.session_state[marker] = language
     publish(key, value, default)
     return value
 
@@ -55,5 +73,6 @@ def choice(widget: Callable, key: str, options: Sequence[str], default, **kw):
 def clear(keys: Sequence[str]) -> None:
     """Forget these widgets' values and their URL parameters (a callback: runs before the next run)."""
     for k in keys:
-        st.session_state.pop(k, None)
+        for name in [k, *(s for s in st.session_state if str(s).startswith(f"{k}.") or str(s).endswith(f".{k}"))]:
+            st.session_state.pop(name, None)
         st.query_params.pop(k, None)
