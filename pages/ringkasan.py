@@ -3,6 +3,8 @@ section, the units breaking the distribution curve."""
 
 from __future__ import annotations
 
+import html
+
 import polars as pl
 import streamlit as st
 
@@ -38,7 +40,7 @@ def _figures(row: dict, ikm: pl.DataFrame, lg: str, first: bool) -> None:
     pad = "2.1rem" if first else "0.5rem"
     name.markdown(
         f"<div style='padding-top:{pad};font-size:1.35rem;font-weight:600;white-space:nowrap'>"
-        f"<span style='color:{PLACE_COLOURS.get(row['lokasi'], '#333')}'>■</span> {row['lokasi']}</div>",
+        f"<span style='color:{PLACE_COLOURS.get(row['lokasi'], '#333')}'>■</span> {html.escape(row['lokasi'])}</div>",
         unsafe_allow_html=True,
     )
     cap = fmt.num(settings().section("capaian")["cap"], 0, lg)
