@@ -68,7 +68,7 @@ def run() -> None:
         height=520,
         total=int(data["n_total"][0]),
         full=lambda: shape(queries.recognition_list(con, f, sc, limit=None)),
-        widths={"nama": 170, "unggul": 300},
+        widths={"nama": 160, "unggul": 230},
     )
     names = {r["nip"]: f"{r['nama']} · {r['opd']} ({r['lokasi']})" for r in data.iter_rows(named=True)}
     nip = st.selectbox(t("pick_employee"), list(names), format_func=names.get, key="penghargaan_pick")
