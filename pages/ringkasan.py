@@ -91,16 +91,16 @@ def _figures(row: dict, ikm: pl.DataFrame, lg: str, first: bool) -> None:
     )
 
 
-def _headline(f, sc, lg: str, head: pl.DataFrame, br: pl.DataFrame) -> None:
+def _headline(f, sc, lg: str, over: dict, br: pl.DataFrame) -> None:
     """Per place, the five headline figures; then the OPDs that changed most, and how many units break the curve."""
-    ikm = q("ikm_by_place", f, sc)
+    ikm, head = q("ikm_by_place", f, sc), over["head"]
     st.subheader(f"{fmt.period(head['periode'][0], lg)} · {t('vs_prev', p=fmt.period(head['periode_lalu'][0], lg))}")
     ordered = head.sort(pl.col("lokasi").replace_strict({p: i for i, p in enumerate(PLACE_COLOURS)}, default=9))
     for i, row in enumerate(ordered.iter_rows(named=True)):
         _figures(row, ikm, lg, first=i == 0)
     st.divider()
     st.subheader(t("what_changed"))
-    ch = q("overview", f, sc)["changes"]
+    ch = over["changes"]
     if ch.height:
         st.caption(f"{fmt.period(ch['dari'][0], lg)} → {fmt.period(ch['sampai'][0], lg)}")
         show(ch.select("lokasi", "opd", "awal", "akhir", "perubahan", "n"), "perubahan_terbesar", t("what_changed"), f)
@@ -138,8 +138,8 @@ def _curve(f, br: pl.DataFrame) -> None:
 def run() -> None:
     f, sc, lg = filters(), scope(), lang()
     st.title(t("page_ringkasan"))
-    head = q("overview", f, sc)["head"]
-    if head.is_empty():
+    over = q("overview", f, sc)
+    if over["head"].is_empty():
         st.info(t("no_data"))
         return
     br = q("distribution_breaks", f, sc)
@@ -155,7 +155,7 @@ def run() -> None:
     if section == "kurva":
         _curve(f, br)
     else:
-        _headline(f, sc, lg, head, br)
+        _headline(f, sc, lg, over, br)
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

@@ -25,7 +25,7 @@ from pathlib import Path
 import polars as pl
 
 from pipelines import checks, guards, staging
-from pipelines.build import build_warehouse, clean_leftovers, fault_point, read_manifest
+from pipelines.build import LOAD_SCHEMA, build_warehouse, clean_leftovers, fault_point, read_manifest
 from pipelines.clean import clean, fill_equal_weights
 from pipelines.errors import FileRefused
 from pipelines.intake import ReadOptions, prepare
@@ -511,19 +511,7 @@ def _load_rows(report: LoadReport) -> pl.DataFrame:
             }
             for f in report.files
         ],
-        schema={
-            "load_id": pl.Int64,
-            "waktu": pl.Datetime("us"),
-            "berkas": pl.String,
-            "jenis": pl.String,
-            "status": pl.String,
-            "sha256": pl.String,
-            "dibaca": pl.Int64,
-            "dimuat": pl.Int64,
-            "ditolak": pl.Int64,
-            "pesan": pl.String,
-            "message": pl.String,
-        },
+        schema=LOAD_SCHEMA,
     )
 
 
