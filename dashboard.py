@@ -63,6 +63,11 @@ def _freshness() -> None:
     )
 
 
+# Pages the shared filters don't act on: drawing them there would suggest they do (they keep their values meanwhile:
+# `persist_state`, and come back on the next page that uses them).
+UNFILTERED = {"data", "akun", "log-akses", "panduan"}
+
+
 def main() -> None:
     _ensure_warehouse()
     st.sidebar.radio(
@@ -81,7 +86,8 @@ def main() -> None:
     st.session_state["_page_path"] = nav.url_path
     account_box(who)
     _scope_notes(who)
-    st.session_state["_filters"] = sidebar()
+    if nav.url_path not in UNFILTERED:
+        st.session_state["_filters"] = sidebar()
     _freshness()
     nav.run()
 

@@ -58,7 +58,9 @@ def app(demo_settings, monkeypatch, tmp_path):
 def test_every_page_renders(app, page):
     at = app(page)
     assert at.title[0].value
-    assert len(at.sidebar.multiselect) == 6
+    # the period and the place are always drawn; OPD, unit, position, grade and status wait behind a switch
+    assert [m.key for m in at.sidebar.multiselect] == ["lokasi"]
+    assert at.sidebar.toggle(key="filters_more").value is False
 
 
 def _metric(at, label):

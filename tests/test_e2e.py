@@ -95,6 +95,25 @@ def test_shared_url_opens_the_same_filtered_view(server, browser):
     page2.close()
 
 
+def test_pages_without_figures_draw_no_filters_and_the_filters_survive_them(server, browser):
+    page = _open(browser, f"{server}/?lokasi=Belawan")
+    sidebar = page.locator("[data-testid='stSidebar']")
+    assert sidebar.locator("[data-testid='stMultiSelect']").count() == 1
+    page.get_by_role("link", name="Panduan").first.click()
+    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.trim() === 'Panduan'")
+    _settle(page)
+    # the previous page's widgets are removed when the run ends: wait for that (times out if they stay)
+    page.wait_for_function(
+        "() => !document.querySelector(\"[data-testid='stSidebar'] [data-testid='stMultiSelect']\")", timeout=60_000
+    )
+    assert sidebar.get_by_text("Rentang periode").count() == 0
+    page.get_by_role("link", name="Skor").first.click()
+    page.wait_for_function("() => location.search.includes('lokasi=Belawan')", timeout=60_000)
+    _settle(page)
+    assert sidebar.locator("[data-testid='stMultiSelect']").first.inner_text().count("Belawan") == 1
+    page.close()
+
+
 def test_coaching_list_links_to_profile(server, browser):
     page = _open(browser, f"{server}/pembinaan")
     page.get_by_role("link", name="Buka profil").last.click()

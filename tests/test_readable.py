@@ -270,6 +270,34 @@ def test_reset_clears_filters_and_the_url(app, demo_settings):
     assert "lokasi" not in at.query_params and "periode" not in at.query_params
 
 
+def test_less_used_filters_open_on_request_and_stay_open_while_one_is_in_use(app):
+    more = ["lokasi", "opd", "unit_kerja", "jenis_jabatan", "golongan", "status_asn"]
+    at = app("ringkasan")
+    assert [m.key for m in at.sidebar.multiselect] == ["lokasi"]
+    assert "reset_filters" not in [b.key for b in at.button]  # nothing to reset yet
+    at.sidebar.toggle(key="filters_more").set_value(True).run()
+    assert [m.key for m in at.sidebar.multiselect] == more
+    assert not at.sidebar.toggle(key="filters_more").disabled
+    gol = at.sidebar.multiselect(key="golongan").options[0]
+    at.sidebar.multiselect(key="golongan").select(gol).run()
+    assert at.query_params["golongan"] in (gol, [gol])
+    # a filter in force cannot be folded away out of sight
+    assert at.sidebar.toggle(key="filters_more").disabled
+    at.run()  # on another page or a later run the filter is still shown
+    assert [m.key for m in at.sidebar.multiselect] == more
+    assert at.sidebar.multiselect(key="golongan").value == [gol]
+    at.button(key="reset_filters").click().run()
+    assert [m.key for m in at.sidebar.multiselect] == ["lokasi"]
+    assert "golongan" not in at.query_params
+
+
+def test_a_shared_link_with_a_less_used_filter_opens_it(app, demo_settings):
+    opd = query(demo_settings, "SELECT min(opd) FROM agg_kinerja WHERE lokasi = 'Jambi'").item()
+    at = app("skor", "en", {"lokasi": "Jambi", "opd": opd})
+    assert at.sidebar.toggle(key="filters_more").value is True
+    assert at.sidebar.multiselect(key="opd").value == [opd]
+
+
 def test_a_chart_click_narrows_the_filters(app, demo_settings):
     opd = query(demo_settings, "SELECT min(opd) FROM agg_kinerja WHERE lokasi = 'Jambi'").item()
     at = app("skor", "id", {"skor_bagian": "opd"}, _pending_filters={"lokasi": ["Jambi"], "opd": [opd]})

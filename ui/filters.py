@@ -12,6 +12,8 @@ from warehouse.db import Filters
 
 PLACES = ["Bangko", "Jambi", "Belawan", "Rakumpit"]
 KEYS = ["periode", "lokasi", "opd", "unit_kerja", "jenis_jabatan", "golongan", "status_asn"]
+MORE = KEYS[2:]  # drawn on request ("Filter lainnya"), or whenever one of them holds a value
+MORE_TOGGLE = "filters_more"
 
 
 PENDING = "_pending_filters"  # narrowing asked for by a chart click, applied before the widgets are drawn
@@ -46,8 +48,26 @@ def _apply_pending() -> None:
 
 
 def reset() -> None:
-    """Every filter back to its default, the URL too."""
+    """Every filter back to its default, the URL too; the less used filters folded away again."""
     urlstate.clear(KEYS)
+    st.session_state.pop(MORE_TOGGLE, None)
+
+
+def _more_open() -> bool:
+    """Whether to draw the less used filters. Each drawn filter costs the browser time on every new tab, and
+    most views use the period and the place only, so the other five are drawn when asked for; but a filter
+    in force (from the address, a chart click or an earlier choice) is never hidden: while one holds a value
+    they stay open and the switch is locked."""
+    held = any(st.session_state.get(k) for k in MORE) or any(st.query_params.get_all(k) for k in MORE)
+    if held:
+        st.session_state[MORE_TOGGLE] = True
+    return st.toggle(
+        t("more_filters"),
+        key=MORE_TOGGLE,
+        disabled=held,
+        help=t("more_filters_held") if held else t("more_filters_help"),
+        persist_state="session",
+    )
 
 
 def _refuse_outside(key: str, allowed: list[str]) -> None:
@@ -88,15 +108,18 @@ def sidebar() -> Filters:
         _refuse_outside("lokasi", allowed)
         _refuse_outside("opd", everything["opd"].unique().to_list())
         lok = _multi("lokasi", allowed)
-        opts = q("filter_options", sc, lokasi=lok)
-        opd = _multi("opd", sorted(opts["opd"].unique().to_list()))
-        if opd:
-            opts = opts.filter(pl.col("opd").is_in(opd))
-        unit = _multi("unit_kerja", sorted(opts["unit_kerja"].unique().to_list()))
-        jab = _multi("jenis_jabatan", sorted(opts["jenis_jabatan"].drop_nulls().unique().to_list()), translate=True)
-        gol = _multi("golongan", sorted(opts["golongan"].drop_nulls().unique().to_list()))
-        sta = _multi("status_asn", sorted(opts["status_asn"].drop_nulls().unique().to_list()))
-        st.button(t("reset"), key="reset_filters", on_click=reset, icon=":material/restart_alt:")
+        opd = unit = jab = gol = sta = ()
+        if _more_open():
+            opts = q("filter_options", sc, lokasi=lok)
+            opd = _multi("opd", sorted(opts["opd"].unique().to_list()))
+            if opd:
+                opts = opts.filter(pl.col("opd").is_in(opd))
+            unit = _multi("unit_kerja", sorted(opts["unit_kerja"].unique().to_list()))
+            jab = _multi("jenis_jabatan", sorted(opts["jenis_jabatan"].drop_nulls().unique().to_list()), translate=True)
+            gol = _multi("golongan", sorted(opts["golongan"].drop_nulls().unique().to_list()))
+            sta = _multi("status_asn", sorted(opts["status_asn"].drop_nulls().unique().to_list()))
+        if lok or opd or unit or jab or gol or sta or (dari, sampai) != default:  # nothing to reset otherwise
+            st.button(t("reset"), key="reset_filters", on_click=reset, icon=":material/restart_alt:")
     return Filters(dari, sampai, lok, opd, unit, jab, gol, sta)
 
 

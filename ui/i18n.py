@@ -17,6 +17,15 @@ T: dict[str, tuple[str, str]] = {
     "status_asn": ("PNS/PPPK", "PNS/PPPK"),
     "all": ("Semua", "All"),
     "reset": ("Atur ulang filter", "Reset filters"),
+    "more_filters": ("Filter OPD, unit, jabatan, golongan", "Filter by OPD, unit, position, grade"),
+    "more_filters_help": (
+        "Tampilkan filter OPD, unit kerja, jenis jabatan, golongan dan PNS/PPPK.",
+        "Show the filters for OPD, work unit, position type, grade and PNS/PPPK.",
+    ),
+    "more_filters_held": (
+        "Ada filter yang sedang dipakai di bawah ini; kosongkan atau atur ulang filter untuk menutupnya.",
+        "A filter below is in use; clear it or reset the filters to fold them away.",
+    ),
     "page_ringkasan": ("Ringkasan", "Overview"),
     "page_skor": ("Skor", "Scores"),
     "page_tren": ("Tren", "Trends"),
