@@ -63,13 +63,14 @@ def reasons(frame: pl.DataFrame, labels: dict[str, str] | None = None) -> pl.Dat
     )
 
 
+# who, why, what to coach on, the supervisor and the profile link first: they fit a 1366 px laptop screen
 COLUMNS = [
     "nama",
-    "status_kasus",
     "alasan",
     "fokus",
     "nama_atasan",
     "profil",
+    "status_kasus",
     "kasus",
     "opd",
     "unit_kerja",
@@ -79,7 +80,7 @@ COLUMNS = [
     "tren",
     "jabatan",
 ]
-WIDTHS = {"nama": 160, "alasan": 250, "fokus": 260, "nama_atasan": 140}
+WIDTHS = {"nama": 150, "alasan": 200, "fokus": 220, "nama_atasan": 140, "profil": 105, "status_kasus": 110, "kasus": 115}
 
 
 def with_cases(frame: pl.DataFrame) -> pl.DataFrame:
@@ -134,7 +135,7 @@ def run() -> None:
         t("page_pembinaan"),
         f,
         links={"profil": t("open_profile"), "kasus": t("open_case")},
-        height=560,
+        height=460,
         total=int(data["n_total"][0]),
         full=full,
         widths=WIDTHS,

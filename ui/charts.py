@@ -318,6 +318,8 @@ def bars(
             customdata=keys,
             texttemplate=f"%{{x:{x_format}}}" if text else None,
             textposition="auto",
+            textangle=0,  # a value that doesn't fit inside its bar goes beside it, never turned sideways
+            cliponaxis=False,
             hovertemplate=f"%{{y}}: %{{x:{x_format}}}<extra></extra>",
         )
     )

@@ -148,8 +148,11 @@ def show(
         box.info(t("no_data"))
         return
     audit.table_viewed(key, frame, f)
-    config: dict = {col(c): st.column_config.LinkColumn(col(c), display_text=lbl, width="small") for c, lbl in links.items()}
-    for c, w in (widths or {}).items():
+    widths = widths or {}
+    config: dict = {
+        col(c): st.column_config.LinkColumn(col(c), display_text=lbl, width=widths.get(c, "small")) for c, lbl in links.items()
+    }
+    for c, w in widths.items():
         config.setdefault(col(c), st.column_config.Column(col(c), width=w))
     box.dataframe(
         display_frame(frame, decimals, percent),
