@@ -12,7 +12,7 @@ from ui import fmt, urlstate
 from ui.charts import PLACE_COLOURS
 from ui.data import q, scope, settings
 from ui.i18n import lang, t, value_label
-from ui.page import filters, metric
+from ui.page import filters
 from ui.tables import show
 
 SECTIONS = ["utama", "kurva"]
@@ -32,63 +32,96 @@ def _ikm_latest(ikm: pl.DataFrame, place: str) -> tuple[str, str | None, float |
     return f"{fmt.num(last['ikm_konversi'], 2, lang())} ({grade})", delta, change
 
 
-def _figures(row: dict, ikm: pl.DataFrame, lg: str, first: bool) -> None:
-    """One place's row: its name, then the five headline figures, each with its change and a tooltip saying what
-    n counts (the figures' names are written on the first row only)."""
-    name, *c = st.columns([0.9, 1, 1, 1, 1, 1], vertical_alignment="top")
-    # level with the figures: below the figures' names on the first row (no heading: no anchor link)
-    pad = "2.1rem" if first else "0.5rem"
-    name.markdown(
-        f"<div style='padding-top:{pad};font-size:1.35rem;font-weight:600;white-space:nowrap'>"
-        f"<span style='color:{PLACE_COLOURS.get(row['lokasi'], '#333')}'>■</span> {html.escape(row['lokasi'])}</div>",
-        unsafe_allow_html=True,
-    )
-    cap = fmt.num(settings().section("capaian")["cap"], 0, lg)
+# One table for every place's headline figures (drawn as a single element: twenty `st.metric`s in four rows of
+# columns cost a new tab about as much as the rest of the page). Styled like Streamlit's own figures.
+HEADLINE_CSS = """<style>
+table.headline { width: 100%; border-collapse: collapse; margin: 0.25rem 0 0.5rem; }
+table.headline th, table.headline td { border: none; padding: 0.35rem 0.75rem 0.35rem 0; text-align: left;
+  vertical-align: top; background: none; }
+table.headline thead th { font-size: 0.875rem; font-weight: 400; color: rgb(49, 51, 63); cursor: help; }
+table.headline .i { display: inline-block; width: 1rem; height: 1rem; line-height: 1rem; border: 1px solid #8b8d96;
+  border-radius: 50%; text-align: center; font-size: 0.7rem; color: #6b6d76; margin-left: 0.3rem; }
+table.headline tbody th { font-size: 1.35rem; font-weight: 600; white-space: nowrap; padding-top: 0.3rem; }
+table.headline .v { font-size: 2rem; line-height: 1.2; }
+table.headline .d { font-size: 0.875rem; display: inline-block; padding: 0 0.4rem; border-radius: 0.5rem; }
+table.headline .up { color: rgb(21, 130, 55); background: rgba(33, 195, 84, 0.1); }
+table.headline .down { color: rgb(189, 64, 67); background: rgba(255, 43, 43, 0.09); }
+table.headline .flat { color: rgb(109, 111, 122); background: rgba(128, 132, 149, 0.1); }
+</style>"""
+
+FIGURES = ["n", "rata", "sb", "bawah", "ikm"]  # the table's columns (codes stay in the markup, never on screen)
+
+
+def _cell(figure: str, value: str, delta: str | None = None, change: float | None = None, inverse: bool = False) -> str:
+    """One figure with its change: green when better, red when worse (`inverse`: lower is better), grey and
+    without arrow when nothing changed (the change rounds to zero)."""
+    out = f"<td data-figure='{figure}'><div class='v'>{html.escape(value)}</div>"
+    if delta is not None:
+        if change is None or round(change, 6) == 0:
+            out += f"<div class='d flat'>{html.escape(delta)}</div>"
+        else:
+            better = (change > 0) != inverse
+            arrow = "▲" if change > 0 else "▼"
+            out += f"<div class='d {'up' if better else 'down'}'>{arrow} {html.escape(delta)}</div>"
+    return out + "</td>"
+
+
+def _row(row: dict, ikm: pl.DataFrame, lg: str) -> str:
+    """One place's row: its name, then the five headline figures with their changes."""
+    place = html.escape(row["lokasi"])
+    cells = [
+        f"<tr data-lokasi='{place}'><th scope='row'>"
+        f"<span style='color:{PLACE_COLOURS.get(row['lokasi'], '#333')}'>■</span> {place}</th>"
+    ]
     dn = row["n"] - row["n_lalu"] if row["n_lalu"] is not None else None
-    metric(
-        c[0],
-        t("employees_appraised"),
-        fmt.num(row["n"], 0, lg),
-        fmt.signed(dn, 0, lg) if dn is not None else None,
-        help=t("help_n"),
-        change=dn,
-        show_label=first,
-    )
+    cells.append(_cell("n", fmt.num(row["n"], 0, lg), fmt.signed(dn, 0, lg) if dn is not None else None, dn))
     dm = row["rata_hasil"] - row["rata_hasil_lalu"] if None not in (row["rata_hasil"], row["rata_hasil_lalu"]) else None
-    metric(
-        c[1],
-        t("mean_score"),
-        fmt.num(row["rata_hasil"], 1, lg),
-        fmt.signed(dm, 1, lg) if dm is not None else None,
-        help=t("help_mean", cap=cap),
-        change=None if dm is None else round(dm, 1),
-        show_label=first,
+    cells.append(
+        _cell(
+            "rata",
+            fmt.num(row["rata_hasil"], 1, lg),
+            fmt.signed(dm, 1, lg) if dm is not None else None,
+            None if dm is None else round(dm, 1),
+        )
     )
-    metric(c[2], t("share_sb"), fmt.pct(row["share_sangat_baik"], 1, lg), help=t("help_sb"), show_label=first)
+    cells.append(_cell("sb", fmt.pct(row["share_sangat_baik"], 1, lg)))
     # shares are of those with a predikat: None where nobody has one
     db = row["bawah"] - row["bawah_lalu"] if None not in (row["bawah"], row["bawah_lalu"]) else None
-    metric(
-        c[3],
-        t("share_below"),
-        fmt.pct(row["bawah"], 1, lg),
-        (fmt.signed(db * 100, 1, lg) + " pp") if db is not None else None,
-        inverse=True,
-        help=t("help_below"),
-        change=None if db is None else round(db * 100, 1),
-        show_label=first,
+    cells.append(
+        _cell(
+            "bawah",
+            fmt.pct(row["bawah"], 1, lg),
+            (fmt.signed(db * 100, 1, lg) + " pp") if db is not None else None,
+            None if db is None else round(db * 100, 1),
+            inverse=True,
+        )
     )
     value, delta, change = _ikm_latest(ikm, row["lokasi"])
-    n = ikm.filter(pl.col("lokasi") == row["lokasi"]).sort("periode")["n_responden"].tail(1).to_list()
-    metric(
-        c[4],
-        t("ikm"),
-        value,
-        delta,
-        change=None if change is None else round(change, 2),
-        help=t("help_ikm", k=fmt.num(settings().section("skm")["konversi"], 0, lg))
-        + (f" (n = {fmt.num(n[0], 0, lg)})" if n else ""),
-        show_label=first,
+    cells.append(_cell("ikm", value, delta, None if change is None else round(change, 2)))
+    return "".join(cells) + "</tr>"
+
+
+def _figures_table(rows: list[dict], ikm: pl.DataFrame, lg: str) -> str:
+    """Every place's headline figures in one table; each figure's name says, on hover, what it is and what n counts."""
+    cap = fmt.num(settings().section("capaian")["cap"], 0, lg)
+    ns = ikm.sort("periode").group_by("lokasi", maintain_order=True).agg(pl.col("n_responden").last())
+    resp = " ".join(
+        f"{p}: n = {fmt.num(n, 0, lg)}." for p, n in zip(ns["lokasi"], ns["n_responden"], strict=True) if n is not None
     )
+    helps = {
+        "n": (t("employees_appraised"), t("help_n")),
+        "rata": (t("mean_score"), t("help_mean", cap=cap)),
+        "sb": (t("share_sb"), t("help_sb")),
+        "bawah": (t("share_below"), t("help_below")),
+        "ikm": (t("ikm"), t("help_ikm", k=fmt.num(settings().section("skm")["konversi"], 0, lg)) + (f" {resp}" if resp else "")),
+    }
+    head = "".join(
+        f"<th scope='col' data-figure='{k}' title='{html.escape(helps[k][1], quote=True)}'>"
+        f"{html.escape(helps[k][0])}<span class='i' aria-hidden='true'>?</span></th>"
+        for k in FIGURES
+    )
+    body = "".join(_row(r, ikm, lg) for r in rows)
+    return f"{HEADLINE_CSS}<table class='headline'><thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _headline(f, sc, lg: str, over: dict, br: pl.DataFrame) -> None:
@@ -96,8 +129,7 @@ def _headline(f, sc, lg: str, over: dict, br: pl.DataFrame) -> None:
     ikm, head = q("ikm_by_place", f, sc), over["head"]
     st.subheader(f"{fmt.period(head['periode'][0], lg)} · {t('vs_prev', p=fmt.period(head['periode_lalu'][0], lg))}")
     ordered = head.sort(pl.col("lokasi").replace_strict({p: i for i, p in enumerate(PLACE_COLOURS)}, default=9))
-    for i, row in enumerate(ordered.iter_rows(named=True)):
-        _figures(row, ikm, lg, first=i == 0)
+    st.markdown(_figures_table(list(ordered.iter_rows(named=True)), ikm, lg), unsafe_allow_html=True)
     st.divider()
     st.subheader(t("what_changed"))
     ch = over["changes"]

@@ -30,10 +30,13 @@ ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-# Fully rendered: the script has finished (no running indicator), the page title is drawn, every
-# Plotly chart has drawn its SVG and every visible data grid its canvas (a grid in a closed expander is drawn
-# when opened).
+# Fully rendered: the script has finished (the app's script state, which Streamlit's own browser tests read: the
+# running indicator shows only after a delay, so a page whose title was drawn before a slow query passed for done),
+# the page title is drawn, every Plotly chart has drawn its SVG and every visible data grid its canvas (a grid in a
+# closed expander is drawn when opened).
 _DONE = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
   if (!document.querySelector('h1')) return false;
   if (document.querySelector('[data-testid="stSkeleton"]')) return false;

@@ -33,3 +33,29 @@ def pegawai(nips: list[str] = NIPS, lokasi: str = "Jambi", opd: str = "Disdukcap
 def query(settings, sql: str, params: dict | None = None) -> pl.DataFrame:
     with duckdb.connect(str(settings.warehouse), read_only=True) as con:
         return pl.from_arrow(con.sql(sql, params=params).to_arrow_table())
+
+
+def headline(markup: str) -> dict:
+    """The overview's headline table (pages/ringkasan.py) read back from its markup:
+    {"columns": {figure: (name, tooltip)}, "rows": {place: {figure: (value, change or None, kind or None)}}},
+    kind being "up", "down" or "flat" (the change's colour; up/down carry an arrow)."""
+    import html
+    import re
+
+    columns = {
+        k: (html.unescape(name), html.unescape(tip))
+        for k, tip, name in re.findall(r"<th scope='col' data-figure='(\w+)' title='([^']*)'>(.*?)<span", markup)
+    }
+    rows = {}
+    for place, body in re.findall(r"<tr data-lokasi='([^']*)'>(.*?)</tr>", markup):
+        cells = re.findall(r"<td data-figure='(\w+)'><div class='v'>(.*?)</div>(?:<div class='d (\w+)'>(.*?)</div>)?</td>", body)
+        rows[html.unescape(place)] = {
+            k: (html.unescape(v), html.unescape(d) if d else None, kind or None) for k, v, kind, d in cells
+        }
+    return {"columns": columns, "rows": rows}
+
+
+def app_headline(at) -> dict:
+    """`headline` of the overview drawn in an AppTest run (empty when the page drew none)."""
+    found = [m.value for m in at.markdown if "class='headline'" in str(m.value)]
+    return headline(found[0]) if found else {"columns": {}, "rows": {}}

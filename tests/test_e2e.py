@@ -73,21 +73,21 @@ def test_each_page_opens_without_error(server, browser, path):
     page.close()
 
 
-def _metric_values(page, label):
-    page.wait_for_selector("[data-testid='stMetric']", timeout=120_000)
-    out = []
-    for m in page.locator("[data-testid='stMetric']").all():
-        if m.locator("[data-testid='stMetricLabel']").inner_text().strip() == label:
-            out.append(m.locator("[data-testid='stMetricValue']").inner_text().strip())
-    return out
+def _figure_values(page, figure):
+    """One headline figure's value per place on the overview, as drawn."""
+    page.wait_for_selector("table.headline", timeout=120_000)
+    return [v.strip() for v in page.locator(f"table.headline tbody td[data-figure='{figure}'] .v").all_inner_texts()]
 
 
 def test_shared_url_opens_the_same_filtered_view(server, browser):
     page = _open(browser, f"{server}/?lokasi=Belawan")
-    values = _metric_values(page, "Pegawai dinilai")
+    values = _figure_values(page, "n")
     assert len(values) == 1
+    # each figure's name carries its explanation as a tooltip, kept through Streamlit's markdown
+    tips = page.locator("table.headline thead th[title]").evaluate_all("ths => ths.map(t => t.title)")
+    assert len(tips) == 5 and all(len(tip) > 20 for tip in tips)
     page2 = _open(browser, page.url)
-    assert _metric_values(page2, "Pegawai dinilai") == values
+    assert _figure_values(page2, "n") == values
     page2.get_by_role("link", name="Skor").first.click()
     _settle(page2)
     assert "lokasi=Belawan" in page2.url  # the filter follows page changes
@@ -168,17 +168,16 @@ def test_no_deploy_button_or_developer_menu(server, browser):
 
 def test_reset_button_clears_the_filters_and_the_url(server, browser):
     page = _open(browser, f"{server}/?lokasi=Jambi")
-    assert len(_metric_values(page, "Pegawai dinilai")) == 1
+    assert len(_figure_values(page, "n")) == 1
     page.get_by_role("button", name="Atur ulang filter").click()
     page.wait_for_function("() => !location.search.includes('lokasi=')", timeout=60_000)
     # the address changes before the rerun has drawn the unfiltered page: wait for its four places
     page.wait_for_function(
-        """() => [...document.querySelectorAll("[data-testid='stMetricLabel']")]
-                   .filter(e => e.innerText.trim() === 'Pegawai dinilai').length >= 4""",
+        "() => document.querySelectorAll('table.headline tbody tr').length >= 4",
         timeout=60_000,
     )
     _settle(page)
-    assert len(_metric_values(page, "Pegawai dinilai")) == 4
+    assert len(_figure_values(page, "n")) == 4
     page.close()
 
 

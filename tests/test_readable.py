@@ -4,6 +4,7 @@ neutral zero changes; the guide follows the settings."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import query
+from tests.helpers import app_headline, query
 
 HARNESS = str(Path(__file__).with_name("app_page.py"))
 PAGES = ["ringkasan", "skor", "tren", "bandingkan", "pembinaan", "penghargaan", "umpan_balik", "profil", "data", "panduan"]
@@ -93,10 +94,12 @@ def _chart_text(spec: dict) -> list[str]:
 def screen_text(at) -> list[str]:
     """Every piece of text the page puts on screen (widgets, figures, grids, charts)."""
     texts = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning"):
+    for kind in ("title", "header", "subheader", "caption", "info", "warning"):
         texts += [str(e.value) for e in getattr(at, kind)]
-    for m in at.metric:
-        texts += [m.label, m.value, m.delta or "", m.proto.help]
+    for e in at.markdown:  # what a reader sees of markup: its text, and its tooltips (title="...")
+        markup = str(e.value)
+        texts.append(html.unescape(re.sub(r"<style>.*?</style>|<[^>]+>", " ", markup, flags=re.S)))
+        texts += [html.unescape(tip) for tip in re.findall(r"title='([^']*)'", markup)]
     for w in [*at.selectbox, *at.multiselect, *at.select_slider, *at.radio, *at.text_input]:
         texts.append(w.label)
         texts += [str(o) for o in getattr(w.proto, "options", [])]
@@ -307,12 +310,24 @@ def test_a_chart_click_narrows_the_filters(app, demo_settings):
 
 
 def test_no_change_is_grey_without_arrow(app):
-    at = app("ringkasan", "id")
-    zero = [m for m in at.metric if m.delta and re.fullmatch(r"[+-]?0(,0+)?( pp)?", m.delta)]
-    moved = [m for m in at.metric if m.delta and m not in zero]
-    assert all(m.proto.color == 2 and m.proto.direction == 2 for m in zero)  # gray, no arrow
-    assert all(m.proto.direction != 2 for m in moved)
-    assert all(m.proto.help for m in at.metric)  # every headline figure says what it is
+    table = app_headline(app("ringkasan", "id"))
+    changes = [cell for cells in table["rows"].values() for cell in cells.values() if cell[1] is not None]
+    zero = [c for c in changes if re.fullmatch(r"[+-]?0(,0+)?( pp)?", c[1])]
+    moved = [c for c in changes if c not in zero]
+    assert zero and moved  # the demo has both
+    assert all(kind == "flat" for _, _, kind in zero)  # grey, no arrow
+    assert all(kind in ("up", "down") and d[0] in "▲▼" for _, d, kind in moved)
+    for _, d, _kind in moved:  # the arrow follows the sign; the colour says better or worse
+        assert (d[0] == "▲") == ("-" not in d)
+    assert set(table["columns"]) == {"n", "rata", "sb", "bawah", "ikm"}
+    assert all(tip for _, tip in table["columns"].values())  # every headline figure says what it is
+
+
+def test_a_lower_share_below_baik_is_green(app):
+    for cells in app_headline(app("ringkasan", "en"))["rows"].values():
+        _, change, kind = cells["bawah"]
+        if kind in ("up", "down"):
+            assert (kind == "up") == change.startswith("▼")
 
 
 def test_guide_shows_the_current_settings(demo_settings, monkeypatch, tmp_path):

@@ -12,25 +12,6 @@ def filters() -> Filters:
     return st.session_state.get("_filters") or Filters()
 
 
-def metric(
-    col,
-    label: str,
-    value: str,
-    delta: str | None = None,
-    help: str | None = None,
-    inverse: bool = False,
-    change: float | None = None,
-    show_label: bool = True,
-) -> None:
-    """A headline figure with an optional change; no change (`change` rounds to zero) is grey, without arrow.
-    `show_label=False` for rows under a first row that already names the figures (the label stays for readers)."""
-    shown = "visible" if show_label else "collapsed"
-    if delta is not None and change is not None and round(change, 6) == 0:
-        col.metric(label, value, delta, help=help, delta_color="off", delta_arrow="off", label_visibility=shown)
-        return
-    col.metric(label, value, delta, help=help, delta_color="inverse" if inverse else "normal", label_visibility=shown)
-
-
 def chart(fig, key: str, fields: tuple[str, ...] = ()) -> None:
     """Draw a Plotly chart; with `fields` (e.g. ("lokasi", "opd")), clicking a point, bar or cell whose
     customdata ends with those values narrows the sidebar filters to them."""
