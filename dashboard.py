@@ -26,7 +26,9 @@ from ui.filters import sidebar
 from ui.i18n import lang, t
 from ui.page import PAGES
 
-st.set_page_config(page_title="Dasbor Kinerja ASN", page_icon=":material/insights:", layout="wide")
+# An emoji icon is drawn by the browser itself; a ":material/...:" page icon would be fetched from Google's font CDN at
+# every page open (nothing may leave the office network).
+st.set_page_config(page_title="Dasbor Kinerja ASN", page_icon="📊", layout="wide")
 
 
 @st.cache_resource(show_spinner=False)

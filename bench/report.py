@@ -223,10 +223,12 @@ def _carried(previous: str, scale: str) -> tuple[list[str], list[str], str | Non
     section: list[str] = []
     if start is not None:
         end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-        section = lines[start:end]
+        # the previous report's own "carried over" line is written afresh below, not kept again
+        section = [ln for ln in lines[start:end] if not ln.startswith("*Carried over from the previous report")]
+        section = [ln for i, ln in enumerate(section) if ln or not i or section[i - 1]]  # no doubled blank lines
     when = next(
         (
-            part.split(" ", 1)[1].rstrip(".")
+            part.split(" ", 1)[1].rstrip(".").split(" (carried over")[0]
             for ln in lines
             if ln.startswith("- Runs:")
             for part in ln[8:].split(", ")

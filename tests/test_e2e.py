@@ -159,6 +159,21 @@ def test_shared_link_to_a_page_works_on_a_freshly_started_server(demo_settings, 
         page.close()
 
 
+def test_no_request_leaves_the_server(server, browser):
+    """Nothing is fetched from elsewhere at runtime (fonts, icons, tiles): offices may have no internet, and
+    every outside request would tell a third party who opened what."""
+    page = open_signed_in(browser, f"{server}/", ADMIN["username"])
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
+    for path in PATHS:
+        page.goto(f"{server}/{path}")
+        _settle(page)
+    assert asked  # the pages did load something
+    outside = sorted({u for u in asked if not u.startswith(server) and not u.startswith("data:")})
+    assert outside == []
+    page.close()
+
+
 def test_no_deploy_button_or_developer_menu(server, browser):
     page = _open(browser, f"{server}/")
     assert page.locator("[data-testid='stAppDeployButton']").count() == 0
