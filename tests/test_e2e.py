@@ -89,6 +89,8 @@ def test_shared_url_opens_the_same_filtered_view(server, browser):
     page2 = _open(browser, page.url)
     assert _figure_values(page2, "n") == values
     page2.get_by_role("link", name="Skor").first.click()
+    # a click is handled after it returns: wait for the page change before judging it (times out if it never comes)
+    page2.wait_for_function("() => location.pathname.endsWith('/skor')", timeout=60_000)
     _settle(page2)
     assert "lokasi=Belawan" in page2.url  # the filter follows page changes
     page.close()
@@ -117,6 +119,7 @@ def test_pages_without_figures_draw_no_filters_and_the_filters_survive_them(serv
 def test_coaching_list_links_to_profile(server, browser):
     page = _open(browser, f"{server}/pembinaan")
     page.get_by_role("link", name="Buka profil").last.click()
+    page.wait_for_function("() => location.pathname.endsWith('/profil')", timeout=60_000)
     _settle(page)
     assert "/profil" in page.url and "nip=" in page.url
     assert page.locator("h2").first.inner_text().strip()
