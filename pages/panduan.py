@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import fmt
+from ui import fmt, urlstate
 from ui.charts import PARTIAL_SHARE
 from ui.data import settings
 from ui.guide import GUIDE
@@ -82,9 +82,30 @@ def _coach() -> str:
     )
 
 
+SECTIONS = ["penilaian", "aturan"]  # two views of about one and a half screens each, the choice in the URL
+
+
 def run() -> None:
     st.title(t("page_panduan"))
     st.markdown(g("intro"))
+    section = urlstate.choice(
+        st.segmented_control,
+        "panduan_bagian",
+        SECTIONS,
+        "penilaian",
+        label=t("section"),
+        format_func=lambda k: t(f"sec_{k}"),
+        required=True,
+    )
+    if section == "aturan":
+        st.header(g("h_kurva"))
+        st.markdown(_kurva())
+        st.header(g("h_coach"))
+        st.markdown(_coach())
+        st.header(g("h_read"))
+        b = settings().section("banding")
+        st.markdown(g("read", min_group=_n(b["min_group"]), confidence=_pct(b["confidence"]), partial=_n(PARTIAL_SHARE * 100)))
+        return
     st.header(g("h_hasil"))
     st.markdown(_hasil())
     st.subheader(g("h_matrix"))
@@ -92,13 +113,6 @@ def run() -> None:
     st.caption(t("ordinal_note"))
     st.header(g("h_ikm"))
     st.markdown(_ikm())
-    st.header(g("h_kurva"))
-    st.markdown(_kurva())
-    st.header(g("h_coach"))
-    st.markdown(_coach())
-    st.header(g("h_read"))
-    b = settings().section("banding")
-    st.markdown(g("read", min_group=_n(b["min_group"]), confidence=_pct(b["confidence"]), partial=_n(PARTIAL_SHARE * 100)))
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

@@ -346,8 +346,15 @@ def test_guide_shows_the_current_settings(demo_settings, monkeypatch, tmp_path):
         at.session_state["_page"] = "panduan"
         at.run()
         assert not at.exception
-        text = " ".join(e.value for e in at.markdown)
-        assert "maks **130**" in text and "di bawah **77**" in text and "**4** periode" in text
-        assert "**33** responden" in text
+        text = " ".join(e.value for e in at.markdown)  # first section: scoring and IKM
+        assert "maks **130**" in text and "**33** responden" in text
+        at2 = AppTest.from_file(HARNESS, default_timeout=60)  # the second section, as a shared link opens it
+        at2.session_state["_page"] = "panduan"
+        at2.query_params["panduan_bagian"] = "aturan"
+        at2.run()
+        assert not at2.exception
+        text = " ".join(e.value for e in at2.markdown)
+        assert "di bawah **77**" in text and "**4** periode" in text
+        assert "maks **130**" not in text  # one view at a time
     finally:
         settings.clear()

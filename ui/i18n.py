@@ -267,6 +267,8 @@ T: dict[str, tuple[str, str]] = {
     "table_and_downloads": ("Tabel ({n} baris) dan unduhan", "Table ({n} rows) and downloads"),
     "sec_utama": ("Angka utama", "Headline figures"),
     "sec_kurva": ("Kurva distribusi", "Distribution curve"),
+    "sec_penilaian": ("Penilaian dan IKM", "Appraisal and IKM"),
+    "sec_aturan": ("Kurva, pembinaan, grafik", "Curve, coaching, charts"),
     "curve_breaks_count": (
         "Unit kerja yang melanggar kurva distribusi dalam rentang periode yang dipilih: {units} ({rows} unit-periode). "
         "Lihat bagian Kurva distribusi di atas.",
