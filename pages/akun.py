@@ -26,10 +26,18 @@ def _fields(prefix: str, user: dict | None) -> dict:
         role=role,
         display_name=st.text_input(t("display_name"), user.get("display_name", ""), key=f"{prefix}_name"),
         lokasi=st.multiselect(
-            t("scope_lokasi"), PLACES, [p for p in user.get("lokasi", []) if p in PLACES], key=f"{prefix}_lokasi"
+            t("scope_lokasi"),
+            PLACES,
+            [p for p in user.get("lokasi", []) if p in PLACES],
+            key=f"{prefix}_lokasi",
+            placeholder=t("choose"),
         ),
         opd=st.multiselect(
-            t("scope_opd"), sorted(set(opds) | set(user.get("opd", []))), user.get("opd", []), key=f"{prefix}_opd"
+            t("scope_opd"),
+            sorted(set(opds) | set(user.get("opd", []))),
+            user.get("opd", []),
+            key=f"{prefix}_opd",
+            placeholder=t("choose"),
         ),
         nip=st.text_input(t("nip_user"), user.get("nip") or "", key=f"{prefix}_nip").strip() or None,
         email=st.text_input(t("email"), user.get("email") or "", key=f"{prefix}_email").strip() or None,
@@ -82,11 +90,14 @@ def run() -> None:
     if who is None or not who.is_admin:
         st.error(t("admin_only"))
         return
+    left, right = st.columns(2, gap="large")  # side by side: the page stays under two screens at 1366 px
     try:
-        _add()
+        with left:
+            _add()
         users = list_users(engine())
         if users:
-            _edit(users)
+            with right:
+                _edit(users)
     except AccountError as exc:
         st.error(t(exc.code, n=policy().min_length))
     users = list_users(engine())

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import polars as pl
 import streamlit as st
 
 from appdb import access
+from ui import fmt
 from ui.auth import current_principal, engine, role_label
 from ui.data import settings
 from ui.i18n import lang, t
@@ -35,6 +37,65 @@ LABELS = {
 }
 
 
+# The names of what an entry's detail holds (the log stores them as codes).
+DETAIL = {
+    "table": ("Tabel", "Table"),
+    "filters": ("Filter", "Filters"),
+    "file": ("Berkas", "File"),
+    "files": ("Berkas", "Files"),
+    "kind": ("Jenis", "Kind"),
+    "nip": ("NIP", "NIP"),
+    "user": ("Akun", "Account"),
+    "action": ("Tindakan", "Action"),
+    "source": ("Lewat", "Via"),
+    "oidc": ("SSO instansi", "agency SSO"),
+    "local": ("akun lokal", "local account"),
+    "role": ("Peran", "Role"),
+    "display_name": ("Nama tampilan", "Display name"),
+    "password": ("Kata sandi", "Password"),
+    "active": ("Aktif", "Active"),
+    "email": ("E-mail", "E-mail"),
+    "lokasi": ("Lokasi", "Place"),
+    "opd": ("OPD", "OPD"),
+    "unit_kerja": ("Unit kerja", "Work unit"),
+    "jenis_jabatan": ("Jenis jabatan", "Position type"),
+    "golongan": ("Golongan", "Grade"),
+    "status_asn": ("PNS/PPPK", "PNS/PPPK"),
+}
+PERIOD_KEY = re.compile(r"^\d{4}-(\d{2}|Q\d|S\d)?$")
+
+
+def _value(v) -> str:
+    """A detail value as people read it: lists joined, period keys as periods, codes without underscores."""
+    if isinstance(v, dict):
+        return _detail(v, nested=True)
+    if isinstance(v, (list, tuple)):
+        return ", ".join(_value(x) for x in v) or "–"
+    if isinstance(v, bool):
+        return t("yes") if v else t("no")
+    text = str(v)
+    if text in ("oidc", "local"):
+        return DETAIL[text][1] if lang() == "en" else DETAIL[text][0]
+    if PERIOD_KEY.match(text):
+        return fmt.period(text, lang())
+    return text.replace("_", " ") if re.fullmatch(r"[a-z]+(_[a-z0-9]+)+", text) else text
+
+
+def _detail(d: dict | None, nested: bool = False) -> str:
+    """An entry's detail, e.g. "Tabel: pembinaan; Filter: Periode Nov 2025 – Okt 2026, Lokasi: Jambi"."""
+    if not d:
+        return "–"
+    d = dict(d)
+    parts = []
+    if "dari" in d or "sampai" in d:  # a period range
+        parts.append(f"{t('period_range')} {_value(d.pop('dari', ''))} – {_value(d.pop('sampai', ''))}")
+    for k, v in d.items():
+        pair = DETAIL.get(k)
+        name = (pair[1] if lang() == "en" else pair[0]) if pair else k.replace("_", " ")
+        parts.append(f"{name}: {_value(v)}")
+    return (", " if nested else "; ").join(parts)
+
+
 def _label(code: str | None) -> str:
     pair = LABELS.get(code or "")
     return (pair[1] if lang() == "en" else pair[0]) if pair else (code or "–")
@@ -51,12 +112,12 @@ def _frame(rows: list[dict]) -> pl.DataFrame:
                 "role": role_label(r["role"]) if r["role"] else "–",
                 "event": _label(r["event"]),
                 "outcome": _label(r["outcome"]),
-                "detail": "; ".join(f"{k}: {v}" for k, v in (r["detail"] or {}).items()) or "–",
+                "detail": _detail(r["detail"]),
             }
             for r in rows
         ],
         schema_overrides={"rows": pl.Int64},
-    )
+    ).rename({"event": "kejadian"})  # "event" is a case trail's "Perubahan" column
 
 
 def run() -> None:
@@ -68,10 +129,10 @@ def run() -> None:
     st.caption(t("log_retention", d=settings().section("log").get("retention_days", 0)))
     today = dt.date.today()
     c1, c2, c3, c4 = st.columns(4)
-    since = c1.date_input(t("log_since"), today - dt.timedelta(days=30), key="log_since")
-    until = c2.date_input(t("log_until"), today, key="log_until")
+    since = c1.date_input(t("log_since"), today - dt.timedelta(days=30), key="log_since", format="DD/MM/YYYY")
+    until = c2.date_input(t("log_until"), today, key="log_until", format="DD/MM/YYYY")
     user = c3.text_input(t("log_user"), key="log_user")
-    events = c4.multiselect(t("log_events"), access.EVENTS, key="log_events", placeholder=t("all"))
+    events = c4.multiselect(t("log_events"), access.EVENTS, key="log_events", placeholder=t("all"), format_func=_label)
     rows = access.entries(
         engine(),
         since=dt.datetime.combine(since, dt.time()).astimezone(dt.UTC),

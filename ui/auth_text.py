@@ -66,8 +66,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "log_user": ("Pengguna", "User"),
     "log_events": ("Kejadian", "Events"),
     "log_retention": (
-        "Log disimpan {d} hari (pengaturan [log] retention_days).",
-        "The log keeps {d} days (setting [log] retention_days).",
+        "Log disimpan {d} hari; lama penyimpanan diatur di settings.toml, bagian [log].",
+        "The log keeps {d} days; the retention is set in settings.toml, section [log].",
     ),
     "downloaded_by": ("Diunduh oleh", "Downloaded by"),
     "downloaded_at": ("Waktu unduh", "Downloaded at"),

@@ -16,6 +16,7 @@ T: dict[str, tuple[str, str]] = {
     "golongan": ("Golongan", "Grade (golongan)"),
     "status_asn": ("PNS/PPPK", "PNS/PPPK"),
     "all": ("Semua", "All"),
+    "choose": ("Pilih", "Choose"),
     "reset": ("Atur ulang filter", "Reset filters"),
     "more_filters": ("Filter OPD, unit, jabatan, golongan", "Filter by OPD, unit, position, grade"),
     "more_filters_help": (
@@ -606,6 +607,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "selisih": ("Selisih dengan pembanding", "Difference from comparison"),
     "hasil_sebelum_pembanding": ("Sebelum (pembanding)", "Before (comparison)"),
     "hasil_sesudah_pembanding": ("Sesudah (pembanding)", "After (comparison)"),
+    "kejadian": ("Kejadian", "Event"),
     "dibahas": ("Yang dibahas", "Discussed"),
     "langkah": ("Langkah berikut", "Next step"),
     "created_by": ("Dicatat oleh", "Recorded by"),
