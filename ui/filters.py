@@ -12,7 +12,7 @@ from warehouse.db import Filters
 
 PLACES = ["Bangko", "Jambi", "Belawan", "Rakumpit"]
 KEYS = ["periode", "lokasi", "opd", "unit_kerja", "jenis_jabatan", "golongan", "status_asn"]
-MORE = KEYS[2:]  # drawn on request ("Filter lainnya"), or whenever one of them holds a value
+MORE = KEYS[2:]  # drawn behind a switch, on request or whenever one of them holds a value
 MORE_TOGGLE = "filters_more"
 
 
