@@ -67,6 +67,8 @@ PERIOD_KEY = re.compile(r"^\d{4}-(\d{2}|Q\d|S\d)?$")
 
 def _value(v) -> str:
     """A detail value as people read it: lists joined, period keys as periods, codes without underscores."""
+    if v is None:
+        return "–"
     if isinstance(v, dict):
         return _detail(v, nested=True)
     if isinstance(v, (list, tuple)):

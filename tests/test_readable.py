@@ -392,3 +392,4 @@ def test_access_log_detail_reads_as_text():
     assert raw_codes([text]) == []
     assert _detail({"action": "edit", "user": "budi", "active": False}) == "Tindakan: edit; Akun: budi; Aktif: Tidak"
     assert _detail(None) == _detail({}) == "–"
+    assert _detail({"files": ["capaian_2026-04.csv"], "kind": None}) == "Berkas: capaian_2026-04.csv; Jenis: –"
