@@ -38,7 +38,7 @@ HEADLINE_CSS = """<style>
 table.headline { width: 100%; border-collapse: collapse; margin: 0.25rem 0 0.5rem; }
 table.headline th, table.headline td { border: none; padding: 0.35rem 0.75rem 0.35rem 0; text-align: left;
   vertical-align: top; background: none; }
-table.headline thead th { font-size: 0.875rem; font-weight: 400; color: rgb(49, 51, 63); cursor: help; }
+table.headline thead th { font-size: 0.875rem; font-weight: 400; color: inherit; opacity: 0.85; cursor: help; }
 table.headline .i { display: inline-block; width: 1rem; height: 1rem; line-height: 1rem; border: 1px solid #8b8d96;
   border-radius: 50%; text-align: center; font-size: 0.7rem; color: #6b6d76; margin-left: 0.3rem; }
 table.headline tbody th { font-size: 1.35rem; font-weight: 600; white-space: nowrap; padding-top: 0.3rem; }
