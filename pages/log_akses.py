@@ -12,7 +12,7 @@ from appdb import access
 from ui import fmt
 from ui.auth import current_principal, engine, role_label
 from ui.data import settings
-from ui.i18n import lang, t
+from ui.i18n import col, lang, t
 from ui.tables import show
 
 # Events and outcomes as people read them (the log stores codes).
@@ -34,35 +34,24 @@ LABELS = {
     "unknown": ("Akun tidak dikenal", "Unknown account"),
     "not_found": ("Tidak ada", "Not found"),
     "failed": ("Gagal", "Failed"),
+    "oidc": ("SSO instansi", "agency SSO"),  # how someone signed in
+    "local": ("akun lokal", "local account"),
 }
 
 
-# The names of what an entry's detail holds (the log stores them as codes).
+# The names of what an entry's detail holds that are not grid columns (those read as their column: ui.i18n.col).
 DETAIL = {
     "table": ("Tabel", "Table"),
     "filters": ("Filter", "Filters"),
     "file": ("Berkas", "File"),
     "files": ("Berkas", "Files"),
     "kind": ("Jenis", "Kind"),
-    "nip": ("NIP", "NIP"),
     "user": ("Akun", "Account"),
     "action": ("Tindakan", "Action"),
     "source": ("Lewat", "Via"),
-    "oidc": ("SSO instansi", "agency SSO"),
-    "local": ("akun lokal", "local account"),
-    "role": ("Peran", "Role"),
-    "display_name": ("Nama tampilan", "Display name"),
     "password": ("Kata sandi", "Password"),
-    "active": ("Aktif", "Active"),
-    "email": ("E-mail", "E-mail"),
-    "lokasi": ("Lokasi", "Place"),
-    "opd": ("OPD", "OPD"),
-    "unit_kerja": ("Unit kerja", "Work unit"),
-    "jenis_jabatan": ("Jenis jabatan", "Position type"),
-    "golongan": ("Golongan", "Grade"),
-    "status_asn": ("PNS/PPPK", "PNS/PPPK"),
 }
-PERIOD_KEY = re.compile(r"^\d{4}-(\d{2}|Q\d|S\d)?$")
+PERIOD_KEY = re.compile(r"^\d{4}-(\d{2}|Q\d)$")  # what ui.fmt.period turns into "Okt 2026" / "TW IV 2026"
 
 
 def _value(v) -> str:
@@ -76,8 +65,6 @@ def _value(v) -> str:
     if isinstance(v, bool):
         return t("yes") if v else t("no")
     text = str(v)
-    if text in ("oidc", "local"):
-        return DETAIL[text][1] if lang() == "en" else DETAIL[text][0]
     if PERIOD_KEY.match(text):
         return fmt.period(text, lang())
     return text.replace("_", " ") if re.fullmatch(r"[a-z]+(_[a-z0-9]+)+", text) else text
@@ -93,8 +80,8 @@ def _detail(d: dict | None, nested: bool = False) -> str:
         parts.append(f"{t('period_range')} {_value(d.pop('dari', ''))} – {_value(d.pop('sampai', ''))}")
     for k, v in d.items():
         pair = DETAIL.get(k)
-        name = (pair[1] if lang() == "en" else pair[0]) if pair else k.replace("_", " ")
-        parts.append(f"{name}: {_value(v)}")
+        name = (pair[1] if lang() == "en" else pair[0]) if pair else col(k).replace("_", " ")
+        parts.append(f"{name}: {_label(v) if k == 'source' else _value(v)}")
     return (", " if nested else "; ").join(parts)
 
 
@@ -119,7 +106,7 @@ def _frame(rows: list[dict]) -> pl.DataFrame:
             for r in rows
         ],
         schema_overrides={"rows": pl.Int64},
-    ).rename({"event": "kejadian"})  # "event" is a case trail's "Perubahan" column
+    ).rename({"event": "kejadian"})  # "event" is the case trail's "Perubahan" column
 
 
 def run() -> None:

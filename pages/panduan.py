@@ -88,15 +88,7 @@ SECTIONS = ["penilaian", "aturan"]  # two views of about one and a half screens 
 def run() -> None:
     st.title(t("page_panduan"))
     st.markdown(g("intro"))
-    section = urlstate.choice(
-        st.segmented_control,
-        "panduan_bagian",
-        SECTIONS,
-        "penilaian",
-        label=t("section"),
-        format_func=lambda k: t(f"sec_{k}"),
-        required=True,
-    )
+    section = urlstate.section("panduan_bagian", SECTIONS)
     if section == "aturan":
         st.header(g("h_kurva"))
         st.markdown(_kurva())

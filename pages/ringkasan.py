@@ -175,15 +175,7 @@ def run() -> None:
         st.info(t("no_data"))
         return
     br = q("distribution_breaks", f, sc)
-    section = urlstate.choice(
-        st.segmented_control,
-        "ringkasan_bagian",
-        SECTIONS,
-        "utama",
-        label=t("section"),
-        format_func=lambda k: t(f"sec_{k}"),
-        required=True,
-    )
+    section = urlstate.section("ringkasan_bagian", SECTIONS)
     if section == "kurva":
         _curve(f, br)
     else:

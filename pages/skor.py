@@ -96,15 +96,7 @@ def run() -> None:
     if by_opd.is_empty():
         st.info(t("no_data"))
         return
-    section = urlstate.choice(
-        st.segmented_control,
-        "skor_bagian",
-        SECTIONS,
-        "sebaran",
-        label=t("section"),
-        format_func=lambda k: t(f"sec_{k}"),
-        required=True,
-    )
+    section = urlstate.section("skor_bagian", SECTIONS)
     if section == "sebaran":
         _distribution(f, sc, by_place)
     elif section == "opd":

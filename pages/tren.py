@@ -29,15 +29,7 @@ def run() -> None:
     st.title(t("page_tren"))
     c1, c2 = st.columns(2)
     with c1:
-        section = urlstate.choice(
-            st.segmented_control,
-            "tren_bagian",
-            ["skor", "predikat", "ikm"],
-            "skor",
-            label=t("section"),
-            format_func=lambda k: t(f"sec_tren_{k}"),
-            required=True,
-        )
+        section = urlstate.section("tren_bagian", ["skor", "predikat", "ikm"], prefix="sec_tren_")
     with c2:
         group = urlstate.choice(
             st.segmented_control,

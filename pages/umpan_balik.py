@@ -92,15 +92,7 @@ def run() -> None:
     skm = settings().section("skm")
     min_n = skm["min_respondents"]
     latest = units.sort("periode").group_by("unit_layanan", maintain_order=True).last().sort("ikm_konversi")
-    section = urlstate.choice(
-        st.segmented_control,
-        "skm_bagian",
-        ["unit", "rincian"],
-        "unit",
-        label=t("section"),
-        format_func=lambda k: t(f"sec_{k}"),
-        required=True,
-    )
+    section = urlstate.section("skm_bagian", ["unit", "rincian"])
     if section == "unit":
         st.caption(t("click_narrow"))
         _unit_bars(latest, min_n, skm["b_min"])

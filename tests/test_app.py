@@ -24,6 +24,7 @@ PAGES = [
     "data",
     "akun",
     "log_akses",
+    "panduan",
 ]
 
 

@@ -7,30 +7,14 @@ from __future__ import annotations
 import html
 import json
 import re
-from pathlib import Path
 
 import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 from tests.helpers import app_headline, query
+from tests.test_app import HARNESS, PAGES
 
-HARNESS = str(Path(__file__).with_name("app_page.py"))
-PAGES = [
-    "ringkasan",
-    "skor",
-    "tren",
-    "bandingkan",
-    "pembinaan",
-    "kasus",
-    "penghargaan",
-    "umpan_balik",
-    "profil",
-    "data",
-    "akun",
-    "log_akses",
-    "panduan",
-]
 # Streamlit's own English widget texts, which an Indonesian page must replace
 STREAMLIT_ENGLISH = ("Choose options", "Choose an option", "Select...", "No results", "Add options")
 # Raw codes: period keys and ISO dates, quarter keys, snake_case codes and column names, None/NaN, clock times.

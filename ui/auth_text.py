@@ -83,7 +83,7 @@ COLS: dict[str, tuple[str, str]] = {
     "locked_until": ("Dikunci sampai", "Locked until"),
     "last_login_at": ("Terakhir masuk", "Last sign-in"),
     "at": ("Waktu", "Time"),
-    "event": ("Kejadian", "Event"),
+    "kejadian": ("Kejadian", "Event"),  # the log's event ("event" is the case trail's "Perubahan")
     "page": ("Halaman", "Page"),
     "outcome": ("Hasil", "Outcome"),
     "rows": ("Baris", "Rows"),

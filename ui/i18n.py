@@ -607,7 +607,6 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "selisih": ("Selisih dengan pembanding", "Difference from comparison"),
     "hasil_sebelum_pembanding": ("Sebelum (pembanding)", "Before (comparison)"),
     "hasil_sesudah_pembanding": ("Sesudah (pembanding)", "After (comparison)"),
-    "kejadian": ("Kejadian", "Event"),
     "dibahas": ("Yang dibahas", "Discussed"),
     "langkah": ("Langkah berikut", "Next step"),
     "created_by": ("Dicatat oleh", "Recorded by"),

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from ui.i18n import lang
+from ui.i18n import lang, t
 
 
 def restore(key: str, options: Sequence[str], default, multi: bool = False, pair: bool = False) -> None:
@@ -68,6 +68,20 @@ def choice(widget: Callable, key: str, options: Sequence[str], default, **kw):
     st.session_state[marker] = language
     publish(key, value, default)
     return value
+
+
+def section(key: str, sections: Sequence[str], prefix: str = "sec_") -> str:
+    """A page's section picker ("Bagian", a segmented control): the first section by default, labels from the
+    texts `prefix + code`, the code in the URL."""
+    return choice(
+        st.segmented_control,
+        key,
+        sections,
+        sections[0],
+        label=t("section"),
+        format_func=lambda k: t(f"{prefix}{k}"),
+        required=True,
+    )
 
 
 def clear(keys: Sequence[str]) -> None:
