@@ -22,6 +22,30 @@ def _wait_text(page, text: str) -> None:
     page.get_by_text(text, exact=False).first.wait_for(timeout=120_000)
 
 
+def _edit_plan(page) -> None:
+    """Open the case's edit form, name another coach and rewrite the first step of the plan, then save."""
+    page.get_by_text("Ubah fokus, pembina, batas waktu atau rencana").click()
+    form = page.locator("[data-testid='stForm']").filter(has=page.get_by_role("button", name="Simpan perubahan"))
+    form.get_by_label("Pembina (nama)").fill("Bu Pembina Baru")
+    grid = form.locator("[data-testid='stDataFrame']")
+    grid.scroll_into_view_if_needed()
+    for attempt in range(3):  # a keystroke that lands before the cell editor has opened is lost: edit again
+        grid.click(position={"x": 120, "y": 35 + 17})  # the first step's action (35 px header and rows)
+        page.keyboard.press("Enter")  # opens the cell's editor with its text
+        page.wait_for_timeout(300)  # the editor opens after a frame; not a timing assertion
+        page.keyboard.press("Control+A")
+        page.keyboard.type("Dialog kinerja bulan depan")
+        page.keyboard.press("Enter")
+        try:  # the grid's accessible copy of its cells holds the edit once the grid has taken it
+            grid.locator("table").get_by_text("Dialog kinerja bulan depan", exact=True).wait_for(state="attached", timeout=5_000)
+            break
+        except Exception:
+            page.keyboard.press("Escape")
+            if attempt == 2:
+                raise
+    form.get_by_role("button", name="Simpan perubahan").click()
+
+
 def test_open_a_case_from_the_list_add_a_session_close_it_and_see_it_per_opd(demo_settings, browser, tmp_path):  # noqa: F811
     app_db = tmp_path / "app.db"
     with _serve(demo_settings, app_db) as url:
@@ -36,13 +60,15 @@ def test_open_a_case_from_the_list_add_a_session_close_it_and_see_it_per_opd(dem
         page.get_by_label("Langkah berikut yang disepakati").fill("Pendampingan mingguan")
         page.get_by_role("button", name="Simpan catatan sesi").click()
         _wait_text(page, "versi 2")
-        page.get_by_role("button", name="Jadwalkan").click()
+        _edit_plan(page)
         _wait_text(page, "versi 3")
-        page.get_by_role("button", name="Mulai").click()
+        page.get_by_role("button", name="Jadwalkan").click()
         _wait_text(page, "versi 4")
+        page.get_by_role("button", name="Mulai").click()
+        _wait_text(page, "versi 5")
         page.get_by_label("Hasil pembinaan").fill("Capaian kembali ke target")
         page.get_by_role("button", name="Selesaikan").click()
-        _wait_text(page, "versi 5")
+        _wait_text(page, "versi 6")
         assert page.locator("[data-testid='stException']").count() == 0
         page.get_by_role("tab", name="Per OPD").click()
         button = page.locator(".st-key-csv_kasus_opd").get_by_role("button", name="Unduh CSV")
@@ -55,7 +81,9 @@ def test_open_a_case_from_the_list_add_a_session_close_it_and_see_it_per_opd(dem
     engine = make_engine(f"sqlite:///{app_db}")
     case = views.case_frame(engine).row(0, named=True)
     assert case["status"] == "selesai" and case["n_sesi"] == 1
-    assert [e["actor"] for e in C.events(engine, case["id"])] == [ADMIN["username"]] * 5  # the signed-in user
+    assert [e["actor"] for e in C.events(engine, case["id"])] == [ADMIN["username"]] * 6  # the signed-in user
+    changed = C.get_case(engine, case["id"])
+    assert changed["coach_nama"] == "Bu Pembina Baru" and changed["rencana"][0]["aksi"] == "Dialog kinerja bulan depan"
     engine.dispose()
     opd = query(demo_settings, "SELECT lokasi, opd FROM dim_pegawai WHERE nip = $n", {"n": case["nip"]}).row(0)
     done = per_opd.filter(pl.col("Selesai") > 0)

@@ -122,6 +122,49 @@ def test_second_editor_is_told_and_keeps_the_text(app, demo_settings):
     assert C.get_case(engine, cid)["status"] == "dijadwalkan"
 
 
+def test_edit_focus_coach_and_due_date_of_an_open_case(app, demo_settings):
+    import datetime as dt
+
+    who = _listed(demo_settings)
+    engine = app.engine()
+    plan = [{"aksi": "Dialog kinerja", "tanggal": "2026-12-01"}]
+    cid = C.open_case(engine, nip=who["nip"], actor="Budi", nama=who["nama"], fokus=["Disiplin"], coach_nip=who["nip_atasan"],
+                      coach_nama="Pak Lama", rencana=plan, due_date=dt.date(2026, 12, 31))["id"]  # fmt: skip
+    at = app("kasus", {"nip": who["nip"]}, _principal=ANI)
+    assert at.text_area(key=f"kasus_edit_focus_{cid}").value == "Disiplin"
+    assert at.text_input(key=f"kasus_edit_coach_{cid}").value == "Pak Lama"
+    _button(at, "Simpan perubahan").click().run()  # nothing changed: nothing recorded
+    assert any(i.value == "Tidak ada yang berubah." for i in at.info)
+    assert [e["event"] for e in C.events(engine, cid)] == ["dibuka"]
+
+    at.text_area(key=f"kasus_edit_focus_{cid}").input("Disiplin\nPelayanan")
+    at.text_input(key=f"kasus_edit_coach_{cid}").input("Bu Baru")
+    at.date_input(key=f"kasus_edit_due_{cid}").set_value(dt.date(2027, 1, 15))
+    _button(at, "Simpan perubahan").click().run()
+    assert not at.exception, at.exception
+    case = C.get_case(engine, cid)
+    assert (case["fokus"], case["coach_nama"], case["due_date"]) == (["Disiplin", "Pelayanan"], "Bu Baru", dt.date(2027, 1, 15))
+    assert case["coach_nip"] == who["nip_atasan"] and case["rencana"] == plan  # untouched fields stay
+    last = C.events(engine, cid)[-1]
+    assert (last["event"], last["actor"], set(last["after"])) == (
+        "rencana",
+        "Ani Lestari (ani)",
+        {"fokus", "coach_nama", "due_date"},
+    )
+    trail = next(d.value for d in at.dataframe if "Sebelum" in d.value.columns)
+    row = trail[trail["Perubahan"] == "Rencana"].iloc[0]
+    assert "31 Desember 2026" in row["Sebelum"] and "15 Januari 2027" in row["Sesudah"]  # days as the UI writes them
+    assert "Pak Lama" in row["Sebelum"] and "Bu Baru" in row["Sesudah"]
+    assert any("Bu Baru" in c.value for c in at.caption)  # the facts show the new coach
+
+    C.update_plan(engine, cid, expected_version=case["version"], actor="Budi", coach_nama="Pak Lain")  # meanwhile
+    at.text_input(key=f"kasus_edit_coach_{cid}").input("Bu Ketiga")
+    _button(at, "Simpan perubahan").click().run()
+    assert any("diubah orang lain" in w.value for w in at.warning)
+    assert C.get_case(engine, cid)["coach_nama"] == "Pak Lain"
+    assert at.text_input(key=f"kasus_edit_coach_{cid}").value == "Bu Ketiga"  # the typed text is kept
+
+
 def test_refused_transition_says_why_in_english(app, demo_settings):
     who = _listed(demo_settings)
     engine = app.engine()

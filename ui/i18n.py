@@ -396,6 +396,9 @@ T: dict[str, tuple[str, str]] = {
     "kasus_sessions": ("Sesi", "Sessions"),
     "kasus_trail": ("Jejak perubahan", "Change trail"),
     "kasus_saved": ("Tersimpan.", "Saved."),
+    "kasus_edit": ("Ubah fokus, pembina, batas waktu atau rencana", "Change the focus, coach, due date or plan"),
+    "kasus_save_plan": ("Simpan perubahan", "Save the changes"),
+    "kasus_no_change": ("Tidak ada yang berubah.", "Nothing changed."),
     "kasus_conflict_keep": (
         "Isian Anda masih ada di formulir; keadaan terbaru ditampilkan di bawah.",
         "What you typed is still in the form; the latest state is shown below.",

@@ -181,6 +181,65 @@ def open_form(pre: dict, rule_text: dict[str, str]) -> None:
         st.form_submit_button(t("kasus_open"), type="primary", on_click=_open, args=(pre,))
 
 
+def _case_plan(case: dict) -> list[dict]:
+    """A case's stored plan as editor rows (dates as dates)."""
+    rows = []
+    for step in case["rencana"] or []:
+        when = step.get("tanggal")
+        rows.append({"aksi": str(step.get("aksi") or ""), "tanggal": when[:10] if when else None})
+    return rows
+
+
+def _update(case: dict) -> None:
+    """Save what the edit form changed (only that: the trail records each change once)."""
+    ss, cid = st.session_state, case["id"]
+    focus = [x.strip() for x in str(ss.get(f"kasus_edit_focus_{cid}") or "").splitlines() if x.strip()]
+    steps = lambda rows: [{"aksi": r["aksi"], "tanggal": _iso(r["tanggal"])} for r in rows]  # noqa: E731
+    wanted = {
+        "fokus": focus,
+        "coach_nama": str(ss.get(f"kasus_edit_coach_{cid}") or "").strip() or None,
+        "coach_nip": str(ss.get(f"kasus_edit_coach_nip_{cid}") or "").strip() or case["coach_nip"],
+        "due_date": ss.get(f"kasus_edit_due_{cid}"),
+        "rencana": steps(_edited(_case_plan(case), ss.get(f"kasus_edit_plan_{cid}"))),
+    }
+    was = {**{k: case[k] for k in wanted}, "rencana": steps(_case_plan(case))}
+    changed = {k: v for k, v in wanted.items() if v != was[k]}
+    if not changed:
+        _say("info", t("kasus_no_change"))
+        return
+    if _act(cases.update_plan, cid, expected_version=_seen(cid), **changed):
+        ss[f"kasus_edit_coach_nip_{cid}"] = ""
+
+
+def _iso(value) -> str | None:
+    """A plan date as ISO text (the editor gives dates; stored plans hold text)."""
+    if value is None or value == "":
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else str(value)[:10]
+
+
+def edit_form(case: dict) -> None:
+    """Change an open case's focus, coach, due date and plan (folded: most visits only add a session)."""
+    cid = case["id"]
+    with st.expander(t("kasus_edit"), icon=":material/edit:"), st.form(f"kasus_edit_{cid}"):
+        st.text_area(t("kasus_focus"), "\n".join(case["fokus"] or []), key=f"kasus_edit_focus_{cid}")
+        c1, c2, c3 = st.columns(3)
+        c1.text_input(t("kasus_coach_name"), case["coach_nama"] or "", key=f"kasus_edit_coach_{cid}")
+        # the coach's NIP stays unshown (UU 27/2022): blank keeps them, a NIP typed here names another coach
+        c2.text_input(t("kasus_coach_nip"), "", key=f"kasus_edit_coach_nip_{cid}", placeholder=fmt.mask_nip(case["coach_nip"]))
+        c3.date_input(t("kasus_due"), case["due_date"], key=f"kasus_edit_due_{cid}", format="DD/MM/YYYY")
+        st.caption(t("kasus_plan"))
+        plan = pl.DataFrame(_case_plan(case), schema={"aksi": pl.String, "tanggal": pl.String}).with_columns(
+            pl.col("tanggal").str.to_date(strict=False)
+        )
+        st.data_editor(
+            plan, num_rows="dynamic", key=f"kasus_edit_plan_{cid}", hide_index=True,
+            column_config={"aksi": st.column_config.TextColumn(col("aksi"), width="large"),
+                           "tanggal": st.column_config.DateColumn(col("tanggal"), format="DD/MM/YYYY")},
+        )  # fmt: skip
+        st.form_submit_button(t("kasus_save_plan"), on_click=_update, args=(case,))
+
+
 def _facts(case: dict) -> None:
     lg = lang()
     st.caption(
@@ -218,6 +277,7 @@ def detail(case: dict) -> None:
                 c.form_submit_button(t(f"kasus_to_{to}"), on_click=_transition, args=(cid, to), key=f"kasus_btn_{to}_{cid}")
             cols[-1].form_submit_button(t("kasus_save_outcome"), on_click=_outcome, args=(cid,), key=f"kasus_btn_out_{cid}")
     if case["status"] in cases.OPEN:
+        edit_form(case)
         with st.form(f"kasus_session_{cid}"):
             st.markdown(f"**{t('kasus_session')}**")
             st.date_input(t("kasus_session_date"), dt.date.today(), key=f"kasus_sdate_{cid}", format="DD/MM/YYYY")
@@ -239,8 +299,21 @@ def _value(key: str, value) -> str:
     if key == "aturan":
         return ", ".join(t(f"rule_short_{r}") for r in value)
     if key == "rencana":
-        return ", ".join(f"{s.get('aksi', '')} ({s.get('tanggal') or '–'})" for s in value)
+        return ", ".join(f"{s.get('aksi', '')} ({_day_text(s.get('tanggal'))})" for s in value)
+    if key == "due_date":
+        return _day_text(value)
     return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def _day_text(value) -> str:
+    """A recorded date (ISO text or a date) as the UI writes days."""
+    if not value:
+        return "–"
+    try:
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return str(value)
+    return fmt.day(day, lang())
 
 
 def trail_frame(events: list[dict]) -> pl.DataFrame:
