@@ -48,6 +48,31 @@ _DONE = """() => {
 }"""
 
 
+def edit_grid_cell(page, grid, position: dict, text: str, taken, option: str | None = None, attempts: int = 5) -> None:
+    """Edit one cell of a data editor as a user does: double-click it, type into the cell's editor once it is open
+    (keys pressed before that go to whatever had the focus), pick `option` in a selectbox column or press Enter in
+    a text one, then call `taken()`, which waits until the edit shows. A rerun that redraws the grid while it is
+    edited drops the edit: the whole edit is then done again."""
+    editor = page.locator("[id^='gdg-overlay-'] input:visible, [id^='gdg-overlay-'] textarea:visible").first
+    for attempt in range(attempts):
+        try:
+            grid.dblclick(position=position)
+            editor.wait_for(state="visible", timeout=10_000)
+            if option is None:
+                editor.fill(text)
+                editor.press("Enter")
+            else:
+                editor.press_sequentially(text)
+                page.get_by_role("option", name=option, exact=True).click(timeout=10_000)
+            taken()
+            return
+        except Exception:
+            if attempt == attempts - 1:
+                raise
+            page.keyboard.press("Escape")
+            wait_rendered(page)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -12,6 +12,7 @@ import pytest
 from appdb.engine import make_engine
 from coaching import cases as C
 from coaching import views
+from tests.browser import edit_grid_cell
 from tests.helpers import query
 from tests.test_e2e import ADMIN, _open, _serve, browser  # noqa: F401  (the shared Chromium fixture)
 
@@ -29,20 +30,10 @@ def _edit_plan(page) -> None:
     form.get_by_label("Pembina (nama)").fill("Bu Pembina Baru")
     grid = form.locator("[data-testid='stDataFrame']")
     grid.scroll_into_view_if_needed()
-    for attempt in range(3):  # a keystroke that lands before the cell editor has opened is lost: edit again
-        grid.click(position={"x": 120, "y": 35 + 17})  # the first step's action (35 px header and rows)
-        page.keyboard.press("Enter")  # opens the cell's editor with its text
-        page.wait_for_timeout(300)  # the editor opens after a frame; not a timing assertion
-        page.keyboard.press("Control+A")
-        page.keyboard.type("Dialog kinerja bulan depan")
-        page.keyboard.press("Enter")
-        try:  # the grid's accessible copy of its cells holds the edit once the grid has taken it
-            grid.locator("table").get_by_text("Dialog kinerja bulan depan", exact=True).wait_for(state="attached", timeout=5_000)
-            break
-        except Exception:
-            page.keyboard.press("Escape")
-            if attempt == 2:
-                raise
+    step = "Dialog kinerja bulan depan"
+    shown = grid.locator("table").get_by_text(step, exact=True)  # the grid's accessible copy of its cells
+    # the first step's action (35 px header and rows)
+    edit_grid_cell(page, grid, {"x": 120, "y": 35 + 17}, step, lambda: shown.wait_for(state="attached", timeout=10_000))
     form.get_by_role("button", name="Simpan perubahan").click()
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from pipelines.load import load_files, profiles_dir
 from tests import real_files as rf
-from tests.browser import ARGS, CHROMIUM, serve, sign_in_if_asked
+from tests.browser import ARGS, CHROMIUM, edit_grid_cell, serve, sign_in_if_asked
 from tests.conftest import make_settings
 from tests.helpers import query
 
@@ -75,21 +75,13 @@ def _steps(page, url, s, data, tmp_path):
     # edit: 'Usia' (third row of the column table) is not to be loaded
     grid = page.locator("[data-testid='stDataFrame']").filter(has=page.locator("canvas")).nth(1)
     grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    for attempt in range(5):  # the grid may be redrawn by a rerun just as it is edited: the edit is then lost, do it again
-        grid.dblclick(position={"x": 300, "y": 35 * 3 + 17})  # 'Dimuat sebagai' of the 'Usia' row (35 px rows)
-        page.keyboard.type("(diab")
-        try:
-            page.get_by_role("option", name="(diabaikan)").click(timeout=5_000)
-            page.mouse.click(box["x"] + box["width"] + 5, box["y"] - 40)
-            _idle(page)
-            page.get_by_text("Kolom yang diabaikan: Usia").wait_for(timeout=15_000)
-            break
-        except Exception:
-            page.keyboard.press("Escape")
-            _idle(page)
-            if attempt == 4:
-                raise
+
+    def taken():
+        _idle(page)
+        page.get_by_text("Kolom yang diabaikan: Usia").wait_for(timeout=15_000)
+
+    # 'Dimuat sebagai' of the 'Usia' row (35 px header and rows)
+    edit_grid_cell(page, grid, {"x": 300, "y": 35 * 3 + 17}, "(diab", taken, option="(diabaikan)")
 
     page.get_by_role("button", name="Uji coba (tanpa menyimpan)").click()
     page.get_by_text("Uji coba: tidak ada baris yang akan ditolak.").wait_for(timeout=120_000)
