@@ -26,10 +26,10 @@ EFFECT_COLUMNS = ["n", "n_pembanding", "terlalu_kecil", "perubahan", "ci_bawah",
 
 
 def _table(frame: pl.DataFrame) -> pl.DataFrame:
-    """Cases as shown: status in words, days as dates, blanks as dashes."""
-    # days as ISO text: the grid would show a date as a midnight timestamp, and ISO text still sorts by date
-    days = [pl.col("opened_at").dt.date(), pl.col("closed_at").dt.date(), pl.col("due_date")]
-    out = kasus.labelled(frame).with_columns([d.dt.to_string("%Y-%m-%d") for d in days]).with_columns(
+    """Cases as shown: status in words, days as dates (spelled out by the grid's formatting, sorted as dates),
+    blanks as dashes."""
+    days = [pl.col("opened_at").dt.date(), pl.col("closed_at").dt.date(), pl.col("due_date").cast(pl.Date)]
+    out = kasus.labelled(frame).with_columns(days).with_columns(
         pl.col("hasil").fill_null("–"), pl.col("coach_nama").fill_null("–"),
     )  # fmt: skip
     return out.select(CASE_COLUMNS)
@@ -62,7 +62,7 @@ def _case_picker(all_cases: pl.DataFrame) -> None:
     notes = [{k: n[k] for k in ("tanggal", "dibahas", "langkah", "created_by")} for n in cases.sessions(kasus.engine(), case_id)]
     if notes:
         st.markdown(f"**{t('kasus_sessions')}**")
-        notes_frame = pl.DataFrame(notes).with_columns(pl.col("tanggal").dt.to_string("%Y-%m-%d"))
+        notes_frame = pl.DataFrame(notes).with_columns(pl.col("tanggal").cast(pl.Date))
         show(notes_frame, f"kasus_sesi_{case_id}", t("kasus_sessions"), None)
     st.markdown(f"**{t('kasus_trail')}**")
     show(kasus.trail_frame(cases.events(kasus.engine(), case_id)), f"kasus_jejak_{case_id}", t("kasus_trail"), None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from appdb.principal import Principal
 from coaching import cases as C
 from coaching import views
 from tests.helpers import query
+from tests.test_readable import _grids, raw_codes, screen_text
 from ui import fmt
 
 HARNESS = str(Path(__file__).with_name("app_page.py"))
@@ -71,7 +73,8 @@ def test_open_a_prefilled_case_add_a_session_and_close_it(app, demo_settings):
     at = app("kasus", {"nip": who["nip"]}, _principal=ANI)
     assert at.title[0].value == "Kasus pembinaan"
     focus = at.text_area(key="kasus_new_focus").value
-    assert who["indikator_lemah"][0] in focus  # weakest indicator pre-filled
+    # weakest indicator pre-filled, its capaian written the Indonesian way
+    assert fmt.capaian_in_text(who["indikator_lemah"][0], "id") in focus and not re.search(r"\(\d+\.\d+\)", focus)
     assert at.text_input(key="kasus_new_coach_nip").placeholder == fmt.mask_nip(who["nip_atasan"])  # supervisor
     _button(at, "Buka kasus").click().run()
     assert not at.exception, at.exception
@@ -81,7 +84,7 @@ def test_open_a_prefilled_case_add_a_session_and_close_it(app, demo_settings):
     case = frame.row(0, named=True)
     assert (case["nip"], case["coach_nip"], case["status"]) == (who["nip"], who["nip_atasan"], "baru")
     cid = case["id"]
-    assert C.get_case(engine, cid)["fokus"][0] == who["indikator_lemah"][0]
+    assert C.get_case(engine, cid)["fokus"][0] == fmt.capaian_in_text(who["indikator_lemah"][0], "id")
     at.text_area(key=f"kasus_disc_{cid}").input("Target layanan dibahas")
     at.text_input(key=f"kasus_next_{cid}").input("Pendampingan mingguan")
     _button(at, "Simpan catatan sesi").click().run()
@@ -100,6 +103,13 @@ def test_open_a_prefilled_case_add_a_session_and_close_it(app, demo_settings):
     assert "Status: Berjalan" in cells and "Status: Selesai" in cells
     assert "None" not in cells and "coach_nip" not in cells and who["nip_atasan"] not in cells
     assert fmt.mask_nip(who["nip_atasan"]) in cells
+    # the case list holds days as dates (they sort as dates) and shows them spelled out; nothing raw on screen
+    value, shown = next((v, s) for v, s in _grids(at) if "Batas waktu" in v.columns)
+    assert value["Batas waktu"].dtype.kind == "M" and value["Dibuka"].dtype.kind == "M"
+    assert list(shown["Batas waktu"]) == [fmt.day(done["due_date"], "id")]
+    assert list(shown["Dibuka"]) == [fmt.day(done["opened_at"].date(), "id")]
+    hits = raw_codes(screen_text(at))
+    assert hits == [], "\n".join(hits)
     at2 = app("pembinaan")
     grid = at2.dataframe[0].value
     assert "Selesai" in set(grid["Status kasus"])

@@ -63,12 +63,23 @@ def _nip(demo_settings) -> str:
     return query(demo_settings, "SELECT nip FROM mart_pembinaan ORDER BY urgensi DESC LIMIT 1").item()
 
 
+# Moment.js date tokens the dashboard's column formats use, as strftime (the browser formats those columns).
+MOMENT = {"YYYY": "%Y", "MM": "%m", "DD": "%d"}
+
+
 def _grids(at) -> list[tuple]:
-    """Each grid as (underlying values, displayed text)."""
+    """Each grid as (underlying values, displayed text): a Styler's display text, or a date column drawn
+    in its column format by the browser."""
     out = []
     for d in at.dataframe:
         styler = d.proto.arrow_data.styler
-        shown = convert_arrow_bytes_to_pandas_df(styler.display_values) if styler.display_values else d.value
+        shown = convert_arrow_bytes_to_pandas_df(styler.display_values) if styler.display_values else d.value.copy()
+        for name, cfg in (json.loads(d.proto.columns) if d.proto.columns else {}).items():
+            form = (cfg.get("type_config") or {}).get("format")
+            if (cfg.get("type_config") or {}).get("type") in ("date", "datetime") and form and name in shown.columns:
+                for token, code in MOMENT.items():
+                    form = form.replace(token, code)
+                shown[name] = [v.strftime(form) if v is not None and v == v else "–" for v in d.value[name]]
         out.append((d.value, shown))
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from pipelines.months import BLN, BULAN, MON, MONTHS
@@ -74,6 +75,15 @@ def value(v: object, lang: str = "id", decimals: int = 1) -> str:
     if isinstance(v, (date, datetime)):
         return day(v, lang)
     return str(v)
+
+
+# The marts write an indicator's capaian in brackets with a decimal point: "Waktu layanan (85.3)".
+CAPAIAN_IN_TEXT = r"\((\d+)\.(\d+)\)"
+
+
+def capaian_in_text(text: str, lang: str = "id") -> str:
+    """'Waktu layanan (85.3)' -> 'Waktu layanan (85,3)' in Indonesian; unchanged in English."""
+    return re.sub(CAPAIAN_IN_TEXT, r"(\1,\2)", text) if lang == "id" else text
 
 
 def mask_nip(nip: str | None) -> str:

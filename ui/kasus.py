@@ -166,7 +166,8 @@ def open_form(pre: dict, rule_text: dict[str, str]) -> None:
         pl.col("tanggal").str.to_date()
     )
     with st.form(f"kasus_new_{pre['nip']}"):
-        st.text_area(t("kasus_focus"), "\n".join(pre["fokus"]), key="kasus_new_focus")
+        focus = "\n".join(fmt.capaian_in_text(x, lang()) for x in pre["fokus"])
+        st.text_area(t("kasus_focus"), focus, key="kasus_new_focus")
         c1, c2, c3 = st.columns(3)
         c1.text_input(t("kasus_coach_name"), pre["coach_nama"] or "", key="kasus_new_coach")
         # the supervisor's NIP stays unshown (UU 27/2022): blank keeps them, a NIP typed here names another coach
@@ -249,7 +250,7 @@ def _facts(case: dict) -> None:
     if case["status"] in cases.OPEN and case["due_date"] and case["due_date"] < dt.date.today():
         st.warning(t("kasus_overdue"))
     if case["fokus"]:
-        st.markdown(f"**{col('fokus')}:** " + ", ".join(case["fokus"]))
+        st.markdown(f"**{col('fokus')}:** " + ", ".join(fmt.capaian_in_text(x, lg) for x in case["fokus"]))
     if case["rencana"]:
         st.markdown(f"**{t('kasus_plan')}:**")
         for step in case["rencana"]:
@@ -300,7 +301,7 @@ def _value(key: str, value) -> str:
         return ", ".join(t(f"rule_short_{r}") for r in value)
     if key == "rencana":
         return ", ".join(f"{s.get('aksi', '')} ({_day_text(s.get('tanggal'))})" for s in value)
-    if key == "due_date":
+    if key in ("due_date", "tanggal"):  # the due date, a session's date
         return _day_text(value)
     return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 

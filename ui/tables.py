@@ -97,7 +97,7 @@ def indicators_and_values(indicators: str, values: str, first: bool = False) -> 
         ind, val = ind.list.head(1), val.list.head(1)
     text = ind.list.join(", ")
     if lang() == "id":  # the marts write capaian with a decimal point: "(85.3)" -> "(85,3)"
-        text = text.str.replace_all(r"\((\d+)\.(\d+)\)", "($1,$2)")
+        text = text.str.replace_all(fmt.CAPAIAN_IN_TEXT, "($1,$2)")
     names = {k: value_label("nilai_berakhlak", k) for k in VALUES["nilai_berakhlak"]}
     vals = val.list.eval(pl.element().replace(names)).list.join(", ")
     return pl.concat_str([text, vals], separator="; ").str.strip_chars("; ")
