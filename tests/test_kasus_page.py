@@ -209,3 +209,12 @@ def test_each_tab_draws_its_view(app, demo_settings, tab, expect):
     at = app("kasus", kasus_tab=tab)
     texts = [i.value for i in at.info] + [c for d in at.dataframe for c in d.value.columns] + [s.key for s in at.selectbox]
     assert any(expect in x for x in texts), texts
+
+
+def test_a_one_row_table_says_row_in_english(app, demo_settings):
+    who = _listed(demo_settings)
+    C.open_case(app.engine(), nip=who["nip"], actor="Budi", nama=who["nama"], coach_nip=who["nip_atasan"],
+                coach_nama=who["nama_atasan"])  # fmt: skip
+    captions = [c.value for c in app("kasus", lang="English").caption]
+    assert "1 row" in captions and "1 rows" not in captions
+    assert "1 baris" in [c.value for c in app("kasus").caption]

@@ -72,6 +72,7 @@ T: dict[str, tuple[str, str]] = {
     "download_csv": ("Unduh CSV", "Download CSV"),
     "download_xlsx": ("Unduh Excel", "Download Excel"),
     "rows": ("{n} baris", "{n} rows"),
+    "rows_one": ("1 baris", "1 row"),
     "rows_partial": (
         "Menampilkan {n} teratas dari {total} baris; unduhan berisi semua {total} baris.",
         "Showing the top {n} of {total} rows; the downloads hold all {total} rows.",

@@ -194,4 +194,4 @@ def show(
     if partial:
         c3.caption(t("rows_partial", n=fmt.num(frame.height, 0, language), total=fmt.num(total, 0, language)))
     else:
-        c3.caption(t("rows", n=fmt.num(frame.height, 0, language)))
+        c3.caption(t("rows_one") if frame.height == 1 else t("rows", n=fmt.num(frame.height, 0, language)))
