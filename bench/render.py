@@ -70,11 +70,12 @@ def _shape(tab) -> dict[str, int]:
     }
 
 
-def _floor_time(ctx, floor_url: str, shape: dict[str, int]) -> float:
-    """One open of the floor page with the same number of charts and grids, in a new tab like the page."""
+def _floor_time(ctx, floor_url: str, shape: dict[str, int], path: str = "") -> float:
+    """One open of the floor page with the same number of charts and grids, in a new tab like the page; at the
+    root address, or with `path` at a page address."""
     tab = ctx.new_page()
     started = time.perf_counter()
-    tab.goto(f"{floor_url}/?charts={shape['charts']}&grids={shape['grids']}&title=Lantai")
+    tab.goto(f"{floor_url}/{path}?charts={shape['charts']}&grids={shape['grids']}&title=Lantai")
     wait_titled(tab, "Lantai")
     ms = (time.perf_counter() - started) * 1000
     tab.close()
@@ -114,9 +115,10 @@ def render(warehouse: Path, runs: int, nip: str) -> dict:
             floor: dict[str, dict] = {}
             errors = 0
             pair_ratios: dict[str, list[float]] = {}
+            deep_ratios: dict[str, list[float]] = {}
             for path in PATHS:
                 target = f"{url}/{path}" + (f"?nip={nip}" if path == "profil" else "")
-                opened[path], floors, pair_ratios[path] = [], [], []
+                opened[path], floors, pair_ratios[path], deep, deep_ratios[path] = [], [], [], [], []
                 shape = None
                 # page and floor opened in turn, so a slow spell of the machine falls on both alike
                 for i in range(runs + 1):
@@ -129,9 +131,12 @@ def render(warehouse: Path, runs: int, nip: str) -> dict:
                     shape = shape or _shape(tab)
                     tab.close()
                     floors.append(_floor_time(ctx, floor_url, shape))
+                    # a page at a page address beside the same floor at a page address (Ringkasan is at the root)
+                    deep.append(_floor_time(ctx, floor_url, shape, "lantai") if path else floors[-1])
                     if i:
                         pair_ratios[path].append(opened[path][-1] / floors[-1])
-                floor[path] = {**shape, **summary(floors[1:])}
+                        deep_ratios[path].append(opened[path][-1] / deep[-1])
+                floor[path] = {**shape, **summary(floors[1:]), "deep": summary(deep[1:])}
                 say(
                     f"  opened {path or 'ringkasan':12s} median {sorted(opened[path][1:])[runs // 2]:6.0f} ms, "
                     f"floor ({shape['charts']} charts, {shape['grids']} grids) {floor[path]['median']:6.0f} ms, "
@@ -161,6 +166,8 @@ def render(warehouse: Path, runs: int, nip: str) -> dict:
                     "floor": floor[path],
                     # median of the ratios of page and floor opened one after the other
                     "floor_ratio": summary(pair_ratios[path])["median"],
+                    # the same against the floor opened at a page address, as the page is
+                    "deep_floor_ratio": summary(deep_ratios[path])["median"],
                 }
             out["errors"] = errors
             ctx.close()
