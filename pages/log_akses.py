@@ -12,7 +12,7 @@ from appdb import access
 from ui import fmt
 from ui.auth import current_principal, engine, role_label
 from ui.data import settings
-from ui.i18n import col, lang, t
+from ui.i18n import T, col, lang, t
 from ui.tables import show
 
 # Events and outcomes as people read them (the log stores codes).
@@ -90,6 +90,15 @@ def _label(code: str | None) -> str:
     return (pair[1] if lang() == "en" else pair[0]) if pair else (code or "–")
 
 
+def _page(path: str | None) -> str:
+    """A page's address as its title in the chosen language ("kasus" -> "Kasus pembinaan"); the first page,
+    at the root address, is Ringkasan."""
+    if path is None:
+        return "–"
+    key = "page_" + (path or "ringkasan").replace("-", "_")
+    return t(key) if key in T else path
+
+
 def _frame(rows: list[dict]) -> pl.DataFrame:
     cols = ["at", "username", "role", "event", "page", "outcome", "rows", "detail"]
     if not rows:
@@ -100,6 +109,7 @@ def _frame(rows: list[dict]) -> pl.DataFrame:
                 **{c: r[c] for c in cols},
                 "role": role_label(r["role"]) if r["role"] else "–",
                 "event": _label(r["event"]),
+                "page": _page(r["page"]),
                 "outcome": _label(r["outcome"]),
                 "detail": _detail(r["detail"]),
             }

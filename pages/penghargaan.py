@@ -49,9 +49,9 @@ def run() -> None:
                 "unggul",
                 "rata_hasil",
                 "rata_perilaku",
-                "penghargaan_diterima",
                 "tren",
-                "profil",
+                "profil",  # before the awards received, so the link shows at 1366 px
+                "penghargaan_diterima",
                 "opd",
                 "unit_kerja",
                 "lokasi",

@@ -378,7 +378,10 @@ def test_guide_shows_the_current_settings(demo_settings, monkeypatch, tmp_path):
 
 
 def test_access_log_detail_reads_as_text():
-    from pages.log_akses import _detail
+    from pages.log_akses import _detail, _page
+
+    # the page an entry was written on, by its title (the log stores its address)
+    assert [_page(p) for p in ("kasus", "log-akses", "", None)] == ["Kasus pembinaan", "Log akses", "Ringkasan", "–"]
 
     text = _detail(
         {"table": "perubahan_terbesar", "filters": {"dari": "2025-11", "sampai": "2026-10", "lokasi": ["Jambi", "Bangko"]}}
