@@ -161,26 +161,13 @@ def _targets(res: dict) -> list[str]:
                     f"slowest page {worst_sw:,.0f} ms",
                 )
             )
-        ratios = [v["floor_ratio"] for v in pages_ if v.get("floor_ratio")]
-        if ratios:
-            rows.append(
-                (
-                    "every page within 1.3× of its render floor, province (new tab)",
-                    "<= 1.3×",
-                    max(ratios) <= 1.3,
-                    f"{min(ratios):.2f}–{max(ratios):.2f}×",
-                )
-            )
-        deep = [v["deep_floor_ratio"] for v in pages_ if v.get("deep_floor_ratio")]
-        if deep:
-            rows.append(
-                (
-                    "the same against the floor opened at a page address (as the page is), province (new tab)",
-                    "<= 1.3×",
-                    max(deep) <= 1.3,
-                    f"{min(deep):.2f}–{max(deep):.2f}×",
-                )
-            )
+        for key, what in (
+            ("floor_ratio", "every page within 1.3× of its render floor, province (new tab)"),
+            ("deep_floor_ratio", "the same against the floor opened at a page address (as the page is), province (new tab)"),
+        ):
+            ratios = [v[key] for v in pages_ if v.get(key)]
+            if ratios:
+                rows.append((what, "<= 1.3×", max(ratios) <= 1.3, f"{min(ratios):.2f}–{max(ratios):.2f}×"))
         mem = res["province"]["render"]["rss_bytes"] / 2**30
         rows.append(("dashboard process memory, province", "< 1 GiB", mem < 1, f"{mem:.2f} GiB"))
     for scale in ORDER:
