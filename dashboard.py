@@ -24,7 +24,7 @@ from ui.auth import account_box, current_principal, sign_in_page
 from ui.data import parquet_dir, q, scope, settings, version
 from ui.filters import sidebar
 from ui.i18n import lang, t
-from ui.page import PAGES
+from ui.page import PAGES, address
 
 # An emoji icon is drawn by the browser itself; a ":material/...:" page icon would be fetched from Google's font CDN at
 # every page open (nothing may leave the office network).
@@ -76,7 +76,7 @@ def main() -> None:
         t("language"), ["Bahasa Indonesia", "English"], key="lang", horizontal=True, bind="query-params", persist_state="session"
     )
     page = lambda mod, key, icon, default=False: st.Page(  # noqa: E731
-        mod.run, title=t(key), icon=icon, url_path=key.removeprefix("page_").replace("_", "-"), default=default
+        mod.run, title=t(key), icon=icon, url_path=address(key), default=default
     )
     who = current_principal()
     if who is None:

@@ -13,6 +13,7 @@ from ui import fmt
 from ui.auth import current_principal, engine, role_label
 from ui.data import settings
 from ui.i18n import T, col, lang, t
+from ui.page import title_key
 from ui.tables import show
 
 # Events and outcomes as people read them (the log stores codes).
@@ -95,7 +96,7 @@ def _page(path: str | None) -> str:
     at the root address, is Ringkasan."""
     if path is None:
         return "–"
-    key = "page_" + (path or "ringkasan").replace("-", "_")
+    key = title_key(path)
     return t(key) if key in T else path
 
 

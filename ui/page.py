@@ -37,6 +37,16 @@ def chart(fig, key: str, fields: tuple[str, ...] = ()) -> None:
 PAGES: dict[str, object] = {}  # filled by the router: url path -> st.Page
 
 
+def address(title_key: str) -> str:
+    """A page's URL path from its title's text key: "page_log_akses" -> "log-akses"."""
+    return title_key.removeprefix("page_").replace("_", "-")
+
+
+def title_key(path: str) -> str:
+    """The other way: a page's title key from its URL path; the root address ("") is the first page, Ringkasan."""
+    return "page_" + (path or "ringkasan").replace("-", "_")
+
+
 def profile_link(nip: str | None) -> None:
     """A link to the employee profile page for one NIP."""
     page = PAGES.get("profil")
