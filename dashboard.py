@@ -21,10 +21,11 @@ from pages import (
 )
 from ui import fmt
 from ui.auth import account_box, current_principal, sign_in_page
-from ui.data import parquet_dir, q, scope, settings, version
+from ui.data import cached, parquet_dir, scope, settings, version
 from ui.filters import sidebar
 from ui.i18n import lang, t
 from ui.page import PAGES, address
+from warehouse import queries
 
 # An emoji icon is drawn by the browser itself; a ":material/...:" page icon would be fetched from Google's font CDN at
 # every page open (nothing may leave the office network).
@@ -35,7 +36,7 @@ st.set_page_config(page_title="Dasbor Kinerja ASN", page_icon="📊", layout="wi
 def _checked(ver: str) -> str:
     """Once per warehouse file: build the demo on the very first start (the embedded default), or rebuild
     the marts from staging when the file was built by an older version of the app."""
-    from pipelines.demo_files import ensure_warehouse
+    from pipelines.demo.first_run import ensure_warehouse
 
     return ensure_warehouse(settings())
 
@@ -52,7 +53,7 @@ def _ensure_warehouse() -> None:
 
 
 def _freshness() -> None:
-    info = q("freshness")
+    info = cached(queries.freshness)
     st.caption(
         t(
             "fresh",

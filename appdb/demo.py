@@ -8,12 +8,12 @@ import sqlalchemy as sa
 
 from appdb.accounts import AccountError, Policy, create_user, update_user
 from appdb.tables import users
+from domain.places import PLACES
 
 DEMO_PASSWORD = "dasbor-demo"
 PREFIX = "demo-"
 # the files `python -m pipelines demo` writes (pipelines/demo_files.py)
 _DEMO_FILE = re.compile(r"^(pegawai\.xlsx|capaian_[a-z]+\.csv|perilaku\.parquet|evaluasi_jambi\.xlsx|skm_[a-z]+\.csv)$")
-PLACES = ("Bangko", "Jambi", "Belawan", "Rakumpit")
 
 
 def is_demo_load(files: list[str]) -> bool:

@@ -1,6 +1,6 @@
 """The data behind every page: the warehouse query calls each page makes, in the order it makes them.
 
-`tests/test_bench.py` checks that every query a page or the shared frame calls through `q(...)`
+`tests/test_bench.py` checks that every query a page or the shared frame calls through `ui.data.cached(...)`
 appears here, so the benchmark cannot silently drift from the dashboard.
 """
 

@@ -12,10 +12,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from domain.appraisal import BERAKHLAK
+from domain.periods import bounds
 from warehouse.marts import MATRIX
-from warehouse.queries import period_bounds
 
-VALUES = ["berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif"]
+VALUES = BERAKHLAK
 PREDIKAT = ["Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang/Misconduct", "Sangat Kurang"]
 
 
@@ -105,9 +106,9 @@ class PandasApp:
         s = self.skm
         m = pd.Series(True, index=s.index)
         if f.dari:
-            m &= s["tanggal"] >= period_bounds(f.dari)[0]
+            m &= s["tanggal"] >= bounds(f.dari)[0]
         if f.sampai:
-            m &= s["tanggal"] < period_bounds(f.sampai)[1]
+            m &= s["tanggal"] < bounds(f.sampai)[1]
         if f.lokasi:
             m &= s["lokasi"].isin(f.lokasi)
         return s[m]

@@ -26,7 +26,7 @@ def _settings(warehouse: Path, staging: Path):
 def load(files: list[Path], warehouse: Path, staging: Path) -> dict:
     """Load files into a new warehouse through the full pipeline; time and peak memory per kind."""
     from bench.measure import RssSampler
-    from pipelines.load import load_paths
+    from pipelines.load.transaction import load_paths
 
     for p in (warehouse, staging):
         if p.is_dir():

@@ -68,8 +68,8 @@ def inputs(scale: str, cfg: dict) -> list[Path]:
     """The scale's input files, generated once into the cache and reused."""
     out = CACHE / scale / "input"
     if cfg.get("demo_files"):
-        from pipelines.demo import generate
-        from pipelines.demo_files import write_demo_files
+        from pipelines.demo.files import write_demo_files
+        from pipelines.demo.generate import generate
 
         stamp = out / "generated.json"
         if stamp.exists():
@@ -77,7 +77,7 @@ def inputs(scale: str, cfg: dict) -> list[Path]:
         paths = write_demo_files(generate(cfg["employees"], cfg["periods"]), out)
         stamp.write_text(json.dumps({"files": [p.name for p in paths]}))
         return paths
-    from pipelines.demo_scale import write_scaled
+    from pipelines.demo.scale import write_scaled
 
     return write_scaled(
         out,

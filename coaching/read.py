@@ -9,6 +9,7 @@ import polars as pl
 import sqlalchemy as sa
 
 from coaching import effect, views
+from domain.appraisal import BERAKHLAK_LABELS, COACHING_RULES
 from settings import Settings
 from warehouse import queries
 from warehouse.db import Filters, Scope
@@ -87,18 +88,6 @@ def effectiveness(engine: sa.Engine, con: Con, scope: Scope, settings: Settings)
     )
 
 
-VALUE_NAMES = {
-    "berorientasi_pelayanan": "Berorientasi Pelayanan",
-    "akuntabel": "Akuntabel",
-    "kompeten": "Kompeten",
-    "harmonis": "Harmonis",
-    "loyal": "Loyal",
-    "adaptif": "Adaptif",
-    "kolaboratif": "Kolaboratif",
-}
-RULES = ("predikat", "berturut", "tren")
-
-
 def prefill(con: Con, scope: Scope, nip: str, settings: Settings, today: dt.date) -> dict | None:
     """A new case for one employee, pre-filled from the coaching list and the roster; None outside the scope.
 
@@ -111,7 +100,9 @@ def prefill(con: Con, scope: Scope, nip: str, settings: Settings, today: dt.date
     e = emp.row(0, named=True)
     listed = queries.coaching_row(con, scope, nip)
     row = listed.row(0, named=True) if listed.height else {}
-    focus = list(row.get("indikator_lemah") or []) + [VALUE_NAMES.get(v, v) for v in row.get("nilai_lemah") or []]
+    focus = list(row.get("indikator_lemah") or []) + [
+        BERAKHLAK_LABELS[v][0] if v in BERAKHLAK_LABELS else v for v in row.get("nilai_lemah") or []
+    ]
     cfg = settings.section("kasus")
     plan = [today + dt.timedelta(days=int(d)) for d in cfg.get("plan_days", [7, 14, 28])]
     return {
@@ -120,7 +111,7 @@ def prefill(con: Con, scope: Scope, nip: str, settings: Settings, today: dt.date
         "lokasi": e["lokasi"],
         "opd": e["opd"],
         "periode": row.get("periode"),
-        "aturan": [r for r in RULES if row.get(f"aturan_{r}")],
+        "aturan": [r for r in COACHING_RULES if row.get(f"aturan_{r}")],
         "predikat": row.get("predikat"),
         "fokus": focus,
         "coach_nip": e["nip_atasan"],

@@ -7,18 +7,18 @@ import streamlit as st
 
 from appdb.accounts import AccountError, create_user, list_users, set_password, update_user
 from appdb.tables import ROLES
+from domain.places import PLACES
 from ui import audit
 from ui.auth import current_principal, engine, policy, role_label
-from ui.data import q
+from ui.data import cached
 from ui.i18n import t
 from ui.tables import show
-
-PLACES = ["Bangko", "Jambi", "Belawan", "Rakumpit"]
+from warehouse import queries
 
 
 def _fields(prefix: str, user: dict | None) -> dict:
     user = user or {}
-    opds = sorted(q("filter_options", _all())["opd"].unique().to_list())
+    opds = sorted(cached(queries.filter_options, _all())["opd"].unique().to_list())
     role = st.selectbox(
         t("role"), ROLES, index=ROLES.index(user.get("role", "pimpinan")), format_func=role_label, key=f"{prefix}_role"
     )

@@ -6,17 +6,18 @@ import polars as pl
 import streamlit as st
 
 from ui import charts, fmt, urlstate
-from ui.data import q, scope, settings
+from ui.data import cached, scope, settings
 from ui.i18n import lang, t
 from ui.page import chart, filters, people_link, score_axis
 from ui.tables import show
+from warehouse import queries
 
 
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_bandingkan"))
     cfg = settings().section("banding")
-    data = q("compare_opd", f, sc, cfg["min_group"], cfg["confidence"])
+    data = cached(queries.compare_opd, f, sc, cfg["min_group"], cfg["confidence"])
     if data.is_empty():
         st.info(t("no_data"))
         return

@@ -5,16 +5,17 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
-from pipelines.guards import LoadFailed
-from pipelines.intake import ReadOptions
-from pipelines.load import load_files, profiles_dir, progress_text
+from pipelines.intake.prepare import ReadOptions
+from pipelines.load.guards import LoadFailed
+from pipelines.load.transaction import load_files, profiles_dir, progress_text
 from ui import audit, fmt
 from ui.auth import current_principal
-from ui.data import q, settings
+from ui.data import cached, settings
 from ui.i18n import lang, t
 from ui.mapping_step import context_fields, step
 from ui.page import uploader_language
 from ui.tables import show
+from warehouse import queries
 
 KINDS = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
 
@@ -111,7 +112,7 @@ def run() -> None:
     if (report := st.session_state.get("last_load_report")) is not None:
         _report(report)
     st.subheader(t("load_history"))
-    hist = q("load_history")
+    hist = cached(queries.load_history)
     show(
         hist.select(
             "load_id",
@@ -129,7 +130,7 @@ def run() -> None:
         None,
     )
     st.subheader(t("rejects"))
-    rej = q("rejects")
+    rej = cached(queries.rejects)
     st.caption(t("rows", n=fmt.num(rej.height, 0, lang())))
     cols = ["load_id", "berkas", "baris", "kolom", "nilai", "alasan" if lang() == "id" else "reason"]
     show(rej.select(cols), "baris_ditolak", t("rejects"), None)

@@ -10,15 +10,14 @@ import polars as pl
 import streamlit as st
 
 from coaching import read
+from domain.appraisal import COACHING_RULES
 from ui import charts, fmt, kasus
 from ui.charts import sparkline
-from ui.data import connection, q, scope, settings
+from ui.data import cached, connection, scope, settings
 from ui.i18n import lang, t
 from ui.page import chart, filters, profile_link
 from ui.tables import indicators_and_values, show
 from warehouse import queries
-
-RULES = ["predikat", "berturut", "tren"]
 
 
 def rule_labels() -> dict[str, str]:
@@ -90,7 +89,7 @@ def with_cases(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _summary(f, sc, labels: dict[str, str]) -> None:
-    summ = q("coaching_summary", f, sc)
+    summ = cached(queries.coaching_summary, f, sc)
     if summ.is_empty():
         return
     left, right = st.columns([3, 2])
@@ -109,7 +108,9 @@ def _summary(f, sc, labels: dict[str, str]) -> None:
             "coach_opd",
             ("lokasi", "opd"),
         )
-    by_rule = pl.DataFrame({"alasan": [labels[r] for r in RULES], "n": [int(summ[f"n_{r}"].sum()) for r in RULES]})
+    by_rule = pl.DataFrame(
+        {"alasan": [labels[r] for r in COACHING_RULES], "n": [int(summ[f"n_{r}"].sum()) for r in COACHING_RULES]}
+    )
     with right:
         st.plotly_chart(charts.bars(by_rule, "n", "alasan", t("summary_reason"), t("people"), x_format=",.0f"), key="coach_rule")
 
@@ -117,7 +118,7 @@ def _summary(f, sc, labels: dict[str, str]) -> None:
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_pembinaan"))
-    data = q("coaching_list", f, sc, limit=int(settings().section("tampilan")["baris_daftar"]))
+    data = cached(queries.coaching_list, f, sc, limit=int(settings().section("tampilan")["baris_daftar"]))
     labels, tags = rule_labels(), short_labels()
     if data.is_empty():
         st.info(t("no_data"))

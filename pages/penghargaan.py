@@ -8,7 +8,7 @@ import streamlit as st
 from coaching import read
 from ui import fmt, kasus
 from ui.charts import sparkline
-from ui.data import connection, q, scope, settings
+from ui.data import cached, connection, scope, settings
 from ui.i18n import lang, t
 from ui.page import filters, profile_link
 from ui.tables import indicators_and_values, show
@@ -18,7 +18,7 @@ from warehouse import queries
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_penghargaan"))
-    data = q("recognition_list", f, sc, limit=int(settings().section("tampilan")["baris_daftar"]))
+    data = cached(queries.recognition_list, f, sc, limit=int(settings().section("tampilan")["baris_daftar"]))
     cfg = settings().section("penghargaan")
     if data.is_empty():
         st.info(t("no_data"))

@@ -6,10 +6,11 @@ import polars as pl
 import streamlit as st
 
 from ui import audit, charts, fmt, kasus, urlstate
-from ui.data import employee_exists, q, scope, settings
+from ui.data import cached, employee_exists, scope, settings
 from ui.i18n import VALUES, lang, t, value_label
 from ui.page import filters
 from ui.tables import show
+from warehouse import queries
 from warehouse.queries import detail_periods
 
 
@@ -17,7 +18,7 @@ def _pick() -> str | None:
     nip = st.query_params.get("nip")
     text = st.text_input(t("search_employee"), key="profil_search")
     if text:
-        found = q("employee_search", scope(), text)
+        found = cached(queries.employee_search, scope(), text)
         if found.height:
             names = {r["nip"]: f"{r['nama']} · {r['opd']} ({r['lokasi']})" for r in found.iter_rows(named=True)}
             nip = st.selectbox(t("pick_employee"), list(names), format_func=names.get, key="profil_pick")
@@ -58,7 +59,7 @@ def run() -> None:
     if not nip:
         st.info(t("search_employee"))
         return
-    prof = q("employee_profile", sc, nip)
+    prof = cached(queries.employee_profile, sc, nip)
     audit.profile_viewed(nip, prof is not None, prof is not None or employee_exists(nip))
     if prof is None:
         st.warning(t("not_found"))
@@ -107,7 +108,7 @@ def run() -> None:
         periode = urlstate.choice(
             st.selectbox, "profil_periode", options, default, label=t("detail_period"), format_func=lambda k: fmt.period(k, lg)
         )
-        _details(q("employee_detail", sc, nip, periode) or {}, periode, f, nip, lg)
+        _details(cached(queries.employee_detail, sc, nip, periode) or {}, periode, f, nip, lg)
     st.subheader(t("public_about"))
     fb = prof["feedback"]
     if fb.is_empty():

@@ -10,10 +10,11 @@ import streamlit as st
 
 from ui import fmt, urlstate
 from ui.charts import PLACE_COLOURS
-from ui.data import q, scope, settings
+from ui.data import cached, scope, settings
 from ui.i18n import lang, t, value_label
 from ui.page import filters
 from ui.tables import show
+from warehouse import queries
 
 SECTIONS = ["utama", "kurva"]
 
@@ -126,7 +127,7 @@ def _figures_table(rows: list[dict], ikm: pl.DataFrame, lg: str) -> str:
 
 def _headline(f, sc, lg: str, over: dict, br: pl.DataFrame) -> None:
     """Per place, the five headline figures; then the OPDs that changed most, and how many units break the curve."""
-    ikm, head = q("ikm_by_place", f, sc), over["head"]
+    ikm, head = cached(queries.ikm_by_place, f, sc), over["head"]
     st.subheader(f"{fmt.period(head['periode'][0], lg)} · {t('vs_prev', p=fmt.period(head['periode_lalu'][0], lg))}")
     ordered = head.sort(pl.col("lokasi").replace_strict({p: i for i, p in enumerate(PLACE_COLOURS)}, default=9))
     st.markdown(_figures_table(list(ordered.iter_rows(named=True)), ikm, lg), unsafe_allow_html=True)
@@ -170,11 +171,11 @@ def _curve(f, br: pl.DataFrame) -> None:
 def run() -> None:
     f, sc, lg = filters(), scope(), lang()
     st.title(t("page_ringkasan"))
-    over = q("overview", f, sc)
+    over = cached(queries.overview, f, sc)
     if over["head"].is_empty():
         st.info(t("no_data"))
         return
-    br = q("distribution_breaks", f, sc)
+    br = cached(queries.distribution_breaks, f, sc)
     section = urlstate.section("ringkasan_bagian", SECTIONS)
     if section == "kurva":
         _curve(f, br)

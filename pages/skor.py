@@ -9,16 +9,17 @@ import polars as pl
 import streamlit as st
 
 from ui import charts, fmt, urlstate
-from ui.data import q, scope, settings
+from ui.data import cached, scope, settings
 from ui.i18n import lang, t
 from ui.page import chart, filters, people_link, score_axis
 from ui.tables import show
+from warehouse import queries
 
 SECTIONS = ["sebaran", "opd", "indikator", "penilai"]
 
 
 def _distribution(f, sc, by_place: pl.DataFrame) -> None:
-    dist = q("score_distribution", f, sc)
+    dist = cached(queries.score_distribution, f, sc)
     width = settings().section("sebaran")["bin_width"]
     left, right = st.columns(2)
     with left:
@@ -60,7 +61,7 @@ def _by_opd(f, sc, by_opd: pl.DataFrame, min_n: int) -> None:
 
 
 def _indicators(f, sc) -> None:
-    ind = q("indicator_capaian", f, sc)
+    ind = cached(queries.indicator_capaian, f, sc)
     if ind.is_empty():
         st.info(t("no_data"))
         return
@@ -78,7 +79,7 @@ def _indicators(f, sc) -> None:
 
 def _raters(f, sc) -> None:
     st.caption(t("leniency_note"))
-    len_ = q("rater_leniency", f, sc, settings().section("banding")["min_dinilai"])
+    len_ = cached(queries.rater_leniency, f, sc, settings().section("banding")["min_dinilai"])
     show(
         len_.head(15).select("nama_penilai", "lokasi", "opd", "n_dinilai", "rata_perilaku_diberikan", "rata_hasil_dinilai", "z"),
         "penilai_longgar",
@@ -91,7 +92,7 @@ def _raters(f, sc) -> None:
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_skor"))
-    levels = q("scores_levels", f, sc, ["lokasi", "opd"], (("lokasi", "opd"), ("lokasi",)))
+    levels = cached(queries.scores_levels, f, sc, ["lokasi", "opd"], (("lokasi", "opd"), ("lokasi",)))
     by_opd, by_place = levels[("lokasi", "opd")], levels[("lokasi",)]
     if by_opd.is_empty():
         st.info(t("no_data"))

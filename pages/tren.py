@@ -6,10 +6,11 @@ import polars as pl
 import streamlit as st
 
 from ui import charts, urlstate
-from ui.data import q, scope, settings
+from ui.data import cached, scope, settings
 from ui.i18n import col, t
 from ui.page import filters, score_axis
 from ui.tables import show
+from warehouse import queries
 
 TOP_OPD = 8
 
@@ -41,7 +42,7 @@ def run() -> None:
             required=True,
             disabled=section == "ikm",
         )
-    per = q("scores_by", f, sc, [group, "periode"])
+    per = cached(queries.scores_by, f, sc, [group, "periode"])
     if per.is_empty():
         st.info(t("no_data"))
         return
@@ -70,7 +71,7 @@ def run() -> None:
             key="trend_pred",
         )
     else:
-        ikm = q("ikm_by_place", f, sc)
+        ikm = cached(queries.ikm_by_place, f, sc)
         if ikm.is_empty():
             st.info(t("no_data"))
             return

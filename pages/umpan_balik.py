@@ -8,12 +8,13 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from pipelines.sources import UNSUR
+from domain.survey import UNSUR
 from ui import charts, fmt, urlstate
-from ui.data import q, scope, settings
+from ui.data import cached, scope, settings
 from ui.i18n import col, lang, t, value_label
 from ui.page import chart, filters
 from ui.tables import display_frame, show
+from warehouse import queries
 
 
 def _unit_bars(latest: pl.DataFrame, min_n: int, ref: float) -> None:
@@ -64,12 +65,12 @@ def _detail(f, sc, units: pl.DataFrame, latest: pl.DataFrame, min_n: int) -> Non
     nrr = pl.DataFrame({"unsur": [value_label("unsur", k) for k in UNSUR], "nrr": [row[f"nrr_{k}"] for k in UNSUR]}).sort("nrr")
     title = f"{t('nrr')} · {unit} · {fmt.period(row['periode'], lg)} (n={fmt.num(row['n_responden'], 0, lg)})"
     st.plotly_chart(charts.bars(nrr, "nrr", "unsur", title, "NRR", ref=3.0, x_format=".2f", x_range=[1, 4]), key="nrr")
-    resp = q("skm_responses", f, sc, unit=unit)
+    resp = cached(queries.skm_responses, f, sc, unit=unit)
     st.subheader(t("profile"))
     _respondents(resp)
     st.subheader(t("comments"))
     text = st.text_input(t("search"), key="skm_search")
-    comments = q("skm_responses", f, sc, unit=unit, text=text or None).filter(
+    comments = cached(queries.skm_responses, f, sc, unit=unit, text=text or None).filter(
         pl.col("kritik_saran").is_not_null() & (pl.col("kritik_saran") != "")
     )
     show(
@@ -85,7 +86,7 @@ def _detail(f, sc, units: pl.DataFrame, latest: pl.DataFrame, min_n: int) -> Non
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_umpan_balik"))
-    units = q("ikm_units", f, sc)
+    units = cached(queries.ikm_units, f, sc)
     if units.is_empty():
         st.info(t("no_data"))
         return

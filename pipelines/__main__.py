@@ -13,9 +13,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from domain.kinds import ORDER
 from settings import load_settings
-
-KINDS = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     ld = sub.add_parser("load", help="muat berkas pengguna (.csv, .xlsx, .parquet)")
     ld.add_argument("files", nargs="+", type=Path, help="berkas yang dimuat")
-    ld.add_argument("--kind", choices=KINDS, help="jenis data; bila kosong, dikenali dari judul kolom")
+    ld.add_argument("--kind", choices=ORDER, help="jenis data; bila kosong, dikenali dari judul kolom")
     ld.add_argument("--source", help="nama sumber; berkas dengan sumber sama menggantikan periode yang sama")
     ld.add_argument("--rejects", type=Path, help="simpan baris yang ditolak ke CSV ini")
     ld.add_argument(
@@ -77,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = load_settings(args.settings)
     if args.cmd == "demo":
-        from pipelines.demo_files import build_demo, ensure_warehouse
+        from pipelines.demo.first_run import build_demo, ensure_warehouse
 
         if args.if_missing and settings.warehouse.exists():
             print(f"Gudang data sudah ada: {settings.warehouse}", flush=True)
@@ -98,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Gudang data: {settings.warehouse}")
         return 0 if report.exit_code < 2 else 2
     if args.cmd == "export":
-        from pipelines.export import export_partitioned
+        from pipelines.build.export import export_partitioned
 
         for line in export_partitioned(settings.warehouse, args.out):
             print(line)
@@ -113,9 +112,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _load(args, settings) -> int:
-    from pipelines.guards import LoadFailed
-    from pipelines.load import load_paths
-    from pipelines.neutral import neutralise
+    from pipelines.build.neutral import neutralise
+    from pipelines.load.guards import LoadFailed
+    from pipelines.load.transaction import load_paths
 
     bar = tqdm(total=100, desc="Memuat", unit="%", disable=None)
 
@@ -126,7 +125,7 @@ def _load(args, settings) -> int:
     def waiting(pesan: str, message: str) -> None:
         print(f"{pesan}\n{message}", file=sys.stderr, flush=True)
 
-    from pipelines.intake import ReadOptions
+    from pipelines.intake.prepare import ReadOptions
 
     opts = ReadOptions(
         sheet=args.sheet,

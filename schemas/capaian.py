@@ -2,6 +2,7 @@
 
 import pandera.polars as pa
 
+from domain.periods import GRANULARITIES
 from schemas.pegawai import NIP18
 
 
@@ -10,7 +11,7 @@ class CapaianClean(pa.DataFrameModel):
 
     nip: str = pa.Field(str_matches=NIP18, description="Employee NIP")
     periode: str = pa.Field(description="Period key: 2025-01, 2025-Q1 or 2025")
-    periode_jenis: str = pa.Field(isin=["bulanan", "triwulanan", "tahunan"], description="Granularity")
+    periode_jenis: str = pa.Field(isin=list(GRANULARITIES), description="Granularity")
     indikator: str = pa.Field(description="Indicator name (indikator kinerja individu)")
     satuan: str = pa.Field(nullable=True, description="Unit of measure")
     target: float = pa.Field(gt=0, description="Target; must be above zero")

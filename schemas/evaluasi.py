@@ -2,7 +2,8 @@
 
 import pandera.polars as pa
 
-from pipelines.normalise import PREDIKAT, PREDIKAT_ORG, RATING
+from domain.appraisal import PREDIKAT, PREDIKAT_ORG, RATING
+from domain.periods import GRANULARITIES
 from schemas.pegawai import NIP18
 
 
@@ -11,7 +12,7 @@ class EvaluasiClean(pa.DataFrameModel):
 
     nip: str = pa.Field(str_matches=NIP18)
     periode: str = pa.Field(description="Period key")
-    periode_jenis: str = pa.Field(isin=["bulanan", "triwulanan", "tahunan"])
+    periode_jenis: str = pa.Field(isin=list(GRANULARITIES))
     rating_hasil_kerja: str = pa.Field(
         isin=RATING, nullable=True, description="Di Atas / Sesuai / Di Bawah Ekspektasi; empty when only a predikat is given"
     )

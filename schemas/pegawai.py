@@ -4,7 +4,7 @@ import pandera.polars as pa
 import polars as pl
 from pandera.typing.polars import Series  # noqa: F401  (kept for typed access in callers)
 
-from pipelines.sources import LOKASI
+from domain.places import PLACES
 
 NIP18 = r"^\d{18}$"
 
@@ -20,7 +20,7 @@ class PegawaiClean(pa.DataFrameModel):
     golongan: str = pa.Field(nullable=True, description="Golongan ruang: III/a for PNS, I..XVII for PPPK")
     jenis_jabatan: str = pa.Field(nullable=True, description="JPT, Administrator, Pengawas, Pelaksana, Fungsional")
     jabatan: str = pa.Field(nullable=True, description="Position title")
-    lokasi: str = pa.Field(isin=LOKASI, description="One of Bangko, Jambi, Belawan, Rakumpit")
+    lokasi: str = pa.Field(isin=list(PLACES), description="One of the four places (domain.places)")
     instansi: str = pa.Field(nullable=True, description="Pemkab Merangin, Pemkot Jambi, Pemkot Medan, Pemkot Palangka Raya")
     opd: str = pa.Field(description="Perangkat daerah (Dinas, Badan, Kecamatan ...)")
     unit_kerja: str = pa.Field(nullable=True, description="Bidang, seksi, UPTD, kelurahan")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandera.polars as pa
 import polars as pl
 
-from pipelines.sources import KINDS
+from domain.kinds import KINDS
 
 
 def raw_schema(kind: str) -> pa.DataFrameSchema:

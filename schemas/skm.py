@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from pipelines.sources import LOKASI
+from domain.places import PLACES
 from schemas.pegawai import NIP18
 
 _U = {"ge": 1, "le": 4}
@@ -13,7 +13,7 @@ class SkmClean(pa.DataFrameModel):
     """One survey response: nine unsur answered 1-4."""
 
     unit_layanan: str = pa.Field(description="Public service unit (Disdukcapil, Puskesmas ...)")
-    lokasi: str = pa.Field(isin=LOKASI)
+    lokasi: str = pa.Field(isin=list(PLACES))
     opd: str = pa.Field(nullable=True)
     tanggal: pl.Date = pa.Field(description="Survey date")
     periode: str = pa.Field(description="Quarter key derived from the date, e.g. 2025-Q1")

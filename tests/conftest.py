@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.demo import generate
-from pipelines.demo_files import write_demo_files
-from pipelines.load import load_paths
+from pipelines.demo.files import write_demo_files
+from pipelines.demo.generate import generate
+from pipelines.load.transaction import load_paths
 from settings import Settings, load_settings
 from tests.appdb_fixtures import app_db_url, app_engine, postgres_server  # noqa: F401  (shared fixtures)
 

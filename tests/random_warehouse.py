@@ -17,7 +17,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from pipelines.load import load_files
+from pipelines.load.transaction import load_files
 from settings import Settings
 from tests.conftest import make_settings
 from tests.helpers import csv

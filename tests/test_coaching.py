@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from appdb.coaching import case_events
 from coaching import cases as C
 from coaching import read, views
-from pipelines.build import rebuild
-from pipelines.load import load_files
+from pipelines.build.build import rebuild
+from pipelines.load.transaction import load_files
 from tests.conftest import make_settings
 from tests.helpers import NIPS, csv
 from warehouse.db import Filters, Scope, connect

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pipelines.load import load_files
+from pipelines.load.transaction import load_files
 from tests import real_files as rf
 from tests.conftest import make_settings
 from tests.helpers import query as _query

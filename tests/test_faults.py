@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.build import orphan_versions
-from pipelines.load import load_files
+from pipelines.build.build import orphan_versions
+from pipelines.load.transaction import load_files
 from tests.conftest import make_settings
 from tests.helpers import NIPS, pegawai, query
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pipelines.load import load_files
+from pipelines.load.transaction import load_files
 from tests.conftest import make_settings
 from tests.helpers import NIPS, pegawai, query
 from warehouse import queries

@@ -72,7 +72,7 @@ def test_the_grain_check_finds_a_repeated_key(tmp_path):
     import duckdb
     import pytest
 
-    from pipelines.load import load_files
+    from pipelines.load.transaction import load_files
     from tests.conftest import make_settings
     from tests.helpers import pegawai
 

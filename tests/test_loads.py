@@ -15,7 +15,7 @@ import pytest
 import xlsxwriter
 
 from pipelines.__main__ import main as cli
-from pipelines.load import load_files, writer_lock
+from pipelines.load.transaction import load_files, writer_lock
 from tests.conftest import make_settings
 from tests.helpers import NIPS, csv, pegawai, query
 
@@ -303,7 +303,7 @@ def test_parquet_nips_as_integers_load_and_as_floats_are_rejected(tmp_path):
 
 
 def test_an_admin_loads_only_for_their_own_places(tmp_path):
-    from pipelines.intake import ReadOptions
+    from pipelines.intake.prepare import ReadOptions
 
     s = make_settings(tmp_path)
     roster = pl.concat([

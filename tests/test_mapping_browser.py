@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.load import load_files, profiles_dir
+from pipelines.load.transaction import load_files, profiles_dir
 from tests import real_files as rf
 from tests.browser import ARGS, CHROMIUM, edit_grid_cell, serve, sign_in_if_asked
 from tests.conftest import make_settings

@@ -5,7 +5,7 @@ from datetime import date
 import polars as pl
 import pytest
 
-from pipelines import normalise as n
+from pipelines.clean import normalise as n
 
 
 @pytest.mark.parametrize(
@@ -123,14 +123,14 @@ def test_numbers(text, comma, value):
     ],
 )
 def test_clean_nip_quick_path_matches_the_full_expression(values):
-    from pipelines.clean import clean_nip
+    from pipelines.clean.clean import clean_nip
 
     frame = pl.DataFrame({"nip": values}, schema={"nip": pl.String})
     assert clean_nip(frame, "nip")["nip"].to_list() == frame.select(n.nip("nip"))["nip"].to_list()
 
 
 def test_number_columns_parse_repeated_and_distinct_text_the_same_way():
-    from pipelines.clean import number_columns
+    from pipelines.clean.clean import number_columns
 
     frame = pl.DataFrame({"a": ["1.234,5", "1.234,5", "n/a", None, " 7 "], "b": ["1", "2", "3", "4", "5%"]})
     exprs = {"a": n.number("a", True), "b": n.number("b", True)}

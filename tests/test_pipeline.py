@@ -7,9 +7,9 @@ import io
 import polars as pl
 import pytest
 
-from pipelines import build
 from pipelines.__main__ import main as cli
-from pipelines.load import load_files, load_paths
+from pipelines.build import build
+from pipelines.load.transaction import load_files, load_paths
 from tests.conftest import make_settings
 from tests.helpers import NIPS, csv, pegawai, query
 
@@ -185,7 +185,7 @@ def test_files_from_disk_load_one_at_a_time_employees_first(tmp_path):
 
 
 def test_mark_first_finds_repeats_wherever_they_are_and_keeps_key_order():
-    from pipelines.checks import first_rows, mark_first
+    from pipelines.clean.checks import first_rows, mark_first
 
     frame = pl.DataFrame(
         {
@@ -206,7 +206,7 @@ def test_mark_first_finds_repeats_wherever_they_are_and_keeps_key_order():
 def test_warehouse_from_older_mart_definitions_is_rebuilt_from_its_staging(tmp_path):
     import duckdb
 
-    from pipelines.demo_files import ensure_warehouse
+    from pipelines.demo.first_run import ensure_warehouse
 
     s = make_settings(tmp_path)
     load_files([("pegawai.csv", pegawai()), ("capaian.csv", CAPAIAN_DIRTY.encode())], s)
@@ -229,7 +229,7 @@ def test_outdated_warehouse_whose_staging_is_gone_is_kept_not_replaced_by_the_de
 
     import duckdb
 
-    from pipelines.demo_files import ensure_warehouse
+    from pipelines.demo.first_run import ensure_warehouse
 
     s = make_settings(tmp_path)
     monkeypatch.setenv("KINERJA_WAREHOUSE", str(s.warehouse))

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines.errors import FileRefused
-from pipelines.intake import prepare
-from pipelines.load import load_files
-from pipelines.readers import decode, read_table
+from pipelines.intake.errors import FileRefused
+from pipelines.intake.prepare import prepare
+from pipelines.intake.readers import decode, read_table
+from pipelines.load.transaction import load_files
 from tests.conftest import make_settings
 from tests.helpers import NIPS, pegawai, query
 

@@ -167,8 +167,8 @@ def test_missing_context_is_asked_for(env, capsys):
 
 
 def test_shipped_profiles_are_plain_files_that_name_real_targets():
-    from pipelines.mapping import SHIPPED, list_profiles
-    from pipelines.sources import KINDS
+    from domain.kinds import KINDS
+    from pipelines.intake.mapping import SHIPPED, list_profiles
 
     profiles = list_profiles(None)
     assert len(list(SHIPPED.glob("*.json"))) == len(profiles) >= 6

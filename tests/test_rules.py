@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.load import load_files
+from pipelines.load.transaction import load_files
 from tests.conftest import make_settings
 from tests.helpers import NIPS, csv, pegawai, query
 

@@ -11,8 +11,8 @@ import pytest
 from bench import pages as bench_pages
 from bench.measure import summary
 from bench.pandas_way import PandasApp
-from pipelines.demo_scale import write_scaled
-from pipelines.load import load_paths
+from pipelines.demo.scale import write_scaled
+from pipelines.load.transaction import load_paths
 from tests.conftest import make_settings
 from tests.helpers import query
 from warehouse import queries as Q
@@ -92,7 +92,7 @@ def test_summary_is_median_min_max():
 
 
 def test_dashboard_queries_run_unchanged_on_the_partitioned_export(demo_settings, tmp_path):
-    from pipelines.export import export_partitioned
+    from pipelines.build.export import export_partitioned
 
     lines = list(export_partitioned(demo_settings.warehouse, tmp_path / "export"))
     assert any(line.startswith("fct_kinerja") for line in lines)

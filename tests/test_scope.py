@@ -17,9 +17,9 @@ import polars as pl
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from pipelines.demo import generate
-from pipelines.demo_files import write_demo_files
-from pipelines.load import load_paths
+from pipelines.demo.files import write_demo_files
+from pipelines.demo.generate import generate
+from pipelines.load.transaction import load_paths
 from tests.conftest import make_settings
 from warehouse import queries as Q
 from warehouse.db import Filters, Scope, connect

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from pipelines.demo_files import ensure_warehouse
-from pipelines.load import load_files
+from pipelines.demo.first_run import ensure_warehouse
+from pipelines.load.transaction import load_files
 from tests.conftest import make_settings
 from tests.helpers import NIPS, csv, pegawai, query
 from warehouse.marts import HERE, RULE_SECTIONS

@@ -53,3 +53,14 @@ def test_formula_cells_are_neutralised_in_csv_and_excel():
 def test_indonesian_csv_uses_semicolon_and_decimal_comma():
     text = to_csv(pl.DataFrame({"Nilai": [1234.5]}), "id").decode("utf-8-sig")
     assert text.splitlines() == ["Nilai", "1234,5"]
+
+
+def test_value_vocabularies_are_mappings_of_both_languages():
+    """Every entry of i18n.VALUES is a vocabulary (stored value -> (Indonesian, English)), so value_label()
+    never meets a bare pair (a block of column headers once sat in it by mistake)."""
+    from ui.i18n import VALUES
+
+    for kind, vocabulary in VALUES.items():
+        assert isinstance(vocabulary, dict), kind
+        for value, labels in vocabulary.items():
+            assert isinstance(labels, tuple) and len(labels) == 2 and all(isinstance(x, str) and x for x in labels), (kind, value)

@@ -20,8 +20,9 @@ from appdb.accounts import Policy, authenticate, find_user, signing_secret, to_p
 from appdb.demo import DEMO_PASSWORD, demo_accounts, disable_demo_accounts, ensure_demo_accounts, is_demo_load
 from appdb.engine import app_db_url, open_app_db
 from appdb.principal import ROLE_LABELS, Principal
-from ui.data import q, settings, version
+from ui.data import cached, settings, version
 from ui.i18n import lang, t
+from warehouse import queries
 
 PRINCIPAL, LAST_SEEN, MESSAGE = "_principal", "_last_seen", "_auth_message"
 
@@ -164,10 +165,10 @@ def demo_mode() -> bool:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _demo_by_loads(ver: str) -> bool:
-    files = q("load_history")["berkas"].unique().to_list()
+    files = cached(queries.load_history)["berkas"].unique().to_list()
     demo = is_demo_load(files)
     if demo:
-        roles = q("demo_roles")
+        roles = cached(queries.demo_roles)
         ensure_demo_accounts(engine(), demo_accounts(roles["atasan"], roles["opd"]))
     else:
         disable_demo_accounts(engine())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
@@ -66,14 +67,15 @@ def scope() -> Scope:
 
 
 @st.cache_data(ttl=900, max_entries=512, show_spinner=False)
-def _cached(name: str, ver: str, args: tuple, kwargs: tuple) -> pl.DataFrame | dict:
-    fn = getattr(queries, name)
-    return fn(connection(), *args, **dict(kwargs))
+def _cached(_query: Callable, name: str, ver: str, args: tuple, kwargs: tuple) -> pl.DataFrame | dict:
+    # `_query` is not hashed (leading underscore): the key is its full name, the data version and the arguments
+    return _query(connection(), *args, **dict(kwargs))
 
 
-def q(name: str, *args, **kwargs):
-    """Run a named query from warehouse.queries through the cache, keyed on plain values and the data version."""
-    return _cached(name, version(), args, tuple(sorted(kwargs.items())))
+def cached(query: Callable, *args, **kwargs):
+    """Run a query function of warehouse.queries (`cached(queries.coaching_list, f, scope)`) through the cache,
+    keyed on the function, plain argument values and the data version."""
+    return _cached(query, f"{query.__module__}.{query.__qualname__}", version(), args, tuple(sorted(kwargs.items())))
 
 
 def employee_exists(nip: str) -> bool:

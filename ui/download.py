@@ -7,7 +7,7 @@ from datetime import datetime
 
 import polars as pl
 
-from pipelines.neutral import neutralise
+from pipelines.build.neutral import neutralise
 
 
 def _flatten(frame: pl.DataFrame) -> pl.DataFrame:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from domain.places import PLACES
 from ui import audit, fmt, urlstate
-from ui.data import q, scope
+from ui.data import cached, scope
 from ui.i18n import lang, t, value_label
+from warehouse import queries
 from warehouse.db import Filters
 
-PLACES = ["Bangko", "Jambi", "Belawan", "Rakumpit"]
 KEYS = ["periode", "lokasi", "opd", "unit_kerja", "jenis_jabatan", "golongan", "status_asn"]
 MORE = KEYS[2:]  # drawn behind a switch, on request or whenever one of them holds a value
 MORE_TOGGLE = "filters_more"
@@ -83,7 +84,7 @@ def _refuse_outside(key: str, allowed: list[str]) -> None:
 
 def sidebar() -> Filters:
     """Draw the filters and return the current selection."""
-    per = q("periods")
+    per = cached(queries.periods)
     keys = per["periode"].to_list()
     _apply_pending()
     with st.sidebar:
@@ -103,14 +104,14 @@ def sidebar() -> Filters:
         )
         urlstate.publish("periode", (dari, sampai), default)
         sc = scope()
-        everything = q("filter_options", sc)  # only what the viewer's scope holds
+        everything = cached(queries.filter_options, sc)  # only what the viewer's scope holds
         allowed = [p for p in PLACES if p in set(everything["lokasi"].to_list())]
         _refuse_outside("lokasi", allowed)
         _refuse_outside("opd", everything["opd"].unique().to_list())
         lok = _multi("lokasi", allowed)
         opd = unit = jab = gol = sta = ()
         if _more_open():
-            opts = q("filter_options", sc, lokasi=lok)
+            opts = cached(queries.filter_options, sc, lokasi=lok)
             opd = _multi("opd", sorted(opts["opd"].unique().to_list()))
             if opd:
                 opts = opts.filter(pl.col("opd").is_in(opd))

@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from pipelines.months import BLN, BULAN, MON, MONTHS
-
-ROMAN = ["I", "II", "III", "IV"]
+from domain.periods import BLN, BULAN, MON, MONTHS, ROMAN_NUMERALS
 
 
 def num(value: float | int | None, decimals: int = 1, lang: str = "id") -> str:
@@ -57,7 +55,7 @@ def period(key: str | None, lang: str = "id", long: bool = False) -> str:
     if "-Q" in key:
         quarter = int(key[-1])
         if lang == "id":
-            return f"{'Triwulan' if long else 'TW'} {ROMAN[quarter - 1]} {key[:4]}"
+            return f"{'Triwulan' if long else 'TW'} {ROMAN_NUMERALS[quarter - 1]} {key[:4]}"
         return f"{'Quarter ' if long else 'Q'}{quarter} {key[:4]}"
     return key
 

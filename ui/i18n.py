@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from domain.appraisal import BERAKHLAK_LABELS, RATER_ROLES
+from domain.survey import UNSUR_LABELS
+
 T: dict[str, tuple[str, str]] = {
     "app_title": ("Dasbor Kinerja ASN", "ASN Performance Dashboard"),
     "language": ("Bahasa", "Language"),
@@ -629,22 +632,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
 # Vocabularies stored as codes or Indonesian words, shown in the chosen language.
 VALUES: dict[str, dict[str, tuple[str, str]]] = {
     "jenis_kelamin": {"P": ("Perempuan", "Female"), "L": ("Laki-laki", "Male")},
-    "nilai_berakhlak": {
-        "berorientasi_pelayanan": ("Berorientasi Pelayanan", "Service-oriented"),
-        "akuntabel": ("Akuntabel", "Accountable"),
-        "kompeten": ("Kompeten", "Competent"),
-        "harmonis": ("Harmonis", "Harmonious"),
-        "loyal": ("Loyal", "Loyal"),
-        "adaptif": ("Adaptif", "Adaptive"),
-        "kolaboratif": ("Kolaboratif", "Collaborative"),
-    },
-    "peran_penilai": {
-        "atasan": ("Atasan", "Supervisor"),
-        "rekan": ("Rekan kerja", "Peer"),
-        "bawahan": ("Bawahan", "Subordinate"),
-        "masyarakat": ("Masyarakat", "Public"),
-        "diri": ("Diri sendiri", "Self"),
-    },
+    "nilai_berakhlak": BERAKHLAK_LABELS,
+    "peran_penilai": RATER_ROLES,
     "ukuran": {"hasil_kerja": ("Hasil kerja", "Work result"), "perilaku": ("Perilaku", "Behaviour")},
     "sumber_predikat": {
         "resmi": ("Resmi (dari SKP)", "Official (from the SKP)"),
@@ -682,17 +671,7 @@ VALUES: dict[str, dict[str, tuple[str, str]]] = {
         "S2": ("S2", "Master"),
         "S3": ("S3", "Doctorate"),
     },
-    "unsur": {
-        "u1": ("Persyaratan", "Requirements"),
-        "u2": ("Sistem, mekanisme, dan prosedur", "Procedures"),
-        "u3": ("Waktu penyelesaian", "Completion time"),
-        "u4": ("Biaya/tarif", "Cost/fee"),
-        "u5": ("Produk layanan", "Service product"),
-        "u6": ("Kompetensi pelaksana", "Staff competence"),
-        "u7": ("Perilaku pelaksana", "Staff conduct"),
-        "u8": ("Penanganan pengaduan", "Complaint handling"),
-        "u9": ("Sarana dan prasarana", "Facilities"),
-    },
+    "unsur": {code: (label_id, label_en) for code, (_name, label_id, label_en) in UNSUR_LABELS.items()},
     "jenis": {
         "pegawai": ("Data pegawai", "Employee roster"),
         "capaian": ("Capaian indikator", "Indicator results"),
@@ -711,59 +690,6 @@ VALUES: dict[str, dict[str, tuple[str, str]]] = {
         "tanpa_sangat_baik": ("ada Sangat Baik di unit berpredikat Sangat Kurang", "Sangat Baik in a unit rated Sangat Kurang"),
     },
     "mode": {"raw": ("Skor mentah", "Raw scores"), "percentile": ("Persentil dalam lokasi", "Percentile within place")},
-    "u7": ("U7 Perilaku pelaksana", "U7 Staff conduct"),
-    "u8": ("U8 Penanganan pengaduan", "U8 Complaint handling"),
-    "u9": ("U9 Sarana dan prasarana", "U9 Facilities"),
-    # coaching cases
-    "id": ("No. kasus", "Case no."),
-    "status_kasus": ("Status kasus", "Case status"),
-    "kasus": ("Kasus", "Case"),
-    "coach_nama": ("Pembina", "Coach"),
-    "due_date": ("Batas waktu", "Due date"),
-    "terlambat": ("Terlambat", "Overdue"),
-    "opened_at": ("Dibuka", "Opened"),
-    "closed_at": ("Ditutup", "Closed"),
-    "n_sesi": ("Sesi", "Sessions"),
-    "hasil": ("Hasil", "Outcome"),
-    "alasan_batal": ("Alasan batal", "Why cancelled"),
-    "kasus_terbuka": ("Kasus terbuka", "Open cases"),
-    "kasus_terlambat": ("Terlambat", "Overdue"),
-    "kasus_selesai": ("Selesai", "Done"),
-    "kasus_batal": ("Dibatalkan", "Cancelled"),
-    "n_terdaftar": ("Di daftar pembinaan", "On the coaching list"),
-    "n_terdaftar_berkasus": ("Di daftar, punya kasus", "Listed, with a case"),
-    "share_berkasus": ("Bagian yang punya kasus (%)", "Share with a case (%)"),
-    "penghargaan_diterima": ("Penghargaan diterima", "Awards received"),
-    "n_penghargaan": ("Jumlah penghargaan", "Awards"),
-    "diberikan_oleh": ("Diberikan oleh", "Given by"),
-    "kelompok": ("Kelompok", "Group"),
-    "n_pembanding": ("n pembanding", "n comparison"),
-    "n_belum": ("Belum dapat dinilai", "Too early to judge"),
-    "hasil_sebelum": ("Hasil kerja sebelum", "Work result before"),
-    "hasil_sesudah": ("Hasil kerja sesudah", "Work result after"),
-    "ci_bawah_pembanding": ("SK 95% bawah (pembanding)", "95% CI low (comparison)"),
-    "ci_atas_pembanding": ("SK 95% atas (pembanding)", "95% CI high (comparison)"),
-    "perubahan_pembanding": ("Perubahan pembanding", "Comparison change"),
-    "perubahan_predikat": ("Perubahan predikat (1–5)", "Predikat change (1–5)"),
-    "perubahan_predikat_pembanding": ("Perubahan predikat pembanding", "Comparison predikat change"),
-    "share_keluar": ("Keluar dari daftar (%)", "Left the list (%)"),
-    "share_keluar_pembanding": ("Keluar dari daftar, pembanding (%)", "Left the list, comparison (%)"),
-    "selisih": ("Selisih dengan pembanding", "Difference from comparison"),
-    "hasil_sebelum_pembanding": ("Sebelum (pembanding)", "Before (comparison)"),
-    "hasil_sesudah_pembanding": ("Sesudah (pembanding)", "After (comparison)"),
-    "dibahas": ("Yang dibahas", "Discussed"),
-    "langkah": ("Langkah berikut", "Next step"),
-    "created_by": ("Dicatat oleh", "Recorded by"),
-    "at": ("Waktu", "When"),
-    "actor": ("Oleh", "By"),
-    "event": ("Perubahan", "Change"),
-    "before": ("Sebelum", "Before"),
-    "after": ("Sesudah", "After"),
-    "aksi": ("Tindakan", "Action"),
-    "version": ("Versi", "Version"),
-    "coach_nip": ("NIP pembina", "Coach's NIP"),
-    "aturan": ("Aturan", "Rules"),
-    "rencana": ("Rencana", "Plan"),
 }
 
 

@@ -7,12 +7,14 @@ import hashlib
 import polars as pl
 import streamlit as st
 
-from pipelines import mapping
-from pipelines.errors import FileRefused
-from pipelines.intake import ReadOptions, dry_run, inspect
-from pipelines.layouts import FIELDS
-from pipelines.load import profiles_dir
-from pipelines.sources import KINDS, LOKASI
+from domain.kinds import KINDS
+from domain.places import PLACES
+from pipelines.intake import mapping
+from pipelines.intake.errors import FileRefused
+from pipelines.intake.layouts import FIELDS
+from pipelines.intake.prepare import ReadOptions, inspect
+from pipelines.load.dry_run import dry_run
+from pipelines.load.transaction import profiles_dir
 from ui import fmt
 from ui.data import settings
 from ui.i18n import col, lang, t
@@ -25,7 +27,7 @@ def context_fields() -> dict[str, str | None]:
     """Place, OPD, unit and period for files that do not say them (the CLI's --lokasi/--opd/--unit/--periode)."""
     st.caption(t("map_context"))
     c1, c2, c3, c4 = st.columns(4)
-    lokasi = c1.selectbox(t("map_lokasi"), ["", *LOKASI], key="ctx_lokasi", format_func=lambda v: v or t("map_from_file"))
+    lokasi = c1.selectbox(t("map_lokasi"), ["", *PLACES], key="ctx_lokasi", format_func=lambda v: v or t("map_from_file"))
     opd = c2.text_input(t("map_opd"), key="ctx_opd", placeholder=t("map_from_file"))
     unit = c3.text_input(t("map_unit"), key="ctx_unit", placeholder=t("map_from_file"))
     periode = c4.text_input(t("map_periode"), key="ctx_periode", placeholder=t("map_from_file"))

@@ -9,10 +9,11 @@ import polars as pl
 import streamlit as st
 
 from ui import audit, fmt
-from ui.data import q
+from ui.data import cached
 from ui.download import to_csv, to_excel
 from ui.filters import describe
 from ui.i18n import VALUES, col, lang, t, value_label
+from warehouse import queries
 from warehouse.db import Filters
 
 # Columns whose stored codes or words have a label in each language (ui.i18n.VALUES).
@@ -105,8 +106,8 @@ def indicators_and_values(indicators: str, values: str, first: bool = False) -> 
 
 def about(f: Filters | None, title: str) -> list[tuple[str, str]]:
     """Rows for the Excel 'about' sheet: table, filters, as-of time and the loads behind it."""
-    fresh = q("freshness")
-    hist = q("load_history")
+    fresh = cached(queries.freshness)
+    hist = cached(queries.load_history)
     loads = "; ".join(
         f"#{r['load_id']} {r['berkas']} ({r['status']}, {r['dimuat']})" for r in hist.head(30).iter_rows(named=True)
     )

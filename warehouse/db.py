@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
+from warehouse.tables import TABLES
+
 log = logging.getLogger("warehouse")
 
 
@@ -46,7 +48,7 @@ def _plain_numbers(frame: pl.DataFrame) -> pl.DataFrame:
 def current_file(path: str | os.PathLike) -> str:
     """The version file the warehouse pointer names right now.
 
-    Each load writes a new file and swaps a symlink (`pipelines.build.swap_in`); opening the resolved
+    Each load writes a new file and swaps a symlink (`pipelines.build.build.swap_in`); opening the resolved
     name, never the pointer, means a process can't be handed a database it opened before the swap.
     """
     return os.path.realpath(path)
@@ -63,7 +65,6 @@ def connect(path: str, parquet_dir: str | None = None) -> duckdb.DuckDBPyConnect
         con = duckdb.connect(current_file(path), read_only=True)
         con.execute("SET parquet_metadata_cache = true")
         return con
-    from pipelines.export import TABLES
 
     con = duckdb.connect(":memory:")
     root = parquet_dir.rstrip("/")

@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
 from statistics import NormalDist
 
 import duckdb
 import polars as pl
 
+from domain.periods import bounds
 from warehouse.db import Filters, Scope, run, where
 
 Con = duckdb.DuckDBPyConnection
 PREDIKAT_COLS = ["n_sangat_baik", "n_baik", "n_butuh_perbaikan", "n_kurang", "n_sangat_kurang"]
 # share_<predikat> = n_<predikat> / n_predikat: shares of those with a predikat (they add up to 1)
 SHARE_COLS = {c: "share_" + c.removeprefix("n_") for c in PREDIKAT_COLS}
-
-
-def period_bounds(key: str) -> tuple[date, date]:
-    """First day of a period and first day after it: '2026-03', '2026-Q1' or '2026'."""
-    year = int(key[:4])
-    if "Q" in key:
-        first = (int(key[-1]) - 1) * 3 + 1
-        start, months = date(year, first, 1), 3
-    elif len(key) >= 7:
-        start, months = date(year, int(key[5:7]), 1), 1
-    else:
-        start, months = date(year, 1, 1), 12
-    m = start.month - 1 + months
-    return start, date(start.year + m // 12, m % 12 + 1, 1)
 
 
 def periods(con: Con) -> pl.DataFrame:
@@ -326,10 +312,10 @@ def _ikm_where(f: Filters, scope: Scope) -> tuple[str, dict]:
     w, p = where(f, scope, dims=["lokasi", "opd"], period_col=None)
     if f.dari:
         w += " AND periode_selesai > $ikm_mulai"
-        p["ikm_mulai"] = period_bounds(f.dari)[0]
+        p["ikm_mulai"] = bounds(f.dari)[0]
     if f.sampai:
         w += " AND periode_mulai < $ikm_akhir"
-        p["ikm_akhir"] = period_bounds(f.sampai)[1]
+        p["ikm_akhir"] = bounds(f.sampai)[1]
     return w, p
 
 
@@ -359,10 +345,10 @@ def skm_responses(
     # plain date bounds, so the scan skips row groups by their min/max (stg_skm is sorted by date)
     if f.dari:
         w += " AND tanggal >= $mulai"
-        p["mulai"] = period_bounds(f.dari)[0]
+        p["mulai"] = bounds(f.dari)[0]
     if f.sampai:
         w += " AND tanggal < $akhir"
-        p["akhir"] = period_bounds(f.sampai)[1]
+        p["akhir"] = bounds(f.sampai)[1]
     if unit:
         w += " AND unit_layanan = $unit"
         p["unit"] = unit

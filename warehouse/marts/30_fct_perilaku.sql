@@ -3,15 +3,14 @@
 CREATE VIEW fct_perilaku AS
 WITH per_rater AS (
     SELECT *,
-        (berorientasi_pelayanan + akuntabel + kompeten + harmonis + loyal + adaptif + kolaboratif) / 7 AS skor
+        -- the mean of the BerAKHLAK values (domain.appraisal, set as a variable); a blank value leaves it blank
+        list_reduce([*COLUMNS(lambda c: list_contains(getvariable('berakhlak'), c))], lambda a, b: a + b) / len(getvariable('berakhlak')) AS skor
     FROM stg_perilaku
 )
 SELECT
     nip, periode, any_value(periode_mulai) AS periode_mulai, peran_penilai,
     count(*) AS n_penilai,
-    avg(berorientasi_pelayanan) AS berorientasi_pelayanan, avg(akuntabel) AS akuntabel,
-    avg(kompeten) AS kompeten, avg(harmonis) AS harmonis, avg(loyal) AS loyal,
-    avg(adaptif) AS adaptif, avg(kolaboratif) AS kolaboratif,
+    avg(COLUMNS(lambda c: list_contains(getvariable('berakhlak'), c))),
     avg(skor) AS skor
 FROM per_rater
 GROUP BY nip, periode, peran_penilai;

@@ -11,13 +11,7 @@ WITH weighted AS (
 SELECT
     nip, periode,
     sum(skor * bobot) / sum(bobot) AS perilaku,
-    sum(berorientasi_pelayanan * bobot) / sum(bobot) AS berorientasi_pelayanan,
-    sum(akuntabel * bobot) / sum(bobot) AS akuntabel,
-    sum(kompeten * bobot) / sum(bobot) AS kompeten,
-    sum(harmonis * bobot) / sum(bobot) AS harmonis,
-    sum(loyal * bobot) / sum(bobot) AS loyal,
-    sum(adaptif * bobot) / sum(bobot) AS adaptif,
-    sum(kolaboratif * bobot) / sum(bobot) AS kolaboratif,
+    sum(COLUMNS(lambda c: list_contains(getvariable('berakhlak'), c)) * bobot) / sum(bobot),  -- each BerAKHLAK value, under its own name
     bool_or(peran_penilai IN ('rekan', 'bawahan')) AS penilaian_360
 FROM weighted
 GROUP BY nip, periode

@@ -50,7 +50,7 @@ lemah_indikator AS (
 nilai AS (
     UNPIVOT (SELECT p.* FROM fct_perilaku_pegawai p
              JOIN (SELECT nip, periode FROM listed) l ON l.nip = p.nip AND l.periode = p.periode)
-    ON berorientasi_pelayanan, akuntabel, kompeten, harmonis, loyal, adaptif, kolaboratif
+    ON COLUMNS(lambda c: list_contains(getvariable('berakhlak'), c))
     INTO NAME nilai_berakhlak VALUE skor_nilai
 ),
 lemah_nilai AS (

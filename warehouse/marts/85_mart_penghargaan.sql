@@ -34,7 +34,7 @@ kuat_indikator AS (
 nilai AS (
     UNPIVOT (SELECT p.* FROM fct_perilaku_pegawai p
              JOIN (SELECT nip, periode FROM top) t ON t.nip = p.nip AND t.periode = p.periode)
-    ON berorientasi_pelayanan, akuntabel, kompeten, harmonis, loyal, adaptif, kolaboratif
+    ON COLUMNS(lambda c: list_contains(getvariable('berakhlak'), c))
     INTO NAME nilai_berakhlak VALUE skor_nilai
 ),
 kuat_nilai AS (

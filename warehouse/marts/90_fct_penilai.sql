@@ -6,7 +6,7 @@ CREATE TABLE fct_penilai AS
 SELECT
     p.nip_penilai, d.nama AS nama_penilai, d.lokasi, d.opd, p.periode,
     count(DISTINCT p.nip) AS n_dinilai,
-    avg((p.berorientasi_pelayanan + p.akuntabel + p.kompeten + p.harmonis + p.loyal + p.adaptif + p.kolaboratif) / 7)
+    avg(list_reduce([*COLUMNS(lambda c: list_contains(getvariable('berakhlak'), c))], lambda a, b: a + b) / len(getvariable('berakhlak')))
         AS rata_perilaku_diberikan,
     avg(k.hasil_kerja) AS rata_hasil_dinilai
 FROM stg_perilaku p

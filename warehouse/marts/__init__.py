@@ -10,37 +10,11 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from domain.appraisal import BERAKHLAK, MATRIX, PREDIKAT_ORDER, TIDAK_DIISI
+from domain.survey import SKM_WEIGHTS
 from settings import Settings
 
 HERE = Path(__file__).parent
-
-MATRIX = [
-    # (hasil kerja, perilaku, predikat): PermenPANRB 6/2022 Lampiran
-    ("Di Atas Ekspektasi", "Di Bawah Ekspektasi", "Kurang/Misconduct"),
-    ("Di Atas Ekspektasi", "Sesuai Ekspektasi", "Baik"),
-    ("Di Atas Ekspektasi", "Di Atas Ekspektasi", "Sangat Baik"),
-    ("Sesuai Ekspektasi", "Di Bawah Ekspektasi", "Kurang/Misconduct"),
-    ("Sesuai Ekspektasi", "Sesuai Ekspektasi", "Baik"),
-    ("Sesuai Ekspektasi", "Di Atas Ekspektasi", "Baik"),
-    ("Di Bawah Ekspektasi", "Di Bawah Ekspektasi", "Sangat Kurang"),
-    ("Di Bawah Ekspektasi", "Sesuai Ekspektasi", "Butuh Perbaikan"),
-    ("Di Bawah Ekspektasi", "Di Atas Ekspektasi", "Butuh Perbaikan"),
-]
-# Order best -> worst; the ordinal 1-5 is a design choice for trends across regimes.
-PREDIKAT_ORDER = [
-    ("Sangat Baik", 1, 5),
-    ("Baik", 2, 4),
-    ("Butuh Perbaikan", 3, 3),
-    ("Cukup", 3, 3),
-    ("Kurang/Misconduct", 4, 2),
-    ("Kurang", 4, 2),
-    ("Sangat Kurang", 5, 1),
-    ("Buruk", 5, 1),
-]
-# The one code a blank jenis kelamin, status, golongan or jenis jabatan becomes in dim_pegawai (and so in every
-# mart and filter); the UI translates it.
-TIDAK_DIISI = "Tidak diisi"
-SKM_WEIGHTS = {"equal": (1, 9), "legacy_0111": (111, 1000), "legacy_011": (11, 100)}
 
 
 def _variables(con: duckdb.DuckDBPyConnection, s: Settings) -> dict:
@@ -50,7 +24,7 @@ def _variables(con: duckdb.DuckDBPyConnection, s: Settings) -> dict:
             if isinstance(val, int | float | str) and not isinstance(val, bool):
                 values[f"{section}_{key}"] = val
     num, den = SKM_WEIGHTS[s.section("skm")["weights"]]
-    values |= {"skm_w_num": num, "skm_w_den": den, "tidak_diisi": TIDAK_DIISI}
+    values |= {"skm_w_num": num, "skm_w_den": den, "tidak_diisi": TIDAK_DIISI, "berakhlak": BERAKHLAK}
     for name, val in values.items():
         con.execute(f"SET VARIABLE {name} = $v", {"v": val})
     return values
@@ -61,6 +35,8 @@ def _inline(sql: str, values: dict) -> str:
 
     def literal(m: re.Match) -> str:
         val = values[m.group(1)]
+        if isinstance(val, list):
+            return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in val) + "]"
         return "'" + val.replace("'", "''") + "'" if isinstance(val, str) else repr(float(val))
 
     return re.sub(r"getvariable\('(\w+)'\)", literal, sql)

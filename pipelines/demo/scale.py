@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from pipelines import demo
-from pipelines.demo_files import _decimal_comma, _spaced_nip
+from pipelines.demo import generate as demo
+from pipelines.demo.files import _decimal_comma, _spaced_nip
 
 Progress = Callable[[str], None]
 

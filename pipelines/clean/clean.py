@@ -12,15 +12,11 @@ from collections import OrderedDict
 
 import polars as pl
 
-from pipelines import checks
-from pipelines import normalise as n
-from pipelines.sources import BERAKHLAK, KINDS, UNSUR
-
-NUMERIC = {
-    "capaian": ["target", "realisasi", "bobot"],
-    "perilaku": BERAKHLAK,
-    "skm": [*UNSUR.keys(), "usia"],
-}
+from domain.appraisal import BERAKHLAK
+from domain.kinds import KINDS
+from domain.survey import UNSUR
+from pipelines.clean import checks
+from pipelines.clean import normalise as n
 
 
 def _ensure(frame: pl.DataFrame, kind: str) -> pl.DataFrame:
@@ -259,7 +255,7 @@ def clean_skm(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[str] =
 
 def clean(kind: str, frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
     """Dispatch to the kind's cleaner, detecting decimal commas from its numeric text columns."""
-    numeric = [c for c in NUMERIC.get(kind, []) if c in frame.columns]
+    numeric = [c for c in KINDS[kind].numeric if c in frame.columns]
     typed = {c for c in numeric if frame.schema[c].is_numeric()}
     dc = {c: n.number_convention(frame, c) for c in numeric if c not in typed}
     if kind == "pegawai":

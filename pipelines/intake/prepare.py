@@ -3,15 +3,39 @@ what cannot load with its cause, and say what was decided (sheet, context, ignor
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
-from pipelines import mapping
-from pipelines.errors import FileRefused
-from pipelines.layouts import refuse_document_form
-from pipelines.readers import ROW, Table, read_table
+from pipelines.intake import mapping
+from pipelines.intake.errors import FileRefused
+from pipelines.intake.layouts import refuse_document_form
+from pipelines.intake.readers import ROW, Table, read_table
+
+# Tables read from uploads, by (name, content hash, sheet): the mapping step's reruns, its dry run and the load
+# read each version of a file once. Tables are never changed after reading, so sharing them is safe.
+_READ: OrderedDict[tuple[str, str, str | None], Table] = OrderedDict()
+_READ_LOCK = threading.Lock()
+_READ_KEEP = 4
+
+
+def read_once(name: str, data: bytes, sheet: str | None = None) -> Table:
+    """The table of one version of a file (read on first use, then remembered for the next few calls)."""
+    key = (name, hashlib.sha256(data).hexdigest(), sheet)
+    with _READ_LOCK:
+        if key in _READ:
+            _READ.move_to_end(key)
+            return _READ[key]
+    table = read_table(name, data, sheet)
+    with _READ_LOCK:
+        _READ[key] = table
+        while len(_READ) > _READ_KEEP:
+            _READ.popitem(last=False)
+    return table
 
 
 @dataclass
@@ -89,7 +113,7 @@ def prepare(name: str, data: bytes, kind: str | None, opts: ReadOptions | None =
     """Read, map and check one file; refuses it whole (FileRefused) when it cannot load."""
     opts = opts or ReadOptions()
     plan_given = opts.plans.get(name)
-    table = read_table(name, data, opts.sheet or (plan_given.sheet if plan_given else None))
+    table = read_once(name, data, opts.sheet or (plan_given.sheet if plan_given else None))
     refuse_document_form(table)
     if table.body.height == 0:
         raise FileRefused(
@@ -112,31 +136,8 @@ def inspect(name: str, data: bytes, kind: str | None, opts: ReadOptions | None =
     for the mapping step to show and edit; refusals of the reader itself still raise."""
     opts = opts or ReadOptions()
     given = opts.plans.get(name)
-    table = read_table(name, data, opts.sheet or (given.sheet if given else None))
+    table = read_once(name, data, opts.sheet or (given.sheet if given else None))
     plan = given or plan_for(table, kind, opts)
     if table.sheet and len(table.sheets) > 1:
         plan.sheet = table.sheet
     return table, plan
-
-
-def dry_run(
-    name: str, data: bytes, plan: mapping.Plan, settings_raw: dict, opts: ReadOptions | None = None, rows: int = 20
-) -> tuple[pl.DataFrame, pl.DataFrame, Prepared]:
-    """The first rows as they would load and the rejects the file would produce (this file's own checks;
-    NIPs are checked against other files only in the real load). Nothing is written."""
-    from pipelines.clean import clean
-    from pipelines.validate import evaluation_incomplete, schema_rejects, unreadable
-    from schemas import CLEAN, raw_schema
-
-    opts = opts or ReadOptions()
-    prepared = prepare(name, data, plan.kind, ReadOptions(sheet=plan.sheet, plans={name: plan}, granularity=opts.granularity))
-    frame = clean(prepared.kind, raw_schema(prepared.kind).validate(prepared.frame), settings_raw)
-    rejects = [schema_rejects(prepared.kind, frame, name)]
-    if prepared.kind == "evaluasi":
-        rejects += [
-            unreadable(frame, ["rating_hasil_kerja", "rating_perilaku", "predikat"], name, "evaluasi"),
-            evaluation_incomplete(frame, name, "evaluasi"),
-        ]
-    bad = pl.concat(rejects, how="vertical_relaxed").unique(maintain_order=True).sort("baris")
-    shown = ["_baris", *[c for c in CLEAN[prepared.kind].to_schema().columns if c in frame.columns]]
-    return frame.select(shown).head(rows), bad, prepared

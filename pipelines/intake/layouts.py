@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipelines.errors import FileRefused
-from pipelines.months import MONTH_NUMBER
-from pipelines.readers import Table
+from domain.periods import key_from_words as period_key
+from domain.places import place_of as place
+from pipelines.intake.errors import FileRefused
+from pipelines.intake.readers import Table
 
 FIELDS = ["lokasi", "opd", "unit", "periode"]
 
@@ -26,7 +27,6 @@ _LABELS = {
     r"triwulan|semester)",
     "tahun": r"(tahun( anggaran)?)",
 }
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 @dataclass
@@ -41,44 +41,6 @@ class Context:
 
     def as_dict(self) -> dict[str, str | None]:
         return {f: getattr(self, f) for f in FIELDS}
-
-
-def place(text: str | None) -> str | None:
-    """One of the four places named in a text ('Kabupaten Merangin', 'Kec. Medan Belawan' ...)."""
-    s = re.sub(r"[^a-z]", "", (text or "").lower())
-    for pattern, name in (
-        ("bangko|merangin", "Bangko"),
-        ("belawan", "Belawan"),
-        ("rakumpit|palangka", "Rakumpit"),
-        ("jambi", "Jambi"),
-    ):
-        if re.search(pattern, s):
-            return name
-    return None
-
-
-def period_key(text: str | None, year: int | None = None) -> str | None:
-    """A period key from a title's words: 'Januari 2025', 'Periode Januari' (+ year), 'Triwulan I 2025',
-    'Semester II', 'Tahunan', '01/2025'."""
-    s = (text or "").lower()
-    y = re.search(r"\b(20\d{2}|19\d{2})\b", s)
-    yr = int(y.group(1)) if y else year
-    if yr is None:
-        return None
-    if m := re.search(r"\b(?:triwulan|tw|kuartal|q)\s*-?\s*(iv|iii|ii|i|[1-4])\b", s):
-        return f"{yr}-Q{_ROMAN[m.group(1)]}"
-    if m := re.search(r"\bsemester\s*(ii|i|[12])\b", s):
-        return f"{yr}-Q{1 if _ROMAN[m.group(1)] == 1 else 3}"
-    if m := re.search(r"\b(20\d{2})-(\d{2})\b", s):
-        return f"{m.group(1)}-{m.group(2)}"
-    for word in re.findall(r"[a-z]+", s):
-        if word in MONTH_NUMBER:
-            return f"{yr}-{MONTH_NUMBER[word]:02d}"
-    if m := re.search(r"\b(\d{1,2})[/-](20\d{2})\b", s):
-        return f"{yr}-{int(m.group(1)):02d}"
-    if re.search(r"\b(tahunan|tahun)\b", s) or y:
-        return f"{yr}"
-    return None
 
 
 def _pairs(rows: list[list[str]]) -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipelines import staging
+from pipelines.build import staging
 from settings import Settings
 from warehouse.db import current_file
 from warehouse.marts import rules_fingerprint, run_marts, version
@@ -113,15 +113,17 @@ def _on_files(kind: str, files: list[str], settings: Settings) -> bool:
     return pl.scan_parquet(files).select(pl.len()).collect().item() > limit
 
 
-def _staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], on_files: bool = False) -> None:
-    """stg_<kind>: all staging files of a kind, the latest load winning on a duplicate key.
+def staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], on_files: bool = False) -> None:
+    """The kind's staging table (staging.TABLES: stg_pegawai, stg_capaian, stg_perilaku, stg_evaluasi, stg_skm):
+    all staging files of a kind, the latest load winning on a duplicate key.
 
     Sources rarely overlap (each file holds its own place or periods), so the costly
     de-duplication runs only over the employee-periods that more than one source holds.
     """
+    table = staging.TABLES[kind]
     if not paths:
         empty = staging.empty(kind)  # noqa: F841  (read by DuckDB's replacement scan)
-        con.execute(f"CREATE TABLE stg_{kind} AS SELECT * FROM empty")
+        con.execute(f"CREATE TABLE {table} AS SELECT * FROM empty")
         return
     files = [str(p) for p in paths]
     src = "read_parquet($files, union_by_name = true)"
@@ -130,16 +132,16 @@ def _staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path],
 
     def plain() -> None:  # no duplicates to settle: the files as they are, viewed or copied in order
         if on_files:
-            con.execute(f"CREATE VIEW stg_{kind} AS SELECT * FROM read_parquet({_sql_list(files)}, union_by_name = true)")
+            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet({_sql_list(files)}, union_by_name = true)")
         else:
-            con.execute(f"CREATE TABLE stg_{kind} AS SELECT * FROM {src}{order}", {"files": files})
+            con.execute(f"CREATE TABLE {table} AS SELECT * FROM {src}{order}", {"files": files})
 
     if not keys or len(files) == 1:
         plain()
         return
     latest = f"QUALIFY row_number() OVER (PARTITION BY {', '.join(keys)} ORDER BY _muat DESC) = 1"
     if kind == "pegawai":
-        con.execute(f"CREATE TABLE stg_{kind} AS SELECT * FROM {src} {latest}", {"files": files})
+        con.execute(f"CREATE TABLE {table} AS SELECT * FROM {src} {latest}", {"files": files})
         return
     overlap = [
         r[0]
@@ -157,7 +159,7 @@ def _staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path],
         {"files": files, "overlap": overlap},
     )
     con.execute(
-        f"""CREATE TABLE stg_{kind} AS
+        f"""CREATE TABLE {table} AS
             SELECT * FROM {src} ANTI JOIN _bentrok USING (nip, periode)
             UNION ALL
             SELECT * FROM (SELECT * FROM {src} SEMI JOIN _bentrok USING (nip, periode) {latest}){order}""",
@@ -263,7 +265,7 @@ def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame
     try:
         for kind in staging.COLUMNS:
             paths = [stg / p for p in files.filter(pl.col("jenis") == kind)["path"].to_list()]
-            _staging_table(con, kind, paths, bool(paths) and _on_files(kind, [str(p) for p in paths], settings))
+            staging_table(con, kind, paths, bool(paths) and _on_files(kind, [str(p) for p in paths], settings))
         manifest = files  # noqa: F841
         con.execute("CREATE TABLE _manifest AS SELECT * FROM manifest")
         rej_paths = [str(stg / p) for p in rejects]

@@ -16,7 +16,8 @@ from datetime import date
 import numpy as np
 import polars as pl
 
-from pipelines import demo_catalog as cat
+from domain.appraisal import BERAKHLAK
+from pipelines.demo import catalog as cat
 
 IMPROVING = ("Jambi", "Disdukcapil")
 DECLINING = ("Bangko", "Dinas PUPR")
@@ -233,10 +234,7 @@ def _perilaku(
             + pl.when(pl.col("nip_penilai").is_in(lenient)).then(14.0).otherwise(0.0)
             + pl.Series("e", rng.normal(0, 3, b.height))
         )
-        vals = {
-            v: (level + pl.Series(v, rng.normal(0, 4, b.height))).clip(40, 100).round(0)
-            for v in ["berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif"]
-        }
+        vals = {v: (level + pl.Series(v, rng.normal(0, 4, b.height))).clip(40, 100).round(0) for v in BERAKHLAK}
         rows.append(b.with_columns(**vals))
     out = pl.concat(rows)
     return out.with_columns(pl.col("periode_mulai").dt.strftime("%Y-%m").alias("periode")).select(
@@ -244,13 +242,7 @@ def _perilaku(
         "periode",
         "peran_penilai",
         "nip_penilai",
-        "berorientasi_pelayanan",
-        "akuntabel",
-        "kompeten",
-        "harmonis",
-        "loyal",
-        "adaptif",
-        "kolaboratif",
+        *BERAKHLAK,
     )
 
 

@@ -18,20 +18,16 @@ from pathlib import Path
 
 import polars as pl
 
-from pipelines.errors import FileRefused
-from pipelines.layouts import Context, merge_context, read_context
-from pipelines.months import MONTH_NUMBER
-from pipelines.readers import ROW, Table
-from pipelines.sources import BERAKHLAK, KINDS, UNSUR, header_key
-from pipelines.vocab import CONTEXT_TARGETS, NOT_RATED, OTHER_SCALE, answer, match
+from domain.kinds import KINDS, header_key
+from domain.periods import MONTH_NUMBER, first_day_text
+from domain.places import place_expr
+from domain.survey import OTHER_SCALE, UNSUR
+from pipelines.intake.errors import FileRefused
+from pipelines.intake.layouts import Context, merge_context, read_context
+from pipelines.intake.readers import ROW, Table
+from pipelines.intake.vocab import NOT_RATED, answer, match
 
 SHIPPED = Path(__file__).resolve().parent.parent / "profiles"
-SIGNATURE = {
-    "capaian": ["indikator", "target", "realisasi"],
-    "perilaku": ["peran_penilai", *BERAKHLAK],
-    "evaluasi": ["rating_hasil_kerja", "rating_perilaku", "predikat"],
-    "skm": list(UNSUR),
-}
 
 
 @dataclass
@@ -85,7 +81,7 @@ def _resolve(header: list[str], kind: str) -> tuple[dict[str, str | None], dict[
 
 def missing_columns(kind: str, targets: set[str], has_context: set[str] | None = None) -> list[str]:
     """Required targets a plan lacks (context-fillable ones count when the context has them)."""
-    ctx_ok = set(CONTEXT_TARGETS.get(kind, [])) & (has_context if has_context is not None else set())
+    ctx_ok = set(KINDS[kind].context) & (has_context if has_context is not None else set())
     req = list(KINDS[kind].required)
     if kind == "evaluasi" and "predikat" in targets:
         req = [c for c in req if not c.startswith("rating_")]
@@ -123,7 +119,7 @@ def suggest(table: Table, kind: str | None = None, context: dict | None = None) 
             columns[h], conf[h] = None, 1.0
         targets = {t for t in columns.values() if t} | ({"predikat", "periode"} if wide and k == "evaluasi" else set())
         missing = missing_columns(k, targets, have)
-        sig = sum(1 for t in targets if t in SIGNATURE.get(k, []))
+        sig = sum(1 for t in targets if t in KINDS[k].signature)
         options.append((not missing, k != "pegawai" and sig > 0, sig, len(targets), k, columns, conf, missing))
     options.sort(key=lambda o: o[:4], reverse=True)
     complete, _special, sig, n, k, columns, conf, _missing = options[0]
@@ -134,7 +130,7 @@ def suggest(table: Table, kind: str | None = None, context: dict | None = None) 
 
 def _place_in_values(plan: Plan, table: Table) -> bool:
     """Whether the unit, OPD or instansi the rows name tells the place (then no lokasi column is needed)."""
-    from pipelines.layouts import place
+    from pipelines.intake.layouts import place
 
     cols = [h for h, t in plan.columns.items() if t in ("unit_layanan", "opd", "instansi", "unit_kerja", "lokasi")]
     for h in cols:
@@ -173,7 +169,7 @@ def explain_missing(plan: Plan, table: Table) -> None:
                 "standard questionnaire.",
             )
     if missing:
-        ctx_hint = [m for m in missing if m in CONTEXT_TARGETS.get(plan.kind, [])]
+        ctx_hint = [m for m in missing if m in KINDS[plan.kind].context]
         tip_id = f" Isi {', '.join(ctx_hint)} sebagai konteks (--lokasi/--opd/--unit/--periode)." if ctx_hint else ""
         tip_en = f" Give {', '.join(ctx_hint)} as context (--lokasi/--opd/--unit/--periode)." if ctx_hint else ""
         del have
@@ -284,16 +280,6 @@ def apply(plan: Plan, table: Table, granularity: str = "bulanan") -> tuple[pl.Da
     return frame, skipped
 
 
-def _period_start(key: str) -> str | None:
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", key):
-        return f"01/{m.group(2)}/{m.group(1)}"
-    if m := re.fullmatch(r"(\d{4})-Q([1-4])", key):
-        return f"01/{(int(m.group(2)) - 1) * 3 + 1:02d}/{m.group(1)}"
-    if m := re.fullmatch(r"(\d{4})", key):
-        return f"01/01/{m.group(1)}"
-    return None
-
-
 def _fill(frame: pl.DataFrame, col: str, value: str | None, override: bool = False) -> pl.DataFrame:
     if value in (None, ""):
         return frame
@@ -306,8 +292,6 @@ def _fill(frame: pl.DataFrame, col: str, value: str | None, override: bool = Fal
 def _fill_context(frame: pl.DataFrame, kind: str, ctx: dict) -> pl.DataFrame:
     """Context values where the file has no column (or an empty cell); a place the file names otherwise
     (e.g. 'Kota Medan' for Belawan) gives way to the context's place."""
-    from pipelines.normalise import lokasi as place_expr
-
     named = [c for c in ("lokasi", "unit_layanan", "opd", "instansi", "unit_kerja") if c in frame.columns]
     if kind in ("pegawai", "skm") and named and not ctx.get("lokasi"):  # 'Kantor Kecamatan Medan Belawan'
         frame = frame.with_columns(pl.coalesce([place_expr(c) for c in named]).alias("lokasi"))
@@ -326,7 +310,7 @@ def _fill_context(frame: pl.DataFrame, kind: str, ctx: dict) -> pl.DataFrame:
         frame = _fill(frame, "opd", ctx.get("opd"))
         frame = _fill(frame, "unit_layanan", ctx.get("unit") or ctx.get("opd"))
         if ctx.get("periode"):
-            frame = _fill(frame, "tanggal", _period_start(ctx["periode"]))
+            frame = _fill(frame, "tanggal", first_day_text(ctx["periode"]))
     if kind in ("evaluasi", "capaian", "perilaku") and ctx.get("periode"):
         frame = _fill(frame, "periode", ctx["periode"])
     return frame
@@ -397,3 +381,8 @@ def from_profile(profile: dict, table: Table, context: dict | None = None) -> Pl
         profile.get("name"),
         profile.get("values") or {},
     )
+
+
+def detect_kind(headers: list[str]) -> str | None:
+    """Guess an input kind from its headers alone (no context counted)."""
+    return suggest(Table("", pl.DataFrame(), list(headers), 1)).kind

@@ -24,18 +24,19 @@ from pathlib import Path
 
 import polars as pl
 
-from pipelines import checks, guards, staging
-from pipelines.build import LOAD_SCHEMA, build_warehouse, clean_leftovers, fault_point, read_manifest
-from pipelines.clean import clean, fill_equal_weights
-from pipelines.errors import FileRefused
-from pipelines.intake import ReadOptions, prepare
-from pipelines.readers import headers as file_headers
-from pipelines.sources import detect_kind
-from pipelines.validate import REJECT_SCHEMA, evaluation_incomplete, schema_rejects, unreadable
+from domain.kinds import ORDER
+from pipelines.build import staging
+from pipelines.build.build import LOAD_SCHEMA, build_warehouse, clean_leftovers, fault_point, read_manifest
+from pipelines.clean.check_list import clean_file, file_rejects
+from pipelines.clean.validate import REJECT_SCHEMA
+from pipelines.intake.errors import FileRefused
+from pipelines.intake.mapping import detect_kind
+from pipelines.intake.prepare import ReadOptions, prepare, read_once
+from pipelines.intake.readers import headers as file_headers
+from pipelines.load import guards
 from schemas import raw_schema
 from settings import Settings
 
-ORDER = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
 Progress = Callable[[float, str], None]
 # Progress messages are Indonesian (the CLI's language); a caller showing English swaps the words.
 PROGRESS_EN = {
@@ -160,7 +161,7 @@ def _refused(name: str, exc: FileRefused, kind: str | None, digest: str) -> File
 def _frame_for(
     name: str, data: bytes, kind: str | None, opts: ReadOptions | None = None
 ) -> tuple[str, pl.DataFrame, tuple[str, str]]:
-    """Read a file, find its table and map its headers (pipelines.intake); refuse it whole when it cannot load.
+    """Read a file, find its table and map its headers (pipelines.intake.prepare); refuse it whole when it cannot load.
 
     Returns the kind, the canonical text frame and what was decided (sheet, context, ignored columns, dropped
     rows) in Indonesian and English.
@@ -169,39 +170,19 @@ def _frame_for(
     return prepared.kind, raw_schema(prepared.kind).validate(prepared.frame), prepared.notes()
 
 
-def _validate(
-    kind: str, frame: pl.DataFrame, name: str, known: pl.Series, settings: Settings, opts: ReadOptions | None = None
-) -> pl.DataFrame:
-    """Every reject of a file: pandera's clean model, then the checks across rows and files.
-
-    `frame` must come from `checks.mark_first` for kinds with a key (`_pertama` added).
-    """
-    # the most specific reason first: one reject per cell is kept (the spreadsheet's, then the vocabulary's)
-    rejects = [checks.excel_nips(frame, kind, name), checks.unreadable(frame, kind, name), schema_rejects(kind, frame, name)]
-    if kind == "evaluasi":
-        rejects.append(unreadable(frame, ["rating_hasil_kerja", "rating_perilaku", "predikat"], name, kind))
-        rejects.append(evaluation_incomplete(frame, name, kind))
-    if opts is not None and opts.places is not None:
-        rejects.append(checks.outside_places(frame, kind, opts.places, opts.foreign, name))
-    if kind in ("capaian", "perilaku", "evaluasi"):
-        rejects.append(checks.unknown_nip(frame, known, name, kind))
-        rejects.append(checks.wrong_granularity(frame, settings.section("periode")["granularity"], name, kind))
-        rejects.append(checks.duplicates(frame, name, kind))
-    if kind == "capaian":
-        cap = settings.section("capaian")
-        rejects.append(checks.weight_sums(checks.first_rows(frame, kind), cap["weight_total"], cap["weight_tolerance"], name))
-    out = pl.concat(rejects, how="vertical_relaxed").unique(["baris", "kolom"], keep="first", maintain_order=True)
-    return out.with_columns(  # a reason built from a blank cell would be null: never leave a reject without one
-        pl.col("alasan").fill_null(pl.format("Nilai pada kolom {} tidak sah.", pl.col("kolom"))),
-        pl.col("reason").fill_null(pl.format("The value in column {} is not valid.", pl.col("kolom"))),
-    )
-
-
 Source = bytes | Path
 
 
 def _bytes(src: Source) -> bytes:
     return src.read_bytes() if isinstance(src, Path) else src
+
+
+def _upload_headers(name: str, data: bytes) -> list[str]:
+    """An uploaded file's headers, from the table the rest of the load reads too (read once)."""
+    try:
+        return [c for c in read_once(name, data).header if c]
+    except Exception:  # noqa: BLE001 - an unreadable file is refused with its reason when it is prepared
+        return []
 
 
 def _ordered(
@@ -214,7 +195,7 @@ def _ordered(
         name, src = item
         if opts and name in opts.plans:
             return opts.plans[name].kind
-        return kind or detect_kind(file_headers(name, src) if isinstance(src, bytes) else file_headers(src))
+        return kind or detect_kind(_upload_headers(name, src) if isinstance(src, bytes) else file_headers(src))
 
     tagged = [(name, src, detected((name, src))) for name, src in files]
     return sorted(tagged, key=lambda t: ORDER.index(t[2]) if t[2] in ORDER else len(ORDER))
@@ -267,12 +248,10 @@ def _stage_file(
     except FileRefused as exc:
         return _Staged(_refused(name, exc, kind, digest))
     del data
-    frame = clean(k, frame, settings.raw)
-    if k == "capaian":
-        frame = fill_equal_weights(frame)
+    frame = clean_file(k, frame, settings.raw)
     checked = time.perf_counter()
-    frame = checks.mark_first(frame, k)
-    bad_rows = _validate(k, frame, name, known, settings, opts)
+    places, foreign = (opts.places, opts.foreign) if opts is not None else (None, None)
+    bad_rows = file_rejects(k, frame, name, settings.raw, known, places, foreign)
     checked = time.perf_counter() - checked
     bad = bad_rows["baris"].unique()
     good = frame.filter(~pl.col("_baris").is_in(bad.implode())) if bad.len() else frame

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import polars as pl
 
-from pipelines import excel_numbers
-from pipelines.errors import FileRefused
-from pipelines.vocab import FOOTER, is_header_cell
+from pipelines.intake import excel_numbers
+from pipelines.intake.errors import FileRefused
+from pipelines.intake.vocab import FOOTER, is_header_cell
 
 ROW = "_baris"
 HEAD_ROWS = 40  # the header is looked for in this many rows from the top

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipelines import normalise as n
-from pipelines.validate import REJECT_SCHEMA, make_rejects
+from domain.appraisal import PREDIKAT, PREDIKAT_ORG, RATING
+from domain.kinds import KINDS
+from pipelines.clean import normalise as n
+from pipelines.clean.validate import REJECT_SCHEMA, make_rejects
 
-KEYS = {
-    "capaian": ["nip", "periode", "indikator"],
-    "perilaku": ["nip", "periode", "peran_penilai", "nip_penilai"],
-    "evaluasi": ["nip", "periode"],
-}
+KEYS = {name: kind.key for name, kind in KINDS.items() if kind.key and name != "pegawai"}
 
 
 def unknown_nip(frame: pl.DataFrame, known: pl.Series, file: str, kind: str) -> pl.DataFrame:
@@ -153,15 +151,15 @@ def weight_sums(frame: pl.DataFrame, total: float, tolerance: float, file: str) 
 # Cells left blank or marked "not rated" are not errors; anything else that a column's vocabulary or
 # number parser can't read is rejected at its cell, never filled in from elsewhere or dropped.
 NOT_FILLED = ["", "-", "–", "—"]
-_RATINGS = ", ".join(n.RATING)
+_RATINGS = ", ".join(RATING)
 VOCABULARY: dict[str, dict[str, tuple]] = {
     "pegawai": {
         "jenis_kelamin": (n.sex, "L/P, Laki-laki/Perempuan", "L/P, Laki-laki/Perempuan (male/female)"),
         "status_asn": (n.status_asn, "PNS, PPPK", "PNS, PPPK"),
     },
     "evaluasi": {
-        "predikat": (n.predikat, ", ".join(n.PREDIKAT), ", ".join(n.PREDIKAT)),
-        "predikat_organisasi": (n.predikat_org, ", ".join(n.PREDIKAT_ORG), ", ".join(n.PREDIKAT_ORG)),
+        "predikat": (n.predikat, ", ".join(PREDIKAT), ", ".join(PREDIKAT)),
+        "predikat_organisasi": (n.predikat_org, ", ".join(PREDIKAT_ORG), ", ".join(PREDIKAT_ORG)),
         "rating_hasil_kerja": (n.rating, _RATINGS, _RATINGS),
         "rating_perilaku": (n.rating, _RATINGS, _RATINGS),
     },

@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipelines.months import MONTH_NUMBER
-
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-
-RATING = ["Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi"]
-PREDIKAT = ["Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang/Misconduct", "Sangat Kurang"]
-PREDIKAT_ORG = ["Istimewa", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang"]
+from domain.appraisal import PREDIKAT, RATING
+from domain.periods import MONTH_NUMBER, ROMAN
+from domain.places import place_expr
 
 
 def text(col: str) -> pl.Expr:
@@ -249,17 +245,7 @@ def predikat_org(col: str) -> pl.Expr:
 
 def lokasi(col: str) -> pl.Expr:
     """Map place spellings ('Kota Jambi', 'Kec. Medan Belawan', 'Merangin') to the four places."""
-    s = _letters(col)
-    return (
-        pl.when(s.str.contains("bangko|merangin"))
-        .then(pl.lit("Bangko"))
-        .when(s.str.contains("belawan"))
-        .then(pl.lit("Belawan"))
-        .when(s.str.contains("rakumpit|palangka"))
-        .then(pl.lit("Rakumpit"))
-        .when(s.str.contains("jambi"))
-        .then(pl.lit("Jambi"))
-    )
+    return place_expr(col)
 
 
 def direction(col: str) -> pl.Expr:

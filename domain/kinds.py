@@ -1,0 +1,313 @@
+"""What each input kind is: one declaration per kind, holding everything the pipelines need to know of it.
+
+A kind's canonical columns (required and optional), the header spellings accepted for each (our own templates'
+and the published layouts': BKN e-Kinerja downloads, SIASN/SIMPEG rosters, the PermenPANRB 14/2017
+questionnaire and survey apps), the staging columns and their types, the natural key and sort order, the
+number columns, the columns whose presence says which kind a file is, and the columns a file may lack because
+the value is context (title cells, an info sheet, the file name or the person loading it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import polars as pl
+
+from domain.appraisal import BERAKHLAK
+from domain.survey import UNSUR
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One input kind: its columns, the header spellings accepted for each, and how it is staged."""
+
+    name: str
+    required: list[str]
+    optional: list[str]
+    aliases: dict[str, list[str]]  # canonical column -> spellings (our templates', the demo files')
+    layout_aliases: dict[str, list[str]]  # canonical column -> further spellings of published layouts
+    types: dict[str, pl.DataType]  # staging columns (derived ones too) and their types
+    key: list[str] | None  # the natural key; None: rows are replaced by source and period
+    sort: list[str]  # staging order, so row groups' min/max skip most of a table for one employee
+    numeric: list[str]  # columns read as numbers
+    signature: list[str]  # columns whose presence says a file is of this kind
+    context: list[str]  # columns a file may lack because the value is context
+
+    @property
+    def columns(self) -> list[str]:
+        return self.required + self.optional
+
+
+def header_key(text: str) -> str:
+    """Fold a header to a comparable key: lower case, letters and digits joined by '_'."""
+    return re.sub(r"[^a-z0-9]+", "_", str(text).strip().lower()).strip("_")
+
+
+NIP_HEADERS = ["nip", "nip_pegawai", "nomor_induk_pegawai", "nip_asn", "employee_id", "nip_baru"]
+PERIOD_HEADERS = ["periode", "period", "bulan", "masa_penilaian", "periode_penilaian", "month"]
+
+PEGAWAI = Kind(
+    name="pegawai",
+    required=["nip", "nama", "lokasi", "opd"],
+    optional=["jenis_kelamin", "status_asn", "golongan", "jenis_jabatan", "jabatan", "instansi", "unit_kerja", "nip_atasan"],
+    aliases={
+        "nip": NIP_HEADERS,
+        "nama": ["nama", "nama_pegawai", "nama_lengkap", "name", "full_name"],
+        "jenis_kelamin": ["jenis_kelamin", "jk", "l_p", "sex", "gender"],
+        "status_asn": ["status_asn", "status", "status_kepegawaian", "jenis_asn", "employment_status"],
+        "golongan": ["golongan", "gol", "golongan_ruang", "pangkat_golongan", "grade"],
+        "jenis_jabatan": ["jenis_jabatan", "position_type", "kelompok_jabatan"],
+        "jabatan": ["jabatan", "nama_jabatan", "position", "job_title"],
+        "lokasi": ["lokasi", "wilayah", "tempat", "place", "location", "daerah"],
+        "instansi": ["instansi", "pemda", "agency", "instansi_induk"],
+        "opd": ["opd", "perangkat_daerah", "skpd", "department", "dinas_badan"],
+        "unit_kerja": ["unit_kerja", "unit", "satuan_kerja", "work_unit", "sub_unit"],
+        "nip_atasan": ["nip_atasan", "nip_atasan_langsung", "atasan_nip", "supervisor_nip", "nip_pejabat_penilai"],
+    },
+    layout_aliases={
+        "nip": ["nip_baru", "nip_18"],
+        "nama": ["nama_pns", "nama_asn"],
+        "golongan": [
+            "gol_akhir_nama",
+            "golru",
+            "gol_ruang",
+            "gol_akhir",
+            "pangkat_gol",
+            "golongan_akhir",
+            "pangkat_golongan_ruang",
+        ],
+        "jenis_jabatan": ["jenis_jabatan_nama", "skp_jenis_jabatan"],
+        "jabatan": ["jabatan_nama", "skp_jabatan", "nama_jabatan", "jabatan_terakhir"],
+        "unit_kerja": ["unor_nama", "skp_unor", "unit_organisasi", "unor", "unit_kerja_nama"],
+        "opd": [
+            "unor_induk_nama",
+            "skp_unor_induk",
+            "satuan_kerja_kerja_nama",
+            "satuan_kerja_nama",
+            "opd_nama",
+            "unit_kerja_induk",
+            "unor_induk",
+        ],
+        "instansi": ["instansi_induk_nama", "instansi_kerja_nama", "instansi_nama"],
+        "lokasi": ["lokasi_kerja_nama", "lokasi_kerja", "kabupaten_kota"],
+        "status_asn": ["jenis_pegawai", "jenis_pegawai_nama", "status_pegawai", "kedudukan_pegawai"],
+        "nip_atasan": ["pegawai_atasan_nip", "nip_atasan_langsung", "atasan_langsung_nip"],
+    },
+    types={
+        "nip": pl.String,
+        "nama": pl.String,
+        "jenis_kelamin": pl.String,
+        "status_asn": pl.String,
+        "golongan": pl.String,
+        "jenis_jabatan": pl.String,
+        "jabatan": pl.String,
+        "lokasi": pl.String,
+        "instansi": pl.String,
+        "opd": pl.String,
+        "unit_kerja": pl.String,
+        "nip_atasan": pl.String,
+        "tanggal_lahir": pl.Date,
+        "tmt_pengangkatan": pl.Date,
+    },
+    key=["nip"],
+    sort=["nip"],
+    numeric=[],
+    signature=[],
+    context=["lokasi", "opd"],
+)
+
+CAPAIAN = Kind(
+    name="capaian",
+    required=["nip", "periode", "indikator", "target", "realisasi"],
+    optional=["satuan", "bobot", "arah", "aspek", "rezim"],
+    aliases={
+        "nip": NIP_HEADERS,
+        "periode": PERIOD_HEADERS,
+        "indikator": ["indikator", "indikator_kinerja", "iki", "indicator", "kpi"],
+        "satuan": ["satuan", "unit_of_measure", "satuan_ukur", "uom"],
+        "target": ["target", "sasaran_target", "target_value"],
+        "realisasi": ["realisasi", "capaian_realisasi", "actual", "realisation", "realization"],
+        "bobot": ["bobot", "bobot_persen", "weight", "bobot_"],
+        "arah": ["arah", "polaritas", "direction", "arah_indikator"],
+        "aspek": ["aspek", "aspect"],
+        "rezim": ["rezim", "regulasi", "regime", "dasar_penilaian"],
+    },
+    layout_aliases={},
+    types={
+        "nip": pl.String,
+        "periode": pl.String,
+        "periode_jenis": pl.String,
+        "periode_mulai": pl.Date,
+        "indikator": pl.String,
+        "satuan": pl.String,
+        "target": pl.Float64,
+        "realisasi": pl.Float64,
+        "bobot": pl.Float64,
+        "arah": pl.String,
+        "aspek": pl.String,
+        "rezim": pl.String,
+    },
+    key=["nip", "periode", "indikator"],
+    sort=["nip", "periode"],
+    numeric=["target", "realisasi", "bobot"],
+    signature=["indikator", "target", "realisasi"],
+    context=["periode"],
+)
+
+PERILAKU = Kind(
+    name="perilaku",
+    required=["nip", "periode", "peran_penilai", *BERAKHLAK],
+    optional=["nip_penilai"],
+    aliases={
+        "nip": [*NIP_HEADERS, "nip_dinilai"],
+        "periode": PERIOD_HEADERS,
+        "peran_penilai": ["peran_penilai", "penilai", "rater_role", "sumber_penilaian", "role"],
+        "nip_penilai": ["nip_penilai", "rater_nip"],
+        "berorientasi_pelayanan": ["berorientasi_pelayanan", "orientasi_pelayanan", "service_orientation"],
+        "akuntabel": ["akuntabel", "accountable"],
+        "kompeten": ["kompeten", "competent"],
+        "harmonis": ["harmonis", "harmonious"],
+        "loyal": ["loyal"],
+        "adaptif": ["adaptif", "adaptive"],
+        "kolaboratif": ["kolaboratif", "collaborative"],
+    },
+    layout_aliases={},
+    types={
+        "nip": pl.String,
+        "periode": pl.String,
+        "periode_jenis": pl.String,
+        "periode_mulai": pl.Date,
+        "peran_penilai": pl.String,
+        "nip_penilai": pl.String,
+        **dict.fromkeys(BERAKHLAK, pl.Float64),
+    },
+    key=["nip", "periode", "peran_penilai", "nip_penilai"],
+    sort=["nip", "periode"],
+    numeric=BERAKHLAK,
+    signature=["peran_penilai", *BERAKHLAK],
+    context=["periode"],
+)
+
+EVALUASI = Kind(
+    name="evaluasi",
+    required=["nip", "periode", "rating_hasil_kerja", "rating_perilaku"],
+    optional=["predikat", "predikat_organisasi", "inovasi"],
+    aliases={
+        "nip": NIP_HEADERS,
+        "periode": PERIOD_HEADERS,
+        "rating_hasil_kerja": ["rating_hasil_kerja", "hasil_kerja", "rating_hasil", "work_result_rating"],
+        "rating_perilaku": ["rating_perilaku", "perilaku_kerja", "perilaku", "behaviour_rating", "behavior_rating"],
+        "predikat": ["predikat", "predikat_kinerja", "predikat_kinerja_pegawai", "rating"],
+        "predikat_organisasi": ["predikat_organisasi", "predikat_unit", "predikat_kinerja_organisasi", "organisation_rating"],
+        "inovasi": ["inovasi", "ide_baru", "innovation"],
+    },
+    layout_aliases={
+        "nip": ["nip_baru"],
+        "rating_hasil_kerja": ["hasil_kerja", "rating_hasil_kerja", "nilai_hasil_kerja"],
+        "rating_perilaku": ["perilaku_kerja", "rating_perilaku_kerja", "nilai_perilaku_kerja"],
+        "predikat": ["hasil_akhir", "predikat_kinerja", "predikat_akhir", "predikat_kinerja_pegawai"],
+        "periode": ["periode_penilaian", "bulan_penilaian"],
+    },
+    types={
+        "nip": pl.String,
+        "periode": pl.String,
+        "periode_jenis": pl.String,
+        "periode_mulai": pl.Date,
+        "rating_hasil_kerja": pl.String,
+        "rating_perilaku": pl.String,
+        "predikat": pl.String,
+        "predikat_organisasi": pl.String,
+        "inovasi": pl.Boolean,
+    },
+    key=["nip", "periode"],
+    sort=["nip", "periode"],
+    numeric=[],
+    signature=["rating_hasil_kerja", "rating_perilaku", "predikat"],
+    context=["periode"],
+)
+
+SKM = Kind(
+    name="skm",
+    required=["unit_layanan", "lokasi", "tanggal", *UNSUR],
+    optional=["opd", "layanan", "jenis_kelamin", "usia", "pendidikan", "pekerjaan", "kritik_saran", "nip_petugas"],
+    aliases={
+        "unit_layanan": ["unit_layanan", "unit_pelayanan", "service_unit", "unit"],
+        "lokasi": ["lokasi", "wilayah", "place", "location"],
+        "opd": ["opd", "perangkat_daerah", "department"],
+        "tanggal": ["tanggal", "tanggal_survei", "tgl", "date", "survey_date"],
+        "layanan": ["layanan", "jenis_layanan", "service"],
+        "jenis_kelamin": ["jenis_kelamin", "jk", "sex", "gender"],
+        "usia": ["usia", "umur", "age"],
+        "pendidikan": ["pendidikan", "education"],
+        "pekerjaan": ["pekerjaan", "occupation"],
+        "kritik_saran": ["kritik_saran", "kritik_dan_saran", "saran", "komentar", "comment", "comments"],
+        "nip_petugas": ["nip_petugas", "petugas_nip", "officer_nip", "nip_pelaksana"],
+        "u1": ["u1", "persyaratan", "u1_persyaratan"],
+        "u2": ["u2", "sistem_mekanisme_dan_prosedur", "prosedur", "u2_prosedur", "u2_sistem_mekanisme_dan_prosedur"],
+        "u3": ["u3", "waktu_penyelesaian", "u3_waktu_penyelesaian", "waktu"],
+        "u4": ["u4", "biaya_tarif", "biaya", "tarif", "u4_biaya_tarif"],
+        "u5": ["u5", "produk_spesifikasi_jenis_pelayanan", "produk", "u5_produk_spesifikasi_jenis_pelayanan"],
+        "u6": ["u6", "kompetensi_pelaksana", "kompetensi", "u6_kompetensi_pelaksana"],
+        "u7": ["u7", "perilaku_pelaksana", "u7_perilaku_pelaksana"],
+        "u8": ["u8", "penanganan_pengaduan_saran_dan_masukan", "penanganan_pengaduan", "pengaduan", "u8_penanganan_pengaduan"],
+        "u9": ["u9", "sarana_dan_prasarana", "sarana_prasarana", "sarana", "u9_sarana_dan_prasarana"],
+    },
+    layout_aliases={
+        "unit_layanan": ["nama_unit_layanan", "unit_pelayanan", "nama_unit", "unit_kerja", "unit_penyelenggara"],
+        "tanggal": [
+            "cap_waktu",
+            "timestamp",
+            "tanggal_pengisian",
+            "waktu_pengisian",
+            "tanggal_survey",
+            "tgl_survei",
+            "tanggal_isi",
+        ],
+        "jenis_kelamin": ["l_p", "jenis_kelamin_responden"],
+        "usia": ["umur_tahun", "usia_tahun", "usia_responden"],
+        "pendidikan": ["pendidikan_terakhir"],
+        "pekerjaan": ["pekerjaan_utama", "pekerjaan_responden"],
+        "layanan": [
+            "jenis_layanan",
+            "layanan_yang_diterima",
+            "jenis_pelayanan",
+            "layanan_yang_diterima_hari_ini",
+            "jenis_layanan_yang_diterima",
+        ],
+        "kritik_saran": [
+            "saran_dan_masukan",
+            "kritik_dan_saran",
+            "saran_masukan",
+            "kritik",
+            "masukan",
+            "kritik_saran_dan_masukan",
+        ],
+    },
+    types={
+        "unit_layanan": pl.String,
+        "lokasi": pl.String,
+        "opd": pl.String,
+        "tanggal": pl.Date,
+        "periode": pl.String,
+        **dict.fromkeys(UNSUR, pl.Int64),
+        "jenis_kelamin": pl.String,
+        "usia": pl.Float64,
+        "pendidikan": pl.String,
+        "pekerjaan": pl.String,
+        "layanan": pl.String,
+        "kritik_saran": pl.String,
+        "nip_petugas": pl.String,
+    },
+    key=None,
+    sort=[],
+    numeric=[*UNSUR, "usia"],
+    signature=list(UNSUR),
+    context=["lokasi", "unit_layanan", "tanggal"],
+)
+
+# Load order: employee rosters first, so the other files of the same load can refer to them.
+KINDS: dict[str, Kind] = {k.name: k for k in (PEGAWAI, CAPAIAN, PERILAKU, EVALUASI, SKM)}
+ORDER = list(KINDS)
+# Staging columns every kind carries besides its own: the source a row came from and the load that wrote it.
+META = {"_sumber": pl.String, "_muat": pl.Int64}

@@ -1,0 +1,68 @@
+"""The staging layer: validated rows as Parquet, one file per (kind, source) generation.
+
+The warehouse's `_manifest` table names the staging files it was built from, so
+the warehouse file is the single commit point: files no manifest names are
+leftovers of a load that never committed and are removed by the next load.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polars as pl
+
+from domain.kinds import KINDS, META
+
+# Each kind's staging columns, key and sort order are declared once, in domain.kinds. Staging files are sorted so
+# that DuckDB's row-group min/max skip most of a table for one employee or one date range; survey responses are
+# not sorted here: the warehouse build orders them by date in one out-of-core pass.
+COLUMNS = {name: kind.types for name, kind in KINDS.items()}
+KEYS = {name: kind.key for name, kind in KINDS.items()}
+SORT = {name: kind.sort for name, kind in KINDS.items()}
+# The warehouse table each kind's staging files become (made by pipelines.build.build.staging_table), written
+# out so a search for a table's name finds where it is made.
+TABLES = {
+    "pegawai": "stg_pegawai",
+    "capaian": "stg_capaian",
+    "perilaku": "stg_perilaku",
+    "evaluasi": "stg_evaluasi",
+    "skm": "stg_skm",
+}
+
+_VERSION_TAIL = re.compile(r"([ _\-.]*(v\d+|rev(isi)?\d*|perbaikan\d*|koreksi\d*|final|terbaru|\(\d+\)|copy))+$", re.I)
+
+
+def source_key(file_name: str) -> str:
+    """A file's source: its stem without version tails, so 'capaian_jan_revisi.xlsx' replaces 'capaian_jan.csv'."""
+    stem = Path(file_name).stem
+    stem = _VERSION_TAIL.sub("", stem)
+    return re.sub(r"[^a-z0-9]+", "_", stem.lower()).strip("_") or "berkas"
+
+
+def shape(kind: str, frame: pl.DataFrame, source: str, load_seq: int) -> pl.DataFrame:
+    """Select and type the staging columns of a kind, tagged with source and load number, in SORT order."""
+    cols = COLUMNS[kind]
+    present = [pl.col(c).cast(t) if c in frame.columns else pl.lit(None, dtype=t).alias(c) for c, t in cols.items()]
+    order = ["_urut"] if "_urut" in frame.columns else []  # key order found by checks.mark_first
+    out = frame.select(*present, pl.lit(source).alias("_sumber"), pl.lit(load_seq, dtype=pl.Int64).alias("_muat"), *order)
+    if order:
+        return out.sort("_urut").drop("_urut")
+    if not SORT[kind]:
+        return out
+    from pipelines.clean.checks import sorted_by
+
+    return sorted_by(out, SORT[kind])
+
+
+def empty(kind: str) -> pl.DataFrame:
+    """An empty staging frame of a kind."""
+    return pl.DataFrame(schema={**COLUMNS[kind], **META})
+
+
+def merge_source(old: pl.LazyFrame | None, new: pl.LazyFrame, kind: str) -> pl.LazyFrame:
+    """A corrected file replaces what its source loaded for the periods it holds; other periods stay."""
+    if old is None or kind == "pegawai":
+        return new
+    periods = new.select(pl.col("periode").unique()).collect()["periode"]
+    return pl.concat([old.filter(~pl.col("periode").is_in(periods.implode())), new], how="vertical_relaxed")

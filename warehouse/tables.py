@@ -1,0 +1,28 @@
+"""The tables the dashboard reads: what `python -m pipelines export` writes and a Parquet-backed connection
+opens, with the columns each table is partitioned by."""
+
+from __future__ import annotations
+
+# table -> partition columns (None: one file). Facts and marts with a place and a period are partitioned.
+TABLES: dict[str, str | None] = {
+    "fct_kinerja": "lokasi, periode",
+    "fct_capaian": "lokasi, periode",
+    "fct_perilaku": "periode",
+    "agg_kinerja": "lokasi, periode",
+    "agg_indikator": "lokasi, periode",
+    "agg_sebaran": "lokasi, periode",
+    "mart_pembinaan": "lokasi, periode",
+    "mart_penghargaan": "lokasi, periode",
+    "fct_distribusi": "lokasi, periode",
+    "fct_penilai": "lokasi, periode",
+    "fct_ikm": "lokasi, periode",
+    "stg_skm": "lokasi, periode",
+    "fct_umpan_balik_petugas": None,
+    "fct_riwayat_pegawai": None,  # one file in NIP order: a profile reads one or two row groups
+    "dim_pegawai": None,
+    "dim_periode": None,
+    "dim_filter": None,
+    "meta": None,
+    "load_log": None,
+    "rejects": None,
+}
