@@ -124,6 +124,7 @@ def run() -> None:
             "dimuat",
             "ditolak",
             "pesan" if lang() == "id" else "message",
+            "diganti" if lang() == "id" else "replaced",
         ),
         "riwayat_muat",
         t("load_history"),

@@ -29,6 +29,8 @@ LOAD_SCHEMA = {
     "jenis": pl.String,
     "status": pl.String,
     "sha256": pl.String,
+    "diganti": pl.String,
+    "replaced": pl.String,
     "dibaca": pl.Int64,
     "dimuat": pl.Int64,
     "ditolak": pl.Int64,
@@ -47,7 +49,12 @@ def read_manifest(warehouse: Path) -> dict:
         files = pl.from_arrow(con.sql("SELECT jenis, sumber, path FROM _manifest").to_arrow_table())
         loads = pl.from_arrow(con.sql("SELECT * FROM load_log ORDER BY load_id").to_arrow_table())
         rej = [r[0] for r in con.execute("SELECT path FROM _manifest_rejects").fetchall()]
-    return {"files": files, "loads": loads.cast(LOAD_SCHEMA), "rejects_files": rej}
+    missing = [pl.lit(None, dtype=t).alias(c) for c, t in LOAD_SCHEMA.items() if c not in loads.columns]  # older logs
+    return {
+        "files": files,
+        "loads": loads.with_columns(missing).select(list(LOAD_SCHEMA)).cast(LOAD_SCHEMA),
+        "rejects_files": rej,
+    }
 
 
 def built_version(warehouse: Path) -> str | None:

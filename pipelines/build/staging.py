@@ -60,9 +60,43 @@ def empty(kind: str) -> pl.DataFrame:
     return pl.DataFrame(schema={**COLUMNS[kind], **META})
 
 
-def merge_source(old: pl.LazyFrame | None, new: pl.LazyFrame, kind: str) -> pl.LazyFrame:
-    """A corrected file replaces what its source loaded for the periods it holds; other periods stay."""
-    if old is None or kind == "pegawai":
-        return new
-    periods = new.select(pl.col("periode").unique()).collect()["periode"]
-    return pl.concat([old.filter(~pl.col("periode").is_in(periods.implode())), new], how="vertical_relaxed")
+PLACE = "_tempat"  # a row's place while sources are merged: its own column, or its employee's on the roster
+
+
+def _placed(frame: pl.LazyFrame, kind: str, places: pl.DataFrame) -> pl.LazyFrame:
+    """Rows with their place (PLACE): the survey's and the roster's own, an appraisal row's by its NIP
+    (`places`: nip -> lokasi); '' where none is known."""
+    if "lokasi" in COLUMNS[kind]:
+        return frame.with_columns(pl.col("lokasi").fill_null("").alias(PLACE))
+    lookup = places.lazy().select("nip", pl.col("lokasi").alias(PLACE)).unique("nip", keep="last")
+    return frame.join(lookup, on="nip", how="left", maintain_order="left").with_columns(pl.col(PLACE).fill_null(""))
+
+
+def merge_source(
+    old: pl.LazyFrame | None, new: pl.LazyFrame, kind: str, places: pl.DataFrame | None = None
+) -> tuple[pl.LazyFrame, pl.DataFrame]:
+    """A corrected file replaces what its source loaded for the places and periods its rows hold (a roster: for
+    the places it holds); another place's rows under the same source never change.
+
+    Returns the merged rows and what they replaced: per place (and period) the old rows replaced (n) and, for a
+    roster, how many of those employees it no longer lists (n_keluar).
+    """
+    places = places if places is not None else pl.DataFrame(schema={"nip": pl.String, "lokasi": pl.String})
+    keys = [PLACE] if kind == "pegawai" else [PLACE, "periode"]
+    covered = _placed(new, kind, places).select(keys).unique().collect()
+    if old is None:
+        return new, covered.with_columns(
+            pl.lit(0, dtype=pl.UInt32).alias("n"), pl.lit(0, dtype=pl.UInt32).alias("n_keluar")
+        ).clear()
+    old_placed = _placed(old, kind, places)
+    kept = old_placed.join(covered.lazy(), on=keys, how="anti", maintain_order="left")
+    replaced = old_placed.join(covered.lazy(), on=keys, how="semi")
+    if kind == "pegawai":  # and of those, who the new roster no longer lists
+        replaced = replaced.with_columns(
+            pl.col("nip").is_in(new.select("nip").collect()["nip"].implode()).not_().alias("_keluar")
+        )
+    else:
+        replaced = replaced.with_columns(pl.lit(False).alias("_keluar"))
+    removed = replaced.group_by(keys).agg(pl.len().alias("n"), pl.col("_keluar").sum().alias("n_keluar")).sort(keys).collect()
+    merged = pl.concat([kept.drop(PLACE), new], how="vertical_relaxed")
+    return merged, removed

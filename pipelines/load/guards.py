@@ -103,11 +103,13 @@ class RosterIndex:
                 ).to_arrow_table()
             )
 
-    def dropped(self, source: str, nips: pl.Series) -> pl.DataFrame:
-        """Employees with scores that a new roster for `source` (holding `nips`) would remove."""
+    def dropped(self, source: str, nips: pl.Series, places: list[str]) -> pl.DataFrame:
+        """Employees with scores that a new roster for `source` (holding `nips` in `places`) would remove: a roster
+        replaces only the places it holds, so nobody of another place is ever counted (or named)."""
         others = self.rows.filter(pl.col("sumber") != source)["nip"]
         return self.rows.filter(
             (pl.col("sumber") == source)
+            & pl.col("lokasi").is_in(places)
             & pl.col("dinilai")
             & ~pl.col("nip").is_in(nips.implode())
             & ~pl.col("nip").is_in(others.implode())

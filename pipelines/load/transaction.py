@@ -70,6 +70,8 @@ class FileResult:
     pesan: str = ""
     message: str = ""
     sha256: str = ""
+    diganti: str = ""  # what the load replaced of its source, by place and period (and who a roster no longer lists)
+    replaced: str = ""  # the same in English
     detik: float = 0.0  # seconds to read, normalise, validate and stage this file
     detik_validasi: float = 0.0  # of which validation (pandera model and cross-file checks)
     mulai: float = 0.0  # when this file's work started and ended (time.perf_counter; files overlap in a load)
@@ -208,7 +210,11 @@ class _Staged:
     result: FileResult
     rejects: pl.DataFrame | None = None
     part: tuple[tuple[str, str], Path] | None = None  # ((kind, source), staging part)
-    nips: pl.Series | None = None  # a roster's NIPs, for the files after it
+    roster: pl.DataFrame | None = None  # a roster's NIPs and places, for the files after it
+
+    @property
+    def nips(self) -> pl.Series | None:
+        return None if self.roster is None else self.roster["nip"]
 
 
 def _stage_file(
@@ -281,14 +287,14 @@ def _stage_file(
         mulai=started,
         selesai=ended,
     )
-    nips = good["nip"].drop_nulls() if k == "pegawai" else None
-    return _Staged(result, bad_rows, ((k, src_key), part), nips)
+    roster = good.select("nip", "lokasi").drop_nulls("nip") if k == "pegawai" else None
+    return _Staged(result, bad_rows, ((k, src_key), part), roster)
 
 
 def _guard_roster(staged: _Staged, roster: guards.RosterIndex) -> _Staged:
     """Refuse a roster that would drop employees who already have scores (unless replacing was confirmed)."""
     (_kind, src_key), part = staged.part
-    dropped = roster.dropped(src_key, staged.nips)
+    dropped = roster.dropped(src_key, staged.nips, staged.roster["lokasi"].drop_nulls().unique().to_list())
     if dropped.is_empty():
         return staged
     part.unlink(missing_ok=True)
@@ -429,17 +435,22 @@ def _load_locked(
             replace,
             opts,
         )
+        owners: dict[tuple[str, str], list[FileResult]] = {}
         for s in staged:
             report.files.append(s.result)
             if s.part is not None:
                 parts.setdefault(s.part[0], []).append(s.part[1])
+                owners.setdefault(s.part[0], []).append(s.result)
+        places = pl.concat(
+            [roster.rows.select("nip", "lokasi"), *(s.roster for s in staged if s.roster is not None)], how="vertical_relaxed"
+        )
         report.rejects = pl.concat(
             [report.rejects, *(s.rejects for s in staged if s.rejects is not None)], how="vertical_relaxed"
         )
         fault_point("staged")
         tick(0.75, "Membangun gudang data")
         started = time.perf_counter()
-        _commit(settings, manifest, parts, report, stamp)
+        _commit(settings, manifest, parts, report, stamp, places, owners)
     finally:
         shutil.rmtree(stg_dir / "_parts" / stamp, ignore_errors=True)
     report.detik_bangun = time.perf_counter() - started
@@ -482,6 +493,8 @@ def _load_rows(report: LoadReport) -> pl.DataFrame:
                 "jenis": f.jenis,
                 "status": f.status,
                 "sha256": f.sha256,
+                "diganti": f.diganti,
+                "replaced": f.replaced,
                 "dibaca": f.dibaca,
                 "dimuat": f.dimuat,
                 "ditolak": f.ditolak,
@@ -494,7 +507,30 @@ def _load_rows(report: LoadReport) -> pl.DataFrame:
     )
 
 
-def _commit(settings: Settings, manifest: dict, parts: dict, report: LoadReport, stamp: str) -> None:
+def replaced_text(kind: str, removed: pl.DataFrame) -> tuple[str, str]:
+    """What a load replaced of its source, for the load log: 'Jambi 2026-10: 1108 baris' per place and period
+    (a roster: per place, with how many employees it no longer lists)."""
+    ids, ens = [], []
+    for r in removed.iter_rows(named=True):
+        where = " ".join(x for x in (r[staging.PLACE] or "?", r.get("periode")) if x)
+        if kind == "pegawai":
+            ids.append(f"{where}: {r['n']} baris, {r['n_keluar']} pegawai tidak lagi tercantum")
+            ens.append(f"{where}: {r['n']} rows, {r['n_keluar']} employees no longer listed")
+        else:
+            ids.append(f"{where}: {r['n']} baris")
+            ens.append(f"{where}: {r['n']} rows")
+    return "; ".join(ids), "; ".join(ens)
+
+
+def _commit(
+    settings: Settings,
+    manifest: dict,
+    parts: dict,
+    report: LoadReport,
+    stamp: str,
+    places: pl.DataFrame | None = None,
+    owners: dict | None = None,
+) -> None:
     """Write new staging files, build a new warehouse beside the old, then swap it in.
 
     Until the swap nothing the current warehouse names is touched; on any failure the files this load
@@ -513,7 +549,10 @@ def _commit(settings: Settings, manifest: dict, parts: dict, report: LoadReport,
             if old is None and len(paths) == 1:
                 os.replace(paths[0], stg / rel)  # a new source: its part is already the staging file
             else:
-                staging.merge_source(old, pl.scan_parquet(paths), kind).sink_parquet(stg / rel)
+                merged, removed = staging.merge_source(old, pl.scan_parquet(paths), kind, places)
+                merged.sink_parquet(stg / rel)
+                for result in (owners or {}).get((kind, src), []):
+                    result.diganti, result.replaced = replaced_text(kind, removed)
             files = pl.concat(
                 [
                     files.filter(~((pl.col("jenis") == kind) & (pl.col("sumber") == src))),
@@ -524,7 +563,7 @@ def _commit(settings: Settings, manifest: dict, parts: dict, report: LoadReport,
         (stg / "_rejects").mkdir(parents=True, exist_ok=True)
         written.append(stg / rej_rel)
         report.rejects.with_columns(pl.lit(report.load_id).alias("load_id")).write_parquet(stg / rej_rel)
-        loads = pl.concat([manifest["loads"], _load_rows(report)], how="vertical_relaxed")
+        loads = pl.concat([manifest["loads"], _load_rows(report)], how="diagonal_relaxed")  # older logs lack new columns
         rejects = manifest["rejects_files"] + [rej_rel]
         build_warehouse(settings, files, loads, rejects)
     except BaseException:
