@@ -27,7 +27,7 @@ from pipelines.intake.layouts import Context, merge_context, read_context
 from pipelines.intake.readers import ROW, Table
 from pipelines.intake.vocab import NOT_RATED, answer, match
 
-SHIPPED = Path(__file__).resolve().parent.parent / "profiles"
+SHIPPED = Path(__file__).resolve().parents[2] / "profiles"
 
 
 @dataclass
