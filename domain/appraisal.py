@@ -3,6 +3,10 @@ order, the BerAKHLAK core values, and the names of the coaching and recognition 
 
 from __future__ import annotations
 
+# The regimes an appraisal record follows (domain.md 3.1-3.3): PermenPANRB 6/2022, PP 30/2019, PP 46/2011.
+REZIM_6_2022, REZIM_PP30, REZIM_PP46 = "PermenPANRB 6/2022", "PP 30/2019", "PP 46/2011"
+REGIMES = (REZIM_6_2022, REZIM_PP30, REZIM_PP46)
+
 RATING = ["Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi"]
 PREDIKAT = ["Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang/Misconduct", "Sangat Kurang"]
 PREDIKAT_ORG = ["Istimewa", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang"]

@@ -50,7 +50,17 @@ PERIOD_HEADERS = ["periode", "period", "bulan", "masa_penilaian", "periode_penil
 PEGAWAI = Kind(
     name="pegawai",
     required=["nip", "nama", "lokasi", "opd"],
-    optional=["jenis_kelamin", "status_asn", "golongan", "jenis_jabatan", "jabatan", "instansi", "unit_kerja", "nip_atasan"],
+    optional=[
+        "jenis_kelamin",
+        "status_asn",
+        "golongan",
+        "jenis_jabatan",
+        "jabatan",
+        "instansi",
+        "unit_kerja",
+        "nip_atasan",
+        "per_tanggal",
+    ],
     aliases={
         "nip": NIP_HEADERS,
         "nama": ["nama", "nama_pegawai", "nama_lengkap", "name", "full_name"],
@@ -64,6 +74,8 @@ PEGAWAI = Kind(
         "opd": ["opd", "perangkat_daerah", "skpd", "department", "dinas_badan"],
         "unit_kerja": ["unit_kerja", "unit", "satuan_kerja", "work_unit", "sub_unit"],
         "nip_atasan": ["nip_atasan", "nip_atasan_langsung", "atasan_nip", "supervisor_nip", "nip_pejabat_penilai"],
+        # the roster's as-of date, when the file has it as a column (usually it is in the title: context)
+        "per_tanggal": ["per_tanggal", "tanggal_data", "data_per", "keadaan_per", "posisi_per", "as_of", "snapshot_date"],
     },
     layout_aliases={
         "nip": ["nip_baru", "nip_18"],
@@ -109,12 +121,13 @@ PEGAWAI = Kind(
         "nip_atasan": pl.String,
         "tanggal_lahir": pl.Date,
         "tmt_pengangkatan": pl.Date,
+        "per_tanggal": pl.Date,
     },
-    key=["nip"],
+    key=["nip", "per_tanggal"],  # each roster is a snapshot: one row per employee per as-of date
     sort=["nip"],
     numeric=[],
     signature=[],
-    context=["lokasi", "opd"],
+    context=["lokasi", "opd", "per_tanggal"],
 )
 
 CAPAIAN = Kind(

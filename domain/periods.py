@@ -126,3 +126,27 @@ def first_day_text(key: str) -> str | None:
     """The first day of a period key written dd/mm/yyyy, as offices' files write dates."""
     month = start_month(key)
     return f"01/{month[5:]}/{month[:4]}" if month else None
+
+
+_AS_OF_WORDS = r"(?:data\s+)?(?:per|keadaan|posisi|kondisi|tanggal data|as of)\s*(?:tanggal|tgl\.?)?\s*:?\s*"
+_DAY_MONTH_YEAR = r"(\d{1,2})[\s\-./]+([a-z]+|\d{1,2})[\s\-./]+(\d{4})"
+_ISO_DATE = r"(\d{4})-(\d{2})-(\d{2})"
+
+
+def as_of_from_words(text: str | None) -> date | None:
+    """The date a roster is 'as of' in a title: 'DATA PER 31 OKTOBER 2026', 'Keadaan per 01-10-2026',
+    'Posisi: 2026-09-30'; None when the text names none (a bare date is not taken: it may be a print date)."""
+    s = (text or "").lower()
+    m = re.search(_AS_OF_WORDS + _DAY_MONTH_YEAR, s) or re.search(_AS_OF_WORDS + _ISO_DATE, s)
+    if not m:
+        return None
+    a, b, c = m.groups()
+    if len(a) == 4:  # ISO
+        y, mo, d = int(a), int(b), int(c)
+    else:
+        d, y = int(a), int(c)
+        mo = int(b) if b.isdigit() else MONTH_NUMBER.get(b)
+    try:
+        return date(y, mo, d) if mo else None
+    except ValueError:
+        return None

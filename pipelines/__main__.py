@@ -42,7 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     ld.add_argument("--source", help="nama sumber; berkas dengan sumber sama menggantikan periode yang sama")
     ld.add_argument("--rejects", type=Path, help="simpan baris yang ditolak ke CSV ini")
     ld.add_argument(
-        "--replace", action="store_true", help="izinkan daftar pegawai baru menghapus pegawai yang sudah memiliki nilai"
+        "--replace",
+        action="store_true",
+        help="konfirmasi: daftar pegawai yang mencatat banyak pegawai keluar sekaligus tetap dimuat",
     )
     ld.add_argument("--sheet", help="lembar Excel yang dibaca; bila kosong, lembar yang paling cocok")
     ld.add_argument("--profile", help="profil pemetaan yang dipakai (bila kosong, dikenali dari susunan kolom)")
@@ -50,6 +52,10 @@ def _parser() -> argparse.ArgumentParser:
     ld.add_argument("--opd", help="perangkat daerah bila berkas tidak menyebutnya")
     ld.add_argument("--unit", help="unit kerja / unit layanan bila berkas tidak menyebutnya")
     ld.add_argument("--periode", help="periode bila berkas tidak menyebutnya (mis. 2025-01, Januari 2025, TW1 2025)")
+    ld.add_argument(
+        "--per-tanggal",
+        help="tanggal data daftar pegawai bila berkas tidak menyebutnya (mis. 31/10/2026); bila kosong, tanggal muat",
+    )
     e = sub.add_parser("export", help="tulis fakta dan mart sebagai Parquet berpartisi (lokasi, periode)")
     e.add_argument("out", type=Path, help="folder tujuan")
     return p
@@ -130,7 +136,13 @@ def _load(args, settings) -> int:
     opts = ReadOptions(
         sheet=args.sheet,
         profile=args.profile,
-        context={"lokasi": args.lokasi, "opd": args.opd, "unit": args.unit, "periode": args.periode},
+        context={
+            "lokasi": args.lokasi,
+            "opd": args.opd,
+            "unit": args.unit,
+            "periode": args.periode,
+            "per_tanggal": args.per_tanggal,
+        },
     )
     try:
         report = load_paths(

@@ -2,6 +2,7 @@
 
 import pandera.polars as pa
 
+from domain.appraisal import REGIMES
 from domain.periods import GRANULARITIES
 from schemas.pegawai import NIP18
 
@@ -19,7 +20,7 @@ class CapaianClean(pa.DataFrameModel):
     bobot: float = pa.Field(gt=0, le=100, description="Weight in percent; an employee-period sums to 100")
     arah: str = pa.Field(isin=["naik", "turun"], description="naik: higher is better; turun: lower is better")
     aspek: str = pa.Field(isin=["kuantitas", "kualitas", "waktu", "biaya"], nullable=True, description="PP 46/2011 aspect")
-    rezim: str = pa.Field(isin=["PermenPANRB 6/2022", "PP 30/2019", "PP 46/2011"], description="Appraisal regime")
+    rezim: str = pa.Field(isin=list(REGIMES), description="Appraisal regime")
 
     class Config:
         strict = False

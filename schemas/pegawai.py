@@ -26,6 +26,9 @@ class PegawaiClean(pa.DataFrameModel):
     unit_kerja: str = pa.Field(nullable=True, description="Bidang, seksi, UPTD, kelurahan")
     nip_atasan: str = pa.Field(str_matches=NIP18, nullable=True, description="Direct superior's NIP")
     tanggal_lahir: pl.Date = pa.Field(nullable=True, description="Birth date decoded from NIP digits 1-8")
+    per_tanggal: pl.Date = pa.Field(
+        nullable=True, description="The roster's as-of date (a snapshot); blank: the context's, else the load date"
+    )
 
     class Config:
         strict = False

@@ -22,7 +22,10 @@ def _roster(jambi: list[str] = JAMBI, bangko: list[str] = BANGKO) -> bytes:
 
 def _capaian(nips: list[str], periode: str = "2026-10", realisasi: str = "9") -> bytes:
     return csv(
-        [{"NIP": n, "Periode": periode, "Indikator": "Layanan", "Target": "10", "Realisasi": realisasi, "Bobot": "100"} for n in nips]
+        [
+            {"NIP": n, "Periode": periode, "Indikator": "Layanan", "Target": "10", "Realisasi": realisasi, "Bobot": "100"}
+            for n in nips
+        ]
     )
 
 
@@ -63,25 +66,43 @@ def test_a_correction_still_replaces_its_own_place_and_period(tmp_path):
     assert got == 3.0
 
 
-def test_a_roster_of_one_place_never_removes_another_places_employees(tmp_path):
+def _as_of(day: str) -> ReadOptions:
+    return ReadOptions(context={"per_tanggal": day})
+
+
+def test_a_roster_of_one_place_never_touches_another_place(tmp_path):
     s = _scored(tmp_path)
     bangko_only = pl.read_csv(pegawai(BANGKO[:2], "Bangko", "Dinas PUPR"), separator=";", infer_schema=False)
-    report = load_files([("pegawai.csv", bangko_only.write_csv(separator=";").encode())], s, replace=True)
+    report = load_files([("pegawai.csv", bangko_only.write_csv(separator=";").encode())], s, opts=_as_of("2099-01-31"))
+    assert report.exit_code == 0, report.summary()
+    got = query(s, "SELECT lokasi, aktif, count(*) FROM dim_pegawai GROUP BY ALL ORDER BY ALL").rows()
+    assert got == [("Bangko", False, 2), ("Bangko", True, 2), ("Jambi", True, 4)]
+    assert "2 pegawai dicatat keluar per 31/01/2099" in report.files[0].pesan
+    assert "Dinas Kesehatan" not in report.files[0].pesan
+
+
+def test_a_roster_corrected_on_the_same_date_replaces_that_snapshot_of_its_place_only(tmp_path):
+    s = make_settings(tmp_path)
+    load_files([("pegawai.csv", _roster())], s, opts=_as_of("2026-10-31"))
+    bangko_only = pl.read_csv(pegawai(BANGKO[:2], "Bangko", "Dinas PUPR"), separator=";", infer_schema=False)
+    report = load_files([("pegawai.csv", bangko_only.write_csv(separator=";").encode())], s, opts=_as_of("31/10/2026"))
     assert report.exit_code == 0, report.summary()
     places = dict(query(s, "SELECT lokasi, count(*) FROM dim_pegawai GROUP BY 1").rows())
     assert places == {"Jambi": 4, "Bangko": 2}
     log = query(s, "SELECT diganti FROM load_log ORDER BY load_id DESC LIMIT 1").item()
-    assert log == "Bangko: 4 baris, 2 pegawai tidak lagi tercantum"
+    assert log == "Bangko per 2026-10-31: 4 baris, 2 pegawai tidak lagi tercantum"
 
 
-def test_the_roster_guard_names_only_the_places_the_roster_holds(tmp_path):
-    s = _scored(tmp_path)
+def test_many_leaving_at_once_asks_for_confirmation_and_names_only_the_rosters_places(tmp_path):
+    s = make_settings(tmp_path, **{"pegawai.konfirmasi_keluar_mulai": 2})
+    load_files([("pegawai.csv", _roster()), ("capaian_jambi.csv", _capaian(JAMBI + BANGKO))], s, opts=_as_of("2026-10-31"))
     bangko_only = pl.read_csv(pegawai(BANGKO[:2], "Bangko", "Dinas PUPR"), separator=";", infer_schema=False)
-    report = load_files([("pegawai.csv", bangko_only.write_csv(separator=";").encode())], s)
-    f = report.files[0]
+    data = bangko_only.write_csv(separator=";").encode()
+    f = load_files([("pegawai.csv", data)], s, opts=_as_of("2026-11-30")).files[0]
     assert f.status == "ditolak"
-    assert "2 pegawai" in f.pesan and "Dinas PUPR (2)" in f.pesan
+    assert "2 pegawai keluar per 30/11/2026" in f.pesan and "Dinas PUPR (2)" in f.pesan
     assert "Dinas Kesehatan" not in f.pesan and "Dinas Kesehatan" not in f.message
+    assert load_files([("pegawai.csv", data)], s, replace=True, opts=_as_of("2026-11-30")).exit_code == 0
 
 
 def test_an_admin_of_one_place_cannot_touch_another_place_through_a_file_name(tmp_path):

@@ -65,12 +65,12 @@ T: dict[str, tuple[str, str]] = {
         "Gudang data belum ada. Jalankan `make run` atau muat berkas di halaman Data.",
         "No warehouse yet. Run `make run` or load files on the Data page.",
     ),
-    "replace_roster": ("Ganti daftar pegawai", "Replace the roster"),
+    "replace_roster": ("Konfirmasi pegawai keluar", "Confirm leavers"),
     "replace_roster_help": (
-        "Centang bila daftar pegawai baru memang menghapus pegawai yang sudah memiliki nilai. "
-        "Tanpa centang, daftar seperti itu ditolak dan tidak ada yang berubah.",
-        "Tick when the new roster is meant to remove employees who already have scores. "
-        "Unticked, such a roster is refused and nothing changes.",
+        "Daftar pegawai adalah potret per tanggalnya: pegawai yang tidak lagi tercantum dicatat keluar per tanggal "
+        "itu, dan riwayatnya tetap. Bila banyak pegawai sekaligus, daftar ditolak sampai kotak ini dicentang.",
+        "A roster is a snapshot as of its date: employees it no longer lists are recorded as having left from that "
+        "date, and their history stays. When many leave at once, the roster is refused until this box is ticked.",
     ),
     "download_csv": ("Unduh CSV", "Download CSV"),
     "download_xlsx": ("Unduh Excel", "Download Excel"),
@@ -188,6 +188,13 @@ T: dict[str, tuple[str, str]] = {
     "map_opd": ("OPD", "OPD"),
     "map_unit": ("Unit kerja / unit layanan", "Work / service unit"),
     "map_periode": ("Periode (mis. Januari 2025, TW1 2025)", "Period (e.g. Januari 2025, TW1 2025)"),
+    "map_per_tanggal": ("Data pegawai per tanggal (mis. 31/10/2026)", "Roster as of (e.g. 31/10/2026)"),
+    "map_per_tanggal_help": (
+        "Tanggal keadaan daftar pegawai. Bila berkas tidak menyebutnya (mis. 'DATA PER 31 OKTOBER 2026' di judul), "
+        "tanggal muat yang dipakai.",
+        "The date the roster describes. When the file does not say it (e.g. 'DATA PER 31 OKTOBER 2026' in its title), "
+        "the load date is used.",
+    ),
     "map_from_file": ("dari berkas", "from the file"),
     "map_title": ("Pemetaan kolom: {name}", "Column mapping: {name}"),
     "map_detected": (

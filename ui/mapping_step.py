@@ -24,18 +24,23 @@ _SOURCES = {"pengguna": "map_user", "judul": "map_title_cells", "nama berkas": "
 
 
 def context_fields() -> dict[str, str | None]:
-    """Place, OPD, unit and period for files that do not say them (the CLI's --lokasi/--opd/--unit/--periode)."""
+    """Place, OPD, unit, period and a roster's as-of date for files that do not say them (the CLI's --lokasi,
+    --opd, --unit, --periode and --per-tanggal)."""
     st.caption(t("map_context"))
-    c1, c2, c3, c4 = st.columns(4)
+    c1, c2, c3, c4, c5 = st.columns(5)
     lokasi = c1.selectbox(t("map_lokasi"), ["", *PLACES], key="ctx_lokasi", format_func=lambda v: v or t("map_from_file"))
     opd = c2.text_input(t("map_opd"), key="ctx_opd", placeholder=t("map_from_file"))
     unit = c3.text_input(t("map_unit"), key="ctx_unit", placeholder=t("map_from_file"))
     periode = c4.text_input(t("map_periode"), key="ctx_periode", placeholder=t("map_from_file"))
+    as_of = c5.text_input(
+        t("map_per_tanggal"), key="ctx_per_tanggal", placeholder=t("map_from_file"), help=t("map_per_tanggal_help")
+    )
     return {
         "lokasi": lokasi or None,
         "opd": opd.strip() or None,
         "unit": unit.strip() or None,
         "periode": periode.strip() or None,
+        "per_tanggal": as_of.strip() or None,
     }
 
 

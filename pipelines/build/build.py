@@ -175,6 +175,19 @@ def staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], 
     con.execute("DROP TABLE _bentrok")
 
 
+def _add_missing_columns(con: duckdb.DuckDBPyConnection, kind: str) -> None:
+    """Staging files written before a column existed (a roster's per_tanggal) get it as NULL, so the marts can
+    name it; a view over files on disk (the largest facts) is left as it is."""
+    table = staging.TABLES[kind]
+    if con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = $t", {"t": table}).fetchone()[0] == 0:
+        return
+    have = {r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()}
+    for col, dtype in staging.COLUMNS[kind].items():
+        if col not in have:
+            sql_type = {pl.Date: "DATE", pl.Float64: "DOUBLE", pl.Int64: "BIGINT", pl.Boolean: "BOOLEAN"}.get(dtype, "VARCHAR")
+            con.execute(f"ALTER TABLE {table} ADD COLUMN {col} {sql_type}")
+
+
 def _build_config(settings: Settings) -> dict:
     """Memory cap and spill folder for the build, from settings [gudang]."""
     cfg = settings.section("gudang")
@@ -273,6 +286,7 @@ def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame
         for kind in staging.COLUMNS:
             paths = [stg / p for p in files.filter(pl.col("jenis") == kind)["path"].to_list()]
             staging_table(con, kind, paths, bool(paths) and _on_files(kind, [str(p) for p in paths], settings))
+            _add_missing_columns(con, kind)
         manifest = files  # noqa: F841
         con.execute("CREATE TABLE _manifest AS SELECT * FROM manifest")
         rej_paths = [str(stg / p) for p in rejects]

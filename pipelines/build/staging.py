@@ -75,14 +75,15 @@ def _placed(frame: pl.LazyFrame, kind: str, places: pl.DataFrame) -> pl.LazyFram
 def merge_source(
     old: pl.LazyFrame | None, new: pl.LazyFrame, kind: str, places: pl.DataFrame | None = None
 ) -> tuple[pl.LazyFrame, pl.DataFrame]:
-    """A corrected file replaces what its source loaded for the places and periods its rows hold (a roster: for
-    the places it holds); another place's rows under the same source never change.
+    """A corrected file replaces what its source loaded for the places and periods its rows hold (a roster: its
+    snapshot of the same places at the same as-of date; other dates are history and stay); another place's rows
+    under the same source never change.
 
     Returns the merged rows and what they replaced: per place (and period) the old rows replaced (n) and, for a
     roster, how many of those employees it no longer lists (n_keluar).
     """
     places = places if places is not None else pl.DataFrame(schema={"nip": pl.String, "lokasi": pl.String})
-    keys = [PLACE] if kind == "pegawai" else [PLACE, "periode"]
+    keys = [PLACE, "per_tanggal"] if kind == "pegawai" else [PLACE, "periode"]
     covered = _placed(new, kind, places).select(keys).unique().collect()
     if old is None:
         return new, covered.with_columns(

@@ -12,7 +12,7 @@ from collections import OrderedDict
 
 import polars as pl
 
-from domain.appraisal import BERAKHLAK
+from domain.appraisal import BERAKHLAK, REZIM_PP30, REZIM_PP46
 from domain.kinds import KINDS
 from domain.survey import UNSUR
 from pipelines.clean import checks
@@ -145,6 +145,7 @@ def clean_pegawai(frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
         n.text("instansi").alias("instansi"),
         n.text("opd").alias("opd"),
         n.text("unit_kerja").alias("unit_kerja"),
+        n.date("per_tanggal").alias("per_tanggal"),
     )
 
 
@@ -177,9 +178,9 @@ def clean_capaian(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[st
         "rezim",
         [
             pl.when(rezim.str.contains("46"))
-            .then(pl.lit("PP 46/2011"))
+            .then(pl.lit(REZIM_PP46))
             .when(rezim.str.contains("30"))
-            .then(pl.lit("PP 30/2019"))
+            .then(pl.lit(REZIM_PP30))
             .otherwise(pl.lit(settings["capaian"]["default_rezim"]))
             .alias("rezim")
         ],

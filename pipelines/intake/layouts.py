@@ -10,12 +10,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from domain.periods import as_of_from_words
 from domain.periods import key_from_words as period_key
 from domain.places import place_of as place
 from pipelines.intake.errors import FileRefused
 from pipelines.intake.readers import Table
 
-FIELDS = ["lokasi", "opd", "unit", "periode"]
+FIELDS = ["lokasi", "opd", "unit", "periode", "per_tanggal"]
 
 _LABELS = {
     "unit": r"(unit (organisasi|layanan|pelayanan|kerja)|nama unit( layanan| pelayanan)?|unor|satuan kerja|"
@@ -37,6 +38,7 @@ class Context:
     opd: str | None = None
     unit: str | None = None
     periode: str | None = None  # a key the period parser reads: 2025-01, 2025-Q1, 2025
+    per_tanggal: str | None = None  # a roster's as-of date, ISO (2026-10-31)
     source: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, str | None]:
@@ -96,6 +98,10 @@ def read_context(table: Table) -> Context:
             if re.search(r"periode|bulan|triwulan|semester|tahun", t.lower()) and (p := period_key(t, year)):
                 ctx.periode, ctx.source["periode"] = p, where
                 break
+    for where, t in texts:
+        if found_date := as_of_from_words(t):
+            ctx.per_tanggal, ctx.source["per_tanggal"] = found_date.isoformat(), where
+            break
     for name, target in (("unit", "unit"), ("opd", "opd")):
         if name in found:
             setattr(ctx, target, found[name][0])
@@ -117,6 +123,11 @@ def merge_context(found: Context, given: dict[str, str | None] | None) -> Contex
             v = v if re.fullmatch(r"\d{4}(-\d{2}|-Q[1-4])?", v.strip()) else (period_key(v) or v)
         elif k == "lokasi":
             v = place(v) or v
+        elif k == "per_tanggal":  # '31 Oktober 2026', '31/10/2026', a date or ISO text
+            v = str(v)
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+                parsed = as_of_from_words(f"per {v}")
+                v = parsed.isoformat() if parsed else v
         setattr(out, k, v)
         out.source[k] = "pengguna"
     return out

@@ -302,6 +302,7 @@ def _fill_context(frame: pl.DataFrame, kind: str, ctx: dict) -> pl.DataFrame:
             )
         frame = _fill(frame, "lokasi", ctx["lokasi"])
     if kind == "pegawai":
+        frame = _fill(frame, "per_tanggal", ctx.get("per_tanggal"))
         frame = _fill(frame, "opd", ctx.get("opd"))
         if "opd" not in frame.columns and "unit_kerja" in frame.columns:
             frame = frame.with_columns(pl.col("unit_kerja").alias("opd"))

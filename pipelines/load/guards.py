@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -86,46 +87,68 @@ def no_rows(read: int, rejected: int) -> tuple[str, str]:
 
 
 class RosterIndex:
-    """The current warehouse's roster: each employee's source, OPD and whether they have scores."""
+    """The current warehouse's rosters: each employee's source, place, OPD, the as-of date of each snapshot that
+    lists them, and whether they have scores."""
 
     def __init__(self, warehouse: Path) -> None:
         self.rows = pl.DataFrame(
-            schema={"nip": pl.String, "opd": pl.String, "lokasi": pl.String, "sumber": pl.String, "dinilai": pl.Boolean}
+            schema={
+                "nip": pl.String,
+                "opd": pl.String,
+                "lokasi": pl.String,
+                "sumber": pl.String,
+                "per_tanggal": pl.Date,
+                "dinilai": pl.Boolean,
+            }
         )
         if not warehouse.exists():
             return
         with contextlib.closing(duckdb.connect(current_file(warehouse), read_only=True)) as con:
+            columns = {r[0] for r in con.sql("DESCRIBE stg_pegawai").fetchall()}
+            # a warehouse built before rosters were snapshots: its rows count as of their load date
+            dated = "p.per_tanggal" if "per_tanggal" in columns else "NULL::DATE"
             self.rows = pl.from_arrow(
                 con.sql(
-                    """SELECT p.nip, p.opd, p.lokasi, p._sumber AS sumber,
+                    f"""SELECT p.nip, p.opd, p.lokasi, p._sumber AS sumber,
+                          coalesce({dated}, (SELECT min(waktu)::DATE FROM load_log l WHERE l.load_id = p._muat)) AS per_tanggal,
                           p.nip IN (SELECT nip FROM fct_kinerja) AS dinilai
                    FROM stg_pegawai p"""
                 ).to_arrow_table()
-            )
+            ).cast({"per_tanggal": pl.Date})
 
-    def dropped(self, source: str, nips: pl.Series, places: list[str]) -> pl.DataFrame:
-        """Employees with scores that a new roster for `source` (holding `nips` in `places`) would remove: a roster
-        replaces only the places it holds, so nobody of another place is ever counted (or named)."""
-        others = self.rows.filter(pl.col("sumber") != source)["nip"]
-        return self.rows.filter(
-            (pl.col("sumber") == source)
-            & pl.col("lokasi").is_in(places)
-            & pl.col("dinilai")
-            & ~pl.col("nip").is_in(nips.implode())
-            & ~pl.col("nip").is_in(others.implode())
-        )
+    def leaving(self, nips: pl.Series, places: list[str], as_of: date) -> pl.DataFrame:
+        """Employees on the latest earlier roster of `places` whom a roster as of `as_of` (holding `nips`) no longer
+        lists: they will be recorded as having left from `as_of`. Nobody of another place is ever counted."""
+        earlier = self.rows.filter(pl.col("lokasi").is_in(places) & (pl.col("per_tanggal") < as_of))
+        latest = earlier.group_by("lokasi").agg(pl.col("per_tanggal").max().alias("_terakhir"))
+        on_latest = earlier.join(latest, on="lokasi").filter(pl.col("per_tanggal") == pl.col("_terakhir"))
+        return on_latest.filter(~pl.col("nip").is_in(nips.implode())).unique("nip", keep="first").drop("_terakhir")
 
 
-def roster_refusal(dropped: pl.DataFrame) -> tuple[str, str]:
-    """The message that names how many scored employees, and in which OPDs, a roster would drop."""
-    by_opd = dropped.group_by("opd").len().sort(["len", "opd"], descending=[True, False])
+def _by_opd(people: pl.DataFrame) -> str:
+    by_opd = people.group_by("opd").len().sort(["len", "opd"], descending=[True, False])
     parts = [f"{r['opd'] or '?'} ({r['len']})" for r in by_opd.head(8).iter_rows(named=True)]
-    more = f" +{by_opd.height - 8}" if by_opd.height > 8 else ""
-    listed = ", ".join(parts) + more
-    n = dropped.height
+    return ", ".join(parts) + (f" +{by_opd.height - 8}" if by_opd.height > 8 else "")
+
+
+def leaving_note(leavers: pl.DataFrame, as_of: date) -> tuple[str, str]:
+    """The load report's line for employees a roster records as having left (their history stays)."""
+    n, day = leavers.height, f"{as_of:%d/%m/%Y}"
     return (
-        f"Daftar pegawai ini akan menghapus {n} pegawai yang sudah memiliki nilai, di OPD: {listed}. "
-        "Berkas tidak dimuat. Bila memang disengaja, centang 'Ganti daftar pegawai' (CLI: --replace).",
-        f"This roster would remove {n} employees who already have scores, in OPDs: {listed}. "
-        "The file was not loaded. If that is intended, tick 'Replace the roster' (CLI: --replace).",
+        f"{n} pegawai dicatat keluar per {day} (tidak lagi tercantum; riwayatnya tetap): {_by_opd(leavers)}",
+        f"{n} employees recorded as having left from {day} (no longer listed; their history stays): {_by_opd(leavers)}",
+    )
+
+
+def roster_refusal(leavers: pl.DataFrame, as_of: date) -> tuple[str, str]:
+    """The message for a roster that would record many employees as having left at once: how many, in which
+    OPDs (of the roster's own places), and how to confirm."""
+    n, day, listed = leavers.height, f"{as_of:%d/%m/%Y}", _by_opd(leavers)
+    return (
+        f"Daftar pegawai ini akan mencatat {n} pegawai keluar per {day} sekaligus (riwayat mereka tetap), di OPD: "
+        f"{listed}. Karena jumlahnya besar, berkas tidak dimuat. Bila memang benar, centang 'Konfirmasi pegawai "
+        "keluar' (CLI: --replace).",
+        f"This roster would record {n} employees as having left from {day} at once (their history stays), in OPDs: "
+        f"{listed}. Because that is many, the file was not loaded. If it is right, tick 'Confirm leavers' "
+        "(CLI: --replace).",
     )

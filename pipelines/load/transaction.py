@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import polars as pl
@@ -266,6 +266,10 @@ def _stage_file(
         pesan, message = guards.no_rows(bad.len(), bad.len())
         return _Staged(FileResult(name, k, "ditolak", bad.len(), 0, bad.len(), pesan, message, digest), bad_rows)
     good = good.drop(pl.selectors.starts_with("_asal_"))  # originals only serve the rejects
+    if k == "pegawai":  # a roster is a snapshot as of its date: the file's or the context's, else the load date
+        dated = good["per_tanggal"].drop_nulls()
+        good = good.with_columns(pl.col("per_tanggal").fill_null(date.today()))
+        notes_id, notes_en = _as_of_note(notes_id, notes_en, good["per_tanggal"].max(), dated.is_empty())
     src_key = source or staging.source_key(name)
     part = settings.staging / "_parts" / stamp / f"{i}_{k}.parquet"
     part.parent.mkdir(parents=True, exist_ok=True)
@@ -287,21 +291,35 @@ def _stage_file(
         mulai=started,
         selesai=ended,
     )
-    roster = good.select("nip", "lokasi").drop_nulls("nip") if k == "pegawai" else None
+    roster = good.select("nip", "lokasi", "per_tanggal").drop_nulls("nip") if k == "pegawai" else None
     return _Staged(result, bad_rows, ((k, src_key), part), roster)
 
 
-def _guard_roster(staged: _Staged, roster: guards.RosterIndex) -> _Staged:
-    """Refuse a roster that would drop employees who already have scores (unless replacing was confirmed)."""
-    (_kind, src_key), part = staged.part
-    dropped = roster.dropped(src_key, staged.nips, staged.roster["lokasi"].drop_nulls().unique().to_list())
-    if dropped.is_empty():
+def _as_of_note(notes_id: str, notes_en: str, as_of: date, load_date: bool) -> tuple[str, str]:
+    """The load report's word on a roster's as-of date (and that it is the load date when the file gave none)."""
+    extra_id = f"data per {as_of:%d/%m/%Y}" + (" (tanggal muat: berkas tidak menyebut tanggal data)" if load_date else "")
+    extra_en = f"data as of {as_of:%d/%m/%Y}" + (" (the load date: the file names no as-of date)" if load_date else "")
+    return "; ".join(x for x in (notes_id, extra_id) if x), "; ".join(x for x in (notes_en, extra_en) if x)
+
+
+def _guard_roster(staged: _Staged, roster: guards.RosterIndex, confirmed: bool, many: int) -> _Staged:
+    """A roster records whom it no longer lists as having left from its as-of date (their history stays); it is
+    refused only when that would be `many` people or more at once and was not confirmed."""
+    as_of = staged.roster["per_tanggal"].max()
+    places = staged.roster["lokasi"].drop_nulls().unique().to_list()
+    leavers = roster.leaving(staged.nips, places, as_of)
+    if leavers.is_empty():
         return staged
-    part.unlink(missing_ok=True)
     r = staged.result
-    pesan, message = guards.roster_refusal(dropped)
-    refused = FileResult(r.berkas, r.jenis, "ditolak", r.dibaca, 0, r.ditolak, pesan, message, r.sha256)
-    return _Staged(refused, staged.rejects)
+    if leavers.height >= many and not confirmed:
+        staged.part[1].unlink(missing_ok=True)
+        pesan, message = guards.roster_refusal(leavers, as_of)
+        refused = FileResult(r.berkas, r.jenis, "ditolak", r.dibaca, 0, r.ditolak, pesan, message, r.sha256)
+        return _Staged(refused, staged.rejects)
+    pesan, message = guards.leaving_note(leavers, as_of)
+    r.pesan = "; ".join(x for x in (r.pesan, pesan) if x)
+    r.message = "; ".join(x for x in (r.message, message) if x)
+    return staged
 
 
 def _size(src: Source) -> int:
@@ -345,8 +363,8 @@ def _stage_all(
     rosters = [i for i, (_n, _s, k) in enumerate(ordered) if k == "pegawai"]
     for i in rosters:
         staged = stage(i, known)
-        if staged.part is not None and not replace:
-            staged = _guard_roster(staged, roster)
+        if staged.part is not None:
+            staged = _guard_roster(staged, roster, replace, int(settings.section("pegawai")["konfirmasi_keluar_mulai"]))
         done(i, staged)
         if out[i].nips is not None:
             known = pl.concat([known, out[i].nips]).unique()
@@ -442,7 +460,8 @@ def _load_locked(
                 parts.setdefault(s.part[0], []).append(s.part[1])
                 owners.setdefault(s.part[0], []).append(s.result)
         places = pl.concat(
-            [roster.rows.select("nip", "lokasi"), *(s.roster for s in staged if s.roster is not None)], how="vertical_relaxed"
+            [roster.rows.select("nip", "lokasi"), *(s.roster.select("nip", "lokasi") for s in staged if s.roster is not None)],
+            how="vertical_relaxed",
         )
         report.rejects = pl.concat(
             [report.rejects, *(s.rejects for s in staged if s.rejects is not None)], how="vertical_relaxed"
@@ -514,8 +533,9 @@ def replaced_text(kind: str, removed: pl.DataFrame) -> tuple[str, str]:
     for r in removed.iter_rows(named=True):
         where = " ".join(x for x in (r[staging.PLACE] or "?", r.get("periode")) if x)
         if kind == "pegawai":
-            ids.append(f"{where}: {r['n']} baris, {r['n_keluar']} pegawai tidak lagi tercantum")
-            ens.append(f"{where}: {r['n']} rows, {r['n_keluar']} employees no longer listed")
+            day = r["per_tanggal"].isoformat() if r.get("per_tanggal") else "?"
+            ids.append(f"{r[staging.PLACE] or '?'} per {day}: {r['n']} baris, {r['n_keluar']} pegawai tidak lagi tercantum")
+            ens.append(f"{r[staging.PLACE] or '?'} as of {day}: {r['n']} rows, {r['n_keluar']} employees no longer listed")
         else:
             ids.append(f"{where}: {r['n']} baris")
             ens.append(f"{where}: {r['n']} rows")

@@ -63,7 +63,8 @@ pp AS (
         END AS nilai_pp30,
         round(getvariable('pp46_bobot_skp') * hasil_kerja + getvariable('pp46_bobot_perilaku') * perilaku, 2) AS nilai_pp46
     FROM predikat
-)
+),
+nilai AS (
 SELECT
     pp.nip, pp.periode, pp.periode_mulai, pp.periode_jenis,
     -- calendar position of the period within its kind (months, quarters or years since year 0), so rules
@@ -76,7 +77,6 @@ SELECT
     pp.hasil_kerja, pp.n_indikator, pp.perilaku, pp.penilaian_360,
     pp.rating_hasil_kerja, pp.rating_perilaku, pp.predikat_hitung,
     pp.predikat_final AS predikat, pp.sumber_predikat, pp.predikat_organisasi, pp.inovasi,
-    o.ordinal AS skor_ordinal,
     pp.nilai_pp30,
     CASE WHEN pp.nilai_pp30 IS NULL THEN NULL
          WHEN pp.nilai_pp30 >= getvariable('pp30_sangat_baik_min') AND pp.inovasi THEN 'Sangat Baik'
@@ -92,7 +92,16 @@ SELECT
          WHEN pp.nilai_pp46 <= getvariable('pp46_baik_max') THEN 'Baik'
          ELSE 'Sangat Baik' END AS predikat_pp46
 FROM pp
+)
+SELECT n.*,
+    -- the 1-5 ordinal that joins regimes into one trend, by the predikat of the regime in force that period
+    -- (a PP 30/2019 'Cukup' is 3, never the 6/2022 matrix's word for the same person)
+    o.ordinal AS skor_ordinal
+FROM nilai n
 SEMI JOIN dim_pegawai d USING (nip)
-LEFT JOIN cfg_predikat o ON o.predikat = pp.predikat_final
+LEFT JOIN cfg_predikat o ON o.predikat = CASE
+    WHEN n.rezim = getvariable('rezim_pp30') AND n.predikat_pp30 IS NOT NULL THEN n.predikat_pp30
+    WHEN n.rezim = getvariable('rezim_pp46') AND n.predikat_pp46 IS NOT NULL THEN n.predikat_pp46
+    ELSE n.predikat END
 -- NIP order within each period: one employee's lookup reads one row group per period
-ORDER BY pp.nip;
+ORDER BY n.nip;

@@ -21,6 +21,6 @@ SELECT
     count(*) FILTER (WHERE predikat = 'Sangat Kurang') AS n_sangat_kurang,
     count(*) FILTER (WHERE sumber_predikat = 'resmi') AS n_resmi
 FROM fct_kinerja k
-JOIN dim_pegawai d USING (nip)
+JOIN fct_penempatan d USING (nip, periode)
 GROUP BY k.periode, d.lokasi, d.opd, d.unit_kerja, d.jenis_jabatan, d.golongan, d.status_asn
 ORDER BY k.periode, d.lokasi, d.opd;

@@ -9,7 +9,7 @@ SELECT
           getvariable('sebaran_max')) AS bin,
     count(*) AS n
 FROM fct_kinerja k
-JOIN dim_pegawai d USING (nip)
+JOIN fct_penempatan d USING (nip, periode)
 WHERE hasil_kerja IS NOT NULL
 GROUP BY ALL
 ORDER BY periode, lokasi, opd;

@@ -9,6 +9,6 @@ SELECT
     count(*) AS n, sum(c.capaian) AS sum_capaian, count(*) FILTER (WHERE c.capai_target) AS n_capai_target,
     sum(c.target) AS sum_target, sum(c.realisasi) AS sum_realisasi
 FROM fct_capaian c
-JOIN dim_pegawai d USING (nip)
+JOIN fct_penempatan d USING (nip, periode)
 GROUP BY c.periode, d.lokasi, d.opd, d.unit_kerja, d.jenis_jabatan, d.golongan, d.status_asn, c.indikator
 ORDER BY c.periode, d.lokasi, d.opd;

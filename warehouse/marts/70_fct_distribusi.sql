@@ -13,7 +13,7 @@ WITH unit AS (
            count(*) FILTER (WHERE predikat = 'Butuh Perbaikan') AS n_bp,
            count(*) FILTER (WHERE predikat = 'Kurang/Misconduct') AS n_k,
            count(*) FILTER (WHERE predikat = 'Sangat Kurang') AS n_sk
-    FROM fct_kinerja JOIN dim_pegawai USING (nip)
+    FROM fct_kinerja JOIN fct_penempatan USING (nip, periode)
     GROUP BY lokasi, opd, unit_kerja, periode
     HAVING mode(predikat_organisasi) IS NOT NULL
 ),

@@ -68,7 +68,7 @@ SELECT
     (f.aturan_predikat::INT + f.aturan_berturut::INT + f.aturan_tren::INT) * 1000
         + coalesce(f.urut, 0) * 100 + (getvariable('capaian_cap') - coalesce(least(f.hasil_kerja, getvariable('capaian_cap')), 0)) AS urgensi
 FROM listed f
-JOIN dim_pegawai d USING (nip)
+JOIN fct_penempatan d USING (nip, periode)
 LEFT JOIN lemah_indikator li USING (nip, periode)
 LEFT JOIN lemah_nilai ln USING (nip, periode)
 ORDER BY f.periode, urgensi DESC;

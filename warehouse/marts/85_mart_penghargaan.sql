@@ -45,7 +45,7 @@ SELECT t.nip, d.nama, d.lokasi, d.opd, d.unit_kerja, d.jenis_jabatan, d.golongan
        t.periode, t.periode_mulai, t.n_sb, t.n_win, t.rata_hasil, t.rata_perilaku, t.predikat, t.tren,
        ki.indikator_unggul, kn.nilai_unggul
 FROM top t
-JOIN dim_pegawai d USING (nip)
+JOIN fct_penempatan d USING (nip, periode)
 LEFT JOIN kuat_indikator ki USING (nip, periode)
 LEFT JOIN kuat_nilai kn USING (nip, periode)
 ORDER BY t.periode, t.rata_hasil DESC;

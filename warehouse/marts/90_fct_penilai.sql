@@ -4,13 +4,15 @@
 -- build: per period
 CREATE TABLE fct_penilai AS
 SELECT
-    p.nip_penilai, d.nama AS nama_penilai, d.lokasi, d.opd, p.periode,
+    p.nip_penilai, r.nama AS nama_penilai, coalesce(d.lokasi, r.lokasi) AS lokasi, coalesce(d.opd, r.opd) AS opd, p.periode,
     count(DISTINCT p.nip) AS n_dinilai,
     avg(list_reduce([*COLUMNS(lambda c: list_contains(getvariable('berakhlak'), c))], lambda a, b: a + b) / len(getvariable('berakhlak')))
         AS rata_perilaku_diberikan,
     avg(k.hasil_kerja) AS rata_hasil_dinilai
 FROM stg_perilaku p
-JOIN dim_pegawai d ON d.nip = p.nip_penilai
+JOIN dim_pegawai r ON r.nip = p.nip_penilai
+-- the rater's own placement in that period where they were appraised then, else their current one
+LEFT JOIN fct_penempatan d ON d.nip = p.nip_penilai AND d.periode = p.periode
 LEFT JOIN (SELECT nip, hasil_kerja FROM fct_kinerja WHERE periode = getvariable('periode_build')) k ON k.nip = p.nip
 WHERE p.peran_penilai = 'atasan' AND p.nip_penilai IS NOT NULL AND p.periode = getvariable('periode_build')
 GROUP BY ALL;

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from domain.appraisal import BERAKHLAK, MATRIX, PREDIKAT_ORDER, TIDAK_DIISI
+from domain.appraisal import BERAKHLAK, MATRIX, PREDIKAT_ORDER, REZIM_PP30, REZIM_PP46, TIDAK_DIISI
 from domain.survey import SKM_WEIGHTS
 from settings import Settings
 
@@ -25,6 +25,7 @@ def _variables(con: duckdb.DuckDBPyConnection, s: Settings) -> dict:
                 values[f"{section}_{key}"] = val
     num, den = SKM_WEIGHTS[s.section("skm")["weights"]]
     values |= {"skm_w_num": num, "skm_w_den": den, "tidak_diisi": TIDAK_DIISI, "berakhlak": BERAKHLAK}
+    values |= {"rezim_pp30": REZIM_PP30, "rezim_pp46": REZIM_PP46}
     for name, val in values.items():
         con.execute(f"SET VARIABLE {name} = $v", {"v": val})
     return values
