@@ -78,6 +78,10 @@ def run() -> None:
         f"{t('atasan')}: {e['nama_atasan'] or '–'}",
     ]
     st.caption(" · ".join(p for p in parts if p))
+    if not e.get("aktif", True):
+        st.caption(t("left_since", d=fmt.day(e["keluar_per"], lg)))
+    if prof["elsewhere"]:
+        st.caption(t("periods_elsewhere", n=prof["elsewhere"]))
     hist = prof["history"]
     if hist.is_empty():
         st.info(t("no_data"))
@@ -90,6 +94,8 @@ def run() -> None:
     show(
         hist.select(
             "periode",
+            "opd",
+            "golongan",
             "hasil_kerja",
             "perilaku",
             "rating_hasil_kerja",
@@ -109,6 +115,8 @@ def run() -> None:
             st.selectbox, "profil_periode", options, default, label=t("detail_period"), format_func=lambda k: fmt.period(k, lg)
         )
         _details(cached(queries.employee_detail, sc, nip, periode) or {}, periode, f, nip, lg)
+    st.subheader(t("placements"))
+    show(prof["placements"], f"penempatan_{nip[-6:]}", t("placements"), f)
     st.subheader(t("public_about"))
     fb = prof["feedback"]
     if fb.is_empty():

@@ -10,7 +10,9 @@ from warehouse.marts import HERE
 _FILTER_DIMS = ("lokasi", "opd", "unit_kerja", "jenis_jabatan", "golongan", "status_asn")
 # table -> the key its header comment states ("Grain: one row per ...")
 MART_KEYS: dict[str, tuple[str, ...]] = {
+    "dim_pegawai_riwayat": ("nip", "berlaku_dari"),
     "dim_pegawai": ("nip",),
+    "fct_penempatan": ("nip", "periode"),
     "fct_capaian": ("nip", "periode", "indikator"),
     "fct_perilaku": ("nip", "periode", "peran_penilai"),
     "fct_perilaku_pegawai": ("nip", "periode"),

@@ -129,6 +129,12 @@ _CHAIN = """(WITH RECURSIVE chain(nip) AS (
         SELECT nip FROM dim_pegawai WHERE nip_atasan = $s_atasan
         UNION SELECT d.nip FROM dim_pegawai d JOIN chain c ON d.nip_atasan = c.nip)
     SELECT nip FROM chain WHERE nip <> $s_atasan)"""
+# The same chain period by period, through the supervisor each employee had then (fct_penempatan): an Atasan
+# sees the periods a person was below them, not a newcomer's past elsewhere nor a mover's months after leaving.
+_CHAIN_PERIODS = """(WITH RECURSIVE chain(nip, periode) AS (
+        SELECT nip, periode FROM fct_penempatan WHERE nip_atasan = $s_atasan
+        UNION SELECT p.nip, p.periode FROM fct_penempatan p JOIN chain c ON p.nip_atasan = c.nip AND p.periode = c.periode)
+    SELECT nip, periode FROM chain WHERE nip <> $s_atasan)"""
 
 
 def where(
@@ -139,12 +145,14 @@ def where(
     alias: str = "",
     person: str | None = None,
     individual: bool = False,
+    person_period: str | None = None,
 ) -> tuple[str, dict]:
     """A WHERE clause (without the keyword) and its parameters for the given filters and scope.
 
     `person` names the NIP column when each row is about one employee (an Atasan then sees only the people
     below them); `individual` marks rows about one person without such a column (a survey response). Either
-    way an aggregate-only viewer gets no row.
+    way an aggregate-only viewer gets no row. Rows about one person in one period (`person_period`, else
+    `period_col`, names that period) are the Atasan's when the person was below them in that period.
     """
     prefix = f"{alias}." if alias else ""
     parts, params = ["TRUE"], {}
@@ -163,7 +171,10 @@ def where(
         parts.append("FALSE")
     if scope.atasan is not None:
         params["s_atasan"] = scope.atasan
-        if person:
+        per = person_period or period_col
+        if person and per:
+            parts.append(f"({prefix}{person}, {prefix}{per}) IN {_CHAIN_PERIODS}")
+        elif person:
             parts.append(f"{prefix}{person} IN {_CHAIN}")
         else:
             cols = [d for d in ("lokasi", "opd", "unit_kerja") if d in present] or ["lokasi"]

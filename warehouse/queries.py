@@ -223,7 +223,7 @@ def compare_opd(con: Con, f: Filters, scope: Scope, min_group: int, confidence: 
         WITH rows AS (
             SELECT k.nip, k.periode, k.hasil_kerja, d.lokasi, d.opd, d.unit_kerja, d.jenis_jabatan, d.golongan,
                    d.status_asn
-            FROM fct_kinerja k JOIN dim_pegawai d USING (nip)
+            FROM fct_kinerja k JOIN fct_penempatan d USING (nip, periode)
             WHERE k.hasil_kerja IS NOT NULL
         ),
         per_pegawai AS (
@@ -363,27 +363,41 @@ def skm_responses(
 
 def employee_search(con: Con, scope: Scope, text: str, limit: int = 50) -> pl.DataFrame:
     """Employees whose name or NIP contains the text."""
-    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip")
+    w, p = _now_or_then(scope)
     p["q"] = text
-    sql = f"""SELECT nip, nama, lokasi, opd, unit_kerja, jabatan FROM dim_pegawai
+    sql = f"""SELECT nip, nama, lokasi, opd, unit_kerja, jabatan FROM dim_pegawai d
               WHERE {w} AND (nama ILIKE '%' || $q || '%' OR nip LIKE '%' || $q || '%')
               ORDER BY nama LIMIT {int(limit)}"""
     return run(con, sql, p, "employee_search")
 
 
+def _then(scope: Scope, alias: str) -> tuple[str, dict]:
+    """The viewer's scope over an employee's periods, by where the employee was in each (fct_penempatan's columns)."""
+    return where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, alias=alias, person="nip", person_period="periode")
+
+
+def _now_or_then(scope: Scope) -> tuple[str, dict]:
+    """The viewer's scope over dim_pegawai rows (alias d): where the employee is now, or any period they served
+    inside the scope (a Kepala OPD still finds the mover whose first half-year was in their OPD)."""
+    w_now, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, alias="d", person="nip")
+    w_then, p_then = _then(scope, "t")
+    return f"(({w_now}) OR EXISTS (SELECT 1 FROM fct_penempatan t WHERE t.nip = d.nip AND {w_then}))", {**p, **p_then}
+
+
 def employee(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
-    """One employee's master record, if the viewer may see it."""
-    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip")
-    p["nip"] = nip
-    return run(con, f"SELECT * FROM dim_pegawai WHERE nip = $nip AND {w}", p, "employee")
+    """One employee's roster row (as of the latest roster), if the viewer may see them now or in any period."""
+    w, p = _now_or_then(scope)
+    return run(con, f"SELECT * FROM dim_pegawai d WHERE nip = $nip AND {w}", {**p, "nip": nip}, "employee")
 
 
 _EMPLOYEE_SQL = {
-    "history": """SELECT periode, periode_mulai, hasil_kerja, n_indikator, perilaku, rating_hasil_kerja, rating_perilaku,
-                         predikat, sumber_predikat, nilai_pp30, predikat_pp30, skor_ordinal
-                  FROM fct_riwayat_pegawai WHERE nip = $nip ORDER BY periode_mulai""",
     "feedback": "SELECT * FROM fct_umpan_balik_petugas WHERE nip = $nip ORDER BY periode",
+    "placements": """SELECT lokasi, opd, unit_kerja, jabatan, golongan, berlaku_dari, berlaku_sampai, keluar
+                     FROM dim_pegawai_riwayat WHERE nip = $nip ORDER BY berlaku_dari""",
 }
+_HISTORY_COLUMNS = """r.periode, r.periode_mulai, r.hasil_kerja, r.n_indikator, r.perilaku, r.rating_hasil_kerja,
+    r.rating_perilaku, r.predikat, r.sumber_predikat, r.nilai_pp30, r.predikat_pp30, r.skor_ordinal, r.rezim,
+    r.lokasi, r.opd, r.unit_kerja, r.golongan"""
 # One period of the largest facts: with facts stored in NIP and period order, that is one or two row groups
 # of one period's file, where every period would be one per period (the profile shows one period at a time).
 _DETAIL_SQL = {
@@ -402,7 +416,17 @@ def employee_profile(con: Con, scope: Scope, nip: str) -> dict[str, pl.DataFrame
     if emp.is_empty():
         return None
     parts = {part: run(con, sql, {"nip": nip}, f"employee_{part}") for part, sql in _EMPLOYEE_SQL.items()}
-    return {"employee": emp, **parts}
+    w, p = _then(scope, "r")
+    everything = run(
+        con,
+        f"""SELECT {_HISTORY_COLUMNS}, {w} AS dalam_cakupan FROM fct_riwayat_pegawai r
+            WHERE r.nip = $nip ORDER BY r.periode_mulai""",
+        {**p, "nip": nip},
+        "employee_history",
+    )
+    # the periods the viewer's scope covers; the others belong to another unit and are only counted
+    history = everything.filter("dalam_cakupan").drop("dalam_cakupan")
+    return {"employee": emp, "history": history, "elsewhere": everything.height - history.height, **parts}
 
 
 def detail_periods(history: pl.DataFrame) -> tuple[list[str], str | None]:
@@ -422,7 +446,9 @@ def employee_detail(con: Con, scope: Scope, nip: str, periode: str) -> dict[str,
 
     None when the employee does not exist or is outside the scope.
     """
-    if employee(con, scope, nip).is_empty():
+    w, p = _then(scope, "t")
+    sql = f"SELECT count(*) FROM fct_penempatan t WHERE t.nip = $nip AND t.periode = $periode AND {w}"
+    if run(con, sql, {**p, "nip": nip, "periode": periode}, "employee_period").item() == 0:
         return None
     params = {"nip": nip, "periode": periode}
     return {part: run(con, sql, params, f"employee_{part}") for part, sql in _DETAIL_SQL.items()}
@@ -474,17 +500,17 @@ def coaching_summary(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
 
 # Coaching cases (kept in the application database) are joined to warehouse facts by NIP through these.
 def people(con: Con, scope: Scope, nips: list[str]) -> pl.DataFrame:
-    """Roster rows of the given NIPs that the viewer may see."""
-    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip")
+    """Roster rows of the given NIPs that the viewer may see (now, or in a period they served in the scope)."""
+    w, p = _now_or_then(scope)
     p["nips"] = list(nips)
-    sql = f"""SELECT nip, nama, lokasi, opd, unit_kerja, jabatan, nip_atasan, nama_atasan FROM dim_pegawai
+    sql = f"""SELECT nip, nama, lokasi, opd, unit_kerja, jabatan, nip_atasan, nama_atasan FROM dim_pegawai d
               WHERE list_contains($nips, nip) AND {w} ORDER BY nip"""
     return run(con, sql, p, "people")
 
 
 def coaching_row(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
     """An employee's most recent coaching-list row (why listed, what to coach on), if the viewer may see it."""
-    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip")
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip", person_period="periode")
     p["nip"] = nip
     sql = f"SELECT * FROM mart_pembinaan WHERE nip = $nip AND {w} ORDER BY periode_mulai DESC LIMIT 1"
     return run(con, sql, p, "coaching_row")
@@ -492,16 +518,16 @@ def coaching_row(con: Con, scope: Scope, nip: str) -> pl.DataFrame:
 
 def scores_of(con: Con, scope: Scope, nips: list[str]) -> pl.DataFrame:
     """Hasil kerja and the ordinal predikat score per period for the given NIPs inside the viewer's scope."""
-    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, alias="d", person="nip")
+    w, p = _then(scope, "r")
     p["nips"] = list(nips)
     sql = f"""SELECT r.nip, r.periode, r.periode_mulai, r.hasil_kerja, r.skor_ordinal
-              FROM fct_riwayat_pegawai r JOIN dim_pegawai d USING (nip)
+              FROM fct_riwayat_pegawai r
               WHERE list_contains($nips, r.nip) AND {w} ORDER BY r.nip, r.periode_mulai"""
     return run(con, sql, p, "scores_of")
 
 
 def listed_history(con: Con, scope: Scope) -> pl.DataFrame:
     """Every (employee, period) the coaching list flagged, with the employee's place and OPD."""
-    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip")
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip", person_period="periode")
     sql = f"SELECT nip, periode, lokasi, opd FROM mart_pembinaan WHERE {w} ORDER BY periode, nip"
     return run(con, sql, p, "listed_history")

@@ -217,6 +217,16 @@ class _Staged:
         return None if self.roster is None else self.roster["nip"]
 
 
+def _digest(data: bytes, opts: ReadOptions | None) -> str:
+    """What makes two loads the same: the file's bytes and what was said about it (the same roster file given
+    another as-of date is another snapshot, not a repeat)."""
+    h = hashlib.sha256(data)
+    said = {k: v for k, v in (opts.context if opts else {}).items() if v not in (None, "")}
+    if said:
+        h.update(json.dumps(said, sort_keys=True, default=str).encode())
+    return h.hexdigest()
+
+
 def _stage_file(
     i: int,
     name: str,
@@ -232,7 +242,7 @@ def _stage_file(
 ) -> _Staged:
     """Read, normalise and validate one file, and write its valid rows to a staging part."""
     data = _bytes(src)
-    digest = hashlib.sha256(data).hexdigest()
+    digest = _digest(data, opts)
     if digest in already:
         k, n = already[digest]
         return _Staged(
