@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import charts, urlstate
+from ui import charts, fmt, urlstate
 from ui.data import cached, scope, settings
 from ui.i18n import col, t
 from ui.page import filters, score_axis
@@ -42,7 +42,10 @@ def run() -> None:
             required=True,
             disabled=section == "ikm",
         )
-    per = cached(queries.scores_by, f, sc, [group, "periode"])
+    # an OPD is always grouped with its place: two places' same-named OPDs stay two lines
+    per = cached(queries.scores_by, f, sc, [group, "periode"] if group == "lokasi" else ["lokasi", group, "periode"])
+    if group != "lokasi":
+        per = fmt.with_place_label(per, group, group)
     if per.is_empty():
         st.info(t("no_data"))
         return

@@ -22,7 +22,7 @@ def _unit_bars(latest: pl.DataFrame, min_n: int, ref: float) -> None:
     lg = lang()
     label = [
         f"{u} ({m}; n={fmt.num(n, 0, lg)}{' ⚠' if n < min_n else ''})"
-        for u, m, n in zip(latest["unit_layanan"], latest["mutu"], latest["n_responden"], strict=True)
+        for u, m, n in zip(latest["unit_label"], latest["mutu"], latest["n_responden"], strict=True)
     ]
     shown = latest.with_columns(pl.Series("u", label))
     chart(
@@ -57,22 +57,22 @@ def _respondents(resp: pl.DataFrame) -> None:
 def _detail(f, sc, units: pl.DataFrame, latest: pl.DataFrame, min_n: int) -> None:
     lg = lang()
     unit = urlstate.choice(
-        st.selectbox, "skm_unit", latest["unit_layanan"].to_list(), latest["unit_layanan"][0], label=t("service_unit")
+        st.selectbox, "skm_unit", latest["unit_label"].to_list(), latest["unit_label"][0], label=t("service_unit")
     )
-    row = units.filter(pl.col("unit_layanan") == unit).sort("periode").row(-1, named=True)
+    row = units.filter(pl.col("unit_label") == unit).sort("periode").row(-1, named=True)
     if row["n_responden"] < min_n:
         st.warning(t("small_sample", n=row["n_responden"], m=min_n))
     nrr = pl.DataFrame({"unsur": [value_label("unsur", k) for k in UNSUR], "nrr": [row[f"nrr_{k}"] for k in UNSUR]}).sort("nrr")
     title = f"{t('nrr')} · {unit} · {fmt.period(row['periode'], lg)} (n={fmt.num(row['n_responden'], 0, lg)})"
     st.plotly_chart(charts.bars(nrr, "nrr", "unsur", title, "NRR", ref=3.0, x_format=".2f", x_range=[1, 4]), key="nrr")
-    resp = cached(queries.skm_responses, f, sc, unit=unit)
+    resp = cached(queries.skm_responses, f, sc, unit=row["unit_layanan"], unit_lokasi=row["lokasi"])
     st.subheader(t("profile"))
     _respondents(resp)
     st.subheader(t("comments"))
     text = st.text_input(t("search"), key="skm_search")
-    comments = cached(queries.skm_responses, f, sc, unit=unit, text=text or None).filter(
-        pl.col("kritik_saran").is_not_null() & (pl.col("kritik_saran") != "")
-    )
+    comments = cached(
+        queries.skm_responses, f, sc, unit=row["unit_layanan"], text=text or None, unit_lokasi=row["lokasi"]
+    ).filter(pl.col("kritik_saran").is_not_null() & (pl.col("kritik_saran") != ""))
     show(
         comments.select("tanggal", "layanan", "kritik_saran", "u3", "u7", "u9"),
         "kritik_saran",
@@ -86,13 +86,13 @@ def _detail(f, sc, units: pl.DataFrame, latest: pl.DataFrame, min_n: int) -> Non
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_umpan_balik"))
-    units = cached(queries.ikm_units, f, sc)
+    units = fmt.with_place_label(cached(queries.ikm_units, f, sc), "unit_layanan", "unit_label")
     if units.is_empty():
         st.info(t("no_data"))
         return
     skm = settings().section("skm")
     min_n = skm["min_respondents"]
-    latest = units.sort("periode").group_by("unit_layanan", maintain_order=True).last().sort("ikm_konversi")
+    latest = units.sort("periode").group_by("unit_label", maintain_order=True).last().sort("ikm_konversi")
     section = urlstate.section("skm_bagian", ["unit", "rincian"])
     if section == "unit":
         st.caption(t("click_narrow"))

@@ -49,7 +49,7 @@ def test_scaled_files_load_cleanly_with_csv_indicators(tmp_path):
 def _called_queries() -> set[str]:
     names = set()
     for f in [ROOT / "dashboard.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]:
-        names |= set(re.findall(r"""\bq\(\s*["'](\w+)["']""", f.read_text()))
+        names |= set(re.findall(r"\bcached\(\s*queries\.(\w+)\b", f.read_text()))
     return names
 
 

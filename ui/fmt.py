@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+import polars as pl
+
 from domain.periods import BLN, BULAN, MON, MONTHS, ROMAN_NUMERALS
 
 
@@ -89,3 +91,14 @@ def mask_nip(nip: str | None) -> str:
     if not nip or len(nip) != 18:
         return nip or "–"
     return f"{nip[:4]}•••• {nip[8:14]} {nip[14]} •••"
+
+
+def with_place_label(frame: pl.DataFrame, name: str, label: str) -> pl.DataFrame:
+    """`frame` with a `label` column: the `name` (an OPD, unit kerja or service unit), with its place added where
+    the same name exists in more than one place ('Dinas Kesehatan (Jambi)'), so two places' units are never one."""
+    if frame.is_empty() or "lokasi" not in frame.columns:
+        return frame.with_columns(pl.col(name).alias(label))
+    places = pl.col("lokasi").n_unique().over(name)
+    return frame.with_columns(
+        pl.when(places > 1).then(pl.format("{} ({})", pl.col(name), pl.col("lokasi"))).otherwise(pl.col(name)).alias(label)
+    )

@@ -338,9 +338,16 @@ def ikm_by_place(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
 
 
 def skm_responses(
-    con: Con, f: Filters, scope: Scope, unit: str | None = None, text: str | None = None, limit: int = 5000
+    con: Con,
+    f: Filters,
+    scope: Scope,
+    unit: str | None = None,
+    text: str | None = None,
+    limit: int = 5000,
+    unit_lokasi: str | None = None,
 ) -> pl.DataFrame:
-    """Survey responses with comments, optionally for one unit and containing a search text."""
+    """Survey responses with comments, optionally for one unit (of one place: two places' units may share a
+    name) and containing a search text."""
     w, p = where(f, scope, dims=["lokasi", "opd"], period_col=None, individual=True)
     # plain date bounds, so the scan skips row groups by their min/max (stg_skm is sorted by date)
     if f.dari:
@@ -352,6 +359,9 @@ def skm_responses(
     if unit:
         w += " AND unit_layanan = $unit"
         p["unit"] = unit
+    if unit_lokasi:
+        w += " AND lokasi = $unit_lokasi"
+        p["unit_lokasi"] = unit_lokasi
     if text:
         w += " AND kritik_saran ILIKE '%' || $text || '%'"
         p["text"] = text

@@ -72,7 +72,7 @@ class Prepared:
         if self.plan.profile:
             ids.append(f"profil '{self.plan.profile}'")
             ens.append(f"profile '{self.plan.profile}'")
-        ctx = {k: v for k, v in self.plan.context.items() if v}
+        ctx = {k: v for k, v in self.plan.context.items() if v and k != "per_tanggal"}  # the as-of date: its own note
         if ctx:
             text = ", ".join(f"{k}={v}" for k, v in ctx.items())
             ids.append(f"konteks: {text}")

@@ -124,6 +124,31 @@ class RosterIndex:
         on_latest = earlier.join(latest, on="lokasi").filter(pl.col("per_tanggal") == pl.col("_terakhir"))
         return on_latest.filter(~pl.col("nip").is_in(nips.implode())).unique("nip", keep="first").drop("_terakhir")
 
+    def vanishing(self, nips: pl.Series, places: list[str], as_of: date) -> pl.DataFrame:
+        """Employees with scores whom a corrected roster of the same date (holding `nips`) would take off every
+        roster: listed only in the snapshot it replaces, so their scores would have nobody to belong to."""
+        elsewhere = self.rows.filter(pl.col("per_tanggal") != as_of)["nip"]
+        return self.rows.filter(
+            pl.col("lokasi").is_in(places)
+            & (pl.col("per_tanggal") == as_of)
+            & pl.col("dinilai")
+            & ~pl.col("nip").is_in(nips.implode())
+            & ~pl.col("nip").is_in(elsewhere.implode())
+        ).unique("nip", keep="first")
+
+
+def vanish_refusal(people: pl.DataFrame) -> tuple[str, str]:
+    """The message for a same-date roster that would remove employees who have scores from every roster."""
+    n, listed = people.height, _by_opd(people)
+    return (
+        f"Daftar pegawai ini akan menghapus {n} pegawai yang sudah memiliki nilai, di OPD: {listed}. Berkas tidak "
+        "dimuat. Bila memang disengaja, centang 'Konfirmasi pegawai keluar' (CLI: --replace); bila mereka keluar, "
+        "muat daftar dengan tanggal data yang baru agar riwayat mereka tetap.",
+        f"This roster would remove {n} employees who already have scores, in OPDs: {listed}. The file was not "
+        "loaded. If that is intended, tick 'Confirm leavers' (CLI: --replace); if they left, load the roster with "
+        "its new as-of date so their history stays.",
+    )
+
 
 def _by_opd(people: pl.DataFrame) -> str:
     by_opd = people.group_by("opd").len().sort(["len", "opd"], descending=[True, False])

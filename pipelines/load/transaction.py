@@ -317,10 +317,15 @@ def _guard_roster(staged: _Staged, roster: guards.RosterIndex, confirmed: bool, 
     refused only when that would be `many` people or more at once and was not confirmed."""
     as_of = staged.roster["per_tanggal"].max()
     places = staged.roster["lokasi"].drop_nulls().unique().to_list()
+    r = staged.result
+    vanishing = roster.vanishing(staged.nips, places, as_of)
+    if not vanishing.is_empty() and not confirmed:
+        staged.part[1].unlink(missing_ok=True)
+        pesan, message = guards.vanish_refusal(vanishing)
+        return _Staged(FileResult(r.berkas, r.jenis, "ditolak", r.dibaca, 0, r.ditolak, pesan, message, r.sha256), staged.rejects)
     leavers = roster.leaving(staged.nips, places, as_of)
     if leavers.is_empty():
         return staged
-    r = staged.result
     if leavers.height >= many and not confirmed:
         staged.part[1].unlink(missing_ok=True)
         pesan, message = guards.roster_refusal(leavers, as_of)
