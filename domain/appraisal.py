@@ -37,6 +37,14 @@ PREDIKAT_ORDER = [
     ("Buruk", 5, 1),
 ]
 
+# Each regime's predikat from best to worst: the 1-5 ordinal of a period is 5 for the first word of the regime
+# in force then, 1 for the last (PREDIKAT_ORDER holds the same numbers per word).
+PREDIKAT_BY_REGIME: dict[str, list[str]] = {
+    REZIM_6_2022: PREDIKAT,
+    REZIM_PP30: ["Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"],
+    REZIM_PP46: ["Sangat Baik", "Baik", "Cukup", "Kurang", "Buruk"],
+}
+
 # The seven BerAKHLAK core values (SE MenPANRB 20/2021): stored column code -> (Indonesian, English) label.
 BERAKHLAK_LABELS: dict[str, tuple[str, str]] = {
     "berorientasi_pelayanan": ("Berorientasi Pelayanan", "Service-oriented"),

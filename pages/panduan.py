@@ -5,14 +5,13 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from domain.appraisal import MATRIX, PREDIKAT_BY_REGIME
+from domain.appraisal import RATING as RATINGS
 from ui import fmt, urlstate
 from ui.charts import PARTIAL_SHARE
 from ui.data import settings
 from ui.guide import GUIDE
 from ui.i18n import lang, t, value_label
-from warehouse.marts import MATRIX
-
-RATINGS = ["Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi"]
 
 
 def g(key: str, **kw) -> str:
@@ -32,6 +31,16 @@ def _pct(v: float) -> str:
 def _matrix() -> pl.DataFrame:
     cells = {(h, p): pred for h, p, pred in MATRIX}
     return pl.DataFrame({g("matrix_rows"): RATINGS, **{p: [cells.get((h, p), "–") for h in RATINGS] for p in RATINGS}})
+
+
+def _ordinal() -> pl.DataFrame:
+    """The 1-5 ordinal per regime: which predikat of the regime in force gives which number."""
+    return pl.DataFrame(
+        {
+            g("ordinal_regime"): list(PREDIKAT_BY_REGIME),
+            **{str(5 - i): [words[i] for words in PREDIKAT_BY_REGIME.values()] for i in range(5)},
+        }
+    )
 
 
 def _hasil() -> str:
@@ -102,7 +111,9 @@ def run() -> None:
     st.markdown(_hasil())
     st.subheader(g("h_matrix"))
     st.dataframe(_matrix(), hide_index=True, key="matriks")
-    st.caption(t("ordinal_note"))
+    st.subheader(g("h_ordinal"))
+    st.caption(t("ordinal_note") + " " + g("ordinal"))
+    st.dataframe(_ordinal(), hide_index=True, key="ordinal")
     st.header(g("h_ikm"))
     st.markdown(_ikm())
 

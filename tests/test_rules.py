@@ -243,3 +243,23 @@ def test_distribution_curve_flags_baik_unit_without_butuh_perbaikan(tmp_path):
     row = query(s, "SELECT melanggar, pelanggaran FROM fct_distribusi").row(0)
     assert row[0] is True
     assert set(row[1]) == {"maks_baik", "min_butuh_atau_kurang"}
+
+
+def test_each_regimes_words_carry_the_ordinal_of_their_rank():
+    """The 1-5 ordinal table the marts join (PREDIKAT_ORDER) agrees with each regime's order, best = 5."""
+    from domain.appraisal import PREDIKAT_BY_REGIME, PREDIKAT_ORDER
+
+    ordinal = {word: o for word, _rank, o in PREDIKAT_ORDER}
+    for words in PREDIKAT_BY_REGIME.values():
+        assert [ordinal[w] for w in words] == [5, 4, 3, 2, 1]
+
+
+def test_a_pp30_period_scores_by_the_pp30_predikat(tmp_path):
+    """A PP 30/2019 'Baik' without innovation is 4 even where the 6/2022 matrix would say Sangat Baik (5)."""
+    s = make_settings(tmp_path)
+    cap = _capaian([("10", "12", "100", "naik", "", "PP 30/2019")])  # hasil kerja 120: Di Atas Ekspektasi
+    beh = csv(_perilaku(NIPS[0], 95))  # Di Atas Ekspektasi: the 6/2022 matrix says Sangat Baik
+    report = load_files([("pegawai.csv", pegawai(NIPS[:1])), ("capaian.csv", cap), ("perilaku.csv", beh)], s)
+    assert report.exit_code == 0, report.summary()
+    got = query(s, "SELECT predikat, predikat_pp30, skor_ordinal FROM fct_kinerja").row(0)
+    assert got == ("Sangat Baik", "Baik", 4)

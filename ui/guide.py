@@ -35,6 +35,14 @@ GUIDE: dict[str, tuple[str, str]] = {
         "out of predikat shares.",
     ),
     "h_matrix": ("Matriks predikat (PermenPANRB 6/2022)", "Predikat matrix (PermenPANRB 6/2022)"),
+    "h_ordinal": ("Skor 1–5 menurut rezim yang berlaku", "The 1–5 score by the regime in force"),
+    "ordinal": (
+        "Setiap periode memakai predikat rezim yang berlaku saat itu: periode PP 30/2019 memakai predikat PP 30 "
+        "(Cukup = 3), bukan predikat matriks 6/2022 untuk orang yang sama.",
+        "Each period uses the predikat of the regime in force then: a PP 30/2019 period uses the PP 30 predikat "
+        "(Cukup = 3), never the 6/2022 matrix's word for the same person.",
+    ),
+    "ordinal_regime": ("Rezim", "Regime"),
     "matrix_rows": ("Hasil kerja ↓ · perilaku →", "Work result ↓ · behaviour →"),
     "h_ikm": ("IKM dan mutu layanan (PermenPANRB 14/2017)", "IKM and service grade (PermenPANRB 14/2017)"),
     "ikm": (
