@@ -96,7 +96,7 @@ def current_principal() -> Principal | None:
     if who is not None and token is None:
         return _test_principal(who)
     if token is None:
-        cookie = st.context.cookies.get(COOKIE)
+        cookie = _cookie()
         token = cookie if cookie and cookie != st.session_state.get(STALE) else None
     if token is None:
         return _from_sso() if _sso_enabled() and st.user.is_logged_in else None
@@ -106,6 +106,12 @@ def current_principal() -> Principal | None:
         return None
     st.session_state[PRINCIPAL], st.session_state[TOKEN] = state.usable, token
     return state.usable
+
+
+def _cookie() -> str | None:
+    """The session cookie the browser sent when this tab connected (a test harness's stand-in is no text)."""
+    value = st.context.cookies.get(COOKIE)
+    return value if isinstance(value, str) else None
 
 
 def _test_principal(who: Principal) -> Principal | None:
@@ -159,7 +165,7 @@ def keep_cookie() -> None:
     page, remove a cookie whose session has ended (only if it still holds that token: another tab may have
     signed in since). No request leaves the page: the script only sets document.cookie."""
     token, stale = st.session_state.get(TOKEN), st.session_state.get(STALE)
-    if token is not None and st.context.cookies.get(COOKIE) != token:
+    if token is not None and _cookie() != token:
         max_age = int(float(_auth().get("session_hours", 12)) * 3600)
         script = f"document.cookie = {json.dumps(f'{COOKIE}={token}; Max-Age={max_age}')} + _opts;"
     elif token is None and stale is not None:
@@ -302,9 +308,11 @@ def _client() -> str:
     reverse proxy the header it sets (`[auth] client_ip_header`, e.g. "X-Real-IP"; only when the proxy
     overwrites it, or anyone could name a new client at every guess)."""
     header = str(_auth().get("client_ip_header", "") or "")
-    if header and (value := st.context.headers.get(header)):
-        return value.split(",")[0].strip()
-    return st.context.ip_address or "local"
+    value = st.context.headers.get(header) if header else None
+    if isinstance(value, str) and value.strip():
+        return value.split(",")[0].strip()[:64]
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "local"
 
 
 def _demo_list() -> None:
