@@ -124,6 +124,7 @@ def _verify(engine) -> int:
     for p in problems:
         print(f"seq {p['seq']}: {p['problem']}" + (f" ({p['missing']} rows)" if p.get("missing") else ""))
     print("ok: the access log is whole" if not problems else f"{len(problems)} problem(s)")
+    print(f"head: {access.head(engine) or '-'}")  # worth noting elsewhere: a rewrite of the whole chain changes it
     return 1 if problems else 0
 
 
