@@ -15,6 +15,7 @@ from appdb.engine import make_engine, migrate
 from appdb.log_chain import PURGE_KEY, row_hash, stored_time
 from appdb.principal import Principal
 from appdb.tables import access_log, app_meta
+from tests.test_app import app  # noqa: F401  (the AppTest fixture)
 
 ANI = Principal("ani", "admin", lokasi=("Jambi",))
 
@@ -139,3 +140,20 @@ def test_concurrent_appends_keep_one_chain(app_engine):
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(lambda i: access.record(app_engine, "view", ANI, rows=i), range(40)))
     assert _count(app_engine) == 40 and access.verify_log(app_engine) == []
+
+
+def test_log_akses_page_says_when_rows_are_missing(app):  # noqa: F811  (the fixture)
+    """The page an admin reads the log on says whether the chain holds, and says so when it doesn't."""
+    import os
+
+    from appdb.engine import open_app_db
+
+    engine = open_app_db(os.environ["KINERJA_APP_DB"])
+    _filled(engine, 4)
+    at = app("log_akses")
+    assert not at.error and any("Rantai log utuh" in c.value for c in at.caption)
+    _bypass_triggers(engine)
+    with engine.begin() as con:
+        con.execute(sa.delete(access_log).where(access_log.c.seq == 2))
+    at = app("log_akses")
+    assert any("Rantai log rusak" in e.value for e in at.error)

@@ -37,6 +37,7 @@ TOKEN, STALE, COOKIE = "_session_token", "_stale_token", "kinerja_sesi"
 def _engine(url: str) -> sa.Engine:
     engine = open_app_db(url)
     access.purge(engine, int(settings().section("log").get("retention_days", 0)))
+    sessions.purge_ended(engine)
     return engine
 
 
