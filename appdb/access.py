@@ -14,7 +14,7 @@ import json
 
 import sqlalchemy as sa
 
-from appdb.log_chain import HEAD_KEY, PURGE_KEY, head_value, parse_head, row_hash, stored_time, utc, verify
+from appdb.log_chain import GENESIS, HEAD_KEY, PURGE_KEY, head_value, parse_head, row_hash, stored_time, utc, verify
 from appdb.principal import Principal
 from appdb.tables import access_log, app_meta
 
@@ -78,7 +78,9 @@ def append(
         raise ValueError(f"unknown access-log event {event!r}")
     # the write lock first (SQLite takes it with the first write, PostgreSQL locks the row): nobody else can
     # append between reading the head and writing the row after it
-    con.execute(sa.update(app_meta).where(app_meta.c.key == HEAD_KEY).values(value=app_meta.c.value))
+    locked = con.execute(sa.update(app_meta).where(app_meta.c.key == HEAD_KEY).values(value=app_meta.c.value)).rowcount
+    if not locked:
+        _restore_head(con)
     seq, prev, last_at = parse_head(con.execute(sa.select(app_meta.c.value).where(app_meta.c.key == HEAD_KEY)).scalar())
     now = dt.datetime.now(dt.UTC)
     values = dict(
@@ -97,6 +99,16 @@ def append(
     con.execute(sa.insert(access_log).values(**values, prev_hash=prev, row_hash=digest))
     new_head = head_value(seq + 1, digest, values["at"])
     con.execute(sa.update(app_meta).where(app_meta.c.key == HEAD_KEY).values(value=new_head))
+
+
+def _restore_head(con: sa.Connection) -> None:
+    """Write the head row again from the newest row (it went missing): the chain goes on from there, and the
+    log keeps being written rather than every page failing; verify-log still reports what is missing."""
+    last = con.execute(
+        sa.select(access_log.c.seq, access_log.c.row_hash, access_log.c.at).order_by(access_log.c.seq.desc()).limit(1)
+    ).first()
+    value = head_value(last.seq, last.row_hash, utc(last.at)) if last is not None and last.seq else head_value(0, GENESIS, None)
+    con.execute(sa.insert(app_meta).values(key=HEAD_KEY, value=value))
 
 
 def entries(

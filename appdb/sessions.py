@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 import sqlalchemy as sa
 
@@ -85,6 +85,13 @@ def _parse(secret: str, token: str | None) -> str | None:
     return parts[0]
 
 
+def _principal(stored: dict) -> Principal:
+    """The principal a session row holds (fields a later version doesn't know are left out)."""
+    known = {f.name for f in fields(Principal)}
+    values = {k: v for k, v in stored.items() if k in known}
+    return Principal(**{**values, "lokasi": tuple(values.get("lokasi") or ()), "opd": tuple(values.get("opd") or ())})
+
+
 def check(engine: sa.Engine, secret: str, token: str | None, idle_seconds: float, touch: bool = True) -> Check:
     """The token's state now; `touch` records activity (an interaction, not a background check)."""
     sid = _parse(secret, token)
@@ -95,7 +102,7 @@ def check(engine: sa.Engine, secret: str, token: str | None, idle_seconds: float
         row = con.execute(sa.select(auth_sessions).where(auth_sessions.c.sid_hash == _sid_hash(sid))).first()
         if row is None:
             return Check("invalid")
-        who = Principal(**{**row.principal, "lokasi": tuple(row.principal["lokasi"]), "opd": tuple(row.principal["opd"])})
+        who = _principal(row.principal)
         account = con.execute(sa.select(users.c.active, users.c.session_version).where(users.c.username == row.username)).first()
     status = _status(row, account, now, idle_seconds)
     if status == "ok" and touch and (now - _aware(row.last_seen)).total_seconds() > min(5.0, idle_seconds / 10 or 5.0):

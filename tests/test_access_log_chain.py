@@ -157,3 +157,11 @@ def test_log_akses_page_says_when_rows_are_missing(app):  # noqa: F811  (the fix
         con.execute(sa.delete(access_log).where(access_log.c.seq == 2))
     at = app("log_akses")
     assert any("Rantai log rusak" in e.value for e in at.error)
+
+
+def test_a_lost_head_row_is_rebuilt_and_the_chain_goes_on(app_engine):
+    _filled(app_engine, 2)
+    with app_engine.begin() as con:
+        con.execute(sa.delete(app_meta).where(app_meta.c.key == "access_log_head"))
+    _filled(app_engine, 2)  # pages keep logging
+    assert _count(app_engine) == 4 and access.verify_log(app_engine) == []
