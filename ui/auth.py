@@ -26,6 +26,7 @@ from appdb.accounts import Policy, authenticate, find_user, signing_secret, to_p
 from appdb.demo import DEMO_PASSWORD, demo_accounts, disable_demo_accounts, ensure_demo_accounts, is_demo_load
 from appdb.engine import app_db_url, open_app_db
 from appdb.principal import ROLE_LABELS, Principal
+from appdb.tables import ROLES
 from ui.data import q, settings, version
 from ui.i18n import lang, t
 
@@ -175,7 +176,8 @@ def keep_cookie() -> None:
     else:
         return
     opts = "const _opts = '; Path=/; SameSite=Strict' + (location.protocol === 'https:' ? '; Secure' : '');"
-    st.sidebar.html(f"<script>{opts} {script}</script>", unsafe_allow_javascript=True)
+    # in a function of its own: the script may run again when the sidebar is drawn anew
+    st.sidebar.html(f"<script>(() => {{ {opts} {script} }})();</script>", unsafe_allow_javascript=True)
 
 
 def _from_sso() -> Principal | None:
@@ -196,7 +198,7 @@ def _from_sso() -> Principal | None:
                 nip=nip,
                 source="oidc",
             )
-            if role
+            if role in ROLES  # never a superadmin from a token: that role is the command line's alone
             else None
         )
     else:
