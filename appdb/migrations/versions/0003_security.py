@@ -80,7 +80,7 @@ def upgrade() -> None:
     with op.batch_alter_table("users") as batch:
         batch.add_column(sa.Column("session_version", sa.Integer, nullable=False, server_default="1"))
         batch.drop_constraint("ck_users_role", type_="check")
-        batch.create_check_constraint("ck_users_role", NEW_ROLES)
+        batch.create_check_constraint(op.f("ck_users_role"), NEW_ROLES)
     op.create_table(
         "auth_sessions",
         sa.Column("sid_hash", sa.String(64), nullable=False),
@@ -168,5 +168,5 @@ def downgrade() -> None:
     op.drop_table("auth_sessions")
     with op.batch_alter_table("users") as batch:
         batch.drop_constraint("ck_users_role", type_="check")
-        batch.create_check_constraint("ck_users_role", OLD_ROLES)
+        batch.create_check_constraint(op.f("ck_users_role"), OLD_ROLES)
         batch.drop_column("session_version")
