@@ -6,7 +6,7 @@ import re
 
 import sqlalchemy as sa
 
-from appdb.accounts import AccountError, Policy, create_user, update_user
+from appdb.accounts import SYSTEM, AccountError, Policy, create_user, update_user
 from appdb.tables import users
 from domain.places import PLACES
 
@@ -43,16 +43,18 @@ def ensure_demo_accounts(engine: sa.Engine, accounts: list[dict]) -> None:
     policy = Policy(min_length=len(DEMO_PASSWORD))
     for acc in accounts:
         try:
-            create_user(engine, password=DEMO_PASSWORD, policy=policy, **acc)
+            create_user(engine, password=DEMO_PASSWORD, policy=policy, actor=SYSTEM, **acc)
         except AccountError as exc:
             if exc.code != "user_exists":
                 raise
-            update_user(engine, acc["username"], active=True)
+            update_user(engine, acc["username"], actor=SYSTEM, active=True)
 
 
 def disable_demo_accounts(engine: sa.Engine) -> int:
     """Switch every demo account off (real data is loaded): their passwords are printed on screen in demo mode."""
     with engine.begin() as con:
+        # the version moves on, so open demo sessions end at their next check
+        off = dict(active=False, session_version=users.c.session_version + 1)
         return con.execute(
-            sa.update(users).where(users.c.username.startswith(PREFIX), users.c.active.is_(True)).values(active=False)
+            sa.update(users).where(users.c.username.startswith(PREFIX), users.c.active.is_(True)).values(**off)
         ).rowcount

@@ -12,6 +12,7 @@ ROLE_LABELS = {
     "kepala_opd": ("Kepala OPD", "Head of OPD"),
     "atasan": ("Atasan", "Supervisor"),
     "agregat": ("Pemantau agregat", "Aggregate viewer"),
+    "superadmin": ("Superadmin (baris perintah)", "Superadmin (command line)"),
 }
 
 
@@ -29,7 +30,13 @@ class Principal:
 
     @property
     def is_admin(self) -> bool:
-        return self.role == "admin"
+        """Whether the admin pages (Data, Akun, Log akses) are open to this principal."""
+        return self.role in ("admin", "superadmin")
+
+    @property
+    def unrestricted(self) -> bool:
+        """The one explicitly unrestricted role: made only from the command line."""
+        return self.role == "superadmin"
 
     @property
     def sees_people(self) -> bool:
@@ -39,13 +46,18 @@ class Principal:
     def scope(self, min_group: int) -> Scope:
         """The warehouse scope of this principal; anything incomplete or unknown sees nothing."""
         places = tuple(self.lokasi)
+        if self.unrestricted:
+            return Scope()
         if self.role in ("admin", "pimpinan"):
             return Scope(lokasi=places) if places else Scope.nothing()
         if self.role == "kepala_opd":
             return Scope(lokasi=places, opd=tuple(self.opd)) if places and self.opd else Scope.nothing()
         if self.role == "atasan":
-            # the chain below the NIP, aggregates of the NIP's own unit; a NIP not in the warehouse sees nothing
-            return Scope(atasan=self.nip) if self.nip else Scope.nothing()
+            # the chain below the NIP, aggregates of the NIP's own unit; a NIP not in the warehouse sees nothing;
+            # places given (as an admin of a place must) bound it too, so a NIP elsewhere shows nothing
+            if not self.nip:
+                return Scope.nothing()
+            return Scope(atasan=self.nip, lokasi=places) if places else Scope(atasan=self.nip)
         if self.role == "agregat":
             if not places:
                 return Scope.nothing()

@@ -1,4 +1,8 @@
-"""Akun pengguna: who may sign in, with which role and scope (Admin BKPSDM only). Every change is logged."""
+"""Akun pengguna: who may sign in, with which role and scope (Admin BKPSDM only). Every change is logged.
+
+An admin sees and changes only accounts whose places are all its own, and offers only its own places (and
+OPDs) and the roles below superadmin; `appdb.accounts` checks the same on every write, whatever the form sent.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,32 @@ import polars as pl
 import streamlit as st
 
 from appdb.accounts import AccountError, create_user, list_users, set_password, update_user
-from appdb.tables import ROLES
+from appdb.principal import Principal
+from appdb.tables import ALL_ROLES, ROLES
 from domain.places import PLACES
-from ui import audit
-from ui.auth import current_principal, engine, policy, role_label
+from ui.auth import current_principal, engine, policy, role_label, session_tag
 from ui.data import cached
 from ui.i18n import t
 from ui.tables import show
 from warehouse import queries
+from warehouse.db import Scope
 
 
-def _fields(prefix: str, user: dict | None) -> dict:
+def _places(who: Principal) -> list[str]:
+    """The places this admin may give: its own (every place for a superadmin)."""
+    return PLACES if who.unrestricted else [p for p in PLACES if p in who.lokasi]
+
+
+def _opds(who: Principal) -> list[str]:
+    """OPD names of the admin's places (only its own OPDs when it is bounded by OPDs)."""
+    if who.opd:
+        return sorted(who.opd)
+    return sorted(cached(queries.filter_options, Scope(lokasi=tuple(_places(who))))["opd"].unique().to_list())
+
+
+def _fields(who: Principal, prefix: str, user: dict | None) -> dict:
     user = user or {}
-    opds = sorted(cached(queries.filter_options, _all())["opd"].unique().to_list())
+    places, opds = _places(who), _opds(who)
     role = st.selectbox(
         t("role"), ROLES, index=ROLES.index(user.get("role", "pimpinan")), format_func=role_label, key=f"{prefix}_role"
     )
@@ -27,8 +44,8 @@ def _fields(prefix: str, user: dict | None) -> dict:
         display_name=st.text_input(t("display_name"), user.get("display_name", ""), key=f"{prefix}_name"),
         lokasi=st.multiselect(
             t("scope_lokasi"),
-            PLACES,
-            [p for p in user.get("lokasi", []) if p in PLACES],
+            places,
+            [p for p in user.get("lokasi", []) if p in places],
             key=f"{prefix}_lokasi",
             placeholder=t("choose"),
         ),
@@ -44,43 +61,41 @@ def _fields(prefix: str, user: dict | None) -> dict:
     )
 
 
-def _all():
-    from warehouse.db import Scope
-
-    return Scope()  # option lists for the admin's form: names of OPDs, not anyone's data
+def _context() -> dict:
+    return {"page": str(st.session_state.get("_page_path", "")), "session": session_tag()}
 
 
-def _add() -> None:
+def _add(who: Principal) -> None:
     with st.form("add_user", clear_on_submit=True):
         st.subheader(t("add_user"))
+        st.caption(t("akun_bounds"))
         username = st.text_input(t("username"), key="new_username")
-        values = _fields("new", None)
+        values = _fields(who, "new", None)
         password = st.text_input(t("password"), type="password", key="new_password")
         done = st.form_submit_button(t("save"), type="primary")
     if done and username:
-        create_user(engine(), username, values.pop("role"), password or None, policy(), **values)
-        audit.log("user_change", detail={"action": "add", "user": username.strip().lower()})
+        role = values.pop("role")
+        create_user(engine(), username, role, password or None, policy(), actor=who, context=_context(), **values)
         st.success(t("saved"))
 
 
-def _edit(users: list[dict]) -> None:
+def _edit(who: Principal, users: list[dict]) -> None:
     st.subheader(t("edit_user"))
     names = [u["username"] for u in users]
     name = st.selectbox(t("username"), names, key="edit_pick")
     user = next(u for u in users if u["username"] == name)
+    if user["role"] not in ROLES:  # a superadmin's account is changed on the command line only
+        st.info(t("superadmin_cli"))
+        return
     with st.form("edit_user"):
-        values = _fields(f"edit_{name}", user)
+        values = _fields(who, f"edit_{name}", user)
         active = st.checkbox(t("active"), user["active"], key=f"edit_{name}_active")
         password = st.text_input(t("new_password"), type="password", key=f"edit_{name}_password")
         done = st.form_submit_button(t("save"), type="primary")
     if done:
-        update_user(engine(), name, active=active, **values)
+        update_user(engine(), name, actor=who, context=_context(), active=active, **values)
         if password:
-            set_password(engine(), name, password, policy())
-        changed = {k: v for k, v in {**values, "active": active}.items() if user.get(k) != v}
-        audit.log(
-            "user_change", detail={"action": "edit", "user": name, **changed, **({"password": "reset"} if password else {})}
-        )
+            set_password(engine(), name, password, policy(), actor=who, context=_context())
         st.success(t("saved"))
 
 
@@ -93,20 +108,19 @@ def run() -> None:
     left, right = st.columns(2, gap="large")  # side by side: the page stays under two screens at 1366 px
     try:
         with left:
-            _add()
-        users = list_users(engine())
+            _add(who)
+        users = list_users(engine(), actor=who)
         if users:
             with right:
-                _edit(users)
+                _edit(who, users)
     except AccountError as exc:
         st.error(t(exc.code, n=policy().min_length))
-    users = list_users(engine())
+    users = list_users(engine(), actor=who)
     if not users:
         return
-    frame = pl.DataFrame(users).select(
-        "username", "display_name", "role", "lokasi", "opd", "active", "failed_attempts", "locked_until", "last_login_at"
-    )
-    show(frame.with_columns(pl.col("role").replace_strict({r: role_label(r) for r in ROLES})), "akun", t("page_akun"), None)
+    frame = pl.DataFrame(users).select("username", "display_name", "role", "lokasi", "opd", "active", "last_login_at")
+    labels = {r: role_label(r) for r in ALL_ROLES}
+    show(frame.with_columns(pl.col("role").replace_strict(labels)), "akun", t("page_akun"), None)
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

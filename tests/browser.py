@@ -17,7 +17,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from appdb.accounts import Policy, create_user
+from appdb.accounts import SYSTEM, Policy, create_user
 from appdb.engine import make_engine, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,7 +160,7 @@ def make_app_db(folder: Path, accounts: list[dict]) -> str:
     migrate(engine)
     for acc in accounts:
         acc = dict(acc)
-        create_user(engine, acc.pop("username"), acc.pop("role"), acc.pop("password", PASSWORD), Policy(), **acc)
+        create_user(engine, acc.pop("username"), acc.pop("role"), acc.pop("password", PASSWORD), Policy(), actor=SYSTEM, **acc)
     engine.dispose()
     return url
 

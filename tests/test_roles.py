@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from appdb import access
-from appdb.accounts import Policy, create_user
+from appdb.accounts import SYSTEM, Policy, create_user
 from appdb.engine import open_app_db
 from appdb.principal import Principal
 from tests.helpers import app_headline, query
@@ -18,6 +18,7 @@ from tests.test_app import ADMIN, HARNESS, app  # noqa: F401  (the fixture)
 PIMPINAN = Principal("pimpinan-jambi", "pimpinan", "Sekda", lokasi=("Jambi",))
 AGREGAT = Principal("inspektorat", "agregat", "Inspektorat", lokasi=("Jambi", "Bangko", "Belawan", "Rakumpit"))
 NAMES = {"Nama", "NIP", "Atasan", "Penilai", "Kritik dan saran"}
+PLACES = ["Bangko", "Jambi", "Belawan", "Rakumpit"]
 
 
 def _log(event: str | None = None) -> list[dict]:
@@ -40,13 +41,14 @@ def test_without_a_principal_only_the_sign_in_page_shows(app):
 
 def test_sign_in_form_signs_in_and_locks_after_repeated_failures(app):
     engine = open_app_db(os.environ["KINERJA_APP_DB"])
-    create_user(engine, "ani", "pimpinan", "rahasia-panjang", Policy(), lokasi=["Jambi"])
+    create_user(engine, "ani", "pimpinan", "rahasia-panjang", Policy(), actor=SYSTEM, lokasi=["Jambi"])
     at = app("ringkasan", principal=None)
     for _ in range(5):
         at.text_input(key="signin_user").input("ani")
         at.text_input(key="signin_password").input("salah-sekali")
         at.button[0].click().run()
-    assert "dikunci" in at.error[0].value
+    # a locked account answers exactly as a wrong password does (nothing tells a stranger it exists or is locked)
+    assert at.error[0].value.startswith("Nama pengguna atau kata sandi salah")
     at.text_input(key="signin_user").input("ani")
     at.text_input(key="signin_password").input("rahasia-panjang")
     at.button[0].click().run()
@@ -142,3 +144,15 @@ def test_views_of_personal_data_are_logged_once_with_filters_and_rows(app):
     assert v["detail"]["table"] == "pembinaan" and "dari" in v["detail"]["filters"]
     at = app("ringkasan", principal=ADMIN)
     assert len(_log("view")) == 1  # aggregates only: not personal data
+
+
+def test_akun_page_offers_and_shows_only_the_admins_own_places(app):
+    """An admin of Bangko: the form offers Bangko only and no superadmin role; Jambi's accounts don't show."""
+    engine = open_app_db(os.environ["KINERJA_APP_DB"])
+    for name, places in [("pimpinan-jambi", ["Jambi"]), ("pimpinan-bangko", ["Bangko"]), ("admin-semua", PLACES)]:
+        create_user(engine, name, "pimpinan" if "pimpinan" in name else "admin", None, Policy(), actor=SYSTEM, lokasi=places)
+    at = app("akun", principal=Principal("admin-bangko", "admin", "Admin Bangko", ("Bangko",)))
+    assert at.multiselect(key="new_lokasi").options == ["Bangko"]
+    assert "Superadmin (baris perintah)" not in at.selectbox(key="new_role").options
+    assert at.selectbox(key="edit_pick").options == ["pimpinan-bangko"]
+    assert _grids(at)[0]["Pengguna"].to_list() == ["pimpinan-bangko"]

@@ -14,10 +14,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "password": ("Kata sandi", "Password"),
     "signin_btn": ("Masuk", "Sign in"),
     "signin_sso": ("Masuk dengan akun instansi (SSO)", "Sign in with your agency account (SSO)"),
-    "signin_failed": ("Nama pengguna atau kata sandi salah.", "Wrong username or password."),
-    "signin_locked": (
-        "Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi nanti atau hubungi admin.",
-        "Account locked for a while after too many failed attempts. Try later or ask an admin.",
+    # the same answer for a wrong password, an unknown, locked or disabled account: nothing tells which exist
+    "signin_failed": (
+        "Nama pengguna atau kata sandi salah. Setelah beberapa kali gagal, masuk dari perangkat ini ditahan "
+        "{m} menit; bila lupa kata sandi, hubungi Admin BKPSDM.",
+        "Wrong username or password. After several failures, sign-in from this device is held for {m} minutes; "
+        "if you forgot your password, ask the BKPSDM admin.",
+    ),
+    "session_ended": (
+        "Sesi Anda diakhiri (keluar di tab lain, atau akun Anda diubah atau dinonaktifkan). Silakan masuk lagi.",
+        "Your session was ended (signed out in another tab, or your account was changed or disabled). Please sign in again.",
     ),
     "signin_unknown_sso": (
         "Akun SSO Anda belum terdaftar di dasbor ini. Hubungi Admin BKPSDM.",
@@ -44,6 +50,14 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "page_akun": ("Akun pengguna", "User accounts"),
     "page_log_akses": ("Log akses", "Access log"),
+    "log_whole": (
+        "Rantai log utuh: tidak ada baris yang hilang atau diubah ({n} baris diperiksa).",
+        "The log's chain holds: no row missing or altered ({n} rows checked).",
+    ),
+    "log_broken": (
+        "Rantai log rusak: {n} masalah (baris hilang, diubah atau disisipkan). Periksa dengan `python -m appdb verify-log`.",
+        "The log's chain is broken: {n} problem(s) (rows missing, altered or inserted). Check with `python -m appdb verify-log`.",
+    ),
     "admin_only": ("Halaman ini hanya untuk Admin BKPSDM.", "This page is for BKPSDM admins only."),
     "add_user": ("Tambah akun", "Add account"),
     "edit_user": ("Ubah akun", "Change account"),
@@ -61,6 +75,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "user_exists": ("Nama pengguna sudah dipakai.", "That username is taken."),
     "bad_account": ("Data akun tidak sah.", "Invalid account data."),
     "no_such_user": ("Akun tidak ditemukan.", "No such account."),
+    "not_allowed": (
+        "Anda hanya dapat memberikan wilayah (dan OPD) milik Anda sendiri; pilih minimal satu wilayah.",
+        "You can only give your own places (and OPDs); choose at least one place.",
+    ),
+    "akun_bounds": (
+        "Anda mengelola akun di wilayah Anda saja; akun baru harus diberi minimal satu wilayah Anda.",
+        "You manage accounts of your own places only; a new account needs at least one of your places.",
+    ),
+    "superadmin_cli": (
+        "Akun superadmin hanya diubah lewat baris perintah (python -m appdb).",
+        "A superadmin account is changed on the command line only (python -m appdb).",
+    ),
     "log_since": ("Sejak", "Since"),
     "log_until": ("Sampai", "Until"),
     "log_user": ("Pengguna", "User"),
