@@ -15,8 +15,9 @@ import streamlit as st
 
 from appdb.engine import app_db_url, open_app_db
 from coaching import cases
+from coaching.scope import Within
 from ui import fmt
-from ui.data import settings
+from ui.data import connection, scope, settings
 from ui.i18n import col, lang, t
 
 
@@ -39,6 +40,11 @@ def actor() -> str:
         return ""
     named = who.display_name and who.display_name != who.username
     return f"{who.display_name} ({who.username})" if named else who.username
+
+
+def within() -> Within:
+    """The signed-in person's reach over coaching records, which every write is checked against."""
+    return Within(scope(), connection())
 
 
 def status_label(code: str | None) -> str:
@@ -71,7 +77,7 @@ def _act(fn, *args, **kwargs) -> bool:
         _say("warning", t("kasus_actor_needed"))
         return False
     try:
-        fn(engine(), *args, actor=actor(), **kwargs)
+        fn(engine(), *args, actor=actor(), within=within(), **kwargs)
     except cases.Conflict as exc:
         _say("warning", exc.text(lang()) + " " + t("kasus_conflict_keep"))
         return False
@@ -144,7 +150,7 @@ def _open(pre: dict) -> None:
         return
     try:
         case = cases.open_case(
-            engine(), nip=pre["nip"], actor=actor(), nama=pre["nama"], lokasi=pre["lokasi"], opd=pre["opd"],
+            engine(), nip=pre["nip"], actor=actor(), within=within(), nama=pre["nama"], lokasi=pre["lokasi"], opd=pre["opd"],
             periode=pre["periode"], aturan=pre["aturan"], fokus=focus, coach_nip=coach_nip,
             coach_nama=ss.get("kasus_new_coach"), rencana=rencana, due_date=ss.get("kasus_new_due"),
         )  # fmt: skip
@@ -340,7 +346,7 @@ def _award(row: dict) -> None:
         cases.record_award(
             engine(), nip=row["nip"], nama=row["nama"], jenis=str(ss.get("award_kind") or ""),
             tanggal=ss.get("award_date") or dt.date.today(), diberikan_oleh=str(ss.get("award_by") or ""),
-            catatan=str(ss.get("award_note") or "") or None, actor=actor(),
+            catatan=str(ss.get("award_note") or "") or None, actor=actor(), within=within(),
         )  # fmt: skip
     except cases.CaseError as exc:
         _say("error", exc.text(lang()))
