@@ -34,6 +34,8 @@ LOAD_SCHEMA = {
     "ditolak": pl.Int64,
     "pesan": pl.String,
     "message": pl.String,
+    # the places the person loading held (the dashboard's admin); null: the command line, any place
+    "lokasi": pl.List(pl.String),
 }
 FILES_SCHEMA = {"jenis": pl.String, "sumber": pl.String, "path": pl.String}
 
@@ -47,6 +49,8 @@ def read_manifest(warehouse: Path) -> dict:
         files = pl.from_arrow(con.sql("SELECT jenis, sumber, path FROM _manifest").to_arrow_table())
         loads = pl.from_arrow(con.sql("SELECT * FROM load_log ORDER BY load_id").to_arrow_table())
         rej = [r[0] for r in con.execute("SELECT path FROM _manifest_rejects").fetchall()]
+    if "lokasi" not in loads.columns:  # a warehouse built before loads recorded their places
+        loads = loads.with_columns(pl.lit(None, pl.List(pl.String)).alias("lokasi"))
     return {"files": files, "loads": loads.cast(LOAD_SCHEMA), "rejects_files": rej}
 
 

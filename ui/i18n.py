@@ -144,6 +144,14 @@ T: dict[str, tuple[str, str]] = {
     "load_btn": ("Muat ke gudang data", "Load into the warehouse"),
     "load_history": ("Riwayat pemuatan", "Load history"),
     "rejects": ("Baris yang ditolak", "Rejected rows"),
+    "rejects_capped": (
+        "Berkas-berkas ini menolak {rows} baris; yang disimpan hanya penolakan pertama tiap berkas ({kept} baris).",
+        "These files rejected {rows} rows; only each file's first rejections are kept ({kept} rows).",
+    ),
+    "upload_too_large": (
+        "{name} ({mb} MB) melebihi batas unggahan {limit} MB dan tidak dibaca.",
+        "{name} ({mb} MB) is over the {limit} MB upload limit and was not read.",
+    ),
     "load_ok": ("Semua baris dimuat.", "All rows loaded."),
     "load_partial": (
         "Sebagian baris ditolak; sisanya dimuat. Unduh baris yang ditolak, perbaiki, lalu muat ulang.",
