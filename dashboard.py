@@ -24,7 +24,7 @@ from ui.auth import account_box, current_principal, sign_in_page
 from ui.data import parquet_dir, q, scope, settings, version
 from ui.filters import sidebar
 from ui.i18n import lang, t
-from ui.page import PAGES, address
+from ui.page import PAGES, address, guarded
 
 # An emoji icon is drawn by the browser itself; a ":material/...:" page icon would be fetched from Google's font CDN at
 # every page open (nothing may leave the office network).
@@ -91,7 +91,7 @@ def main() -> None:
     if nav.url_path not in UNFILTERED:
         st.session_state["_filters"] = sidebar()
     _freshness()
-    nav.run()
+    guarded(nav.run, nav.url_path or "ringkasan")
 
 
 def _scope_notes(who) -> None:
@@ -134,4 +134,4 @@ def _pages(page, who) -> dict:
     return groups
 
 
-main()
+guarded(main, "router")

@@ -148,6 +148,12 @@ T: dict[str, tuple[str, str]] = {
         "Berkas-berkas ini menolak {rows} baris; yang disimpan hanya penolakan pertama tiap berkas ({kept} baris).",
         "These files rejected {rows} rows; only each file's first rejections are kept ({kept} rows).",
     ),
+    "page_failed": (
+        "Halaman ini tidak dapat ditampilkan karena terjadi kesalahan. Nomor rujukan: {ref}. Sampaikan nomor ini "
+        "kepada admin; rinciannya tercatat di log server.",
+        "This page could not be shown because of an error. Reference number: {ref}. Give this number to the admin; "
+        "the details are in the server log.",
+    ),
     "upload_too_large": (
         "{name} ({mb} MB) melebihi batas unggahan {limit} MB dan tidak dibaca.",
         "{name} ({mb} MB) is over the {limit} MB upload limit and was not read.",
