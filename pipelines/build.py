@@ -18,6 +18,7 @@ import duckdb
 import polars as pl
 
 from pipelines import staging
+from pipelines.sources import LOKASI
 from settings import Settings
 from warehouse.db import current_file
 from warehouse.marts import rules_fingerprint, run_marts, version
@@ -34,7 +35,7 @@ LOAD_SCHEMA = {
     "ditolak": pl.Int64,
     "pesan": pl.String,
     "message": pl.String,
-    # the places the person loading held (the dashboard's admin); null: the command line, any place
+    # the places the person loading held (a dashboard admin's); every place for the command line
     "lokasi": pl.List(pl.String),
 }
 FILES_SCHEMA = {"jenis": pl.String, "sumber": pl.String, "path": pl.String}
@@ -49,8 +50,8 @@ def read_manifest(warehouse: Path) -> dict:
         files = pl.from_arrow(con.sql("SELECT jenis, sumber, path FROM _manifest").to_arrow_table())
         loads = pl.from_arrow(con.sql("SELECT * FROM load_log ORDER BY load_id").to_arrow_table())
         rej = [r[0] for r in con.execute("SELECT path FROM _manifest_rejects").fetchall()]
-    if "lokasi" not in loads.columns:  # a warehouse built before loads recorded their places
-        loads = loads.with_columns(pl.lit(None, pl.List(pl.String)).alias("lokasi"))
+    if "lokasi" not in loads.columns:  # a warehouse built before loads recorded their places: any place's
+        loads = loads.with_columns(pl.lit(LOKASI, pl.List(pl.String)).alias("lokasi"))
     return {"files": files, "loads": loads.cast(LOAD_SCHEMA), "rejects_files": rej}
 
 

@@ -30,7 +30,7 @@ from pipelines.clean import clean, fill_equal_weights
 from pipelines.errors import FileRefused
 from pipelines.intake import ReadOptions, prepare
 from pipelines.readers import headers as file_headers
-from pipelines.sources import detect_kind
+from pipelines.sources import LOKASI, detect_kind
 from pipelines.validate import REJECT_SCHEMA, evaluation_incomplete, schema_rejects, unreadable
 from schemas import raw_schema
 from settings import Settings
@@ -83,7 +83,7 @@ class LoadReport:
     files: list[FileResult] = field(default_factory=list)
     rejects: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=REJECT_SCHEMA))
     detik_bangun: float = 0.0  # seconds to write staging and build the warehouse
-    places: tuple[str, ...] | None = None  # the places the person loading held (None: the command line)
+    places: tuple[str, ...] | None = None  # the places the person loading held (None: the command line, all)
 
     @property
     def exit_code(self) -> int:
@@ -525,7 +525,8 @@ def _load_rows(report: LoadReport) -> pl.DataFrame:
                 "ditolak": f.ditolak,
                 "pesan": f.pesan,
                 "message": f.message,
-                "lokasi": list(report.places) if report.places is not None else None,
+                # the command line may load any place's rows: its loads count as every place's
+                "lokasi": list(report.places) if report.places is not None else list(LOKASI),
             }
             for f in report.files
         ],

@@ -80,7 +80,7 @@ def test_load_history_and_rejects_hold_only_the_admins_places(two_places, page):
     bangko = _shown(page(two_places, _admin("Bangko")))
     assert "capaian_bangko.csv" in bangko and "RAHASIA-BANGKO" in bangko
     assert "capaian_jambi.csv" not in bangko and "RAHASIA-JAMBI" not in bangko
-    assert "pegawai.csv" not in bangko  # a command-line load may hold any place's rows
+    assert "pegawai.csv" not in bangko  # a command-line load may hold any place's rows: every place's admin only
     both = _shown(page(two_places, _admin("Bangko", "Jambi")))
     assert "RAHASIA-JAMBI" in both and "RAHASIA-BANGKO" in both
 
@@ -88,7 +88,8 @@ def test_load_history_and_rejects_hold_only_the_admins_places(two_places, page):
 def test_loads_seen_fail_closed_for_every_narrower_scope(two_places):
     con = connect(str(two_places.warehouse))
     files = lambda scope: set(Q.loads_seen(con, scope)["berkas"])  # noqa: E731
-    assert files(Scope()) == {"pegawai.csv", "capaian_bangko.csv", "capaian_jambi.csv"}  # the command line
+    everything = {"pegawai.csv", "capaian_bangko.csv", "capaian_jambi.csv"}
+    assert files(Scope()) == everything == files(Scope(lokasi=("Bangko", "Jambi", "Belawan", "Rakumpit")))
     assert files(Scope(lokasi=("Bangko",))) == {"capaian_bangko.csv"}
     for narrower in (Scope(atasan=BANGKO[0]), Scope(lokasi=("Bangko",), opd=("Disdukcapil",)), Scope.nothing(),
                      Scope(lokasi=("Bangko", "Jambi"), aggregate_only=True, min_group=5)):  # fmt: skip

@@ -476,7 +476,8 @@ def _loads_within(scope: Scope, alias: str = "") -> tuple[str, dict]:
 
     A load is a place-level record (its files may hold any of the uploader's places' rows, and its rejects
     hold whatever the file held): a scope narrower than places (OPDs, an Atasan's chain, aggregates only) sees
-    none, and a load from the command line (no places recorded) is seen only by an unrestricted scope.
+    none; a load from the command line counts as every place's (only an admin of all places sees it); a load
+    without places recorded, none but an unrestricted scope.
     """
     if scope.unrestricted:
         return "TRUE", {}
