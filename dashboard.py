@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.logger import get_logger
 
 from pages import (
     akun,
@@ -26,6 +27,8 @@ from ui.filters import sidebar
 from ui.i18n import lang, t
 from ui.page import PAGES, address, guarded
 
+log = get_logger(__name__)
+
 # An emoji icon is drawn by the browser itself; a ":material/...:" page icon would be fetched from Google's font CDN at
 # every page open (nothing may leave the office network).
 st.set_page_config(page_title="Dasbor Kinerja ASN", page_icon="📊", layout="wide")
@@ -46,8 +49,9 @@ def _ensure_warehouse() -> None:
     try:
         with st.spinner(t("preparing")):
             _checked(version())
-    except FileNotFoundError as exc:  # an older warehouse whose staging files are gone
-        st.error(t("rebuild_failed", path=str(settings().warehouse), detail=exc.filename))
+    except FileNotFoundError as exc:  # an older warehouse whose staging files are gone; paths only in the log
+        log.error("Warehouse %s cannot be rebuilt: staging file %s is missing", settings().warehouse, exc.filename)
+        st.error(t("rebuild_failed"))
         st.stop()
 
 

@@ -81,9 +81,9 @@ def _report(report) -> None:
         st.error(t("load_refused"))
     for fr in report.files:
         if fr.status == "ditolak":
-            st.error(f"{fr.berkas}: {fr.pesan if lang() == 'id' else fr.message}")
+            st.error(fmt.md(f"{fr.berkas}: {fr.pesan if lang() == 'id' else fr.message}"))
         elif fr.pesan:  # sheet, context, ignored columns, dropped rows: never silent
-            st.caption(f"{fr.berkas}: {fr.pesan if lang() == 'id' else fr.message}")
+            st.caption(fmt.md(f"{fr.berkas}: {fr.pesan if lang() == 'id' else fr.message}"))
     show(
         report.summary().select("berkas", "jenis", "status", "dibaca", "dimuat", "ditolak"), "hasil_muat", t("load_history"), None
     )
@@ -115,7 +115,9 @@ def _too_large(files) -> list:
     limit = float(settings().section("muat").get("max_upload_mb", 50))
     big = [u for u in files if u.size > limit * 2**20]
     for u in big:
-        st.error(t("upload_too_large", name=u.name, mb=fmt.num(u.size / 2**20, 1, lang()), limit=fmt.num(limit, 0, lang())))
+        st.error(
+            t("upload_too_large", name=fmt.md(u.name), mb=fmt.num(u.size / 2**20, 1, lang()), limit=fmt.num(limit, 0, lang()))
+        )
     return big
 
 

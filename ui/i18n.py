@@ -45,10 +45,10 @@ T: dict[str, tuple[str, str]] = {
         "Preparing the warehouse (first start, or after an app update) ...",
     ),
     "rebuild_failed": (
-        "Gudang data {path} dibuat oleh versi aplikasi yang lebih lama dan tidak dapat dibangun ulang karena "
-        "berkas staging-nya tidak ada ({detail}). Muat ulang berkas aslinya: `python -m pipelines load BERKAS...`.",
-        "The warehouse {path} was built by an older version of the app and cannot be rebuilt because its staging "
-        "files are gone ({detail}). Load the original files again: `python -m pipelines load FILE...`.",
+        "Gudang data dibuat oleh versi aplikasi yang lebih lama dan tidak dapat dibangun ulang karena berkas "
+        "staging-nya tidak ada (rinciannya di log server). Muat ulang berkas aslinya: `python -m pipelines load BERKAS...`.",
+        "The warehouse was built by an older version of the app and cannot be rebuilt because its staging files are "
+        "gone (the details are in the server log). Load the original files again: `python -m pipelines load FILE...`.",
     ),
     "fresh": (
         "Data dimuat terakhir {waktu} · periode {dari} s.d. {sampai} ({n} periode) · {rej} baris ditolak (lihat halaman Data)",

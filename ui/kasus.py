@@ -163,7 +163,7 @@ def _open(pre: dict) -> None:
 
 def open_form(pre: dict, rule_text: dict[str, str]) -> None:
     """The pre-filled form that opens a case for one employee."""
-    st.subheader(t("kasus_open_for", nama=pre["nama"]))
+    st.subheader(t("kasus_open_for", nama=fmt.md(pre["nama"])))
     if pre["aturan"]:
         st.markdown(f"**{t('kasus_rules')}:** " + "; ".join(rule_text[r] for r in pre["aturan"]))
     else:
@@ -250,28 +250,28 @@ def edit_form(case: dict) -> None:
 def _facts(case: dict) -> None:
     lg = lang()
     st.caption(
-        t("kasus_meta", status=status_label(case["status"]), coach=case["coach_nama"] or "–",
+        t("kasus_meta", status=status_label(case["status"]), coach=fmt.md(case["coach_nama"]),
           due=fmt.day(case["due_date"], lg), v=case["version"])
     )  # fmt: skip
     if case["status"] in cases.OPEN and case["due_date"] and case["due_date"] < dt.date.today():
         st.warning(t("kasus_overdue"))
     if case["fokus"]:
-        st.markdown(f"**{col('fokus')}:** " + ", ".join(fmt.capaian_in_text(x, lg) for x in case["fokus"]))
+        st.markdown(f"**{col('fokus')}:** " + ", ".join(fmt.md(fmt.capaian_in_text(x, lg)) for x in case["fokus"]))
     if case["rencana"]:
         st.markdown(f"**{t('kasus_plan')}:**")
         for step in case["rencana"]:
             when = step.get("tanggal")
-            st.markdown(f"- {step.get('aksi', '')} ({fmt.day(dt.date.fromisoformat(when[:10]), lg) if when else '–'})")
+            st.markdown(f"- {fmt.md(step.get('aksi', ''))} ({fmt.day(dt.date.fromisoformat(when[:10]), lg) if when else '–'})")
     if case["hasil"]:
-        st.markdown(f"**{t('kasus_outcome')}:** {case['hasil']}")
+        st.markdown(f"**{t('kasus_outcome')}:** {fmt.md(case['hasil'])}")
     if case["alasan_batal"]:
-        st.markdown(f"**{col('alasan_batal')}:** {case['alasan_batal']}")
+        st.markdown(f"**{col('alasan_batal')}:** {fmt.md(case['alasan_batal'])}")
 
 
 def detail(case: dict) -> None:
     """One case: facts, status and outcome form, session form (open cases), sessions and the trail."""
     cid = case["id"]
-    st.subheader(t("kasus_detail", id=cid, nama=case["nama"] or case["nip"]))
+    st.subheader(t("kasus_detail", id=cid, nama=fmt.md(case["nama"] or fmt.mask_nip(case["nip"]))))
     _facts(case)
     allowed = cases.ALLOWED[case["status"]]
     if allowed or case["status"] == "selesai":
@@ -357,7 +357,7 @@ def _award(row: dict) -> None:
 def award_form(row: dict) -> None:
     """Record an award given to the chosen employee (kind, date, by whom)."""
     with st.form("award_form"):
-        st.markdown(f"**{t('award_record')}: {row['nama']}**")
+        st.markdown(f"**{t('award_record')}: {fmt.md(row['nama'])}**")
         c1, c2, c3 = st.columns(3)
         c1.selectbox(t("award_kind"), settings().section("kasus").get("award_kinds", []), key="award_kind",
                      accept_new_options=True)  # fmt: skip

@@ -92,9 +92,10 @@ def people_link(f: Filters) -> None:
     page = PAGES.get("pembinaan")
     chosen = list(f.opd) or list(f.lokasi)
     if page is not None and chosen:
+        from ui import fmt
         from ui.i18n import t
 
-        st.page_link(page, label=t("to_people", x=", ".join(chosen)), icon=":material/support:")
+        st.page_link(page, label=t("to_people", x=fmt.md(", ".join(chosen))), icon=":material/support:")
 
 
 def uploader_language() -> None:
