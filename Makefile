@@ -13,7 +13,7 @@ setup:
 
 run: setup
 	$(UV) run python -m pipelines demo --if-missing
-	$(UV) run streamlit run dashboard.py --server.address $(HOST) --server.port $(PORT) --server.headless true \
+	$(UV) run streamlit run serve.py --server.address $(HOST) --server.port $(PORT) --server.headless true \
 		--browser.gatherUsageStats false --server.maxUploadSize $$($(UV) run python -m settings upload-mb)
 
 demo: setup

@@ -32,6 +32,8 @@ log = get_logger(__name__)
 # An emoji icon is drawn by the browser itself; a ":material/...:" page icon would be fetched from Google's font CDN at
 # every page open (nothing may leave the office network).
 st.set_page_config(page_title="Dasbor Kinerja ASN", page_icon="📊", layout="wide")
+# Grids offer no CSV download of their own: every download goes through the logged buttons (ui/tables.py).
+st.set_option("client.disableDataExport", True)
 
 
 @st.cache_resource(show_spinner=False)

@@ -195,3 +195,45 @@ def test_names_from_files_are_text_on_every_page(hostile_warehouse, browser):
     assert bad["styled"] in case_text and bad["link"] in case_text and bad["comment"] in case_text
     assert any(bad["opd"] in text for text in seen.values())
     assert pl.Series(list(seen.values())).str.contains(":red[Merah]", literal=True).any()
+
+
+def test_the_deployed_server_sends_security_headers_and_no_anonymous_metrics(demo_settings, browser, tmp_path):
+    """Attack 11 of issue 19: /_stcore/metrics answered anyone, and no page said it may not be framed. `make run`
+    serves serve.py: Streamlit's own server with ui.hardening in front; the dashboard works the same behind it."""
+    import urllib.error
+    import urllib.request
+
+    from tests.browser import ROOT, make_app_db, serve, sign_in_if_asked
+
+    db = make_app_db(tmp_path, [TEST_ADMIN])
+    with serve(demo_settings.warehouse, demo_settings.staging, script=ROOT / "serve.py", env={"KINERJA_APP_DB": db}) as (url, _p):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{url}/_stcore/metrics", timeout=30)
+        assert refused.value.code == 404 and refused.value.read() == b""
+        for path in ("/", "/skor", "/_stcore/health"):
+            with urllib.request.urlopen(f"{url}{path}", timeout=30) as answer:
+                assert answer.headers["Content-Security-Policy"] == "frame-ancestors 'none'", path
+                assert answer.headers["X-Frame-Options"] == "DENY", path
+                assert "Strict-Transport-Security" not in answer.headers  # plain HTTP here: HSTS only over TLS
+        page = browser.new_page()
+        page.goto(f"{url}/skor")
+        sign_in_if_asked(page)
+        assert page.locator("h1").first.inner_text().strip() == "Skor"
+        page.close()
+
+
+def test_grids_offer_no_download_of_their_own(demo_settings, browser):
+    """Attack 11 of issue 19: a grid's toolbar offered 'Download as CSV' of personal-data tables, around the
+    logged downloads. The toolbar still opens (search), the download is not among its actions."""
+    from tests.browser import serve_with_accounts
+
+    with serve_with_accounts(demo_settings, [TEST_ADMIN]) as (url, _db):
+        page = open_signed_in(browser, f"{url}/pembinaan", TEST_ADMIN["username"])
+        grid = page.locator("[data-testid='stDataFrame']").first
+        grid.hover()
+        toolbar = page.locator("[data-testid='stElementToolbar']").first
+        toolbar.get_by_role("button", name="Search").wait_for(timeout=60_000)
+        labels = [b.get_attribute("aria-label") or b.inner_text() for b in toolbar.get_by_role("button").all()]
+        assert "Download as CSV" not in labels, labels
+        assert page.get_by_role("button", name="Unduh CSV").count() >= 1  # the logged download stays
+        page.close()
