@@ -148,6 +148,10 @@ T: dict[str, tuple[str, str]] = {
         "Berkas-berkas ini menolak {rows} baris; yang disimpan hanya penolakan pertama tiap berkas ({kept} baris).",
         "These files rejected {rows} rows; only each file's first rejections are kept ({kept} rows).",
     ),
+    "link_outside": (
+        "Tautan ini memuat filter {what} di luar wewenang Anda; diabaikan: {values}.",
+        "This link holds {what} filters outside your scope; left out: {values}.",
+    ),
     "page_failed": (
         "Halaman ini tidak dapat ditampilkan karena terjadi kesalahan. Nomor rujukan: {ref}. Sampaikan nomor ini "
         "kepada admin; rinciannya tercatat di log server.",
