@@ -1,6 +1,8 @@
 # The README's commands. `make run` starts the dashboard (building the demo warehouse on
 # first start); `make test` runs the whole suite, browser tests included.
 PORT ?= 8501
+# Listens on this machine only unless told otherwise (`make run HOST=0.0.0.0`, behind a TLS proxy: see the README).
+HOST ?= 127.0.0.1
 UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 
 .PHONY: run test demo lint setup bench bench-national
@@ -11,7 +13,8 @@ setup:
 
 run: setup
 	$(UV) run python -m pipelines demo --if-missing
-	$(UV) run streamlit run dashboard.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(UV) run streamlit run serve.py --server.address $(HOST) --server.port $(PORT) --server.headless true \
+		--browser.gatherUsageStats false --server.maxUploadSize $$($(UV) run python -m settings upload-mb)
 
 demo: setup
 	$(UV) run python -m pipelines demo

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.logger import get_logger
 
 from pages import (
     akun,
@@ -24,12 +25,16 @@ from ui.auth import account_box, current_principal, sign_in_page
 from ui.data import cached, parquet_dir, scope, settings, version
 from ui.filters import sidebar
 from ui.i18n import lang, t
-from ui.page import PAGES, address
+from ui.page import PAGES, address, guarded
 from warehouse import queries
+
+log = get_logger(__name__)
 
 # An emoji icon is drawn by the browser itself; a ":material/...:" page icon would be fetched from Google's font CDN at
 # every page open (nothing may leave the office network).
 st.set_page_config(page_title="Dasbor Kinerja ASN", page_icon="📊", layout="wide")
+# Grids offer no CSV download of their own: every download goes through the logged buttons (ui/tables.py).
+st.set_option("client.disableDataExport", True)
 
 
 @st.cache_resource(show_spinner=False)
@@ -47,8 +52,9 @@ def _ensure_warehouse() -> None:
     try:
         with st.spinner(t("preparing")):
             _checked(version())
-    except FileNotFoundError as exc:  # an older warehouse whose staging files are gone
-        st.error(t("rebuild_failed", path=str(settings().warehouse), detail=exc.filename))
+    except FileNotFoundError as exc:  # an older warehouse whose staging files are gone; paths only in the log
+        log.error("Warehouse %s cannot be rebuilt: staging file %s is missing", settings().warehouse, exc.filename)
+        st.error(t("rebuild_failed"))
         st.stop()
 
 
@@ -92,7 +98,7 @@ def main() -> None:
     if nav.url_path not in UNFILTERED:
         st.session_state["_filters"] = sidebar()
     _freshness()
-    nav.run()
+    guarded(nav.run, nav.url_path or "ringkasan")
 
 
 def _scope_notes(who) -> None:
@@ -135,4 +141,4 @@ def _pages(page, who) -> dict:
     return groups
 
 
-main()
+guarded(main, "router")

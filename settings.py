@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass
@@ -62,3 +63,17 @@ def load_settings(extra: Path | None = None) -> Settings:
         data["paths"]["warehouse"] = wh
         data["paths"]["staging"] = os.environ.get("KINERJA_STAGING", str(Path(wh).with_suffix("")) + "_staging")
     return Settings(data)
+
+
+def upload_limit_mb(settings: Settings) -> int:
+    """Streamlit's server.maxUploadSize (whole MB, at least 1) from `[muat] max_upload_mb`."""
+    return max(1, math.ceil(float(settings.section("muat").get("max_upload_mb", 50))))
+
+
+if __name__ == "__main__":  # `python -m settings upload-mb`: what `make run` passes to Streamlit
+    import sys
+
+    if sys.argv[1:] == ["upload-mb"]:
+        print(upload_limit_mb(load_settings()))
+    else:
+        sys.exit("usage: python -m settings upload-mb")

@@ -1,5 +1,7 @@
 """Coaching cases: open, move through their states, add session notes and an outcome, each change an event.
 
+Every writer takes the writer's reach (`within`): the employee the record is about must be inside the
+writer's scope, or the write is refused exactly as for a case or employee that doesn't exist.
 Writers say which version of the case they read; a stale version raises `Conflict` carrying the case as it is
 now, and changes nothing (so the caller can show both and the person loses nothing they typed).
 """
@@ -12,6 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from appdb.coaching import awards, case_events, case_sessions, cases
+from coaching.scope import Within
 
 OPEN = ("baru", "dijadwalkan", "berjalan")
 CLOSED = ("selesai", "dibatalkan")
@@ -63,6 +66,23 @@ class Conflict(CaseError):
             "Your change was not saved; check the latest state and save again.",
         )
         self.current, self.expected = current, expected
+
+
+class OutOfScope(CaseNotFound):
+    """The record's employee is outside the writer's scope; worded like a missing case or employee, so a
+    refusal tells nothing about who exists elsewhere."""
+
+
+def _not_found(case_id: int | None) -> OutOfScope:
+    if case_id is None:
+        return OutOfScope("Pegawai tidak ditemukan.", "Employee not found.")
+    return OutOfScope(f"Kasus {case_id} tidak ditemukan.", f"Case {case_id} not found.")
+
+
+def _require(within: Within, nip: str | None, case_id: int | None = None) -> None:
+    """Refuse a write about an employee outside the writer's scope (the one decision, `Within.allows`)."""
+    if not within.allows(nip):
+        raise _not_found(case_id)
 
 
 def _now() -> dt.datetime:
@@ -122,6 +142,7 @@ def open_case(
     *,
     nip: str,
     actor: str,
+    within: Within,
     nama: str = "",
     lokasi: str | None = None,
     opd: str | None = None,
@@ -136,6 +157,7 @@ def open_case(
     """Open a new case (status baru, version 1) and record the 'dibuka' event; returns the case."""
     if not nip:
         raise CaseError("NIP pegawai wajib diisi.", "The employee's NIP is required.")
+    _require(within, nip)
     now = _now()
     values = dict(
         nip=nip,
@@ -165,12 +187,21 @@ _TRACKED = ("status", "alasan_batal", "hasil", "coach_nip", "coach_nama", "renca
 
 
 def _change(
-    engine: sa.Engine, case_id: int, expected_version: int, actor: str, event: str, check, changes: dict[str, Any]
+    engine: sa.Engine,
+    case_id: int,
+    expected_version: int,
+    actor: str,
+    within: Within,
+    event: str,
+    check,
+    changes: dict[str, Any],
 ) -> dict[str, Any]:
-    """Apply `changes` if the case is still at `expected_version` and `check(case)` passes; one event."""
+    """Apply `changes` if the case is in the writer's scope, still at `expected_version` and `check(case)`
+    passes; one event."""
     now = _now()
     with engine.begin() as con:
         current = _row(con, case_id)
+        _require(within, current["nip"], case_id)
         if current["version"] != expected_version:
             raise Conflict(current, expected_version)
         check(current)
@@ -199,6 +230,7 @@ def transition(
     *,
     expected_version: int,
     actor: str,
+    within: Within,
     reason: str | None = None,
     hasil: str | None = None,
 ) -> dict[str, Any]:
@@ -220,7 +252,7 @@ def transition(
         changes["alasan_batal"] = reason.strip()
     if hasil:
         changes["hasil"] = hasil.strip()
-    return _change(engine, case_id, expected_version, actor, "status", check, changes)
+    return _change(engine, case_id, expected_version, actor, within, "status", check, changes)
 
 
 def _open_only(case: dict) -> None:
@@ -229,28 +261,40 @@ def _open_only(case: dict) -> None:
         raise TransitionRefused(f"Kasus sudah {i}; tidak dapat diubah lagi.", f"The case is {e}; it can't change.")
 
 
-def update_plan(engine: sa.Engine, case_id: int, *, expected_version: int, actor: str, **fields) -> dict[str, Any]:
+def update_plan(
+    engine: sa.Engine, case_id: int, *, expected_version: int, actor: str, within: Within, **fields
+) -> dict[str, Any]:
     """Change the coach, plan, due date or focus of an open case."""
     allowed = {"coach_nip", "coach_nama", "rencana", "due_date", "fokus"}
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     changes = {k: (_plain(v) if k == "rencana" else v) for k, v in fields.items()}
-    return _change(engine, case_id, expected_version, actor, "rencana", _open_only, changes)
+    return _change(engine, case_id, expected_version, actor, within, "rencana", _open_only, changes)
 
 
-def set_outcome(engine: sa.Engine, case_id: int, hasil: str, *, expected_version: int, actor: str) -> dict[str, Any]:
+def set_outcome(
+    engine: sa.Engine, case_id: int, hasil: str, *, expected_version: int, actor: str, within: Within
+) -> dict[str, Any]:
     """Record the outcome in words (while the case runs or once it is done)."""
 
     def check(case: dict) -> None:
         if case["status"] == "dibatalkan":
             raise TransitionRefused("Kasus yang dibatalkan tidak memiliki hasil.", "A cancelled case has no outcome.")
 
-    return _change(engine, case_id, expected_version, actor, "hasil", check, {"hasil": hasil.strip()})
+    return _change(engine, case_id, expected_version, actor, within, "hasil", check, {"hasil": hasil.strip()})
 
 
 def add_session(
-    engine: sa.Engine, case_id: int, *, tanggal: dt.date, dibahas: str, langkah: str, expected_version: int, actor: str
+    engine: sa.Engine,
+    case_id: int,
+    *,
+    tanggal: dt.date,
+    dibahas: str,
+    langkah: str,
+    expected_version: int,
+    actor: str,
+    within: Within,
 ) -> dict[str, Any]:
     """Add a session note (date, what was discussed, agreed next step) to an open case."""
     if not dibahas.strip():
@@ -258,6 +302,7 @@ def add_session(
     now = _now()
     with engine.begin() as con:
         current = _row(con, case_id)
+        _require(within, current["nip"], case_id)
         if current["version"] != expected_version:
             raise Conflict(current, expected_version)
         _open_only(current)
@@ -296,12 +341,14 @@ def record_award(
     tanggal: dt.date,
     diberikan_oleh: str,
     actor: str,
+    within: Within,
     nama: str = "",
     catatan: str | None = None,
 ) -> int:
     """Record a recognition given; returns its id."""
     if not jenis.strip() or not diberikan_oleh.strip():
         raise CaseError("Isi jenis penghargaan dan pemberinya.", "Fill in the kind of award and who gave it.")
+    _require(within, nip)
     with engine.begin() as con:
         return con.execute(
             sa.insert(awards)

@@ -8,7 +8,9 @@ import duckdb
 import polars as pl
 import sqlalchemy as sa
 
+from coaching import cases as cases_mod
 from coaching import effect, views
+from coaching.scope import Within
 from domain.appraisal import BERAKHLAK_LABELS, COACHING_RULES
 from settings import Settings
 from warehouse import queries
@@ -34,6 +36,18 @@ def cases(engine: sa.Engine, con: Con, scope: Scope, f: Filters | None = None) -
 def case_visible(engine: sa.Engine, con: Con, scope: Scope, case_id: int) -> bool:
     """Whether the viewer may see (and so act on) this case."""
     return case_id in cases(engine, con, scope)["id"].to_list()
+
+
+def case_detail(engine: sa.Engine, con: Con, scope: Scope, case_id: int) -> dict | None:
+    """One case with its session notes and trail (`case`, `sessions`, `events`), or None when the viewer may
+    not see it (like a case that doesn't exist)."""
+    try:
+        case = cases_mod.get_case(engine, case_id)
+    except cases_mod.CaseNotFound:
+        return None
+    if not Within(scope, con).allows(case["nip"]):
+        return None
+    return {"case": case, "sessions": cases_mod.sessions(engine, case_id), "events": cases_mod.events(engine, case_id)}
 
 
 def my_cases(engine: sa.Engine, con: Con, scope: Scope, coach_nip: str, today: dt.date) -> pl.DataFrame:

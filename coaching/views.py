@@ -1,7 +1,8 @@
 """What the pages show about cases and awards, as Polars frames: my cases, per OPD, status on the lists.
 
-Cases follow the viewer's scope exactly like the data: `scoped` (the one place that decides) keeps a case only
-when its employee's current roster row in the warehouse is inside the viewer's scope.
+Cases follow the viewer's scope exactly like the data: `scoped` keeps a case only when its employee's current
+roster row in the warehouse is inside the viewer's scope, through `coaching.scope.Within` (the one decision,
+also checked by every write).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sqlalchemy as sa
 
 from appdb.coaching import awards, case_sessions, cases
 from coaching.cases import CLOSED, OPEN
-from warehouse import queries
+from coaching.scope import Within
 from warehouse.db import Scope
 
 CASE_SCHEMA = {
@@ -70,18 +71,8 @@ def award_frame(engine: sa.Engine) -> pl.DataFrame:
 
 
 def scoped(con: duckdb.DuckDBPyConnection, scope: Scope, frame: pl.DataFrame) -> pl.DataFrame:
-    """The rows of `frame` (with a `nip` column) whose employee the viewer may see, with their current
-    place and OPD from the roster. Fails closed: an employee outside the scope, or no longer on the roster,
-    is dropped for a restricted viewer; only an unrestricted viewer also sees cases of people who left."""
-    if frame.is_empty():
-        return frame
-    people = queries.people(con, scope, frame["nip"].unique().to_list()).select("nip", "lokasi", "opd")
-    unrestricted = scope.lokasi is None and scope.opd is None
-    rest = frame.drop([c for c in ("lokasi", "opd") if c in frame.columns])
-    out = rest.join(people, on="nip", how="left" if unrestricted else "inner", maintain_order="left")
-    if unrestricted and "lokasi" in frame.columns:  # people no longer on the roster keep the place recorded
-        out = out.with_columns(pl.col("lokasi").fill_null(frame["lokasi"]), pl.col("opd").fill_null(frame["opd"]))
-    return out.select(frame.columns)
+    """The rows of `frame` (with a `nip` column) whose employee the viewer may see (`coaching.scope.Within`)."""
+    return Within(scope, con).keep(frame)
 
 
 def with_overdue(frame: pl.DataFrame, today: dt.date) -> pl.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import polars as pl
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
@@ -10,7 +11,7 @@ from pipelines.load.guards import LoadFailed
 from pipelines.load.transaction import load_files, profiles_dir, progress_text
 from ui import audit, fmt
 from ui.auth import current_principal
-from ui.data import cached, settings
+from ui.data import cached, connection, scope, settings
 from ui.i18n import lang, t
 from ui.mapping_step import context_fields, step
 from ui.page import uploader_language
@@ -37,8 +38,8 @@ def _unstoppable(show_it, interrupted: list):
 def _load(files, kind: str | None, plans: dict, ctx: dict, replace: bool) -> None:
     bar = st.progress(0.0, text="…")
     waiting = st.empty()
-    who = current_principal()  # an admin loads for their own places only
-    places = tuple(who.lokasi) if who is not None else ()
+    sc = scope()  # an admin loads for the places of their scope only (none: every row is refused)
+    places = None if sc.unrestricted else tuple(sc.lokasi or ())
     opts = ReadOptions(context=ctx, plans=plans, profiles_dir=profiles_dir(settings()), places=places)
     interrupted: list = []
     try:
@@ -80,16 +81,44 @@ def _report(report) -> None:
         st.error(t("load_refused"))
     for fr in report.files:
         if fr.status == "ditolak":
-            st.error(f"{fr.berkas}: {fr.pesan if lang() == 'id' else fr.message}")
+            st.error(fmt.md(f"{fr.berkas}: {fr.pesan if lang() == 'id' else fr.message}"))
         elif fr.pesan:  # sheet, context, ignored columns, dropped rows: never silent
-            st.caption(f"{fr.berkas}: {fr.pesan if lang() == 'id' else fr.message}")
+            st.caption(fmt.md(f"{fr.berkas}: {fr.pesan if lang() == 'id' else fr.message}"))
     show(
         report.summary().select("berkas", "jenis", "status", "dibaca", "dimuat", "ditolak"), "hasil_muat", t("load_history"), None
     )
     if report.rejects.height:
         st.subheader(t("rejects"))
         cols = ["berkas", "baris", "kolom", "nilai", "alasan" if lang() == "id" else "reason"]
-        show(report.rejects.select(cols), "baris_ditolak_baru", t("rejects"), None)
+        every = _readable(report.rejects.select(cols))
+        shown = _shown()
+        show(every.head(shown), "baris_ditolak_baru", t("rejects"), None, total=every.height, full=lambda: every)
+
+
+MAX_VALUE = 200  # characters of a rejected value shown: a file can hold a cell of megabytes
+
+
+def _readable(rejects: pl.DataFrame) -> pl.DataFrame:
+    """Rejected values cut to a readable length (the whole value stays in the file the person loaded)."""
+    long = pl.col("nilai").str.len_chars() > MAX_VALUE
+    return rejects.with_columns(
+        pl.when(long).then(pl.col("nilai").str.slice(0, MAX_VALUE) + "…").otherwise(pl.col("nilai")).alias("nilai")
+    )
+
+
+def _shown() -> int:
+    return int(settings().section("muat").get("rejects_shown", 2000))
+
+
+def _too_large(files) -> list:
+    """The uploads larger than `[muat] max_upload_mb`, refused before they are read (each said on screen)."""
+    limit = float(settings().section("muat").get("max_upload_mb", 50))
+    big = [u for u in files if u.size > limit * 2**20]
+    for u in big:
+        st.error(
+            t("upload_too_large", name=fmt.md(u.name), mb=fmt.num(u.size / 2**20, 1, lang()), limit=fmt.num(limit, 0, lang()))
+        )
+    return big
 
 
 def run() -> None:
@@ -102,6 +131,8 @@ def run() -> None:
     files = st.file_uploader(t("upload"), type=["csv", "xlsx", "xls", "parquet"], accept_multiple_files=True, key="upload_files")
     kind = st.selectbox(t("kind"), ["auto", *KINDS], format_func=lambda k: t("auto") if k == "auto" else t(f"kind_{k}"))
     ctx = context_fields()
+    if files and (big := _too_large(files)):
+        files = [u for u in files if u not in big]
     if files:
         chosen = None if kind == "auto" else kind
         plans = {u.name: p for u in files if (p := step(u.name, u.getvalue(), chosen, ctx)) is not None}
@@ -111,30 +142,36 @@ def run() -> None:
             _load(files, chosen, plans, ctx, replace)
     if (report := st.session_state.get("last_load_report")) is not None:
         _report(report)
+    _history()
+
+
+def _history() -> None:
+    """The loads and rejected rows of the admin's places only (`queries.loads_seen`), the rejects capped."""
+    sc, lg = scope(), lang()
     st.subheader(t("load_history"))
-    hist = cached(queries.load_history)
-    show(
-        hist.select(
-            "load_id",
-            "waktu",
-            "berkas",
-            "jenis",
-            "status",
-            "dibaca",
-            "dimuat",
-            "ditolak",
-            "pesan" if lang() == "id" else "message",
-            "diganti" if lang() == "id" else "replaced",
-        ),
-        "riwayat_muat",
-        t("load_history"),
-        None,
-    )
+    hist = cached(queries.loads_seen, sc)
+    cols = [
+        "load_id",
+        "waktu",
+        "berkas",
+        "jenis",
+        "status",
+        "dibaca",
+        "dimuat",
+        "ditolak",
+        "pesan" if lg == "id" else "message",
+        "diganti" if lg == "id" else "replaced",
+    ]
+    show(hist.select(cols), "riwayat_muat", t("load_history"), None)
     st.subheader(t("rejects"))
-    rej = cached(queries.rejects)
-    st.caption(t("rows", n=fmt.num(rej.height, 0, lang())))
-    cols = ["load_id", "berkas", "baris", "kolom", "nilai", "alasan" if lang() == "id" else "reason"]
-    show(rej.select(cols), "baris_ditolak", t("rejects"), None)
+    count = cached(queries.rejects_count, sc)
+    if count["rows"] > count["kept_rows"]:  # a file's rejections were capped when it was loaded
+        st.caption(t("rejects_capped", rows=fmt.num(count["rows"], 0, lg), kept=fmt.num(count["kept_rows"], 0, lg)))
+    cols = ["load_id", "berkas", "baris", "kolom", "nilai", "alasan" if lg == "id" else "reason"]
+    rej = _readable(cached(queries.rejects_seen, sc, limit=_shown()).select(cols))
+    con = connection()  # the downloads' whole list is read when a button is pressed, outside the page script
+    every = lambda: _readable(queries.rejects_seen(con, sc).select(cols))  # noqa: E731
+    show(rej, "baris_ditolak", t("rejects"), None, total=count["kept"], full=every)
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

@@ -57,15 +57,18 @@ def _case_picker(all_cases: pl.DataFrame) -> None:
     else:
         st.session_state.pop("kasus_pick", None)
     case_id = st.selectbox(t("kasus_pick"), ids, format_func=names.get, key="kasus_pick")
-    case = cases.get_case(kasus.engine(), case_id)
-    kasus.detail(case)
-    notes = [{k: n[k] for k in ("tanggal", "dibahas", "langkah", "created_by")} for n in cases.sessions(kasus.engine(), case_id)]
+    found = read.case_detail(kasus.engine(), connection(), scope(), case_id)
+    if found is None:  # gone from the scope since the list was read
+        st.warning(t("not_found"))
+        return
+    kasus.detail(found["case"])
+    notes = [{k: n[k] for k in ("tanggal", "dibahas", "langkah", "created_by")} for n in found["sessions"]]
     if notes:
         st.markdown(f"**{t('kasus_sessions')}**")
         notes_frame = pl.DataFrame(notes).with_columns(pl.col("tanggal").cast(pl.Date))
         show(notes_frame, f"kasus_sesi_{case_id}", t("kasus_sessions"), None)
     st.markdown(f"**{t('kasus_trail')}**")
-    show(kasus.trail_frame(cases.events(kasus.engine(), case_id)), f"kasus_jejak_{case_id}", t("kasus_trail"), None)
+    show(kasus.trail_frame(found["events"]), f"kasus_jejak_{case_id}", t("kasus_trail"), None)
 
 
 def _effect(con, sc, f) -> None:

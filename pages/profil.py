@@ -66,7 +66,7 @@ def run() -> None:
         return
     e = prof["employee"].row(0, named=True)
     shown_nip = fmt.mask_nip(nip) if settings().section("privacy")["mask_nip"] else nip
-    st.header(e["nama"])
+    st.header(fmt.md(e["nama"]))
     kasus.case_link(nip)
     parts = [
         f"NIP {shown_nip}",
@@ -77,7 +77,7 @@ def run() -> None:
         " ".join(v for v in (e["status_asn"], e["golongan"]) if v),
         f"{t('atasan')}: {e['nama_atasan'] or '–'}",
     ]
-    st.caption(" · ".join(p for p in parts if p))
+    st.caption(" · ".join(fmt.md(p) for p in parts if p))
     if not e.get("aktif", True):
         st.caption(t("left_since", d=fmt.day(e["keluar_per"], lg)))
     if prof["elsewhere"]:

@@ -102,10 +102,12 @@ def serve(
     env: dict | None = None,
     args: list[str] | None = None,
     port: int | None = None,
+    log: Path | None = None,
 ) -> Iterator[tuple[str, subprocess.Popen]]:
     """`streamlit run` of the dashboard (or another script) on a free localhost port against a warehouse,
     until it answers its health check; stopped on exit. Yields the base URL and the process. `env` adds
-    environment variables (e.g. KINERJA_APP_DB), `args` Streamlit options, `port` a chosen port (default: free)."""
+    environment variables (e.g. KINERJA_APP_DB), `args` Streamlit options, `port` a chosen port (default: free),
+    `log` a file that receives the server's output (default: discarded)."""
     port = port or free_port()
     env = {**os.environ, "KINERJA_WAREHOUSE": str(warehouse), "KINERJA_STAGING": str(staging), **(env or {})}
     proc = subprocess.Popen(
@@ -128,7 +130,7 @@ def serve(
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log.open("ab") if log is not None else subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -167,15 +169,18 @@ def make_app_db(folder: Path, accounts: list[dict]) -> str:
 
 @contextlib.contextmanager
 def serve_with_accounts(
-    settings, accounts: list[dict], env: dict | None = None, args: list[str] | None = None, port: int | None = None
+    settings,
+    accounts: list[dict],
+    env: dict | None = None,
+    args: list[str] | None = None,
+    port: int | None = None,
+    log: Path | None = None,
 ) -> Iterator[tuple[str, str]]:
     """The dashboard on the settings' warehouse with a fresh application database; yields (base URL, app DB URL)."""
     folder = Path(tempfile.mkdtemp(prefix="kinerja-appdb-"))
     url = make_app_db(folder, accounts)
-    with serve(settings.warehouse, settings.staging, env={"KINERJA_APP_DB": url, **(env or {})}, args=args, port=port) as (
-        base,
-        _proc,
-    ):
+    env = {"KINERJA_APP_DB": url, **(env or {})}
+    with serve(settings.warehouse, settings.staging, env=env, args=args, port=port, log=log) as (base, _proc):
         yield base, url
 
 

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from appdb.coaching import case_events
 from coaching import cases as C
 from coaching import read, views
+from coaching.scope import Within
 from pipelines.build.build import rebuild
 from pipelines.load.transaction import load_files
 from tests.conftest import make_settings
@@ -23,6 +24,8 @@ from warehouse.db import Filters, Scope, connect
 TODAY = dt.date(2026, 6, 1)
 JAMBI, BANGKO = NIPS[:5], NIPS[5:]
 PERIODS = ["2026-01", "2026-02", "2026-03", "2026-04"]
+
+EVERYTHING = Within.everything()  # the explicitly unrestricted reach (what the command line holds)
 
 
 def _roster() -> bytes:
@@ -75,18 +78,25 @@ def _open(engine, nip=JAMBI[1], **kw) -> dict:
         due_date=TODAY + dt.timedelta(days=30),
         rencana=[{"aksi": "Pertemuan pertama", "tanggal": TODAY}],
     )
-    return C.open_case(engine, nip=nip, **{**base, **kw})
+    return C.open_case(engine, nip=nip, **{**base, **kw}, within=EVERYTHING)
 
 
 def test_full_path_and_every_change_is_an_event(app_engine):
     case = _open(app_engine)
     assert (case["status"], case["version"]) == ("baru", 1)
-    case = C.transition(app_engine, case["id"], "dijadwalkan", expected_version=1, actor="ani")
-    case = C.transition(app_engine, case["id"], "berjalan", expected_version=2, actor="budi")
+    case = C.transition(app_engine, case["id"], "dijadwalkan", expected_version=1, actor="ani", within=EVERYTHING)
+    case = C.transition(app_engine, case["id"], "berjalan", expected_version=2, actor="budi", within=EVERYTHING)
     case = C.add_session(
-        app_engine, case["id"], tanggal=TODAY, dibahas="Target layanan", langkah="Pendampingan", expected_version=3, actor="budi"
+        app_engine,
+        case["id"],
+        tanggal=TODAY,
+        dibahas="Target layanan",
+        langkah="Pendampingan",
+        expected_version=3,
+        actor="budi",
+        within=EVERYTHING,
     )
-    case = C.transition(app_engine, case["id"], "selesai", expected_version=4, actor="budi", hasil="Membaik")
+    case = C.transition(app_engine, case["id"], "selesai", expected_version=4, actor="budi", hasil="Membaik", within=EVERYTHING)
     assert (case["status"], case["version"], case["hasil"]) == ("selesai", 5, "Membaik")
     assert case["closed_at"] is not None
     trail = C.events(app_engine, case["id"])
@@ -118,7 +128,9 @@ PATH = {
 def _at(engine, status: str) -> dict:
     case = _open(engine)
     for step in PATH[status]:
-        case = C.transition(engine, case["id"], step, expected_version=case["version"], actor="ani", reason="r")
+        case = C.transition(
+            engine, case["id"], step, expected_version=case["version"], actor="ani", reason="r", within=EVERYTHING
+        )
     return case
 
 
@@ -128,12 +140,26 @@ def test_transitions_allowed_and_refused(app_engine):
             case = _at(app_engine, start)
             if to in C.ALLOWED[start]:
                 moved = C.transition(
-                    app_engine, case["id"], to, expected_version=case["version"], actor="x", reason="pindah tugas"
+                    app_engine,
+                    case["id"],
+                    to,
+                    expected_version=case["version"],
+                    actor="x",
+                    reason="pindah tugas",
+                    within=EVERYTHING,
                 )
                 assert moved["status"] == to and moved["version"] == case["version"] + 1
             else:
                 with pytest.raises(C.TransitionRefused) as err:
-                    C.transition(app_engine, case["id"], to, expected_version=case["version"], actor="x", reason="pindah tugas")
+                    C.transition(
+                        app_engine,
+                        case["id"],
+                        to,
+                        expected_version=case["version"],
+                        actor="x",
+                        reason="pindah tugas",
+                        within=EVERYTHING,
+                    )
                 assert "tidak dapat" in err.value.text("id") and "cannot" in err.value.text("en")
                 after = C.get_case(app_engine, case["id"])
                 assert (after["status"], after["version"]) == (start, case["version"])  # nothing changed
@@ -142,13 +168,15 @@ def test_transitions_allowed_and_refused(app_engine):
 def test_cancelling_needs_a_reason_and_closed_cases_take_no_notes(app_engine):
     case = _open(app_engine)
     with pytest.raises(C.TransitionRefused, match="alasan"):
-        C.transition(app_engine, case["id"], "dibatalkan", expected_version=1, actor="ani", reason="  ")
-    case = C.transition(app_engine, case["id"], "dibatalkan", expected_version=1, actor="ani", reason="Mutasi")
+        C.transition(app_engine, case["id"], "dibatalkan", expected_version=1, actor="ani", reason="  ", within=EVERYTHING)
+    case = C.transition(app_engine, case["id"], "dibatalkan", expected_version=1, actor="ani", reason="Mutasi", within=EVERYTHING)
     assert case["alasan_batal"] == "Mutasi"
     with pytest.raises(C.TransitionRefused):
-        C.add_session(app_engine, case["id"], tanggal=TODAY, dibahas="x", langkah="", expected_version=2, actor="a")
+        C.add_session(
+            app_engine, case["id"], tanggal=TODAY, dibahas="x", langkah="", expected_version=2, actor="a", within=EVERYTHING
+        )
     with pytest.raises(C.TransitionRefused):
-        C.update_plan(app_engine, case["id"], expected_version=2, actor="a", due_date=TODAY)
+        C.update_plan(app_engine, case["id"], expected_version=2, actor="a", due_date=TODAY, within=EVERYTHING)
     assert len(C.events(app_engine, case["id"])) == 2
 
 
@@ -164,10 +192,17 @@ def test_the_trail_is_append_only(app_engine):
 def test_second_editor_is_told_and_loses_nothing(app_engine):
     case = _open(app_engine)
     read_by_ani = read_by_budi = case["version"]
-    C.update_plan(app_engine, case["id"], expected_version=read_by_ani, actor="ani", due_date=TODAY)
+    C.update_plan(app_engine, case["id"], expected_version=read_by_ani, actor="ani", due_date=TODAY, within=EVERYTHING)
     with pytest.raises(C.Conflict) as err:
         C.add_session(
-            app_engine, case["id"], tanggal=TODAY, dibahas="Budi's note", langkah="", expected_version=read_by_budi, actor="budi"
+            app_engine,
+            case["id"],
+            tanggal=TODAY,
+            dibahas="Budi's note",
+            langkah="",
+            expected_version=read_by_budi,
+            actor="budi",
+            within=EVERYTHING,
         )
     assert err.value.current["version"] == 2 and err.value.current["due_date"] == TODAY
     assert "diubah orang lain" in err.value.text("id") and "Someone else" in err.value.text("en")
@@ -181,6 +216,7 @@ def test_second_editor_is_told_and_loses_nothing(app_engine):
         langkah="",
         expected_version=err.value.current["version"],
         actor="budi",
+        within=EVERYTHING,
     )
     now = C.get_case(app_engine, case["id"])
     assert now["due_date"] == TODAY and now["version"] == 3
@@ -195,7 +231,14 @@ def test_simultaneous_writers_one_wins_the_other_gets_a_conflict(app_engine):
         barrier.wait()
         try:
             C.add_session(
-                app_engine, case["id"], tanggal=TODAY, dibahas=f"note {i}", langkah="", expected_version=1, actor=f"u{i}"
+                app_engine,
+                case["id"],
+                tanggal=TODAY,
+                dibahas=f"note {i}",
+                langkah="",
+                expected_version=1,
+                actor=f"u{i}",
+                within=EVERYTHING,
             )
             results.append("ok")
         except C.Conflict:
@@ -222,7 +265,9 @@ def _seed(engine) -> dict[str, int]:
         "gone": _open(engine, "199001012015011999", coach_nip=JAMBI[0], lokasi="Jambi", opd="Dinas A")["id"],
     }
     for nip in (JAMBI[2], BANGKO[2]):
-        C.record_award(engine, nip=nip, jenis="Piagam", tanggal=TODAY, diberikan_oleh="Kepala Dinas", actor="ani")
+        C.record_award(
+            engine, nip=nip, jenis="Piagam", tanggal=TODAY, diberikan_oleh="Kepala Dinas", actor="ani", within=EVERYTHING
+        )
     return ids
 
 
@@ -232,6 +277,10 @@ SCOPES = {
     "dinas_b": (Scope(opd=("Dinas B",)), {"bangko"}),
     "nothing": (Scope(lokasi=(), opd=()), set()),
     "other": (Scope(lokasi=("Rakumpit",)), set()),
+    # an Atasan's scope names no place and no OPD: it is still only the chain below its NIP
+    "atasan_bangko": (Scope(atasan=BANGKO[0]), {"bangko"}),
+    "atasan_unknown": (Scope(atasan="199001012020011999"), set()),
+    "aggregate": (Scope(lokasi=("Jambi", "Bangko"), aggregate_only=True, min_group=5), set()),
 }
 
 
@@ -263,7 +312,7 @@ def test_every_view_follows_the_scope(app_engine, con, name, tmp_path):
 def test_per_opd_counts_overdue_done_and_share_listed(app_engine, con):
     a = _open(app_engine, JAMBI[1], due_date=TODAY - dt.timedelta(days=1))
     b = _open(app_engine, JAMBI[2], due_date=TODAY + dt.timedelta(days=1))
-    C.transition(app_engine, b["id"], "dibatalkan", expected_version=1, actor="x", reason="salah orang")
+    C.transition(app_engine, b["id"], "dibatalkan", expected_version=1, actor="x", reason="salah orang", within=EVERYTHING)
     c = _at(app_engine, "selesai")  # JAMBI[1] again, done
     assert a["id"] != c["id"]
     listed = pl.DataFrame(
@@ -280,18 +329,34 @@ def test_per_opd_counts_overdue_done_and_share_listed(app_engine, con):
 
 def test_coaching_list_shows_the_latest_case_and_recognition_the_awards(app_engine, con):
     first = _open(app_engine, JAMBI[1])
-    C.transition(app_engine, first["id"], "dibatalkan", expected_version=1, actor="x", reason="keliru")
+    C.transition(app_engine, first["id"], "dibatalkan", expected_version=1, actor="x", reason="keliru", within=EVERYTHING)
     second = _open(app_engine, JAMBI[1])
     listed = pl.DataFrame({"nip": [JAMBI[1], JAMBI[2]]})
     out = read.coaching_list(app_engine, con, Scope(), listed)
     assert out.rows() == [(JAMBI[1], second["id"], "baru"), (JAMBI[2], None, None)]
-    C.record_award(app_engine, nip=JAMBI[2], jenis="Piagam", tanggal=dt.date(2026, 1, 5), diberikan_oleh="Bupati", actor="ani")
-    C.record_award(app_engine, nip=JAMBI[2], jenis="Pelatihan", tanggal=dt.date(2026, 3, 1), diberikan_oleh="BKPSDM", actor="ani")
+    C.record_award(
+        app_engine,
+        nip=JAMBI[2],
+        jenis="Piagam",
+        tanggal=dt.date(2026, 1, 5),
+        diberikan_oleh="Bupati",
+        actor="ani",
+        within=EVERYTHING,
+    )
+    C.record_award(
+        app_engine,
+        nip=JAMBI[2],
+        jenis="Pelatihan",
+        tanggal=dt.date(2026, 3, 1),
+        diberikan_oleh="BKPSDM",
+        actor="ani",
+        within=EVERYTHING,
+    )
     rec = read.recognition_list(app_engine, con, Scope(), listed)
     assert rec.row(1, named=True)["penghargaan_diterima"] == "Pelatihan (01/03/2026); Piagam (05/01/2026)"
     assert rec["n_penghargaan"].to_list() == [0, 2]
     with pytest.raises(C.CaseError):
-        C.record_award(app_engine, nip=JAMBI[2], jenis=" ", tanggal=TODAY, diberikan_oleh="x", actor="ani")
+        C.record_award(app_engine, nip=JAMBI[2], jenis=" ", tanggal=TODAY, diberikan_oleh="x", actor="ani", within=EVERYTHING)
 
 
 def test_cases_survive_a_rebuild_and_a_corrected_load(app_engine, tmp_path):
@@ -319,3 +384,58 @@ def test_cases_survive_a_rebuild_and_a_corrected_load(app_engine, tmp_path):
     assert visible() == set()
     with duckdb.connect(str(s.warehouse), read_only=True) as c:
         assert set(read.cases(app_engine, c, Scope(lokasi=("Bangko",)))["id"]) == {ids["jambi"], ids["bangko"], done["id"]}
+
+
+def _writes(engine, case: dict, nip: str, within: Within) -> dict[str, object]:
+    """Every write path, tried once by a writer with the given reach: what each did (True: saved)."""
+
+    def v() -> int:  # the version as it is now: an allowed write moves it on
+        return C.get_case(engine, case["id"])["version"]
+
+    tries = {
+        "open_case": lambda: C.open_case(engine, nip=nip, actor="x", within=within),
+        "record_award": lambda: C.record_award(
+            engine, nip=nip, jenis="Piagam", tanggal=TODAY, diberikan_oleh="Bupati", actor="x", within=within
+        ),
+        "update_plan": lambda: C.update_plan(engine, case["id"], expected_version=v(), actor="x", within=within, due_date=TODAY),
+        "set_outcome": lambda: C.set_outcome(engine, case["id"], "Membaik", expected_version=v(), actor="x", within=within),
+        "add_session": lambda: C.add_session(
+            engine, case["id"], tanggal=TODAY, dibahas="catatan", langkah="", expected_version=v(), actor="x", within=within
+        ),
+        "transition": lambda: C.transition(
+            engine, case["id"], "dibatalkan", expected_version=v(), actor="x", within=within, reason="r"
+        ),
+    }
+    done = {}
+    for name, attempt in tries.items():
+        try:
+            attempt()
+            done[name] = True
+        except C.OutOfScope as exc:
+            done[name] = exc
+    return done
+
+
+def test_an_atasan_cannot_write_a_case_of_another_place(app_engine, con):
+    """Attack 1 of issue 19: the Bangko Atasan saved a session note into a Jambi case."""
+    jambi = _open(app_engine, JAMBI[1])
+    atasan = Within(Scope(atasan=BANGKO[0]), con)
+    before = (C.events(app_engine, jambi["id"]), C.sessions(app_engine, jambi["id"]), views.award_frame(app_engine).height)
+    refused = _writes(app_engine, jambi, JAMBI[1], atasan)
+    assert all(isinstance(r, C.OutOfScope) for r in refused.values()), refused
+    # worded like a case or employee that does not exist: the refusal tells nothing about Jambi
+    assert refused["add_session"].text("id") == f"Kasus {jambi['id']} tidak ditemukan."
+    assert refused["open_case"].text("en") == "Employee not found."
+    assert (C.events(app_engine, jambi["id"]), C.sessions(app_engine, jambi["id"])) == before[:2]
+    assert views.award_frame(app_engine).height == before[2] and views.case_frame(app_engine).height == 1
+    assert read.case_detail(app_engine, con, atasan.scope, jambi["id"]) is None
+    # the same Atasan writes every path on a case of someone below them
+    bangko = _open(app_engine, BANGKO[1])
+    assert all(r is True for r in _writes(app_engine, bangko, BANGKO[1], atasan).values())
+    assert read.case_detail(app_engine, con, atasan.scope, bangko["id"])["case"]["nip"] == BANGKO[1]
+
+
+def test_a_reach_without_a_warehouse_or_a_nip_allows_nothing(con):
+    assert not Within(Scope(lokasi=("Jambi",))).allows(JAMBI[1])  # no warehouse to resolve the NIP: refused
+    assert not Within(Scope(), con).allows("") and not Within.everything().allows(None)
+    assert Within(Scope(lokasi=("Jambi",)), con).allows(JAMBI[1]) and not Within(Scope(lokasi=()), con).allows(JAMBI[1])

@@ -12,12 +12,16 @@ from appdb.engine import open_app_db
 from appdb.principal import Principal
 from coaching import cases as C
 from coaching import views
+from coaching.scope import Within
 from tests.helpers import query
 from tests.test_readable import _grids, raw_codes, screen_text
 from ui import fmt
+from ui.i18n import T
 
 HARNESS = str(Path(__file__).with_name("app_page.py"))
 ANI = Principal("ani", "admin", "Ani Lestari", ("Bangko", "Jambi", "Belawan", "Rakumpit"))
+
+EVERYTHING = Within.everything()  # the explicitly unrestricted reach (what the command line holds)
 
 
 @pytest.fixture()
@@ -118,10 +122,10 @@ def test_open_a_prefilled_case_add_a_session_and_close_it(app, demo_settings):
 def test_second_editor_is_told_and_keeps_the_text(app, demo_settings):
     who = _listed(demo_settings)
     engine = app.engine()
-    cid = C.open_case(engine, nip=who["nip"], actor="Budi", nama=who["nama"])["id"]
+    cid = C.open_case(engine, nip=who["nip"], actor="Budi", nama=who["nama"], within=EVERYTHING)["id"]
     at = app("kasus", {"nip": who["nip"]}, _principal=ANI)
     assert at.selectbox(key="kasus_pick").value == cid
-    C.transition(engine, cid, "dijadwalkan", expected_version=1, actor="Budi")  # meanwhile, elsewhere
+    C.transition(engine, cid, "dijadwalkan", expected_version=1, actor="Budi", within=EVERYTHING)  # meanwhile, elsewhere
     at.text_area(key=f"kasus_disc_{cid}").input("Catatan Ani")
     _button(at, "Simpan catatan sesi").click().run()
     assert any("diubah orang lain" in w.value for w in at.warning)
@@ -139,7 +143,7 @@ def test_edit_focus_coach_and_due_date_of_an_open_case(app, demo_settings):
     engine = app.engine()
     plan = [{"aksi": "Dialog kinerja", "tanggal": "2026-12-01"}]
     cid = C.open_case(engine, nip=who["nip"], actor="Budi", nama=who["nama"], fokus=["Disiplin"], coach_nip=who["nip_atasan"],
-                      coach_nama="Pak Lama", rencana=plan, due_date=dt.date(2026, 12, 31))["id"]  # fmt: skip
+                      coach_nama="Pak Lama", rencana=plan, due_date=dt.date(2026, 12, 31), within=EVERYTHING)["id"]  # fmt: skip
     at = app("kasus", {"nip": who["nip"]}, _principal=ANI)
     assert at.text_area(key=f"kasus_edit_focus_{cid}").value == "Disiplin"
     assert at.text_input(key=f"kasus_edit_coach_{cid}").value == "Pak Lama"
@@ -167,7 +171,8 @@ def test_edit_focus_coach_and_due_date_of_an_open_case(app, demo_settings):
     assert "Pak Lama" in row["Sebelum"] and "Bu Baru" in row["Sesudah"]
     assert any("Bu Baru" in c.value for c in at.caption)  # the facts show the new coach
 
-    C.update_plan(engine, cid, expected_version=case["version"], actor="Budi", coach_nama="Pak Lain")  # meanwhile
+    # meanwhile, elsewhere
+    C.update_plan(engine, cid, expected_version=case["version"], actor="Budi", coach_nama="Pak Lain", within=EVERYTHING)
     at.text_input(key=f"kasus_edit_coach_{cid}").input("Bu Ketiga")
     _button(at, "Simpan perubahan").click().run()
     assert any("diubah orang lain" in w.value for w in at.warning)
@@ -178,7 +183,7 @@ def test_edit_focus_coach_and_due_date_of_an_open_case(app, demo_settings):
 def test_refused_transition_says_why_in_english(app, demo_settings):
     who = _listed(demo_settings)
     engine = app.engine()
-    cid = C.open_case(engine, nip=who["nip"], actor="Budi", nama=who["nama"])["id"]
+    cid = C.open_case(engine, nip=who["nip"], actor="Budi", nama=who["nama"], within=EVERYTHING)["id"]
     at = app("kasus", {"nip": who["nip"]}, _principal=ANI, lang="English")
     assert at.title[0].value == "Coaching cases"
     _button(at, "Cancel the case").click().run()  # no reason given
@@ -205,7 +210,7 @@ def test_recognition_records_an_award_and_shows_it(app, demo_settings):
 def test_each_tab_draws_its_view(app, demo_settings, tab, expect):
     who = _listed(demo_settings)
     C.open_case(app.engine(), nip=who["nip"], actor="Budi", nama=who["nama"], coach_nip=who["nip_atasan"],
-                coach_nama=who["nama_atasan"])  # fmt: skip
+                coach_nama=who["nama_atasan"], within=EVERYTHING)  # fmt: skip
     at = app("kasus", kasus_tab=tab)
     texts = [i.value for i in at.info] + [c for d in at.dataframe for c in d.value.columns] + [s.key for s in at.selectbox]
     assert any(expect in x for x in texts), texts
@@ -214,7 +219,45 @@ def test_each_tab_draws_its_view(app, demo_settings, tab, expect):
 def test_a_one_row_table_says_row_in_english(app, demo_settings):
     who = _listed(demo_settings)
     C.open_case(app.engine(), nip=who["nip"], actor="Budi", nama=who["nama"], coach_nip=who["nip_atasan"],
-                coach_nama=who["nama_atasan"])  # fmt: skip
+                coach_nama=who["nama_atasan"], within=EVERYTHING)  # fmt: skip
     captions = [c.value for c in app("kasus", lang="English").caption]
     assert "1 row" in captions and "1 rows" not in captions
     assert "1 baris" in [c.value for c in app("kasus").caption]
+
+
+def _demo_atasan(demo_settings) -> Principal:
+    """The demo's Atasan account (the busiest supervisor), as the sign-in page would create it."""
+    from warehouse import queries
+    from warehouse.db import connect
+
+    with connect(str(demo_settings.warehouse)) as con:
+        boss = queries.demo_roles(con)["atasan"]
+    return Principal("demo-atasan", "atasan", "Atasan langsung (demo)", nip=boss)
+
+
+def test_the_demo_atasan_neither_sees_nor_writes_a_case_of_another_place(app, demo_settings):
+    """Attack 1 of issue 19: demo-atasan (people in Bangko) read a Jambi case and saved a note into it."""
+    atasan = _demo_atasan(demo_settings)
+    other = query(
+        demo_settings,
+        "SELECT nip, nama FROM dim_pegawai WHERE lokasi = 'Jambi' AND lokasi <> (SELECT lokasi FROM dim_pegawai WHERE nip = $b)"
+        " ORDER BY nip LIMIT 1",
+        {"b": atasan.nip},
+    ).row(0, named=True)
+    mine = query(demo_settings, "SELECT nip, nama FROM dim_pegawai WHERE nip_atasan = $b ORDER BY nip LIMIT 1", {"b": atasan.nip})
+    engine = app.engine()
+    jambi = C.open_case(engine, nip=other["nip"], actor="Budi", nama=other["nama"], fokus=["Rahasia Jambi"], within=EVERYTHING)
+    own = C.open_case(engine, nip=mine["nip"][0], actor="Budi", nama=mine["nama"][0], within=EVERYTHING)
+    for params in ({}, {"kasus": str(jambi["id"])}, {"nip": other["nip"]}):
+        at = app("kasus", params, _principal=atasan)
+        text = " ".join(screen_text(at)) + " ".join(str(d.value.to_dict()) for d in at.dataframe)
+        assert other["nama"] not in text and "Rahasia Jambi" not in text, params
+        assert at.selectbox(key="kasus_pick").value == own["id"]  # their own people's case, never the Jambi one
+        assert f"kasus_disc_{jambi['id']}" not in [a.key for a in at.text_area]  # no form to write into it
+    assert any(w.value == t_id("not_found") for w in at.warning)  # the Jambi NIP in the link: like a missing one
+    assert C.sessions(engine, jambi["id"]) == [] and C.get_case(engine, jambi["id"])["version"] == 1
+
+
+def t_id(key: str) -> str:
+    """A UI text in Bahasa Indonesia."""
+    return T[key][0]

@@ -14,6 +14,7 @@ from appdb.engine import open_app_db
 from appdb.principal import Principal
 from tests.helpers import app_headline, query
 from tests.test_app import ADMIN, HARNESS, app  # noqa: F401  (the fixture)
+from ui import fmt
 
 PIMPINAN = Principal("pimpinan-jambi", "pimpinan", "Sekda", lokasi=("Jambi",))
 AGREGAT = Principal("inspektorat", "agregat", "Inspektorat", lokasi=("Jambi", "Bangko", "Belawan", "Rakumpit"))
@@ -156,3 +157,24 @@ def test_akun_page_offers_and_shows_only_the_admins_own_places(app):
     assert "Superadmin (baris perintah)" not in at.selectbox(key="new_role").options
     assert at.selectbox(key="edit_pick").options == ["pimpinan-bangko"]
     assert _grids(at)[0]["Pengguna"].to_list() == ["pimpinan-bangko"]
+
+
+def test_a_unit_of_another_place_in_the_address_is_dropped_logged_and_said(app, demo_settings):
+    """Attack 11 of issue 19: out-of-scope units dropped from a link were neither logged nor said."""
+    units = query(
+        demo_settings,
+        "SELECT lokasi, min(unit_kerja) AS unit FROM dim_pegawai WHERE lokasi IN ('Jambi', 'Belawan')"
+        " GROUP BY lokasi ORDER BY lokasi",
+    )
+    other, own = units["unit"].to_list()  # Belawan's, Jambi's
+    at = AppTest.from_file(HARNESS, default_timeout=60)
+    at.session_state["_page"] = "skor"
+    at.session_state["_principal"] = PIMPINAN
+    at.query_params["unit_kerja"] = [other, own]
+    at.run()
+    assert not at.exception
+    assert other not in str(at.query_params["unit_kerja"]) and at.sidebar.multiselect(key="unit_kerja").value == [own]
+    said = [w.value for w in at.sidebar.warning]
+    assert said == [f"Tautan ini memuat filter Unit kerja di luar wewenang Anda; diabaikan: {fmt.md(other)}."]
+    rows = _log("denied")
+    assert rows[0]["detail"] == {"unit_kerja": [other]} and rows[0]["username"] == "pimpinan-jambi"

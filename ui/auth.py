@@ -27,6 +27,7 @@ from appdb.demo import DEMO_PASSWORD, demo_accounts, disable_demo_accounts, ensu
 from appdb.engine import app_db_url, open_app_db
 from appdb.principal import ROLE_LABELS, Principal
 from appdb.tables import ROLES
+from ui import fmt
 from ui.data import cached, settings, version
 from ui.i18n import lang, t
 from warehouse import queries
@@ -331,7 +332,7 @@ def _demo_list() -> None:
 def account_box(who: Principal) -> None:
     """Who is signed in and the sign-out button, at the top of the sidebar."""
     with st.sidebar:
-        st.markdown(t("signed_in_as", name=who.display_name or who.username, role=role_label(who.role)))
+        st.markdown(t("signed_in_as", name=fmt.md(who.display_name or who.username), role=role_label(who.role)))
         if st.button(t("signout"), key="signout", icon=":material/logout:"):
             if sign_out():
                 # the provider's redirect is queued: a rerun now would start a run that drops it unsent,

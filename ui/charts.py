@@ -34,6 +34,34 @@ GREY = "#c8c8c8"
 PARTIAL_SHARE = 0.8  # a period with fewer than this share of the usual n is marked partial
 
 
+def plain(text: object) -> str:
+    """Text from files as Plotly text: Plotly draws tags in labels, hovers and titles (<a href>, <span style>)
+    and fills in %{...} in hover templates, so '&', '<', '>' and '%' become entities, which it shows literally."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("%", "&#37;")
+
+
+def _plain_values(values):
+    """A trace's labels with every text escaped (numbers, dates and missing values as they are)."""
+    if values is None or isinstance(values, str):
+        return plain(values) if isinstance(values, str) else values
+    try:
+        items = list(values)
+    except TypeError:
+        return values
+    if not any(isinstance(v, str) for v in items):
+        return values
+    return [plain(v) if isinstance(v, str) else v for v in items]
+
+
+def _plain_traces(fig: go.Figure) -> None:
+    """Every label a trace draws from data (categories, bar and cell text, legend names) as text; hover
+    templates are the builders' own and stay markup, customdata stays raw (clicks narrow filters with it)."""
+    for trace in fig.data:
+        for attr in ("x", "y", "text", "name", "labels"):
+            if attr in trace and trace[attr] is not None:
+                trace[attr] = _plain_values(trace[attr])
+
+
 def _layout(
     fig: go.Figure,
     title: str,
@@ -45,7 +73,9 @@ def _layout(
 ) -> go.Figure:
     """Title (with the chart's marks explained beneath it), number separators, legend and grid."""
     sep = ",." if lang() == "id" else ".,"
-    notes = [n for n in (notes or []) if n]
+    notes = [plain(n) for n in (notes or []) if n]
+    _plain_traces(fig)
+    title, x, y = plain(title), plain(x), plain(y)
     top = (95 if len(fig.data) > 1 and not legend_right else 60) + (18 if notes else 0)
     legend = (
         {"orientation": "v", "x": 1.02, "y": 1, "xanchor": "left", "yanchor": "top"}
@@ -165,7 +195,7 @@ def line_by(
             line={"color": colour, "width": 1 if grey else 2.5},
             marker={"symbol": ["circle-open" if s else "circle" for s in small], "size": 8, "color": colour},
             showlegend=not grey,
-            hovertemplate=f"{name}<br>%{{x}}: %{{y:{y_format}}}"
+            hovertemplate=f"{plain(name)}<br>%{{x}}: %{{y:{y_format}}}"
             + ("<br>n=%{customdata[0]}" if has_n else "")
             + "<extra></extra>",
         )

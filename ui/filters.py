@@ -72,7 +72,8 @@ def _more_open() -> bool:
 
 
 def _refuse_outside(key: str, allowed: list[str]) -> None:
-    """Values in the address (a shared or edited link) outside the viewer's scope are dropped and logged."""
+    """Values in the address (a shared or edited link) outside the viewer's scope are dropped, logged and said
+    on screen (the values named as the link gave them: whether they exist anywhere is not told)."""
     asked = st.query_params.get_all(key)
     outside = sorted(set(asked) - set(allowed))
     if outside:
@@ -80,6 +81,7 @@ def _refuse_outside(key: str, allowed: list[str]) -> None:
         st.query_params[key] = [v for v in asked if v in allowed]
         if key in st.session_state:
             st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
+        st.warning(t("link_outside", what=t(key), values=fmt.md(", ".join(outside))), icon=":material/block:")
 
 
 def sidebar() -> Filters:
@@ -108,6 +110,7 @@ def sidebar() -> Filters:
         allowed = [p for p in PLACES if p in set(everything["lokasi"].to_list())]
         _refuse_outside("lokasi", allowed)
         _refuse_outside("opd", everything["opd"].unique().to_list())
+        _refuse_outside("unit_kerja", everything["unit_kerja"].drop_nulls().unique().to_list())
         lok = _multi("lokasi", allowed)
         opd = unit = jab = gol = sta = ()
         if _more_open():

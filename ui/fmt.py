@@ -9,6 +9,24 @@ import polars as pl
 
 from domain.periods import BLN, BULAN, MON, MONTHS, ROMAN_NUMERALS
 
+# Every ASCII punctuation character CommonMark lets a backslash escape: with each escaped, no Markdown, no
+# Streamlit directive (:red[...], :material/...:, emoji shortcodes), no LaTeX ($...$) and no HTML is left.
+_MARKUP = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+# A web or e-mail address is linked by the renderer after escapes are resolved (GFM autolink literals): an
+# invisible word joiner after the scheme's colon, 'www' and '@' keeps it text.
+_JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(?i)(?<=https:)|(?<=http:)|(?<=www)|(?<=@)")
+
+
+def md(text: object) -> str:
+    """Text from files or people (names, OPD, units, comments, file names) made inert for anything Streamlit
+    draws as Markdown (st.markdown, caption, header, subheader, page_link and expander labels, messages):
+    it shows literally, on one line, and can neither style, link nor load anything."""
+    if text is None:
+        return "–"
+    flat = " ".join(str(text).split())
+    return _MARKUP.sub(r"\\\1", _AUTOLINK.sub(_JOINER, flat))
+
 
 def num(value: float | int | None, decimals: int = 1, lang: str = "id") -> str:
     """1234.5 -> '1.234,5' (id) or '1,234.5' (en); None -> '–'."""

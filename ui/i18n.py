@@ -48,10 +48,10 @@ T: dict[str, tuple[str, str]] = {
         "Preparing the warehouse (first start, or after an app update) ...",
     ),
     "rebuild_failed": (
-        "Gudang data {path} dibuat oleh versi aplikasi yang lebih lama dan tidak dapat dibangun ulang karena "
-        "berkas staging-nya tidak ada ({detail}). Muat ulang berkas aslinya: `python -m pipelines load BERKAS...`.",
-        "The warehouse {path} was built by an older version of the app and cannot be rebuilt because its staging "
-        "files are gone ({detail}). Load the original files again: `python -m pipelines load FILE...`.",
+        "Gudang data dibuat oleh versi aplikasi yang lebih lama dan tidak dapat dibangun ulang karena berkas "
+        "staging-nya tidak ada (rinciannya di log server). Muat ulang berkas aslinya: `python -m pipelines load BERKAS...`.",
+        "The warehouse was built by an older version of the app and cannot be rebuilt because its staging files are "
+        "gone (the details are in the server log). Load the original files again: `python -m pipelines load FILE...`.",
     ),
     "fresh": (
         "Data dimuat terakhir {waktu} · periode {dari} s.d. {sampai} ({n} periode) · {rej} baris ditolak (lihat halaman Data)",
@@ -147,6 +147,24 @@ T: dict[str, tuple[str, str]] = {
     "load_btn": ("Muat ke gudang data", "Load into the warehouse"),
     "load_history": ("Riwayat pemuatan", "Load history"),
     "rejects": ("Baris yang ditolak", "Rejected rows"),
+    "rejects_capped": (
+        "Berkas-berkas ini menolak {rows} baris; yang disimpan hanya penolakan pertama tiap berkas ({kept} baris).",
+        "These files rejected {rows} rows; only each file's first rejections are kept ({kept} rows).",
+    ),
+    "link_outside": (
+        "Tautan ini memuat filter {what} di luar wewenang Anda; diabaikan: {values}.",
+        "This link holds {what} filters outside your scope; left out: {values}.",
+    ),
+    "page_failed": (
+        "Halaman ini tidak dapat ditampilkan karena terjadi kesalahan. Nomor rujukan: {ref}. Sampaikan nomor ini "
+        "kepada admin; rinciannya tercatat di log server.",
+        "This page could not be shown because of an error. Reference number: {ref}. Give this number to the admin; "
+        "the details are in the server log.",
+    ),
+    "upload_too_large": (
+        "{name} ({mb} MB) melebihi batas unggahan {limit} MB dan tidak dibaca.",
+        "{name} ({mb} MB) is over the {limit} MB upload limit and was not read.",
+    ),
     "load_ok": ("Semua baris dimuat.", "All rows loaded."),
     "load_partial": (
         "Sebagian baris ditolak; sisanya dimuat. Unduh baris yang ditolak, perbaiki, lalu muat ulang.",

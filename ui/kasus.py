@@ -15,8 +15,9 @@ import streamlit as st
 
 from appdb.engine import app_db_url, open_app_db
 from coaching import cases
+from coaching.scope import Within
 from ui import fmt
-from ui.data import settings
+from ui.data import connection, scope, settings
 from ui.i18n import col, lang, t
 
 
@@ -39,6 +40,11 @@ def actor() -> str:
         return ""
     named = who.display_name and who.display_name != who.username
     return f"{who.display_name} ({who.username})" if named else who.username
+
+
+def within() -> Within:
+    """The signed-in person's reach over coaching records, which every write is checked against."""
+    return Within(scope(), connection())
 
 
 def status_label(code: str | None) -> str:
@@ -71,7 +77,7 @@ def _act(fn, *args, **kwargs) -> bool:
         _say("warning", t("kasus_actor_needed"))
         return False
     try:
-        fn(engine(), *args, actor=actor(), **kwargs)
+        fn(engine(), *args, actor=actor(), within=within(), **kwargs)
     except cases.Conflict as exc:
         _say("warning", exc.text(lang()) + " " + t("kasus_conflict_keep"))
         return False
@@ -144,7 +150,7 @@ def _open(pre: dict) -> None:
         return
     try:
         case = cases.open_case(
-            engine(), nip=pre["nip"], actor=actor(), nama=pre["nama"], lokasi=pre["lokasi"], opd=pre["opd"],
+            engine(), nip=pre["nip"], actor=actor(), within=within(), nama=pre["nama"], lokasi=pre["lokasi"], opd=pre["opd"],
             periode=pre["periode"], aturan=pre["aturan"], fokus=focus, coach_nip=coach_nip,
             coach_nama=ss.get("kasus_new_coach"), rencana=rencana, due_date=ss.get("kasus_new_due"),
         )  # fmt: skip
@@ -157,7 +163,7 @@ def _open(pre: dict) -> None:
 
 def open_form(pre: dict, rule_text: dict[str, str]) -> None:
     """The pre-filled form that opens a case for one employee."""
-    st.subheader(t("kasus_open_for", nama=pre["nama"]))
+    st.subheader(t("kasus_open_for", nama=fmt.md(pre["nama"])))
     if pre["aturan"]:
         st.markdown(f"**{t('kasus_rules')}:** " + "; ".join(rule_text[r] for r in pre["aturan"]))
     else:
@@ -244,28 +250,28 @@ def edit_form(case: dict) -> None:
 def _facts(case: dict) -> None:
     lg = lang()
     st.caption(
-        t("kasus_meta", status=status_label(case["status"]), coach=case["coach_nama"] or "–",
+        t("kasus_meta", status=status_label(case["status"]), coach=fmt.md(case["coach_nama"]),
           due=fmt.day(case["due_date"], lg), v=case["version"])
     )  # fmt: skip
     if case["status"] in cases.OPEN and case["due_date"] and case["due_date"] < dt.date.today():
         st.warning(t("kasus_overdue"))
     if case["fokus"]:
-        st.markdown(f"**{col('fokus')}:** " + ", ".join(fmt.capaian_in_text(x, lg) for x in case["fokus"]))
+        st.markdown(f"**{col('fokus')}:** " + ", ".join(fmt.md(fmt.capaian_in_text(x, lg)) for x in case["fokus"]))
     if case["rencana"]:
         st.markdown(f"**{t('kasus_plan')}:**")
         for step in case["rencana"]:
             when = step.get("tanggal")
-            st.markdown(f"- {step.get('aksi', '')} ({fmt.day(dt.date.fromisoformat(when[:10]), lg) if when else '–'})")
+            st.markdown(f"- {fmt.md(step.get('aksi', ''))} ({fmt.day(dt.date.fromisoformat(when[:10]), lg) if when else '–'})")
     if case["hasil"]:
-        st.markdown(f"**{t('kasus_outcome')}:** {case['hasil']}")
+        st.markdown(f"**{t('kasus_outcome')}:** {fmt.md(case['hasil'])}")
     if case["alasan_batal"]:
-        st.markdown(f"**{col('alasan_batal')}:** {case['alasan_batal']}")
+        st.markdown(f"**{col('alasan_batal')}:** {fmt.md(case['alasan_batal'])}")
 
 
 def detail(case: dict) -> None:
     """One case: facts, status and outcome form, session form (open cases), sessions and the trail."""
     cid = case["id"]
-    st.subheader(t("kasus_detail", id=cid, nama=case["nama"] or case["nip"]))
+    st.subheader(t("kasus_detail", id=cid, nama=fmt.md(case["nama"] or fmt.mask_nip(case["nip"]))))
     _facts(case)
     allowed = cases.ALLOWED[case["status"]]
     if allowed or case["status"] == "selesai":
@@ -340,7 +346,7 @@ def _award(row: dict) -> None:
         cases.record_award(
             engine(), nip=row["nip"], nama=row["nama"], jenis=str(ss.get("award_kind") or ""),
             tanggal=ss.get("award_date") or dt.date.today(), diberikan_oleh=str(ss.get("award_by") or ""),
-            catatan=str(ss.get("award_note") or "") or None, actor=actor(),
+            catatan=str(ss.get("award_note") or "") or None, actor=actor(), within=within(),
         )  # fmt: skip
     except cases.CaseError as exc:
         _say("error", exc.text(lang()))
@@ -351,7 +357,7 @@ def _award(row: dict) -> None:
 def award_form(row: dict) -> None:
     """Record an award given to the chosen employee (kind, date, by whom)."""
     with st.form("award_form"):
-        st.markdown(f"**{t('award_record')}: {row['nama']}**")
+        st.markdown(f"**{t('award_record')}: {fmt.md(row['nama'])}**")
         c1, c2, c3 = st.columns(3)
         c1.selectbox(t("award_kind"), settings().section("kasus").get("award_kinds", []), key="award_kind",
                      accept_new_options=True)  # fmt: skip

@@ -162,7 +162,7 @@ def step(name: str, data: bytes, kind: str | None, ctx: dict) -> mapping.Plan | 
     except FileRefused as exc:
         st.error(f"{t('map_refused')}: {exc.text(lang())}")
         return None
-    with st.expander(t("map_title", name=name), expanded=True):
+    with st.expander(t("map_title", name=fmt.md(name)), expanded=True):
         c1, c2 = st.columns(2)
         pick = c1.selectbox(
             t("map_kind_pick"),
@@ -176,16 +176,18 @@ def step(name: str, data: bytes, kind: str | None, ctx: dict) -> mapping.Plan | 
             table, plan = inspect(name, data, pick, _opts(ctx, sheet))
         if len(table.sheets) > 1:
             c2.selectbox(t("map_sheet_pick"), table.sheets, index=table.sheets.index(table.sheet), key=f"sheet_{key}")
-        sheet_txt = f", {t('map_sheet')} '{table.sheet}'" if len(table.sheets) > 1 else ""
-        prof_txt = f", {t('map_profile_used')} '{plan.profile}'" if plan.profile else ""
+        sheet_txt = f", {t('map_sheet')} '{fmt.md(table.sheet)}'" if len(table.sheets) > 1 else ""
+        prof_txt = f", {t('map_profile_used')} '{fmt.md(plan.profile)}'" if plan.profile else ""
         st.markdown(t("map_detected", kind=t(f"kind_{plan.kind}"), row=table.header_row, sheet=sheet_txt, profile=prof_txt))
         _context_table(plan)
         plan.columns = _columns_editor(plan, table, key)
         plan.values = _values_editor(plan, table, key)
         if plan.ignored:
-            st.caption(t("map_ignored", cols=", ".join(plan.ignored)))
+            st.caption(t("map_ignored", cols=fmt.md(", ".join(plan.ignored))))
         if table.dropped:
-            st.caption(t("map_dropped", rows=", ".join(f"{r} ({txt[:20]})" if txt else str(r) for r, txt in table.dropped[:8])))
+            st.caption(
+                t("map_dropped", rows=fmt.md(", ".join(f"{r} ({txt[:20]})" if txt else str(r) for r, txt in table.dropped[:8])))
+            )
         b1, b2, b3 = st.columns([1, 1, 1])
         if b1.button(t("map_dry"), key=f"dry_{key}"):
             _dry(name, data, plan, ctx)
@@ -195,5 +197,5 @@ def step(name: str, data: bytes, kind: str | None, ctx: dict) -> mapping.Plan | 
         if b3.button(t("map_save"), key=f"save_{key}", disabled=not pname.strip()):
             mapping.save_profile(profiles_dir(settings()), pname.strip(), plan)
             plan.profile = pname.strip()
-            st.success(t("map_saved", name=pname.strip()))
+            st.success(t("map_saved", name=fmt.md(pname.strip())))
     return plan

@@ -2,9 +2,31 @@
 
 from __future__ import annotations
 
+import secrets
+from collections.abc import Callable
+
 import streamlit as st
+from streamlit.logger import get_logger
+from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from warehouse.db import Filters
+
+log = get_logger(__name__)
+
+
+def guarded(run: Callable[[], None], where: str) -> None:
+    """Run a page (or the router): an unexpected error shows the person a reference number, never a traceback,
+    a file name or a server path; the details go to the server log under the same number."""
+    try:
+        run()
+    except ScriptControlException:  # st.stop, st.rerun, a page switch: how Streamlit steers a run, not errors
+        raise
+    except Exception:
+        ref = secrets.token_hex(4).upper()
+        log.error("Error reference %s on %r", ref, where, exc_info=True)
+        from ui.i18n import t
+
+        st.error(t("page_failed", ref=ref))
 
 
 def filters() -> Filters:
@@ -70,9 +92,10 @@ def people_link(f: Filters) -> None:
     page = PAGES.get("pembinaan")
     chosen = list(f.opd) or list(f.lokasi)
     if page is not None and chosen:
+        from ui import fmt
         from ui.i18n import t
 
-        st.page_link(page, label=t("to_people", x=", ".join(chosen)), icon=":material/support:")
+        st.page_link(page, label=t("to_people", x=fmt.md(", ".join(chosen))), icon=":material/support:")
 
 
 def uploader_language() -> None:
@@ -80,9 +103,11 @@ def uploader_language() -> None:
 
     Streamlit draws them in English with no option to change them, so they are replaced by CSS.
     """
+    from ui.data import settings
     from ui.i18n import t
 
-    limit = t("upload_limit", mb=st.get_option("server.maxUploadSize"))
+    mb = min(float(settings().section("muat").get("max_upload_mb", 50)), float(st.get_option("server.maxUploadSize")))
+    limit = t("upload_limit", mb=f"{mb:g}")
     st.html(f"""<style>
     [data-testid="stFileUploaderDropzone"] button {{ font-size: 0; }}
     [data-testid="stFileUploaderDropzone"] button::after {{ content: "{t("upload_browse")}"; font-size: 1rem; }}

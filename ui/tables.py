@@ -9,7 +9,7 @@ import polars as pl
 import streamlit as st
 
 from ui import audit, fmt
-from ui.data import cached
+from ui.data import cached, scope
 from ui.download import to_csv, to_excel
 from ui.filters import describe
 from ui.i18n import VALUES, col, lang, t, value_label
@@ -107,7 +107,7 @@ def indicators_and_values(indicators: str, values: str, first: bool = False) -> 
 def about(f: Filters | None, title: str) -> list[tuple[str, str]]:
     """Rows for the Excel 'about' sheet: table, filters, as-of time and the loads behind it."""
     fresh = cached(queries.freshness)
-    hist = cached(queries.load_history)
+    hist = cached(queries.loads_seen, scope())  # the loads the viewer may see, never another place's file names
     loads = "; ".join(
         f"#{r['load_id']} {r['berkas']} ({r['status']}, {r['dimuat']})" for r in hist.head(30).iter_rows(named=True)
     )

@@ -101,6 +101,15 @@ class Scope:
         return cls(lokasi=())
 
     @property
+    def unrestricted(self) -> bool:
+        """Whether nothing at all restricts this scope (the command line's `Scope()`; no principal gets one).
+
+        Code that must decide visibility outside SQL asks this, never "no place and no OPD stated": an
+        Atasan's scope states neither and is still restricted to its chain.
+        """
+        return self.lokasi is None and self.opd is None and self.atasan is None and not self.aggregate_only
+
+    @property
     def suppresses(self) -> bool:
         """Whether small groups are withheld from this viewer."""
         return self.aggregate_only and self.min_group > 1

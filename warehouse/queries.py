@@ -493,6 +493,49 @@ def rejects(con: Con, load_id: int | None = None) -> pl.DataFrame:
     return run(con, "SELECT * FROM rejects WHERE load_id = $id ORDER BY berkas, baris", {"id": load_id}, "rejects")
 
 
+def _loads_within(scope: Scope, alias: str = "") -> tuple[str, dict]:
+    """Which loads a viewer may see: those made by someone holding only places the viewer holds.
+
+    A load is a place-level record (its files may hold any of the uploader's places' rows, and its rejects
+    hold whatever the file held): a scope narrower than places (OPDs, an Atasan's chain, aggregates only) sees
+    none; a load from the command line counts as every place's (only an admin of all places sees it); a load
+    without places recorded, none but an unrestricted scope.
+    """
+    if scope.unrestricted:
+        return "TRUE", {}
+    if scope.lokasi is None or scope.opd is not None or scope.atasan is not None or scope.aggregate_only:
+        return "FALSE", {}
+    col = f"{alias}.lokasi" if alias else "lokasi"
+    return f"{col} IS NOT NULL AND len({col}) > 0 AND list_has_all($s_lokasi, {col})", {"s_lokasi": list(scope.lokasi)}
+
+
+def loads_seen(con: Con, scope: Scope) -> pl.DataFrame:
+    """The loads the viewer may see (`_loads_within`), newest first."""
+    w, p = _loads_within(scope)
+    return run(con, f"SELECT * EXCLUDE (sha256) FROM load_log WHERE {w} ORDER BY load_id DESC, berkas", p, "loads_seen")
+
+
+def rejects_seen(con: Con, scope: Scope, limit: int | None = None) -> pl.DataFrame:
+    """Rejected rows of the loads the viewer may see, newest load first; the first `limit` when given."""
+    w, p = _loads_within(scope, "l")
+    cap = "LIMIT $limit" if limit is not None else ""
+    sql = f"""SELECT r.* FROM rejects r WHERE r.load_id IN (SELECT l.load_id FROM load_log l WHERE {w})
+              ORDER BY r.load_id DESC, r.berkas, r.baris {cap}"""
+    return run(con, sql, {**p, **({"limit": int(limit)} if limit is not None else {})}, "rejects_seen")
+
+
+def rejects_count(con: Con, scope: Scope) -> dict:
+    """Of the viewer's loads: rejections kept, the rows they name, and the rows their files rejected (more
+    than those named when a file's rejections were capped at `[muat] rejects_kept`)."""
+    w, p = _loads_within(scope, "l")
+    seen = f"r.load_id IN (SELECT l.load_id FROM load_log l WHERE {w})"
+    sql = f"""SELECT (SELECT count(*) FROM rejects r WHERE {seen}) AS kept,
+                     (SELECT count(DISTINCT (r.load_id, r.berkas, r.baris)) FROM rejects r WHERE {seen}) AS kept_rows,
+                     (SELECT coalesce(sum(l.ditolak), 0) FROM load_log l WHERE {w}) AS rows"""
+    kept, kept_rows, rows = run(con, sql, p, "rejects_count").row(0)
+    return {"kept": int(kept), "kept_rows": int(kept_rows), "rows": int(rows)}
+
+
 def coaching_summary(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """Employees flagged for coaching as of the last period in range, per place and OPD, with the number
     flagged by each rule (one employee can be flagged by several)."""

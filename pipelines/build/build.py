@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from domain.places import PLACES
 from pipelines.build import staging
 from settings import Settings
 from warehouse.db import current_file
@@ -36,6 +37,8 @@ LOAD_SCHEMA = {
     "ditolak": pl.Int64,
     "pesan": pl.String,
     "message": pl.String,
+    # the places the person loading held (a dashboard admin's); every place for the command line
+    "lokasi": pl.List(pl.String),
 }
 FILES_SCHEMA = {"jenis": pl.String, "sumber": pl.String, "path": pl.String}
 
@@ -49,6 +52,8 @@ def read_manifest(warehouse: Path) -> dict:
         files = pl.from_arrow(con.sql("SELECT jenis, sumber, path FROM _manifest").to_arrow_table())
         loads = pl.from_arrow(con.sql("SELECT * FROM load_log ORDER BY load_id").to_arrow_table())
         rej = [r[0] for r in con.execute("SELECT path FROM _manifest_rejects").fetchall()]
+    if "lokasi" not in loads.columns:  # a warehouse built before loads recorded their places: any place's
+        loads = loads.with_columns(pl.lit(list(PLACES), pl.List(pl.String)).alias("lokasi"))
     missing = [pl.lit(None, dtype=t).alias(c) for c, t in LOAD_SCHEMA.items() if c not in loads.columns]  # older logs
     return {
         "files": files,

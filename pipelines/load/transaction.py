@@ -25,6 +25,7 @@ from pathlib import Path
 import polars as pl
 
 from domain.kinds import ORDER
+from domain.places import PLACES
 from pipelines.build import staging
 from pipelines.build.build import LOAD_SCHEMA, build_warehouse, clean_leftovers, fault_point, read_manifest
 from pipelines.clean.check_list import clean_file, file_rejects
@@ -86,6 +87,7 @@ class LoadReport:
     files: list[FileResult] = field(default_factory=list)
     rejects: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=REJECT_SCHEMA))
     detik_bangun: float = 0.0  # seconds to write staging and build the warehouse
+    places: tuple[str, ...] | None = None  # the places the person loading held (None: the command line, all)
 
     @property
     def exit_code(self) -> int:
@@ -227,6 +229,20 @@ def _digest(data: bytes, opts: ReadOptions | None) -> str:
     return h.hexdigest()
 
 
+def _capped(rejects: pl.DataFrame, settings: Settings) -> tuple[pl.DataFrame, str, str]:
+    """A file's rejects as kept: at most `[muat] rejects_kept` (a hostile file can hold millions, and every
+    page and download that shows them would carry them all), with a note saying how many there were."""
+    cap = int(settings.section("muat").get("rejects_kept", 10_000))
+    if rejects.height <= cap:
+        return rejects, "", ""
+    n = rejects.height
+    return (
+        rejects.head(cap),
+        f" Hanya {cap:,} catatan penolakan pertama yang disimpan (dari {n:,}).".replace(",", "."),
+        f" Only the first {cap:,} rejections are kept (of {n:,}).",
+    )
+
+
 def _stage_file(
     i: int,
     name: str,
@@ -272,9 +288,11 @@ def _stage_file(
     bad = bad_rows["baris"].unique()
     good = frame.filter(~pl.col("_baris").is_in(bad.implode())) if bad.len() else frame
     del frame
+    bad_rows, cap_id, cap_en = _capped(bad_rows, settings)
     if good.is_empty():  # nothing valid: replace nothing (a header-only or all-rejected file)
         pesan, message = guards.no_rows(bad.len(), bad.len())
-        return _Staged(FileResult(name, k, "ditolak", bad.len(), 0, bad.len(), pesan, message, digest), bad_rows)
+        refused = FileResult(name, k, "ditolak", bad.len(), 0, bad.len(), pesan + cap_id, message + cap_en, digest)
+        return _Staged(refused, bad_rows)
     good = good.drop(pl.selectors.starts_with("_asal_"))  # originals only serve the rejects
     if k == "pegawai":  # a roster is a snapshot as of its date: the file's or the context's, else the load date
         dated = good["per_tanggal"].drop_nulls()
@@ -293,8 +311,8 @@ def _stage_file(
         good.height + bad.len(),
         good.height,
         bad.len(),
-        notes_id,
-        notes_en,
+        (notes_id + cap_id).strip(),
+        (notes_en + cap_en).strip(),
         sha256=digest,
         detik=ended - started,
         detik_validasi=checked,
@@ -444,7 +462,7 @@ def _load_locked(
     _clean_leftovers(settings)
     manifest = read_manifest(warehouse)
     load_id = _next_load_id(stg_dir, manifest["loads"])
-    report = LoadReport(load_id)
+    report = LoadReport(load_id, places=opts.places)
     stamp = f"{load_id}_{int(time.time() * 1000)}"
     loaded = manifest["loads"].filter(pl.col("status") != "ditolak")
     already = dict(zip(loaded["sha256"].to_list(), loaded.select("jenis", "dibaca").rows(), strict=True))
@@ -534,6 +552,8 @@ def _load_rows(report: LoadReport) -> pl.DataFrame:
                 "ditolak": f.ditolak,
                 "pesan": f.pesan,
                 "message": f.message,
+                # the command line may load any place's rows: its loads count as every place's
+                "lokasi": list(report.places) if report.places is not None else list(PLACES),
             }
             for f in report.files
         ],
