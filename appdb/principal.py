@@ -44,8 +44,9 @@ class Principal:
         if self.role == "kepala_opd":
             return Scope(lokasi=places, opd=tuple(self.opd)) if places and self.opd else Scope.nothing()
         if self.role == "atasan":
-            # the chain below the NIP, aggregates of the NIP's own unit; a NIP not in the warehouse sees nothing
-            return Scope(atasan=self.nip) if self.nip else Scope.nothing()
+            # the chain below the NIP, aggregates of the NIP's own unit (whole, at least min_group people: its
+            # supervisor and peers are in it); a NIP not in the warehouse sees nothing
+            return Scope(atasan=self.nip, min_group=max(min_group, 2)) if self.nip else Scope.nothing()
         if self.role == "agregat":
             if not places:
                 return Scope.nothing()

@@ -8,7 +8,7 @@ import streamlit as st
 from ui import audit, fmt, urlstate
 from ui.data import q, scope
 from ui.i18n import lang, t, value_label
-from warehouse.db import Filters
+from warehouse.db import LIMITED_DIMS, Filters
 
 PLACES = ["Bangko", "Jambi", "Belawan", "Rakumpit"]
 KEYS = ["periode", "lokasi", "opd", "unit_kerja", "jenis_jabatan", "golongan", "status_asn"]
@@ -81,6 +81,16 @@ def _refuse_outside(key: str, allowed: list[str]) -> None:
             st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
 
 
+def _splitting(opts: pl.DataFrame) -> tuple[tuple[str, ...], ...]:
+    """The filters that split an OPD (unit, jabatan, golongan, status): for viewers who may see people."""
+    return (
+        _multi("unit_kerja", sorted(opts["unit_kerja"].unique().to_list())),
+        _multi("jenis_jabatan", sorted(opts["jenis_jabatan"].drop_nulls().unique().to_list()), translate=True),
+        _multi("golongan", sorted(opts["golongan"].drop_nulls().unique().to_list())),
+        _multi("status_asn", sorted(opts["status_asn"].drop_nulls().unique().to_list())),
+    )
+
+
 def sidebar() -> Filters:
     """Draw the filters and return the current selection."""
     per = q("periods")
@@ -107,6 +117,9 @@ def sidebar() -> Filters:
         allowed = [p for p in PLACES if p in set(everything["lokasi"].to_list())]
         _refuse_outside("lokasi", allowed)
         _refuse_outside("opd", everything["opd"].unique().to_list())
+        if sc.suppresses:  # no filter that splits an OPD for a viewer whose small groups are withheld
+            for key in LIMITED_DIMS:
+                _refuse_outside(key, [])
         lok = _multi("lokasi", allowed)
         opd = unit = jab = gol = sta = ()
         if _more_open():
@@ -114,10 +127,8 @@ def sidebar() -> Filters:
             opd = _multi("opd", sorted(opts["opd"].unique().to_list()))
             if opd:
                 opts = opts.filter(pl.col("opd").is_in(opd))
-            unit = _multi("unit_kerja", sorted(opts["unit_kerja"].unique().to_list()))
-            jab = _multi("jenis_jabatan", sorted(opts["jenis_jabatan"].drop_nulls().unique().to_list()), translate=True)
-            gol = _multi("golongan", sorted(opts["golongan"].drop_nulls().unique().to_list()))
-            sta = _multi("status_asn", sorted(opts["status_asn"].drop_nulls().unique().to_list()))
+            if not sc.suppresses:
+                unit, jab, gol, sta = _splitting(opts)
         if lok or opd or unit or jab or gol or sta or (dari, sampai) != default:  # nothing to reset otherwise
             st.button(t("reset"), key="reset_filters", on_click=reset, icon=":material/restart_alt:")
     return Filters(dari, sampai, lok, opd, unit, jab, gol, sta)
