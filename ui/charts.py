@@ -6,6 +6,8 @@ small groups are drawn hollow with their n, and partial periods are marked on th
 
 from __future__ import annotations
 
+import re
+
 import plotly.graph_objects as go
 import polars as pl
 
@@ -82,8 +84,9 @@ def _rounded(values: list, digits: int) -> list:
 
 
 def _digits(number_format: str) -> int:
-    """The decimals of a d3 number format ('.1f' -> 1, '.0%' -> 2)."""
-    places = int(number_format.strip(".f%") or 0)
+    """The decimals of a d3 number format ('.1f' -> 1, ',.0f' -> 0, '.0%' -> 2)."""
+    found = re.search(r"\.(\d+)", number_format)
+    places = int(found.group(1)) if found else 0
     return places + 2 if number_format.endswith("%") else places
 
 
