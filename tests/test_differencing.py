@@ -150,3 +150,46 @@ def test_an_atasan_reads_only_survey_responses_about_its_own_people(con):
     ).fetchall()[0][0]
     assert whole_opd > mine, "the OPD has responses about others: the test can tell the two apart"
     assert got.height == mine
+
+
+def test_charts_carry_the_numbers_they_label_rounded():
+    from ui import charts
+
+    frame = pl.DataFrame(
+        {
+            "lokasi": ["Jambi", "Jambi"],
+            "opd": ["Dinas Kesehatan", "Disdukcapil"],
+            "periode": ["2026-09", "2026-10"],
+            "n": [27, 26],
+            "rata_hasil": [98.071382, 93.519995],
+            "ci_bawah": [95.123456, 90.987654],
+            "ci_atas": [101.019283, 96.052336],
+            "terlalu_kecil": [False, False],
+            **{c: [7, 6] for c in charts.PREDIKAT_COUNT_COLS.values()},
+        }
+    )
+    figures = [
+        charts.heatmap(frame, "t"),
+        charts.predikat_stacked(frame, "opd", "t"),
+        charts.line_by(frame, "periode", "rata_hasil", "lokasi", "t", "y"),
+        charts.ci_plot(frame, "opd", "rata_hasil", "ci_bawah", "ci_atas", "t", "x"),
+        charts.bars(frame, "rata_hasil", "opd", "t", "x"),
+        charts.bars(frame, "rata_hasil", "opd", "t", "x", x_format=".2f"),
+    ]
+    digits = [1, 3, 1, 1, 1, 2]
+    for fig, d in zip(figures, digits, strict=True):
+        spec = fig.to_plotly_json()
+        values = [v for trace in spec["data"] for k in ("x", "y", "z") for v in _flat(trace.get(k))]
+        values += [v for trace in spec["data"] for v in _flat((trace.get("error_x") or {}).get("array"))]
+        floats = [v for v in values if isinstance(v, float)]
+        assert floats and all(round(v, d) == v for v in floats), (fig.layout.title.text, d, floats[:4])
+
+
+def _flat(node) -> list:
+    if node is None or isinstance(node, str):
+        return []
+    if hasattr(node, "tolist"):
+        node = node.tolist()
+    if isinstance(node, list | tuple):
+        return [v for item in node for v in _flat(item)]
+    return [node]
