@@ -104,8 +104,11 @@ def main() -> None:
 def _scope_notes(who) -> None:
     if scope().lokasi == ():
         st.warning(t("no_scope"))
+    k = settings().section("privacy").get("min_group", 5)
     if not who.sees_people:
-        st.sidebar.caption(t("aggregate_note", k=settings().section("privacy").get("min_group", 5)))
+        st.sidebar.caption(t("aggregate_note", k=k))
+    elif scope().atasan is not None:
+        st.sidebar.caption(t("atasan_note", k=k))
 
 
 def _pages(page, who) -> dict:

@@ -53,11 +53,13 @@ class Principal:
         if self.role == "kepala_opd":
             return Scope(lokasi=places, opd=tuple(self.opd)) if places and self.opd else Scope.nothing()
         if self.role == "atasan":
-            # the chain below the NIP, aggregates of the NIP's own unit; a NIP not in the warehouse sees nothing;
-            # places given (as an admin of a place must) bound it too, so a NIP elsewhere shows nothing
+            # the chain below the NIP, aggregates of the NIP's own unit (whole, at least min_group people: its
+            # supervisor and peers are in it); a NIP not in the warehouse sees nothing; places given (as an admin
+            # of a place must) bound it too, so a NIP elsewhere shows nothing
             if not self.nip:
                 return Scope.nothing()
-            return Scope(atasan=self.nip, lokasi=places) if places else Scope(atasan=self.nip)
+            group = max(min_group, 2)
+            return Scope(atasan=self.nip, lokasi=places, min_group=group) if places else Scope(atasan=self.nip, min_group=group)
         if self.role == "agregat":
             if not places:
                 return Scope.nothing()

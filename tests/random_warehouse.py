@@ -99,15 +99,16 @@ _FIRST = {"bulanan": 2025 * 12 + 9, "triwulanan": 2025 * 4 + 1, "tahunan": 2022}
 
 
 @st.composite
-def worlds(draw) -> World:
-    """A small random world: 1-7 people in 1-3 places, 2-6 periods of one kind, gaps and blanks everywhere."""
+def worlds(draw, max_employees: int = 7) -> World:
+    """A small random world: 1-7 people (or up to `max_employees`) in 1-3 places, 2-6 periods of one kind, gaps
+    and blanks everywhere."""
     g = draw(st.sampled_from(GRANULARITIES))
     n_per = draw(st.integers(2, 6))
     periods = _periods(
         g, _FIRST[g] + draw(st.integers(0, 3)), n_per, draw(st.lists(st.booleans(), min_size=n_per, max_size=n_per))
     )
     places = draw(st.lists(st.sampled_from(["Bangko", "Jambi", "Belawan", "Rakumpit"]), min_size=1, max_size=3, unique=True))
-    n_emp = draw(st.integers(1, 7))
+    n_emp = draw(st.integers(1, max_employees))
     emps: list[Employee] = []
     for i in range(n_emp):
         nip = f"19800101200501{1 + i % 2}{i + 1:03d}"

@@ -228,14 +228,15 @@ def test_grid_text_for_literal_values():
         {
             "n": [1824, None],
             "rata_hasil": [99.94, None],
-            "share_capai": [0.288, None],
+            "share_capai": [0.2884, None],
             "periode": ["2026-10", "2026-Q4"],
             "jenis_kelamin": ["P", "L"],
             "terlalu_kecil": [True, False],
         }
     )
-    shown = display_frame(frame, percent=("share_capai",)).data  # the values under the text stay as they were
+    shown = display_frame(frame, percent=("share_capai",)).data  # the values under the text: numbers, rounded as shown
     assert shown["n"].tolist()[0] == 1824
+    assert shown["Rata-rata hasil kerja"].tolist()[0] == 99.9 and shown["Mencapai target"].tolist()[0] == 0.288
     text = display_frame(frame, percent=("share_capai",)).to_string()
     for expected in ("1.824", "99,9", "28,8%", "Okt 2026", "TW IV 2026", "Perempuan", "Laki-laki", "Ya", "Tidak", "–"):
         assert expected in text

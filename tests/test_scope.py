@@ -244,15 +244,16 @@ def test_aggregate_viewer_gets_no_person_and_no_small_group(demo_settings):
     assert Q.coaching_list(con, f, scope).is_empty() and Q.recognition_list(con, f, scope).is_empty()
     assert Q.employee_search(con, scope, "").is_empty() and Q.rater_leniency(con, f, scope, 1).is_empty()
     assert Q.skm_responses(con, f, scope).is_empty()
-    units = Q.scores_by(con, f, scope, UNIT)
+    # no breakdown that splits an OPD (README, Privacy): units are never shown to an aggregate viewer
+    assert Q.scores_by(con, f, scope, UNIT).is_empty()
+    opds = Q.scores_by(con, f, scope, ["lokasi", "opd", "periode"])
     per_period = con.sql(
-        "SELECT lokasi, opd, unit_kerja, periode, sum(n) AS n FROM agg_kinerja WHERE lokasi IN ('Jambi', 'Bangko') GROUP BY ALL"
+        "SELECT lokasi, opd, periode, sum(n) AS n FROM agg_kinerja WHERE lokasi IN ('Jambi', 'Bangko') GROUP BY ALL"
     ).pl()
-    people = per_period.group_by(UNIT).agg(pl.col("n").max())
-    small = people.filter(pl.col("n") < 5)
-    assert small.height > 0, "the demo has units under five people: the test would prove nothing"
-    assert units.join(small, on=UNIT, how="semi").is_empty()
-    assert units.height == people.height - small.height
+    small = per_period.filter(pl.col("n") < 5)
+    assert small.height > 0, "the demo has OPDs under five people: the test would prove nothing"
+    assert opds.join(small, on=["lokasi", "opd", "periode"], how="semi").is_empty()
+    assert opds["n"].min() >= 5
     check_every_query(con, scope, f, [])
 
 

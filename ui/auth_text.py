@@ -41,8 +41,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "Demo accounts (demo data only; every password is `{pw}`)",
     ),
     "aggregate_note": (
-        "Anda melihat angka agregat saja: nama dan NIP tidak ditampilkan, kelompok di bawah {k} orang disembunyikan.",
-        "You see aggregates only: no names or NIPs, groups under {k} people are withheld.",
+        "Anda melihat angka agregat saja: nama dan NIP tidak ditampilkan, kelompok di bawah {k} orang disembunyikan, "
+        "dan filter unit, jabatan, golongan dan status tidak tersedia (agar dua tampilan tidak dapat dikurangkan).",
+        "You see aggregates only: no names or NIPs, groups under {k} people are withheld, and the unit, position, "
+        "grade and status filters are off (so that two views cannot be subtracted).",
+    ),
+    "atasan_note": (
+        "Angka agregat unit Anda ditampilkan utuh dan hanya bila minimal {k} orang; filter jabatan, golongan dan "
+        "status tidak tersedia.",
+        "Your unit's aggregates are shown whole and only when they hold at least {k} people; the position, grade "
+        "and status filters are off.",
     ),
     "no_scope": (
         "Akun Anda belum diberi wilayah atau OPD: tidak ada data yang dapat ditampilkan. Hubungi Admin BKPSDM.",

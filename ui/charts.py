@@ -6,6 +6,8 @@ small groups are drawn hollow with their n, and partial periods are marked on th
 
 from __future__ import annotations
 
+import re
+
 import plotly.graph_objects as go
 import polars as pl
 
@@ -106,6 +108,18 @@ def _layout(
     return fig
 
 
+def _rounded(values: list, digits: int) -> list:
+    """A chart's numbers rounded as its labels show them: the figure sent to the browser holds no more."""
+    return [round(v, digits) if isinstance(v, float) else v for v in values]
+
+
+def _digits(number_format: str) -> int:
+    """The decimals of a d3 number format ('.1f' -> 1, ',.0f' -> 0, '.0%' -> 2)."""
+    found = re.search(r"\.(\d+)", number_format)
+    places = int(found.group(1)) if found else 0
+    return places + 2 if number_format.endswith("%") else places
+
+
 def _n(v: int | float | None) -> str:
     return fmt.num(v, 0, lang())
 
@@ -125,7 +139,7 @@ def predikat_stacked(
     ]
     denom = rated.to_list()
     for name, c in PREDIKAT_COUNT_COLS.items():
-        share = [v / d if d else None for v, d in zip(frame[c].to_list(), denom, strict=True)]
+        share = _rounded([v / d if d else None for v, d in zip(frame[c].to_list(), denom, strict=True)], 3)
         fig.add_bar(
             y=ylabels,
             x=share,
@@ -188,7 +202,7 @@ def line_by(
         name = (labels or {}).get(g, str(g))
         fig.add_scatter(
             x=xs,
-            y=part[y].to_list(),
+            y=_rounded(part[y].to_list(), _digits(y_format)),
             name=name,
             mode="lines+markers",
             customdata=[[_n(v)] for v in ns],
@@ -223,7 +237,7 @@ def heatmap(frame: pl.DataFrame, title: str, min_n: int | None = None) -> go.Fig
         zr, tr, cr = [], [], []
         for p in cols:
             cell = cells.get((o, p))
-            v = cell["rata_hasil"] if cell else None
+            v = round(cell["rata_hasil"], 1) if cell and cell["rata_hasil"] is not None else None
             n = int(cell["n"]) if cell else 0
             zr.append(v)
             star = "*" if cell and min_n is not None and n < min_n else ""
@@ -278,7 +292,7 @@ def histogram(frame: pl.DataFrame, title: str, x_title: str, width: float) -> go
         total = int(part["n"].sum())
         fig.add_scatter(
             x=(part["bin"] + width / 2).to_list(),
-            y=(part["n"] / total).to_list(),
+            y=_rounded((part["n"] / total).to_list(), 3),
             mode="lines",
             line={"color": c, "shape": "hvh", "width": 2.5},
             name=f"{p} (n={_n(total)})",
@@ -305,7 +319,7 @@ def ci_plot(
         small = part[small_col].to_list()
         labels = [f"{a} (n={_n(n)}){' ✕' if s else ''}" for a, n, s in zip(part[label], part["n"], small, strict=True)]
         fig.add_scatter(
-            x=part[value].to_list(),
+            x=_rounded(part[value].to_list(), 1),
             y=labels,
             mode="markers",
             name=p,
@@ -314,8 +328,8 @@ def ci_plot(
             error_x={
                 "type": "data",
                 "symmetric": False,
-                "array": (part[hi] - part[value]).to_list(),
-                "arrayminus": (part[value] - part[lo]).to_list(),
+                "array": _rounded((part[hi] - part[value]).to_list(), 1),
+                "arrayminus": _rounded((part[value] - part[lo]).to_list(), 1),
             },
             hovertemplate="%{y}<br>%{x:.1f}<extra>" + p + "</extra>",
         )
@@ -341,7 +355,7 @@ def bars(
     cols = [(colours or {}).get(v, "#1f5fa8") for v in frame[colour_by].to_list()] if colour_by else "#1f5fa8"
     fig = go.Figure(
         go.Bar(
-            x=frame[x].to_list(),
+            x=_rounded(frame[x].to_list(), _digits(x_format)),
             y=frame[y].to_list(),
             orientation="h",
             marker_color=cols,
@@ -372,7 +386,7 @@ def grouped_bars(
         name = value_label(group_kind, g)
         fig.add_bar(
             y=[value_label(category_kind, c) for c in part[category].to_list()],
-            x=part[value].to_list(),
+            x=_rounded(part[value].to_list(), 1),
             orientation="h",
             name=name,
             marker_color=next(palette),

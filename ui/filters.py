@@ -10,7 +10,7 @@ from ui import audit, fmt, urlstate
 from ui.data import cached, scope
 from ui.i18n import lang, t, value_label
 from warehouse import queries
-from warehouse.db import Filters
+from warehouse.db import LIMITED_DIMS, Filters
 
 KEYS = ["periode", "lokasi", "opd", "unit_kerja", "jenis_jabatan", "golongan", "status_asn"]
 MORE = KEYS[2:]  # drawn behind a switch, on request or whenever one of them holds a value
@@ -84,6 +84,16 @@ def _refuse_outside(key: str, allowed: list[str]) -> None:
         st.warning(t("link_outside", what=t(key), values=fmt.md(", ".join(outside))), icon=":material/block:")
 
 
+def _splitting(opts: pl.DataFrame) -> tuple[tuple[str, ...], ...]:
+    """The filters that split an OPD (unit, jabatan, golongan, status): for viewers who may see people."""
+    return (
+        _multi("unit_kerja", sorted(opts["unit_kerja"].unique().to_list())),
+        _multi("jenis_jabatan", sorted(opts["jenis_jabatan"].drop_nulls().unique().to_list()), translate=True),
+        _multi("golongan", sorted(opts["golongan"].drop_nulls().unique().to_list())),
+        _multi("status_asn", sorted(opts["status_asn"].drop_nulls().unique().to_list())),
+    )
+
+
 def sidebar() -> Filters:
     """Draw the filters and return the current selection."""
     per = cached(queries.periods)
@@ -111,6 +121,9 @@ def sidebar() -> Filters:
         _refuse_outside("lokasi", allowed)
         _refuse_outside("opd", everything["opd"].unique().to_list())
         _refuse_outside("unit_kerja", everything["unit_kerja"].drop_nulls().unique().to_list())
+        if sc.suppresses:  # no filter that splits an OPD for a viewer whose small groups are withheld
+            for key in LIMITED_DIMS:
+                _refuse_outside(key, [])
         lok = _multi("lokasi", allowed)
         opd = unit = jab = gol = sta = ()
         if _more_open():
@@ -118,10 +131,8 @@ def sidebar() -> Filters:
             opd = _multi("opd", sorted(opts["opd"].unique().to_list()))
             if opd:
                 opts = opts.filter(pl.col("opd").is_in(opd))
-            unit = _multi("unit_kerja", sorted(opts["unit_kerja"].unique().to_list()))
-            jab = _multi("jenis_jabatan", sorted(opts["jenis_jabatan"].drop_nulls().unique().to_list()), translate=True)
-            gol = _multi("golongan", sorted(opts["golongan"].drop_nulls().unique().to_list()))
-            sta = _multi("status_asn", sorted(opts["status_asn"].drop_nulls().unique().to_list()))
+            if not sc.suppresses:
+                unit, jab, gol, sta = _splitting(opts)
         if lok or opd or unit or jab or gol or sta or (dari, sampai) != default:  # nothing to reset otherwise
             st.button(t("reset"), key="reset_filters", on_click=reset, icon=":material/restart_alt:")
     return Filters(dari, sampai, lok, opd, unit, jab, gol, sta)

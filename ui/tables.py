@@ -43,12 +43,23 @@ def _labelled(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(exprs) if exprs else frame
 
 
-def localise(frame: pl.DataFrame, decimals: dict[str, int] | None = None, names: dict[str, str] | None = None) -> pl.DataFrame:
-    """For the downloads: headers and vocabularies in the chosen language, floats rounded, numbers kept numbers."""
+def as_shown(frame: pl.DataFrame, decimals: dict[str, int] | None = None, percent: tuple[str, ...] = ()) -> pl.DataFrame:
+    """Every float rounded to the precision it is shown with (a share in `percent` shown as 28,8% keeps 0.288):
+    what reaches the browser or a file holds no more than the screen says."""
     decimals = decimals or {}
-    out = _labelled(frame).with_columns(
-        [pl.col(c).round(decimals.get(c, 1)) for c, d in frame.schema.items() if d in (pl.Float64, pl.Float32)]
-    )
+    digits = {c: decimals.get(c, 1) + (2 if c in percent else 0) for c, d in frame.schema.items() if d.is_float()}
+    return frame.with_columns(pl.col(c).round(d) for c, d in digits.items()) if digits else frame
+
+
+def localise(
+    frame: pl.DataFrame,
+    decimals: dict[str, int] | None = None,
+    names: dict[str, str] | None = None,
+    percent: tuple[str, ...] = (),
+) -> pl.DataFrame:
+    """For the downloads: headers and vocabularies in the chosen language, floats rounded as shown, numbers kept
+    numbers."""
+    out = as_shown(_labelled(frame), decimals, percent)
     names = names or {c: col(c) for c in out.columns}
     return out.rename({c: names.get(c, c) for c in out.columns})
 
@@ -83,7 +94,7 @@ def display_frame(frame: pl.DataFrame, decimals: dict[str, int] | None = None, p
     """What the grid shows: a pandas Styler over the real values (so columns sort as numbers and periods in
     time order) whose display text is localised; headers and vocabularies in the chosen language."""
     decimals = decimals or {}
-    labelled = _labelled(frame)
+    labelled = as_shown(_labelled(frame), decimals, percent)
     shown = labelled.to_pandas()
     shown.columns = [col(c) for c in frame.columns]
     funcs = formatters(labelled, decimals, percent)
@@ -170,7 +181,7 @@ def show(
 
     def table() -> pl.DataFrame:
         data = full() if partial else frame
-        return localise(data.drop([c for c in links if c in data.columns]), decimals, names)
+        return localise(data.drop([c for c in links if c in data.columns]), decimals, names, percent)
 
     c1, c2, c3 = box.columns([1, 1, 4])
     rows = total if partial else frame.height

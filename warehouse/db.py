@@ -91,7 +91,8 @@ class Scope:
     opd: tuple[str, ...] | None = None
     # An Atasan's NIP: people only below it in the nip_atasan chain; aggregates only of its own unit.
     atasan: str | None = None
-    # Aggregate viewers: no row about one person at all, and groups under `min_group` people suppressed.
+    # Aggregate viewers: no row about one person at all. Aggregate viewers and Atasan: figures only from whole
+    # groups of at least `min_group` people (warehouse.disclosure).
     aggregate_only: bool = False
     min_group: int = 0
 
@@ -111,8 +112,8 @@ class Scope:
 
     @property
     def suppresses(self) -> bool:
-        """Whether small groups are withheld from this viewer."""
-        return self.aggregate_only and self.min_group > 1
+        """Whether small groups are withheld from this viewer, and its breakdowns limited (LIMITED_DIMS)."""
+        return (self.aggregate_only or self.atasan is not None) and self.min_group > 1
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,9 @@ class Filters:
 
 # Allow-list: filter name -> column. Column names never come from user input.
 _DIMS = ["lokasi", "opd", "unit_kerja", "jenis_jabatan", "golongan", "status_asn"]
+# Filters a viewer whose small groups are withheld may not use on aggregates: each cuts an OPD into parts
+# that could be differenced against the whole (README, Privacy; warehouse.disclosure).
+LIMITED_DIMS = ("unit_kerja", "jenis_jabatan", "golongan", "status_asn")
 
 
 # The people below an Atasan: every NIP reachable down the nip_atasan chain (UNION stops on cycles).
@@ -166,9 +170,10 @@ def where(
     prefix = f"{alias}." if alias else ""
     parts, params = ["TRUE"], {}
     present = dims if dims is not None else _DIMS
+    limited = scope.suppresses and not person
     for dim in present:
         values = getattr(f, dim)
-        if values:
+        if values and not (limited and dim in LIMITED_DIMS):
             parts.append(f"list_contains($f_{dim}, {prefix}{dim})")
             params[f"f_{dim}"] = list(values)
     for dim in ("lokasi", "opd"):

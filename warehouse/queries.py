@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from statistics import NormalDist
 
 import duckdb
 import polars as pl
 
 from domain.periods import bounds
+from warehouse import disclosure
 from warehouse.db import Filters, Scope, run, where
 
 Con = duckdb.DuckDBPyConnection
@@ -22,10 +24,43 @@ def periods(con: Con) -> pl.DataFrame:
 
 
 def filter_options(con: Con, scope: Scope, lokasi: tuple[str, ...] = (), opd: tuple[str, ...] = ()) -> pl.DataFrame:
-    """Distinct place/OPD/unit/jabatan/golongan/status combinations, narrowed by chosen places and OPDs."""
+    """Distinct place/OPD/unit/jabatan/golongan/status combinations, narrowed by chosen places and OPDs.
+
+    A viewer whose small groups are withheld gets places and OPDs only, and only OPDs that are a group of
+    their own (warehouse.disclosure) in some period: no list names a group under the minimum.
+    """
+    if scope.suppresses:
+        return _restricted_options(con, scope, lokasi, opd)
     w, p = where(Filters(lokasi=lokasi, opd=opd), scope, dims=["lokasi", "opd", "unit_kerja"], period_col=None)
     sql = f"SELECT lokasi, opd, unit_kerja, jenis_jabatan, golongan, status_asn FROM dim_filter WHERE {w}"
     return run(con, sql, p, "filter_options")
+
+
+def _restricted_options(con: Con, scope: Scope, lokasi: tuple[str, ...], opd: tuple[str, ...]) -> pl.DataFrame:
+    """filter_options for a restricted viewer: selectable place/OPD pairs, the other columns empty."""
+    ok = disclosure.selectable_opds(_cells(con, Filters(), scope), scope.min_group)
+    if lokasi:
+        ok = ok.filter(pl.col("lokasi").is_in(list(lokasi)))
+    if opd:
+        ok = ok.filter(pl.col("opd").is_in(list(opd)))
+    empty = [pl.lit(None, dtype=pl.String).alias(c) for c in ("unit_kerja", "jenis_jabatan", "golongan", "status_asn")]
+    return ok.sort("lokasi", "opd").with_columns(empty)
+
+
+def _rounded_for_restricted(fn):
+    """Figures for a viewer whose small groups are withheld leave the query layer rounded as they are shown:
+    a full-precision mean beside its n would tell more than the screen does."""
+
+    @functools.wraps(fn)
+    def wrapped(con: Con, f: Filters, scope: Scope, *args, **kwargs):
+        out = fn(con, f, scope, *args, **kwargs)
+        if not scope.suppresses:
+            return out
+        if isinstance(out, dict):
+            return {k: disclosure.rounded(v) for k, v in out.items()}
+        return disclosure.rounded(out)
+
+    return wrapped
 
 
 def freshness(con: Con) -> dict:
@@ -61,16 +96,41 @@ _SUM_COLS = [
 ]
 
 
+_RESTRICTED_GROUPABLE = {"lokasi", "opd", "periode"}
+
+
+def _cells(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
+    """agg_kinerja's counts and sums per period, place and OPD in the viewer's scope and period range, with `_in`:
+    whether the viewer's place and OPD filters choose the cell. Unchosen cells are kept: they decide the atoms
+    (warehouse.disclosure) as much as chosen ones."""
+    w, p = where(Filters(dari=f.dari, sampai=f.sampai), scope)
+    chosen, p_chosen = where(Filters(lokasi=f.lokasi, opd=f.opd), Scope(), dims=["lokasi", "opd"], period_col=None)
+    sums = ", ".join(f"sum({c}) AS {c}" for c in _SUM_COLS)
+    sql = f"""
+        SELECT periode, lokasi, opd, min(periode_mulai) AS periode_mulai, {sums}, bool_and({chosen}) AS _in
+        FROM agg_kinerja WHERE {w}
+        GROUP BY periode, lokasi, opd ORDER BY periode, lokasi, opd"""
+    return run(con, sql, {**p, **p_chosen}, "cells")
+
+
 def _sums(con: Con, f: Filters, scope: Scope, group: list[str], name: str) -> pl.DataFrame:
     """Counts and sums from agg_kinerja grouped by allow-listed dimensions (means are taken in `_means`).
 
-    For a viewer whose small groups are withheld, the sums keep the period too, so `_means` can tell how many
-    people a group holds (its largest period), not how many person-periods.
+    For a viewer whose small groups are withheld, the sums are per period, place and OPD whatever the group
+    (`_cells`), so `_means` can show only groups made of whole, safe atoms; a group by anything but place, OPD
+    and period shows such a viewer nothing.
     """
     if not set(group) <= _GROUPABLE:
         raise ValueError(f"group columns must come from the allow-list: {sorted(set(group) - _GROUPABLE)}")
-    if scope.suppresses and "periode" not in group:
-        group = [*group, "periode"]
+    if scope.suppresses:
+        cells = _cells(con, f, scope)
+        split = sorted(set(group) - _RESTRICTED_GROUPABLE)
+        # a breakdown that splits OPDs is never shown to such a viewer: no cell is chosen for it
+        return (
+            cells.with_columns(*[pl.lit(None, dtype=pl.String).alias(c) for c in split], pl.lit(False).alias("_in"))
+            if split
+            else cells
+        )
     cols = ", ".join(group)
     w, p = where(f, scope)
     sums = ", ".join(f"sum({c}) AS {c}" for c in _SUM_COLS)
@@ -90,16 +150,14 @@ def _means(sums: pl.DataFrame, group: list[str], scope: Scope) -> pl.DataFrame:
     """Re-aggregate sums to `group`: n (employee-periods), mean and sd of hasil kerja, mean perilaku and ordinal,
     predikat counts and shares of those with a predikat, and the count and share with none.
 
-    Groups smaller than the scope's `min_group` people (in their largest period) are dropped for viewers
-    whose small groups are withheld.
+    For viewers whose small groups are withheld, `sums` are `_cells` and only groups made of whole, safe atoms
+    in every period are kept (warehouse.disclosure).
     """
     extra = [pl.col("periode_mulai").min()] if "periode" in group and "periode_mulai" in sums.columns else []
-    g = sums.group_by(group, maintain_order=True).agg(*extra, *[pl.col(c).sum() for c in _SUM_COLS]).sort(group)
+    chosen = sums.filter(pl.col("_in")) if scope.suppresses else sums
+    g = chosen.group_by(group, maintain_order=True).agg(*extra, *[pl.col(c).sum() for c in _SUM_COLS]).sort(group)
     if scope.suppresses:
-        per = sums.group_by([*group, "periode"] if "periode" not in group else group).agg(pl.col("n").sum())
-        people = per.group_by(group).agg(pl.col("n").max().alias("_people"))
-        g = g.join(people, on=group, how="left", nulls_equal=True).filter(pl.col("_people") >= scope.min_group)
-        g = g.drop("_people")
+        g = disclosure.only_shown(g, sums, group, scope.min_group)
     nh = pl.when(pl.col("n_hasil") > 0).then(pl.col("n_hasil"))
     var = (pl.col("sumsq_hasil") - pl.col("sum_hasil") ** 2 / nh) / pl.when(pl.col("n_hasil") > 1).then(pl.col("n_hasil") - 1)
     return g.with_columns(
@@ -113,11 +171,13 @@ def _means(sums: pl.DataFrame, group: list[str], scope: Scope) -> pl.DataFrame:
     ).drop("sum_hasil", "sumsq_hasil", "n_perilaku", "sum_perilaku", "n_ordinal", "sum_ordinal")
 
 
+@_rounded_for_restricted
 def scores_by(con: Con, f: Filters, scope: Scope, group: list[str]) -> pl.DataFrame:
     """Scores and predikat counts grouped by the given dimensions over the filtered periods."""
     return _means(_sums(con, f, scope, group, "scores_by"), group, scope)
 
 
+@_rounded_for_restricted
 def scores_levels(
     con: Con, f: Filters, scope: Scope, finest: list[str], levels: tuple[tuple[str, ...], ...]
 ) -> dict[tuple[str, ...], pl.DataFrame]:
@@ -163,16 +223,19 @@ def _changes(per: pl.DataFrame, top: int) -> pl.DataFrame:
     )
 
 
+@_rounded_for_restricted
 def headline_by_place(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """Per place: the last period in range and the one before it, with scores and predikat shares."""
     return _headline(scores_by(con, f, scope, ["lokasi", "periode"]))
 
 
+@_rounded_for_restricted
 def biggest_changes(con: Con, f: Filters, scope: Scope, top: int = 5) -> pl.DataFrame:
     """OPDs whose mean hasil kerja changed most between the first and last period in range."""
     return _changes(scores_by(con, f, scope, ["lokasi", "opd", "periode"]), top)
 
 
+@_rounded_for_restricted
 def overview(con: Con, f: Filters, scope: Scope, top: int = 5) -> dict[str, pl.DataFrame]:
     """The overview page's headline per place and biggest OPD changes, from one pass over the cube."""
     sums = _sums(con, f, scope, ["lokasi", "opd", "periode"], "overview")
@@ -182,6 +245,7 @@ def overview(con: Con, f: Filters, scope: Scope, top: int = 5) -> dict[str, pl.D
     }
 
 
+@_rounded_for_restricted
 def score_distribution(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """Histogram counts per place and hasil kerja bin over the whole range: n counts employee-periods with a score,
     the same grain as scores_by's predikat counts beside it; `n_periode` is how many periods they span."""
@@ -190,9 +254,13 @@ def score_distribution(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
         WITH per AS (SELECT lokasi, bin, periode, sum(n) AS n FROM agg_sebaran WHERE {w} GROUP BY ALL)
         SELECT lokasi, bin, sum(n) AS n, count(DISTINCT periode) AS n_periode FROM per
         GROUP BY lokasi, bin HAVING max(n) >= $min_group ORDER BY lokasi, bin"""
-    return run(con, sql, {**p, "min_group": _min_group(scope)}, "score_distribution")
+    out = run(con, sql, {**p, "min_group": _min_group(scope)}, "score_distribution")
+    if scope.suppresses:  # a place's histogram only where the place's figures may be shown
+        out = disclosure.only_shown(out, _cells(con, f, scope), ["lokasi"], scope.min_group)
+    return out
 
 
+@_rounded_for_restricted
 def indicator_capaian(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """Per indicator over the range: rows, mean capaian and the share that reached target."""
     w, p = where(f, scope)
@@ -207,9 +275,32 @@ def indicator_capaian(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
                sum(sum_capaian) / sum(n) AS rata_capaian, sum(n_capai_target) / sum(n) AS share_capai,
                sum(sum_target) / sum(n) AS rata_target, sum(sum_realisasi) / sum(n) AS rata_realisasi
         FROM per GROUP BY indikator HAVING max(n) >= $min_group ORDER BY rata_capaian"""
-    return run(con, sql, {**p, "min_group": _min_group(scope)}, "indicator_capaian")
+    out = run(con, sql, {**p, "min_group": _min_group(scope)}, "indicator_capaian")
+    if scope.suppresses:
+        out = _indicators_shown(con, f, scope, out)
+    return out
 
 
+def _indicators_shown(con: Con, f: Filters, scope: Scope, out: pl.DataFrame) -> pl.DataFrame:
+    """For a restricted viewer: nothing unless the chosen OPDs are whole, safe atoms; then only indicators that
+    every atom reports for 0 or at least min_group employees in each period (warehouse.disclosure)."""
+    k, cells = scope.min_group, _cells(con, f, scope)
+    out = disclosure.only_shown(out, cells, [], k)
+    if out.is_empty():
+        return out
+    w, p = where(f, scope)
+    sql = f"SELECT periode, lokasi, opd, indikator, sum(n) AS n FROM agg_indikator WHERE {w} GROUP BY ALL"
+    per = run(con, sql, p, "indicator_cells")
+    counts = (
+        per.join(disclosure.atoms(cells, k), on=disclosure.CELL)
+        .group_by("periode", "lokasi", "atom", "indikator")
+        .agg(pl.col("n").sum())
+    )
+    small = counts.filter((pl.col("n") > 0) & (pl.col("n") < k)).select("indikator").unique()
+    return out.join(small, on="indikator", how="anti")
+
+
+@_rounded_for_restricted
 def compare_opd(con: Con, f: Filters, scope: Scope, min_group: int, confidence: float = 0.95) -> pl.DataFrame:
     """Per place and OPD with the employee as the unit: n employees with a hasil kerja in range, the mean of their
     own means over the range, its normal-approximation CI at `confidence`, percentile within place, and a too-small
@@ -234,6 +325,8 @@ def compare_opd(con: Con, f: Filters, scope: Scope, min_group: int, confidence: 
                avg(rata) AS rata_hasil, stddev_samp(rata) AS sd_hasil
         FROM per_pegawai GROUP BY lokasi, opd ORDER BY lokasi, opd"""
     g = run(con, sql, p, "compare_opd").filter(pl.col("n") >= _min_group(scope))
+    if scope.suppresses:  # an OPD only where it is a whole, safe atom in every period of the range
+        g = disclosure.only_shown(g, _cells(con, f, scope), ["lokasi", "opd"], scope.min_group)
     g = g.with_columns(pl.col("n").alias("n_hasil"))  # the name ui.charts.ci_plot labels points with
     if g.is_empty():
         return g
@@ -282,6 +375,7 @@ def recognition_list(con: Con, f: Filters, scope: Scope, limit: int | None = 100
     return _as_of_last_period(con, f, scope, "mart_penghargaan", limit)
 
 
+@_rounded_for_restricted
 def distribution_breaks(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """Units and periods whose predikat mix breaks the kurva distribusi."""
     w, p = where(f, scope, dims=["lokasi", "opd", "unit_kerja"])
@@ -290,6 +384,7 @@ def distribution_breaks(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     return run(con, sql, p, "distribution_breaks")
 
 
+@_rounded_for_restricted
 def rater_leniency(con: Con, f: Filters, scope: Scope, min_rated: int = 5) -> pl.DataFrame:
     """Superiors ranked by how much higher they rate behaviour than their staff's results suggest."""
     w, p = where(f, scope, dims=["lokasi", "opd"], person="nip_penilai")
@@ -319,6 +414,7 @@ def _ikm_where(f: Filters, scope: Scope) -> tuple[str, dict]:
     return w, p
 
 
+@_rounded_for_restricted
 def ikm_units(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """IKM, mutu and respondents per service unit and survey period."""
     w, p = _ikm_where(f, scope)
@@ -327,12 +423,16 @@ def ikm_units(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     return run(con, sql, p, "ikm_units")
 
 
+@_rounded_for_restricted
 def ikm_by_place(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
-    """Respondent-weighted IKM konversi per place and survey period."""
+    """Respondent-weighted IKM konversi per place and survey period.
+
+    Units under the viewer's minimum are left out of the place's figure as they are left out of `ikm_units`,
+    so the place minus the units shown never gives a unit withheld."""
     w, p = _ikm_where(f, scope)
     sql = f"""SELECT lokasi, periode, min(periode_mulai) AS periode_mulai, sum(n_responden) AS n_responden,
                      sum(ikm_konversi * n_responden) / sum(n_responden) AS ikm_konversi
-              FROM fct_ikm WHERE {w} GROUP BY lokasi, periode HAVING sum(n_responden) >= $min_group
+              FROM fct_ikm WHERE {w} AND n_responden >= $min_group GROUP BY lokasi, periode HAVING sum(n_responden) >= $min_group
               ORDER BY periode, lokasi"""
     return run(con, sql, {**p, "min_group": _min_group(scope)}, "ikm_by_place")
 
@@ -346,9 +446,12 @@ def skm_responses(
     limit: int = 5000,
     unit_lokasi: str | None = None,
 ) -> pl.DataFrame:
-    """Survey responses with comments, optionally for one unit (of one place: two places' units may share a
-    name) and containing a search text."""
-    w, p = where(f, scope, dims=["lokasi", "opd"], period_col=None, individual=True)
+    """Survey responses with comments, optionally for one unit (of one place: two places' units may share a name)
+    and containing a search text.
+
+    Single responses are rows about the officer who served (`nip_petugas`): an aggregate viewer gets none, and an
+    Atasan only those about its own people's service (never its whole OPD's: comments name people)."""
+    w, p = where(f, scope, dims=["lokasi", "opd"], period_col=None, individual=True, person="nip_petugas")
     # plain date bounds, so the scan skips row groups by their min/max (stg_skm is sorted by date)
     if f.dari:
         w += " AND tanggal >= $mulai"
@@ -536,6 +639,7 @@ def rejects_count(con: Con, scope: Scope) -> dict:
     return {"kept": int(kept), "kept_rows": int(kept_rows), "rows": int(rows)}
 
 
+@_rounded_for_restricted
 def coaching_summary(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """Employees flagged for coaching as of the last period in range, per place and OPD, with the number
     flagged by each rule (one employee can be flagged by several)."""
