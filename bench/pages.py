@@ -34,6 +34,7 @@ def frame(con: duckdb.DuckDBPyConnection, f: Filters) -> None:
     Q.periods(con)
     Q.filter_options(con, SCOPE, lokasi=f.lokasi)
     Q.load_history(con)
+    Q.loads_seen(con, SCOPE)  # the loads a table's Excel download describes, as the viewer may see them
     Q.demo_roles(con)  # once per warehouse version: which demo accounts to create (sign-in page)
 
 
@@ -81,8 +82,9 @@ def _profil(con, f, ctx):
 
 
 def _data(con, f, ctx):
-    Q.load_history(con)
-    Q.rejects(con)
+    Q.loads_seen(con, SCOPE)
+    Q.rejects_count(con, SCOPE)
+    Q.rejects_seen(con, SCOPE, limit=LIST_ROWS)
 
 
 PAGES: dict[str, Callable[[duckdb.DuckDBPyConnection, Filters, Context], None]] = {

@@ -163,7 +163,13 @@ def check_every_query(con, scope: Scope, f: Filters, nips: list[str]) -> None:
         _check_rows(frame.drop("unit_kerja", strict=False), ok)
         _small_groups_hidden(frame, scope, "n_responden")
     responses = Q.skm_responses(con, f, scope)
-    _check_rows(responses, ok)
+    if scope.atasan is None:
+        _check_rows(responses, ok)
+    else:  # an Atasan reads the responses about its own people's service, wherever they served
+        about = con.execute(
+            "SELECT count(*) FROM stg_skm WHERE list_contains($p, nip_petugas)", {"p": sorted(ok.people) or [""]}
+        ).fetchone()[0]
+        assert responses.height <= about
     if scope.aggregate_only:
         assert responses.is_empty()
     _check_rows(Q.employee_search(con, scope, "1"), ok, person="nip")

@@ -20,6 +20,8 @@ TABLES: dict[str, str | None] = {
     "fct_umpan_balik_petugas": None,
     "fct_riwayat_pegawai": None,  # one file in NIP order: a profile reads one or two row groups
     "dim_pegawai": None,
+    "dim_pegawai_riwayat": None,
+    "fct_penempatan": "lokasi, periode",
     "dim_periode": None,
     "dim_filter": None,
     "meta": None,
