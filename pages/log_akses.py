@@ -87,8 +87,19 @@ def _detail(d: dict | None, nested: bool = False) -> str:
     for k, v in d.items():
         pair = DETAIL.get(k)
         name = (pair[1] if lang() == "en" else pair[0]) if pair else col(k).replace("_", " ")
-        parts.append(f"{name}: {_label(v) if k == 'source' else _value(v)}")
+        parts.append(f"{name}: {_detail_value(k, v)}")
     return (", " if nested else "; ").join(parts)
+
+
+def _detail_value(key: str, v) -> str:
+    """One detail value: sign-in sources and roles by their labels, changed fields by their column names."""
+    if key == "source":
+        return _label(v)
+    if key == "role" and isinstance(v, str):
+        return role_label(v)
+    if key == "changed" and isinstance(v, list):
+        return ", ".join(col(x) for x in v) or "–"
+    return _value(v)
 
 
 def _label(code: str | None) -> str:

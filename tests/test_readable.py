@@ -390,5 +390,7 @@ def test_access_log_detail_reads_as_text():
     assert text == "Tabel: perubahan terbesar; Filter: Rentang periode Nov 2025 – Okt 2026, Lokasi: Jambi, Bangko"
     assert raw_codes([text]) == []
     assert _detail({"action": "edit", "user": "budi", "active": False}) == "Tindakan: edit; Akun: budi; Aktif: Tidak"
+    change = {"action": "edit", "user": "budi", "role": "kepala_opd", "lokasi": ["Bangko"], "changed": ["active", "lokasi"]}
+    assert _detail(change) == "Tindakan: edit; Akun: budi; Peran: Kepala OPD; Lokasi: Bangko; Diubah: Aktif, Lokasi"
     assert _detail(None) == _detail({}) == "–"
     assert _detail({"files": ["capaian_2026-04.csv"], "kind": None}) == "Berkas: capaian_2026-04.csv; Jenis: –"
