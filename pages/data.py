@@ -120,10 +120,9 @@ def _too_large(files) -> list:
     """The uploads larger than `[muat] max_upload_mb`, refused before they are read (each said on screen)."""
     limit = float(settings().section("muat").get("max_upload_mb", 50))
     big = [u for u in files if u.size > limit * 2**20]
+    most = fmt.num(limit, 0 if limit == int(limit) else 2, lang())
     for u in big:
-        st.error(
-            t("upload_too_large", name=fmt.md(u.name), mb=fmt.num(u.size / 2**20, 1, lang()), limit=fmt.num(limit, 0, lang()))
-        )
+        st.error(t("upload_too_large", name=fmt.md(u.name), mb=fmt.num(u.size / 2**20, 1, lang()), limit=most))
     return big
 
 

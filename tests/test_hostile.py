@@ -14,6 +14,7 @@ from pipelines.intake import ReadOptions
 from pipelines.load import load_files
 from tests.conftest import make_settings
 from tests.helpers import NIPS, pegawai, query
+from ui import fmt
 from warehouse import queries as Q
 from warehouse.db import Scope, connect
 
@@ -124,7 +125,8 @@ def test_a_file_of_tens_of_thousands_of_rejected_rows_is_capped_and_the_page_sta
 def test_an_upload_over_the_limit_is_refused_before_it_is_read(two_places, page):
     big = _capaian(JAMBI * 400)  # about 20 kB
     at = page(two_places, _admin("Jambi"), "[muat]\nmax_upload_mb = 0.01\n", upload=("capaian_jambi_2.csv", big, "text/csv"))
-    assert any("capaian_jambi_2.csv" in e.value and "batas unggahan" in e.value for e in at.error)
+    said = [e.value for e in at.error]  # the Markdown source: the file name escaped (ui.fmt.md)
+    assert said == [f"{fmt.md('capaian_jambi_2.csv')} (0,1 MB) melebihi batas unggahan 0,01 MB dan tidak dibaca."]
     assert not [b for b in at.button if b.key == "load_btn"]  # nothing left to load
 
 
