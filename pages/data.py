@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
+
 import polars as pl
 import streamlit as st
+from streamlit.logger import get_logger
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from pipelines.intake.prepare import ReadOptions
@@ -19,6 +22,7 @@ from ui.tables import show
 from warehouse import queries
 
 KINDS = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
+log = get_logger(__name__)
 
 
 def _unstoppable(show_it, interrupted: list):
@@ -56,7 +60,9 @@ def _load(files, kind: str | None, plans: dict, ctx: dict, replace: bool) -> Non
         bar.empty()
         waiting.empty()
         audit.log("upload", rows=0, outcome="failed", detail={"files": [u.name for u in files], "kind": kind})
-        st.error(exc.text(lang()))
+        ref = secrets.token_hex(4).upper()  # the message names server folders: it goes to the log, not the page
+        log.error("Load failed, reference %s: %s", ref, exc.message)
+        st.error(t("load_failed", ref=ref))
         return
     # kept for the reruns that follow (an edited grid sends its state again after a load), until the next load
     st.session_state["last_load_report"] = report
@@ -114,10 +120,9 @@ def _too_large(files) -> list:
     """The uploads larger than `[muat] max_upload_mb`, refused before they are read (each said on screen)."""
     limit = float(settings().section("muat").get("max_upload_mb", 50))
     big = [u for u in files if u.size > limit * 2**20]
+    most = fmt.num(limit, 0 if limit == int(limit) else 2, lang())
     for u in big:
-        st.error(
-            t("upload_too_large", name=fmt.md(u.name), mb=fmt.num(u.size / 2**20, 1, lang()), limit=fmt.num(limit, 0, lang()))
-        )
+        st.error(t("upload_too_large", name=fmt.md(u.name), mb=fmt.num(u.size / 2**20, 1, lang()), limit=most))
     return big
 
 

@@ -14,6 +14,7 @@ from pipelines.intake.prepare import ReadOptions
 from pipelines.load.transaction import load_files
 from tests.conftest import make_settings
 from tests.helpers import NIPS, pegawai, query
+from ui import fmt
 from warehouse import queries as Q
 from warehouse.db import Scope, connect
 
@@ -46,10 +47,10 @@ def two_places(tmp_path_factory):
 
 @pytest.fixture()
 def page(monkeypatch, tmp_path):
-    def make(s, principal: Principal, overrides: str = "", upload: tuple | None = None) -> AppTest:
+    def make(s, principal: Principal, overrides: str = "", upload: tuple | None = None, staging=None) -> AppTest:
         monkeypatch.setenv("KINERJA_APP_DB", f"sqlite:///{tmp_path / 'app.db'}")
         monkeypatch.setenv("KINERJA_WAREHOUSE", str(s.warehouse))
-        monkeypatch.setenv("KINERJA_STAGING", str(s.staging))
+        monkeypatch.setenv("KINERJA_STAGING", str(staging or s.staging))
         if overrides:
             (tmp_path / "settings.toml").write_text(overrides, encoding="utf-8")
             monkeypatch.setenv("KINERJA_SETTINGS", str(tmp_path / "settings.toml"))
@@ -124,5 +125,20 @@ def test_a_file_of_tens_of_thousands_of_rejected_rows_is_capped_and_the_page_sta
 def test_an_upload_over_the_limit_is_refused_before_it_is_read(two_places, page):
     big = _capaian(JAMBI * 400)  # about 20 kB
     at = page(two_places, _admin("Jambi"), "[muat]\nmax_upload_mb = 0.01\n", upload=("capaian_jambi_2.csv", big, "text/csv"))
-    assert any("capaian_jambi_2.csv" in e.value and "batas unggahan" in e.value for e in at.error)
+    said = [e.value for e in at.error]  # the Markdown source: the file name escaped (ui.fmt.md)
+    assert said == [f"{fmt.md('capaian_jambi_2.csv')} (0,1 MB) melebihi batas unggahan 0,01 MB dan tidak dibaca."]
     assert not [b for b in at.button if b.key == "load_btn"]  # nothing left to load
+
+
+def test_a_load_that_fails_on_the_server_shows_no_server_path(two_places, page, tmp_path):
+    """A fault during an upload (here the staging folder cannot be made: a file stands where it should be) is
+    said with a reference number; the folder and the system's error text stay in the server log."""
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a folder", encoding="utf-8")
+    staging = blocked / "staging"
+    at = page(two_places, _admin("Jambi"), upload=("capaian_jambi_3.csv", _capaian(JAMBI), "text/csv"), staging=staging)
+    next(b for b in at.button if b.key == "load_btn").click().run()
+    assert not at.exception, at.exception
+    said = " ".join(e.value for e in at.error)
+    assert "Nomor rujukan" in said and "data sebelumnya tetap utuh" in said
+    assert str(tmp_path) not in said and "Errno" not in said and "blocked" not in said

@@ -64,3 +64,19 @@ def test_value_vocabularies_are_mappings_of_both_languages():
         assert isinstance(vocabulary, dict), kind
         for value, labels in vocabulary.items():
             assert isinstance(labels, tuple) and len(labels) == 2 and all(isinstance(x, str) and x for x in labels), (kind, value)
+
+
+def test_text_from_files_is_inert_markdown_and_plotly_text():
+    """Issue 19, attack 9: the escaping helpers (the browser test shows what a reader then sees)."""
+    import plotly.graph_objects as go
+
+    from ui import charts, fmt
+
+    assert fmt.md(":red[x] ![i](http://h/b.png)") == "\\:red\\[x\\] \\!\\[i\\]\\(http\\:\u2060\\/\\/h\\/b\\.png\\)"
+    assert fmt.md("a\n# b") == "a \\# b" and fmt.md(None) == "–" and fmt.md("Budi") == "Budi"
+    assert fmt.md("budi@x.id www.x.id").count("\u2060") == 2  # neither becomes a link
+    assert charts.plain("<b>%{x}</b> & c") == "&lt;b&gt;&#37;{x}&lt;/b&gt; &amp; c"
+    fig = go.Figure(go.Bar(x=[1, 2], y=["<a href='http://h'>x</a>", None], name="<i>n</i>", customdata=[["<b>"], ["c"]]))
+    charts._plain_traces(fig)
+    assert fig.data[0].y == ("&lt;a href='http://h'&gt;x&lt;/a&gt;", None) and fig.data[0].name == "&lt;i&gt;n&lt;/i&gt;"
+    assert fig.data[0].x == (1, 2) and fig.data[0].customdata[0][0] == "<b>"  # numbers and click keys as they were

@@ -155,6 +155,14 @@ T: dict[str, tuple[str, str]] = {
         "Tautan ini memuat filter {what} di luar wewenang Anda; diabaikan: {values}.",
         "This link holds {what} filters outside your scope; left out: {values}.",
     ),
+    "load_failed": (
+        "Pemuatan dibatalkan karena kesalahan baca/tulis di server (misalnya disk penuh atau izin folder); data "
+        "sebelumnya tetap utuh. Nomor rujukan: {ref}. Sampaikan nomor ini kepada pengelola server; rinciannya di "
+        "log server.",
+        "The load was cancelled by a read/write error on the server (a full disk or a folder's permissions, for "
+        "example); the previous data is intact. Reference number: {ref}. Give this number to the server's "
+        "administrator; the details are in the server log.",
+    ),
     "page_failed": (
         "Halaman ini tidak dapat ditampilkan karena terjadi kesalahan. Nomor rujukan: {ref}. Sampaikan nomor ini "
         "kepada admin; rinciannya tercatat di log server.",
