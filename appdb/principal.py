@@ -36,8 +36,10 @@ class Principal:
         """Whether any page may show this principal a name or NIP."""
         return self.role != "agregat"
 
-    def scope(self, min_group: int) -> Scope:
-        """The warehouse scope of this principal; anything incomplete or unknown sees nothing."""
+    def scope(self, min_group: int, atasan_min_group: int | None = None) -> Scope:
+        """The warehouse scope of this principal; anything incomplete or unknown sees nothing.
+
+        `min_group` is the aggregate viewer's smallest group, `atasan_min_group` an Atasan's (default: the same)."""
         places = tuple(self.lokasi)
         if self.role in ("admin", "pimpinan"):
             return Scope(lokasi=places) if places else Scope.nothing()
@@ -46,7 +48,8 @@ class Principal:
         if self.role == "atasan":
             # the chain below the NIP, aggregates of the NIP's own unit (whole, at least min_group people: its
             # supervisor and peers are in it); a NIP not in the warehouse sees nothing
-            return Scope(atasan=self.nip, min_group=max(min_group, 2)) if self.nip else Scope.nothing()
+            k = min_group if atasan_min_group is None else atasan_min_group
+            return Scope(atasan=self.nip, min_group=max(k, 2)) if self.nip else Scope.nothing()
         if self.role == "agregat":
             if not places:
                 return Scope.nothing()
