@@ -104,11 +104,10 @@ def main() -> None:
 def _scope_notes(who) -> None:
     if scope().lokasi == ():
         st.warning(t("no_scope"))
-    k = settings().section("privacy").get("min_group", 5)
     if not who.sees_people:
-        st.sidebar.caption(t("aggregate_note", k=k))
+        st.sidebar.caption(t("aggregate_note", k=scope().min_group))
     elif scope().atasan is not None:
-        st.sidebar.caption(t("atasan_note", k=k))
+        st.sidebar.caption(t("atasan_note", k=scope().min_group))
 
 
 def _pages(page, who) -> dict:

@@ -43,8 +43,10 @@ class Principal:
         """Whether any page may show this principal a name or NIP."""
         return self.role != "agregat"
 
-    def scope(self, min_group: int) -> Scope:
-        """The warehouse scope of this principal; anything incomplete or unknown sees nothing."""
+    def scope(self, min_group: int, atasan_min_group: int | None = None) -> Scope:
+        """The warehouse scope of this principal; anything incomplete or unknown sees nothing.
+
+        `min_group` is the aggregate viewer's smallest group, `atasan_min_group` an Atasan's (default: the same)."""
         places = tuple(self.lokasi)
         if self.unrestricted:
             return Scope()
@@ -58,8 +60,8 @@ class Principal:
             # of a place must) bound it too, so a NIP elsewhere shows nothing
             if not self.nip:
                 return Scope.nothing()
-            group = max(min_group, 2)
-            return Scope(atasan=self.nip, lokasi=places, min_group=group) if places else Scope(atasan=self.nip, min_group=group)
+            k = max(min_group if atasan_min_group is None else atasan_min_group, 2)
+            return Scope(atasan=self.nip, lokasi=places, min_group=k) if places else Scope(atasan=self.nip, min_group=k)
         if self.role == "agregat":
             if not places:
                 return Scope.nothing()

@@ -126,7 +126,8 @@ def test_principal_scopes_fail_closed():
         lokasi=("Jambi",), opd=("Dinas Kesehatan",)
     )
     assert Principal("t", "atasan").scope(5) == Scope.nothing()
-    assert Principal("t", "atasan", nip="1").scope(5) == Scope(atasan="1", min_group=5)
+    assert Principal("t", "atasan", nip="1").scope(5) == Scope(atasan="1", min_group=5)  # its unit as a whole only
+    assert Principal("t", "atasan", nip="1").scope(5, 8).min_group == 8  # [privacy] atasan_min_group
     assert Principal("g", "agregat", lokasi=("Jambi",)).scope(5) == Scope(lokasi=("Jambi",), aggregate_only=True, min_group=5)
     assert Principal("g", "agregat", lokasi=("Jambi",)).scope(0).min_group == 2  # never single people
     assert Principal("x", "superuser", lokasi=("Jambi",)).scope(5) == Scope.nothing()

@@ -83,3 +83,17 @@ def test_an_atasan_reads_comments_about_its_own_people_only(app, demo_settings):
     shown = [c for g in _grids(at) if "Kritik dan saran" in g.columns for c in g["Kritik dan saran"].to_list()]
     assert counts["every"] > counts["mine"], "the unit has comments about others: the test can tell"
     assert len(shown) <= counts["mine"], "comments about people who are not the Atasan's own reached it"
+
+
+def test_the_atasan_minimum_is_a_setting(app, demo_settings, monkeypatch, tmp_path):  # noqa: F811
+    from ui.data import settings
+    from ui.i18n import T
+
+    principal = _atasan(demo_settings)
+    assert app("tren", principal=principal).dataframe, "with the default minimum the Atasan's unit is shown"
+    override = tmp_path / "settings.toml"
+    override.write_text("[privacy]\natasan_min_group = 1000\n")
+    monkeypatch.setenv("KINERJA_SETTINGS", str(override))
+    settings.clear()
+    withheld = app("tren", principal=principal)
+    assert not withheld.dataframe and withheld.info[0].value == T["no_data"][0]

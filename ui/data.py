@@ -63,7 +63,9 @@ def scope() -> Scope:
     who = st.session_state.get("_principal")
     if who is None:
         return Scope.nothing()
-    return who.scope(int(settings().section("privacy").get("min_group", 5)))
+    privacy = settings().section("privacy")
+    k = int(privacy.get("min_group", 5))
+    return who.scope(k, int(privacy.get("atasan_min_group", k)))
 
 
 @st.cache_data(ttl=900, max_entries=512, show_spinner=False)

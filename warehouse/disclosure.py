@@ -25,6 +25,7 @@ POOL = "\x00pool"  # the pooled atom's name; never a real OPD name, never shown
 _SHARE_COLUMNS = {"bawah", "bawah_lalu", "share_capai"}
 _TWO_DECIMALS = {"ikm_konversi", "ikm", "z"}
 _NO_DECIMALS = {"persentil"}
+_LABELS = {"bin"}
 
 
 def _safe(values: tuple[int, ...] | list[int], k: int) -> bool:
@@ -105,6 +106,6 @@ def decimals_of(column: str) -> int:
 
 
 def rounded(frame: pl.DataFrame) -> pl.DataFrame:
-    """Every float column rounded to the precision it is shown with."""
-    floats = [c for c, d in frame.schema.items() if d in (pl.Float64, pl.Float32)]
+    """Every float column rounded to the precision it is shown with (a histogram's bin edge is a label, kept)."""
+    floats = [c for c, d in frame.schema.items() if d in (pl.Float64, pl.Float32) and c not in _LABELS]
     return frame.with_columns(pl.col(c).round(decimals_of(c)) for c in floats) if floats else frame

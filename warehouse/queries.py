@@ -104,7 +104,9 @@ def _cells(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     whether the viewer's place and OPD filters choose the cell. Unchosen cells are kept: they decide the atoms
     (warehouse.disclosure) as much as chosen ones."""
     w, p = where(Filters(dari=f.dari, sampai=f.sampai), scope)
-    chosen, p_chosen = where(Filters(lokasi=f.lokasi, opd=f.opd), Scope(), dims=["lokasi", "opd"], period_col=None)
+    # the place and OPD filters alone, as a flag (the scope is in `w`); columns from this fixed list only
+    chosen = " AND ".join(["TRUE", *[f"list_contains($c_{d}, {d})" for d in ("lokasi", "opd") if getattr(f, d)]])
+    p_chosen = {f"c_{d}": list(getattr(f, d)) for d in ("lokasi", "opd") if getattr(f, d)}
     sums = ", ".join(f"sum({c}) AS {c}" for c in _SUM_COLS)
     sql = f"""
         SELECT periode, lokasi, opd, min(periode_mulai) AS periode_mulai, {sums}, bool_and({chosen}) AS _in
