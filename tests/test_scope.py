@@ -18,6 +18,7 @@ import polars as pl
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from domain.periods import bounds
 from pipelines.demo.files import write_demo_files
 from pipelines.demo.generate import generate
 from pipelines.load.transaction import load_paths
@@ -135,9 +136,9 @@ def _responses_about(con, ok: Allowed, f: Filters) -> int:
         if getattr(f, dim):
             rows = rows.filter(pl.col(dim).is_in(list(getattr(f, dim))))
     if f.dari:
-        rows = rows.filter(pl.col("tanggal") >= Q.period_bounds(f.dari)[0])
+        rows = rows.filter(pl.col("tanggal") >= bounds(f.dari)[0])
     if f.sampai:
-        rows = rows.filter(pl.col("tanggal") < Q.period_bounds(f.sampai)[1])
+        rows = rows.filter(pl.col("tanggal") < bounds(f.sampai)[1])
     return rows.height
 
 
