@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from appdb.log_chain import GENESIS, HEAD_KEY, PURGE_KEY, head_value, parse_head, row_hash, stored_time, utc, verify
 from appdb.principal import Principal
-from appdb.tables import access_log, app_meta
+from appdb.tables import access_log, app_meta, users
 
 EVENTS = (
     "signin",
@@ -119,9 +119,18 @@ def entries(
     username: str | None = None,
     events: tuple[str, ...] = (),
     limit: int = 5000,
+    names: set[str] | None = None,
+    unknown: bool = True,
 ) -> list[dict]:
-    """Log rows, newest first, filtered by time, account and event."""
+    """Log rows, newest first, filtered by time, account and event; `names` (from accounts.log_visibility): only
+    the rows of these accounts, and with `unknown` also those of names no account has."""
     q = sa.select(access_log).order_by(access_log.c.at.desc(), access_log.c.id.desc()).limit(limit)
+    if names is not None:
+        seen = access_log.c.username.in_(sorted(names))
+        if unknown:  # names no account has (failed sign-ins with a made-up name): an admin of every place
+            known = sa.select(users.c.username)
+            seen = seen | access_log.c.username.is_(None) | access_log.c.username.not_in(known)
+        q = q.where(seen)
     if since is not None:
         q = q.where(access_log.c.at >= since)
     if until is not None:

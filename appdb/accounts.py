@@ -27,6 +27,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from appdb import access
 from appdb.principal import Principal
 from appdb.tables import ALL_ROLES, SUPERADMIN, app_meta, signin_throttle, users
+from domain.places import PLACES
 
 _hasher = PasswordHasher()
 # Verifying against this when the account doesn't exist keeps the time the same, so timing can't tell
@@ -220,6 +221,15 @@ def list_users(engine: sa.Engine, *, actor: Principal) -> list[dict]:
     with engine.connect() as con:
         rows = [dict(r._mapping) for r in con.execute(sa.select(*cols).order_by(users.c.username))]
     return [r for r in rows if may_manage(actor, r)]
+
+
+def log_visibility(engine: sa.Engine, viewer: Principal) -> tuple[set[str] | None, bool]:
+    """Whose access-log rows an admin may read: the accounts it may manage and itself (None: everyone's, for the
+    unrestricted role), and whether also rows of names no account has (only an admin holding every place)."""
+    if viewer.unrestricted:
+        return None, True
+    names = {u["username"] for u in list_users(engine, actor=viewer)} | {viewer.username}
+    return names, set(PLACES) <= set(viewer.lokasi)
 
 
 def to_principal(row, source: str = "local") -> Principal:

@@ -9,6 +9,7 @@ import polars as pl
 import streamlit as st
 
 from appdb import access
+from appdb.accounts import log_visibility
 from ui import fmt
 from ui.auth import current_principal, engine, role_label
 from ui.data import settings
@@ -167,12 +168,15 @@ def run() -> None:
     until = c2.date_input(t("log_until"), today, key="log_until", format="DD/MM/YYYY")
     user = c3.text_input(t("log_user"), key="log_user")
     events = c4.multiselect(t("log_events"), access.EVENTS, key="log_events", placeholder=t("all"), format_func=_label)
+    names, unknown = log_visibility(engine(), who)  # an admin reads the rows of the accounts it manages, no more
     rows = access.entries(
         engine(),
         since=dt.datetime.combine(since, dt.time()).astimezone(dt.UTC),
         until=dt.datetime.combine(until + dt.timedelta(days=1), dt.time()).astimezone(dt.UTC),
         username=user.strip() or None,
         events=tuple(events),
+        names=names,
+        unknown=unknown,
     )
     show(_frame(rows), "log_akses", t("page_log_akses"), None)
 

@@ -198,3 +198,20 @@ def test_no_account_write_exceeds_the_actors_places(property_engine, actor, exis
     assert after["role"] != "superadmin"  # never from a principal of the dashboard
     seen = {u["username"] for u in list_users(engine, actor=actor)}
     assert name in seen and all(_held(actor, u["lokasi"]) for u in _accounts(engine).values() if u["username"] in seen)
+
+
+def test_an_admin_reads_only_the_access_log_of_the_accounts_it_manages(seeded):
+    """The log names who viewed whose data: an admin of Bangko reads Bangko's accounts' rows and its own, never
+    Jambi's, nor failed sign-ins with made-up names (only an admin of every place reads those)."""
+    from appdb.accounts import log_visibility
+
+    for who, role, places in [("pimpinan-jambi", "pimpinan", ("Jambi",)), ("pimpinan-bangko", "pimpinan", ("Bangko",))]:
+        access.record(seeded, "profile", Principal(who, role, lokasi=places), page="profil", detail={"nip": who})
+    access.record(seeded, "signin_failed", None, username="tebakan")
+    names, unknown = log_visibility(seeded, BANGKO)
+    seen = {r["username"] for r in access.entries(seeded, names=names, unknown=unknown)}
+    assert "pimpinan-bangko" in seen and "pimpinan-jambi" not in seen and "tebakan" not in seen
+    everyone = Principal("admin-semua", "admin", lokasi=PLACES)
+    names, unknown = log_visibility(seeded, everyone)
+    seen_all = {r["username"] for r in access.entries(seeded, names=names, unknown=unknown)}
+    assert {"pimpinan-bangko", "pimpinan-jambi", "tebakan"} <= seen_all
