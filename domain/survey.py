@@ -33,7 +33,7 @@ UNSUR_WORDS: list[tuple[str, str]] = [
     ("u9", r"sarana|prasarana"),
     ("u4", r"biaya|tarif"),
     ("u1", r"persyaratan"),
-    ("u5", r"produk|spesifikasi"),
+    ("u5", r"produk|spesifikasi|kesesuaian_(pelayanan|layanan|hasil)"),
     ("u6", r"kompeten|kemampuan"),
     ("u7", r"perilaku|sopan|ramah"),
     ("u3", r"waktu|kecepatan|cepat"),

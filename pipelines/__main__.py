@@ -50,6 +50,20 @@ def _parser() -> argparse.ArgumentParser:
     ld.add_argument("--opd", help="perangkat daerah bila berkas tidak menyebutnya")
     ld.add_argument("--unit", help="unit kerja / unit layanan bila berkas tidak menyebutnya")
     ld.add_argument("--periode", help="periode bila berkas tidak menyebutnya (mis. 2025-01, Januari 2025, TW1 2025)")
+    ld.add_argument("--peran", help="peran penilai bila berkas tidak menyebutnya (atasan, rekan, bawahan, diri, masyarakat)")
+    ld.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar='"JUDUL=kolom"',
+        help='petakan satu judul kolom berkas ke kolom data (boleh berulang; "JUDUL=" mengabaikannya)',
+    )
+    ld.add_argument("--all-sheets", action="store_true", help="baca semua lembar Excel yang berisi data (bawaan)")
+    ld.add_argument(
+        "--skala",
+        help="konversi skala terdokumentasi yang dipilih: 1-10 atau 1-5 (nilai BerAKHLAK ke 0-100), a-d (jawaban SKM)",
+    )
+    ld.add_argument("--save-profile", metavar="NAMA", help="simpan pemetaan berkas ini sebagai profil bernama")
     e = sub.add_parser("export", help="tulis fakta dan mart sebagai Parquet berpartisi (lokasi, periode)")
     e.add_argument("out", type=Path, help="folder tujuan")
     return p
@@ -127,10 +141,26 @@ def _load(args, settings) -> int:
 
     from pipelines.intake.prepare import ReadOptions
 
+    maps = {}
+    for m in args.map:
+        header, sep, target = m.partition("=")
+        if not sep or not header.strip():
+            print(f'--map "{m}": tulis "JUDUL=kolom" / write "HEADER=column"', file=sys.stderr)
+            return 2
+        maps[header.strip()] = target.strip() or None
     opts = ReadOptions(
-        sheet=args.sheet,
+        sheet=None if args.all_sheets else args.sheet,
         profile=args.profile,
-        context={"lokasi": args.lokasi, "opd": args.opd, "unit": args.unit, "periode": args.periode},
+        context={
+            "lokasi": args.lokasi,
+            "opd": args.opd,
+            "unit": args.unit,
+            "periode": args.periode,
+            "peran": args.peran,
+        },
+        maps=maps,
+        scale=args.skala,
+        save_profile=args.save_profile,
     )
     try:
         report = load_paths(

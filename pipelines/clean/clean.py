@@ -121,12 +121,15 @@ def clean_nip(frame: pl.DataFrame, col: str) -> pl.DataFrame:
 
 
 def _golongan(col: str) -> pl.Expr:
-    """'iii/a', 'III A', 'III/A' -> 'III/a'; PPPK 'ix' -> 'IX'; anything else kept as written."""
+    """'iii/a', 'III A', 'III/A' -> 'III/a'; PPPK 'ix' -> 'IX'; the golongan inside pangkat text ('Penata Muda
+    Tk. I (III/b)', 'Pembina, IV/a') -> 'IV/a'; anything else kept as written."""
     parts = n.text(col).str.extract_groups(r"^([IVXivx]+)\s*/?\s*([a-eA-E])?$")
     roman = parts.struct.field("1").str.to_uppercase()
     letter = parts.struct.field("2").str.to_lowercase()
     tidy = pl.when(letter.is_not_null()).then(roman + "/" + letter).otherwise(roman)
-    return pl.coalesce(tidy, n.text(col))
+    inner = n.text(col).str.extract_groups(r"(?:^|[\s(,;-])(IV|I{1,3}|iv|i{1,3})\s*/\s*([a-eA-E])(?:$|[\s),;.])")
+    within = inner.struct.field("1").str.to_uppercase() + "/" + inner.struct.field("2").str.to_lowercase()
+    return pl.coalesce(tidy, within, n.text(col))
 
 
 def clean_pegawai(frame: pl.DataFrame, settings: dict) -> pl.DataFrame:

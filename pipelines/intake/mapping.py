@@ -22,6 +22,7 @@ from domain.kinds import KINDS, header_key
 from domain.periods import MONTH_NUMBER, first_day_text
 from domain.places import place_expr
 from domain.survey import OTHER_SCALE, UNSUR
+from pipelines.intake import content
 from pipelines.intake.errors import FileRefused
 from pipelines.intake.layouts import Context, merge_context, read_context
 from pipelines.intake.readers import ROW, Table
@@ -43,13 +44,16 @@ class Plan:
     fingerprint: str = ""
     profile: str | None = None  # the profile this plan came from
     values: dict[str, dict[str, int]] = field(default_factory=dict)  # unsur -> answer label -> 1-4 (edited)
+    scale: str | None = None  # a documented scale conversion the user chose (domain.survey.CONVERSIONS)
+    score: float = 1.0  # how sure the plan is of its kind and required columns, headers and content together
+    doubts: list[tuple[str, str]] = field(default_factory=list)  # why the score is low (Indonesian, English)
 
     @property
     def ignored(self) -> list[str]:
         return [h for h, t in self.columns.items() if t is None and h not in self.wide]
 
     def to_json(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if k != "confidence"}
+        return {k: v for k, v in asdict(self).items() if k not in ("confidence", "score", "doubts")}
 
 
 def fingerprint(header: list[str]) -> str:
@@ -104,8 +108,9 @@ def _context_targets(ctx: Context, kind: str) -> set[str]:
     return out
 
 
-def suggest(table: Table, kind: str | None = None, context: dict | None = None) -> Plan:
-    """The plan the vocabularies suggest for a table (kind guessed when not given)."""
+def suggest(table: Table, kind: str | None = None, context: dict | None = None, maps: dict | None = None) -> Plan:
+    """The plan the vocabularies and the values suggest for a table (kind guessed when not given); `maps`
+    (header -> target or None) are the user's own choices (the CLI's --map), taken as certain."""
     ctx = merge_context(read_context(table), context)
     header = [h for h in table.header if h and not h.startswith("_kolom_")]
     wide = {h: m for h in header if (m := _month(h))}
@@ -120,12 +125,190 @@ def suggest(table: Table, kind: str | None = None, context: dict | None = None) 
         targets = {t for t in columns.values() if t} | ({"predikat", "periode"} if wide and k == "evaluasi" else set())
         missing = missing_columns(k, targets, have)
         sig = sum(1 for t in targets if t in KINDS[k].signature)
-        options.append((not missing, k != "pegawai" and sig > 0, sig, len(targets), k, columns, conf, missing))
-    options.sort(key=lambda o: o[:4], reverse=True)
-    complete, _special, sig, n, k, columns, conf, _missing = options[0]
+        strong = k != "pegawai" and sig >= 3  # many columns only this kind has: never taken for a roster
+        options.append((strong, not missing, k != "pegawai" and sig > 0, sig, len(targets), k, columns, conf, missing))
+    options.sort(key=lambda o: o[:5], reverse=True)
+    _strong, complete, _special, sig, n, k, columns, conf, _missing = options[0]
     if not kind and not complete and sig == 0 and not (k == "pegawai" and n >= 2):
         k = None
-    return Plan(k, columns, conf, wide if k == "evaluasi" else {}, ctx.as_dict(), table.sheet, fingerprint(table.header))
+    plan = Plan(k, columns, conf, wide if k == "evaluasi" else {}, ctx.as_dict(), table.sheet, fingerprint(table.header))
+    confirmed = apply_maps(plan, table, maps or {})
+    return judge(plan, table, confirmed, kind_given=kind is not None)
+
+
+def _header_named(table: Table, name: str) -> str | None:
+    header = [h for h in table.header if h]
+    if name in header:
+        return name
+    keyed = {header_key(h): h for h in header}
+    return keyed.get(header_key(name))
+
+
+def apply_maps(plan: Plan, table: Table, maps: dict[str, str | None]) -> set[str]:
+    """The user's 'Header=target' choices written into a plan; returns the headers they confirm. A header the
+    file lacks or a target its kind lacks is refused, naming what there is."""
+    if not maps:
+        return set()
+    if plan.kind is None:
+        raise FileRefused(
+            table.name,
+            "Pilih jenis datanya dengan --kind bila memetakan kolom dengan --map.",
+            "Give the kind with --kind when mapping columns with --map.",
+        )
+    done = set()
+    targets = KINDS[plan.kind].columns
+    for name, target in maps.items():
+        h = _header_named(table, name)
+        if h is None:
+            heads = ", ".join(x for x in table.header if x and not x.startswith("_kolom_"))
+            raise FileRefused(
+                table.name,
+                f"Kolom '{name}' tidak ada di berkas. Kolom yang ada: {heads}.",
+                f"Column '{name}' is not in the file. Its columns: {heads}.",
+            )
+        if target is not None and target not in targets:
+            raise FileRefused(
+                table.name,
+                f"'{target}' bukan kolom data {plan.kind}. Pilihan: {', '.join(targets)}.",
+                f"'{target}' is not a {plan.kind} column. Choices: {', '.join(targets)}.",
+            )
+        for other, t in plan.columns.items():  # one header per target
+            if target is not None and t == target and other != h:
+                plan.columns[other] = None
+        plan.columns[h] = target
+        plan.confidence[h] = 1.0
+        done.add(h)
+    return done
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.2f}".replace(".", ",")
+
+
+def command_line(file: str, plan: Plan, threshold: float, context: dict | None = None, scale: str | None = None) -> str:
+    """The command that loads a file as this plan says: the kind, the sheet, every column the plan is unsure
+    of (and every one it maps, when the kind itself is in doubt), the context given, the scale conversion."""
+    parts = ["python -m pipelines load", f'"{file}"']
+    if plan.kind:
+        parts.append(f"--kind {plan.kind}")
+    if plan.sheet:
+        parts.append(f'--sheet "{plan.sheet}"')
+    unsure_kind = plan.score < threshold and all(plan.confidence.get(h, 0) >= threshold for h, t in plan.columns.items() if t)
+    for h, t in plan.columns.items():
+        if t and (unsure_kind or plan.confidence.get(h, 0.0) < threshold):
+            parts.append(f'--map "{h}={t}"')
+    for k, v in (context or {}).items():
+        if v and k in ("lokasi", "opd", "unit", "periode", "peran"):
+            parts.append(f'--{k} "{v}"')
+    if scale:
+        parts.append(f"--skala {scale}")
+    return " ".join(parts)
+
+
+def mapping_text(plan: Plan) -> tuple[str, str]:
+    """A plan's mapping, each header with its target and confidence, in Indonesian and English."""
+    pairs = "; ".join(f"{h} → {t} ({_fmt(plan.confidence.get(h, 0.0))})" for h, t in plan.columns.items() if t)
+    ignored = ", ".join(plan.ignored[:15])
+    return (
+        f"Pemetaan yang akan dipakai (jenis {plan.kind}): {pairs}." + (f" Diabaikan: {ignored}." if ignored else ""),
+        f"Mapping it would use (kind {plan.kind}): {pairs}." + (f" Ignored: {ignored}." if ignored else ""),
+    )
+
+
+def refuse_unsure(plan: Plan, table: Table, threshold: float, context: dict | None = None) -> None:
+    """Refuse a plan whose kind or required columns are not recognised with confidence, showing the mapping it
+    would use, its confidence and the command line that confirms it."""
+    if plan.score >= threshold:
+        return
+    why_id = "; ".join(d[0] for d in plan.doubts)
+    why_en = "; ".join(d[1] for d in plan.doubts)
+    map_id, map_en = mapping_text(plan)
+    cmd = command_line(table.name, plan, threshold, context, plan.scale)
+    raise FileRefused(
+        table.name,
+        f"Jenis data dan kolomnya belum dikenali dengan yakin (keyakinan {_fmt(plan.score)}, perlu {_fmt(threshold)})"
+        + (f": {why_id}" if why_id else "")
+        + f". {map_id} Bila benar, muat dengan: {cmd}",
+        f"The kind of data and its columns are not recognised with confidence (confidence {_fmt(plan.score)}, needs "
+        f"{_fmt(threshold)})" + (f": {why_en}" if why_en else "") + f". {map_en} If this is right, load it with: {cmd}",
+    )
+
+
+def _answer_share(table: Table, h: str) -> float:
+    vals = [v for v in table.body[h].drop_nulls().head(200).to_list() if isinstance(v, str) and v.strip()]
+    return sum(1 for v in vals if answer(v) is not None) / len(vals) if vals else 0.0
+
+
+def judge(plan: Plan, table: Table, confirmed: set[str] | frozenset[str] = frozenset(), kind_given: bool = False) -> Plan:
+    """Weigh each mapped column's header confidence with what its values look like, and the plan's kind with
+    both: a NIP header over no NIPs, or a roster whose score columns would be ignored, lowers the score.
+    `confirmed`: headers the user mapped himself (full confidence); `kind_given`: the user named the kind."""
+    if plan.kind is None or table.body.height == 0:
+        plan.score = 0.0 if plan.kind is None else plan.score
+        return plan
+    k = KINDS[plan.kind]
+    doubts: list[tuple[str, str]] = []
+    for h, target in plan.columns.items():
+        if not target or h not in table.body.columns:
+            continue
+        if h in confirmed:
+            plan.confidence[h] = 1.0
+            continue
+        c = plan.confidence.get(h, 0.0)
+        if c >= 0.95:  # a header named as our vocabulary names it: bad values are rejected row by row, loudly
+            continue
+        f = content.fit(target, content.column_shape(table.body, h), _answer_share(table, h) if target in UNSUR else 0.0)
+        if f is None:
+            continue
+        plan.confidence[h] = round(min(c, f) if f < 0.5 else min(1.0, (c + f) / 2), 2)
+        if f < 0.5:
+            doubts.append(
+                (
+                    f"isi kolom '{h}' tidak tampak seperti {target}",
+                    f"the values of column '{h}' do not look like {target}",
+                )
+            )
+    doubts += _by_content(plan, table)
+    key_targets = set(k.required) | set(k.signature)
+    scores = [plan.confidence.get(h, 0.0) for h, t in plan.columns.items() if t in key_targets]
+    plan.score = round(min(scores), 2) if scores else 0.0
+    if plan.kind == "pegawai" and not kind_given:
+        scored = [
+            h for h in plan.ignored if h in table.body.columns and content.looks_like_scores(content.column_shape(table.body, h))
+        ]
+        if len(scored) >= 3:
+            plan.score = min(plan.score, 0.4)
+            names = ", ".join(scored[:8])
+            doubts.append(
+                (
+                    f"{len(scored)} kolom berisi nilai/angka akan diabaikan ({names}): berkas ini tampaknya bukan daftar pegawai",
+                    f"{len(scored)} columns of scores would be ignored ({names}): this file does not look like a roster",
+                )
+            )
+    plan.doubts = doubts
+    return plan
+
+
+def _by_content(plan: Plan, table: Table) -> list[tuple[str, str]]:
+    """A required NIP, date or period column the headers did not name, suggested from its values (to confirm)."""
+    have = {t for t in plan.columns.values() if t}
+    said = []
+    for target in ("nip", "tanggal", "periode"):
+        if target not in KINDS[plan.kind].required or target in have:
+            continue
+        for h, t in plan.columns.items():
+            if t is None and h in table.body.columns and h not in plan.wide:
+                f = content.fit(target, content.column_shape(table.body, h))
+                if f is not None and f >= 0.9:
+                    plan.columns[h], plan.confidence[h] = target, 0.5
+                    said.append(
+                        (
+                            f"kolom '{h}' diduga {target} dari isinya, bukan dari judulnya",
+                            f"column '{h}' is taken for {target} from its values, not its header",
+                        )
+                    )
+                    break
+    return said
 
 
 def _place_in_values(plan: Plan, table: Table) -> bool:
@@ -140,7 +323,7 @@ def _place_in_values(plan: Plan, table: Table) -> bool:
     return False
 
 
-def explain_missing(plan: Plan, table: Table) -> None:
+def explain_missing(plan: Plan, table: Table, threshold: float = 0.75, context: dict | None = None) -> None:
     """Refuse a plan that lacks required columns, naming them for the kind the file most resembles."""
     header = [h for h in table.header if h and not h.startswith("_kolom_")]
     if plan.kind is None:
@@ -170,8 +353,14 @@ def explain_missing(plan: Plan, table: Table) -> None:
             )
     if missing:
         ctx_hint = [m for m in missing if m in KINDS[plan.kind].context]
-        tip_id = f" Isi {', '.join(ctx_hint)} sebagai konteks (--lokasi/--opd/--unit/--periode)." if ctx_hint else ""
-        tip_en = f" Give {', '.join(ctx_hint)} as context (--lokasi/--opd/--unit/--periode)." if ctx_hint else ""
+        tip_id = f" Isi {', '.join(ctx_hint)} sebagai konteks (--lokasi/--opd/--unit/--periode/--peran)." if ctx_hint else ""
+        tip_en = f" Give {', '.join(ctx_hint)} as context (--lokasi/--opd/--unit/--periode/--peran)." if ctx_hint else ""
+        cols = [m for m in missing if m not in ctx_hint]
+        if cols:
+            cmd = command_line(table.name, plan, threshold, context, plan.scale)
+            maps = " ".join(f'--map "<judul kolom>={m}"' for m in cols)
+            tip_id += f" Bila kolomnya ada dengan judul lain, petakan: {cmd} {maps}"
+            tip_en += f" If the file has them under other headers, map them: {cmd} {maps.replace('judul kolom', 'header')}"
         del have
         raise FileRefused(
             table.name,

@@ -51,6 +51,10 @@ class ReadOptions:
     # The places the person loading may change (an admin's own places); None: any (the command line).
     places: tuple[str, ...] | None = None
     foreign: pl.Series | None = None  # NIPs the warehouse places outside `places` (filled by the loader)
+    maps: dict[str, str | None] = field(default_factory=dict)  # the CLI's --map "Header=target" (None: ignore)
+    scale: str | None = None  # a documented scale conversion chosen explicitly (the CLI's --skala)
+    save_profile: str | None = None  # save the plan a file loads with under this name (the CLI's --save-profile)
+    min_score: float = 0.75  # below this confidence a suggested plan is refused with the options that confirm it
 
 
 @dataclass
@@ -104,9 +108,11 @@ def plan_for(table: Table, kind: str | None, opts: ReadOptions) -> mapping.Plan:
             f"Profil '{opts.profile}' tidak ada. Profil yang ada: {names}.",
             f"Profile '{opts.profile}' does not exist. Profiles: {names}.",
         ) from None
-    if profile is not None and (kind is None or profile.get("kind") == kind):
+    if profile is not None and (kind is None or profile.get("kind") == kind) and not opts.maps:
         return mapping.from_profile(profile, table, opts.context)
-    return mapping.suggest(table, kind, opts.context)
+    plan = mapping.suggest(table, kind, opts.context, opts.maps)
+    plan.scale = opts.scale
+    return plan
 
 
 def prepare(name: str, data: bytes, kind: str | None, opts: ReadOptions | None = None) -> Prepared:
@@ -122,8 +128,14 @@ def prepare(name: str, data: bytes, kind: str | None, opts: ReadOptions | None =
     plan = plan_for(table, kind, opts)
     if table.sheet and len(table.sheets) > 1:
         plan.sheet = table.sheet
-    mapping.explain_missing(plan, table)
+    if opts.scale and not plan.scale:
+        plan.scale = opts.scale
+    mapping.explain_missing(plan, table, opts.min_score, opts.context)
+    if name not in opts.plans and not plan.profile:  # a plan the user confirmed (or a profile's) is not second-guessed
+        mapping.refuse_unsure(plan, table, opts.min_score, opts.context)
     frame, skipped = mapping.apply(plan, table, opts.granularity)
+    if opts.save_profile and opts.profiles_dir is not None:
+        mapping.save_profile(opts.profiles_dir, opts.save_profile, plan)
     if frame.height == 0:
         raise FileRefused(
             name, "Tidak ada baris data yang sudah dinilai (semua '-').", "No data rows that have been rated (all '-')."

@@ -384,6 +384,7 @@ def load_files(
     if opts.profiles_dir is None:
         opts.profiles_dir = profiles_dir(settings)
     opts.granularity = settings.section("periode").get("granularity", "bulanan")
+    opts.min_score = float(settings.section("muat").get("keyakinan_min", opts.min_score))
     tick = progress or (lambda _f, _m: None)
     stg_dir, warehouse = settings.staging, settings.warehouse
     try:
