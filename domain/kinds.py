@@ -186,7 +186,7 @@ PERILAKU = Kind(
     sort=["nip", "periode"],
     numeric=BERAKHLAK,
     signature=["peran_penilai", *BERAKHLAK],
-    context=["periode"],
+    context=["periode", "peran_penilai"],
 )
 
 EVALUASI = Kind(

@@ -107,3 +107,62 @@ def test_save_profile_then_the_layout_loads_by_itself(env, capsys):
     assert cli(["load", str(Path(path).parent / "lagi.csv")]) == 0
     assert "profil 'Daftar Nomor Pegawai'" in capsys.readouterr().out
     assert query(s, "SELECT nama FROM dim_pegawai WHERE nip = $n", {"n": N1}).item() == "BUDIMAN SANTOSO"
+
+
+# ---- every sheet, every row
+
+
+def _ikm_per_unit(s) -> dict[str, tuple[int, str]]:
+    rows = query(
+        s,
+        "SELECT unit_layanan, sum(n_responden)::INT, round(sum(ikm_konversi * n_responden) / sum(n_responden), 2)::VARCHAR "
+        "FROM fct_ikm GROUP BY unit_layanan",
+    ).rows()
+    return {u: (n, v) for u, n, v in rows}
+
+
+def test_olah_data_skm_reads_every_unit_sheet_and_every_respondent(env, capsys):
+    s, put = env
+    assert cli(["load", put("olah_data_skm_puskesmas.xlsx")]) == 0
+    out = capsys.readouterr().out
+    # by hand: PKM Rakumpit 4 respondents, answers 27+30+33+36 = 126 over 36 -> 3.5 x 25 = 87.50;
+    # Petuk Bukit 27+27+36 = 90 over 27 -> 83.33; Mungku Baru 30+32 = 62 over 18 -> 86.11
+    assert _ikm_per_unit(s) == {"PKM Rakumpit": (4, "87.5"), "Pustu Petuk Bukit": (3, "83.33"), "Pustu Mungku Baru": (2, "86.11")}
+    assert query(s, "SELECT DISTINCT lokasi, periode FROM fct_ikm").rows() == [("Rakumpit", "2026-Q3")]
+    assert "'REKAP'" in out and "Σ Nilai/Unsur" in out  # the skipped sheet and the dropped footers are named
+
+
+def test_roster_sheets_per_opd_all_read_with_the_opd_from_the_sheet_name(env, capsys):
+    s, put = env
+    assert cli(["load", put("data_pegawai_per_opd.xlsx")]) == 0
+    assert "'Petunjuk' (petunjuk)" in capsys.readouterr().out
+    got = dict(query(s, "SELECT nip, opd FROM dim_pegawai").rows())
+    assert got == {
+        N1: "Dinas Sosial",
+        N2: "Dinas Sosial",
+        N3: "Dinas Perhubungan",
+        N4: "Dinas Perhubungan",
+        N5: "Dinas Perhubungan",
+    }
+    assert query(s, "SELECT DISTINCT lokasi FROM dim_pegawai").item() == "Jambi"
+
+
+def test_duk_jabatan_under_a_merged_header_and_no_signature_rows(env):
+    s, put = env
+    assert cli(["load", put("duk_kecamatan_rakumpit.xlsx")]) == 0
+    got = query(s, "SELECT nip, jabatan, golongan FROM dim_pegawai").rows_by_key("nip", unique=True)
+    assert got == {
+        N7: ("Camat Rakumpit", "III/d"),
+        N3: ("Sekretaris Camat", "III/c"),
+        N6: ("Kepala Seksi Pemerintahan", "III/b"),
+        N1: ("Pengadministrasi Perkantoran", "III/a"),
+        N4: ("Pengelola Layanan Operasional", "II/c"),
+    }
+    assert query(s, "SELECT DISTINCT lokasi FROM dim_pegawai").item() == "Rakumpit"
+
+
+def test_app_report_keeps_every_respondent_under_its_column_numbers(env):
+    s, put = env
+    assert cli(["load", put("skm_aplikasi_laporan_bernomor.xlsx")]) == 0
+    # by hand: answer sums 33 + 27 + 26 + 36 + 31 = 153 over 45 answers -> 3.4 x 25 = 85.00
+    assert _ikm_per_unit(s) == {"Kantor Camat Bangko": (5, "85.0")}

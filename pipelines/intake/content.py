@@ -117,11 +117,11 @@ _UNSUR = {f"u{i}" for i in range(1, 10)}
 _NIPS = {"nip", "nip_atasan", "nip_penilai", "nip_petugas"}
 
 
-def fit(target: str, sh: Shape, answer_share: float = 0.0) -> float | None:
+def fit(target: str, sh: Shape, answer_share: float = 0.0, least: int = 3) -> float | None:
     """How well a column of this shape suits a target, 0-1; None when the target expects no particular shape
     or the column holds too few values to tell (a row or two are the checks' business, one cell at a time).
-    `answer_share`: the share of values that are known answer labels (SKM)."""
-    if sh.n < 3:
+    `answer_share`: the share of values that are known answer labels (SKM); `least`: values needed to judge."""
+    if sh.n < least:
         return None
     if target in _NIPS:
         return sh.nip
@@ -140,7 +140,7 @@ def fit(target: str, sh: Shape, answer_share: float = 0.0) -> float | None:
     if target == "predikat":
         return max(sh.predikat, sh.rating)
     if target == "jenis_kelamin":
-        return max(sh.sex, sh.integer if sh.high is not None and sh.high <= 2 else 0.0)
+        return sh.sex  # codes 1/2 are not taken for a sex: which is which is the form's, not ours
     if target == "usia":
         return sh.number
     if target == "nama":  # names can be anything but numbers or NIPs

@@ -103,8 +103,12 @@ def _context_targets(ctx: Context, kind: str) -> set[str]:
         out.add("opd")
     if "unit" in have or "opd" in have:
         out.add("unit_layanan")
+    if "unit" in have:  # a roster of one unit: the unit stands for the OPD when none is named
+        out.add("opd")
     if "periode" in have:
         out |= {"periode", "tanggal"}
+    if "peran" in have:
+        out.add("peran_penilai")
     return out
 
 
@@ -255,6 +259,11 @@ def judge(plan: Plan, table: Table, confirmed: set[str] | frozenset[str] = froze
             plan.confidence[h] = 1.0
             continue
         c = plan.confidence.get(h, 0.0)
+        if target in ("jenis_kelamin", "usia"):  # a respondent's description: coded otherwise, it is left out
+            f = content.fit(target, content.column_shape(table.body, h), least=1)
+            if f is not None and f < 0.5:  # an optional column whose values are something else is left out
+                plan.columns[h], plan.confidence[h] = None, 0.0
+            continue
         if c >= 0.95:  # a header named as our vocabulary names it: bad values are rejected row by row, loudly
             continue
         f = content.fit(target, content.column_shape(table.body, h), _answer_share(table, h) if target in UNSUR else 0.0)
@@ -273,8 +282,11 @@ def judge(plan: Plan, table: Table, confirmed: set[str] | frozenset[str] = froze
     scores = [plan.confidence.get(h, 0.0) for h, t in plan.columns.items() if t in key_targets]
     plan.score = round(min(scores), 2) if scores else 0.0
     if plan.kind == "pegawai" and not kind_given:
+        body = table.body
         scored = [
-            h for h in plan.ignored if h in table.body.columns and content.looks_like_scores(content.column_shape(table.body, h))
+            h
+            for h in plan.ignored
+            if h in body.columns and _names_a_measure(h) and content.looks_like_scores(content.column_shape(body, h))
         ]
         if len(scored) >= 3:
             plan.score = min(plan.score, 0.4)
@@ -287,6 +299,21 @@ def judge(plan: Plan, table: Table, confirmed: set[str] | frozenset[str] = froze
             )
     plan.doubts = doubts
     return plan
+
+
+_MEASURE = re.compile(r"\b(nilai|skor|score|rata|poin|point|persen|capaian|realisasi|target|ikm|nrr|predikat|rating)")
+
+
+def _names_a_measure(header: str) -> bool:
+    """Whether a header names a score: a measure word, or a column only another kind has (a BerAKHLAK value,
+    an unsur, a rating)."""
+    if _MEASURE.search(header.lower()):
+        return True
+    for k in KINDS:
+        target, conf = match(header, k)
+        if k != "pegawai" and conf >= 0.8 and target in KINDS[k].signature:
+            return True
+    return False
 
 
 def _by_content(plan: Plan, table: Table) -> list[tuple[str, str]]:
@@ -336,7 +363,9 @@ def explain_missing(plan: Plan, table: Table, threshold: float = 0.75, context: 
         )
     targets = {t for t in plan.columns.values() if t} | ({"predikat", "periode"} if plan.wide else set())
     have = {f for f, v in plan.context.items() if v}
-    ctx_targets = _context_targets(Context(**{f: plan.context.get(f) for f in ("lokasi", "opd", "unit", "periode")}), plan.kind)
+    ctx_targets = _context_targets(
+        Context(**{f: plan.context.get(f) for f in ("lokasi", "opd", "unit", "periode", "peran")}), plan.kind
+    )
     if plan.kind in ("pegawai", "skm") and _place_in_values(plan, table):
         ctx_targets.add("lokasi")
     missing = missing_columns(plan.kind, targets, ctx_targets)
@@ -495,6 +524,8 @@ def _fill_context(frame: pl.DataFrame, kind: str, ctx: dict) -> pl.DataFrame:
         if "opd" not in frame.columns and "unit_kerja" in frame.columns:
             frame = frame.with_columns(pl.col("unit_kerja").alias("opd"))
         frame = _fill(frame, "unit_kerja", ctx.get("unit"))
+        if "opd" not in frame.columns and ctx.get("unit"):
+            frame = _fill(frame, "opd", ctx["unit"])
     if kind == "skm":
         frame = _fill(frame, "opd", ctx.get("opd"))
         frame = _fill(frame, "unit_layanan", ctx.get("unit") or ctx.get("opd"))
@@ -502,6 +533,8 @@ def _fill_context(frame: pl.DataFrame, kind: str, ctx: dict) -> pl.DataFrame:
             frame = _fill(frame, "tanggal", first_day_text(ctx["periode"]))
     if kind in ("evaluasi", "capaian", "perilaku") and ctx.get("periode"):
         frame = _fill(frame, "periode", ctx["periode"])
+    if kind == "perilaku":
+        frame = _fill(frame, "peran_penilai", ctx.get("peran"))
     return frame
 
 

@@ -6,15 +6,15 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polars as pl
 
 from pipelines.intake import mapping
 from pipelines.intake.errors import FileRefused
-from pipelines.intake.layouts import refuse_document_form
-from pipelines.intake.readers import ROW, Table, read_table
+from pipelines.intake.layouts import refuse_document_form, sheet_context, sheet_role
+from pipelines.intake.readers import ROW, Table, read_table, sheet_names, sniff
 
 # Tables read from uploads, by (name, content hash, sheet): the mapping step's reruns, its dry run and the load
 # read each version of a file once. Tables are never changed after reading, so sharing them is safe.
@@ -55,6 +55,32 @@ class ReadOptions:
     scale: str | None = None  # a documented scale conversion chosen explicitly (the CLI's --skala)
     save_profile: str | None = None  # save the plan a file loads with under this name (the CLI's --save-profile)
     min_score: float = 0.75  # below this confidence a suggested plan is refused with the options that confirm it
+    sheet_kind: str | None = None  # the kind the sheet was found to hold (for the context its name gives)
+    distinguishes: bool = False  # the sheet is one of several of its kind: its name is its unit/OPD
+    entries: dict[str, SheetEntry] = field(default_factory=dict)  # a workbook's sheets as entries of a load
+
+
+@dataclass
+class SheetEntry:
+    """One sheet of a workbook read as its own entry of a load, and the sheets skipped beside it."""
+
+    file: str
+    sheet: str
+    kind: str | None
+    distinguishes: bool = False
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)  # (sheet, why, why in English)
+
+    def options(self, opts: ReadOptions) -> ReadOptions:
+        """The load's options for this sheet."""
+        return replace(opts, sheet=self.sheet, sheet_kind=self.kind, distinguishes=self.distinguishes, entries={})
+
+    def notes(self) -> tuple[str, str]:
+        """The sheets skipped beside this one and why, in Indonesian and English."""
+        if not self.skipped:
+            return "", ""
+        ids = ", ".join(f"'{s}' ({why})" for s, why, _en in self.skipped)
+        ens = ", ".join(f"'{s}' ({en})" for s, _why, en in self.skipped)
+        return f"lembar dilewati: {ids}", f"sheets skipped: {ens}"
 
 
 @dataclass
@@ -125,6 +151,10 @@ def prepare(name: str, data: bytes, kind: str | None, opts: ReadOptions | None =
         raise FileRefused(
             name, "Tidak ada baris data: berkas hanya berisi judul kolom.", "No data rows: the file holds only the header row."
         )
+    if table.sheet and len(table.sheets) > 1:
+        given = {k: v for k, v in opts.context.items() if v}
+        named = sheet_context(table.sheet, opts.sheet_kind or kind, opts.distinguishes)
+        opts = replace(opts, context={**named, **given})
     plan = plan_for(table, kind, opts)
     if table.sheet and len(table.sheets) > 1:
         plan.sheet = table.sheet
@@ -153,3 +183,55 @@ def inspect(name: str, data: bytes, kind: str | None, opts: ReadOptions | None =
     if table.sheet and len(table.sheets) > 1:
         plan.sheet = table.sheet
     return table, plan
+
+
+def _why(exc: FileRefused) -> tuple[str, str]:
+    first = lambda t: t.split(". ")[0].rstrip(".")  # noqa: E731 - the reason's first sentence names it
+    return first(exc.pesan)[:160], first(exc.message)[:160]
+
+
+def split_sheets(name: str, data: bytes, kind: str | None, opts: ReadOptions) -> list[tuple[str, SheetEntry]]:
+    """A workbook read sheet by sheet: each sheet holding data becomes an entry of the load (named 'file
+    [sheet]' when there are several), each decided on its own; instruction sheets, sheets without a table of a
+    known kind and summary sheets beside the data they summarise are named as skipped. Empty for a single-sheet
+    file, a sheet asked for, or a plan already confirmed."""
+    if opts.sheet or name in opts.plans or sniff(data) not in ("zip", "ole"):
+        return []
+    names = sheet_names(name, data)
+    if len(names) < 2:
+        return []
+    kinds: dict[str, str | None] = {}
+    for s in names:
+        try:
+            table = read_once(name, data, s)
+            kinds[s] = plan_for(table, kind, replace(opts, sheet=s)).kind if table.body.height else None
+        except FileRefused:
+            kinds[s] = None
+    per_kind = [kinds[s] for s in names if sheet_role(s) == "data" and kinds[s]]
+    done: list[tuple[str, str, Prepared | None, FileRefused | None]] = []
+    for s in names:
+        entry = SheetEntry(name, s, kinds[s], per_kind.count(kinds[s]) >= 2)
+        try:
+            quiet = replace(opts, save_profile=None)  # the profile is saved when the entry itself loads
+            done.append((s, sheet_role(s), prepare(name, data, kind, entry.options(quiet)), None))
+        except FileRefused as exc:
+            done.append((s, sheet_role(s), None, exc))
+    loaded_kinds = {p.kind for _s, role, p, _e in done if p is not None and role != "rekap"}
+    keep, skipped = [], []
+    for s, role, p, exc in done:
+        if p is None:
+            why = ("petunjuk", "instructions") if role == "petunjuk" else _why(exc)
+            skipped.append((s, *why, role, exc))
+        elif role == "rekap" and p.kind in loaded_kinds:
+            skipped.append((s, "ringkasan/rekap data lembar lain", "a summary of the other sheets", role, None))
+        else:
+            keep.append(SheetEntry(name, s, p.kind, per_kind.count(p.kind) >= 2))
+    if not keep:  # nothing loads: the most telling refusal (a data sheet of a known kind) is given, others named
+        ranked = sorted(skipped, key=lambda x: (x[3] != "data", kinds[x[0]] is None, names.index(x[0])))
+        best = ranked[0][0]
+        keep = [SheetEntry(name, best, kinds[best], per_kind.count(kinds[best]) >= 2)]
+        skipped = [x for x in skipped if x[0] != best]
+    keep[0].skipped = [(s, why, en) for s, why, en, _r, _e in skipped]
+    if len(keep) == 1:
+        return [(name, keep[0])]
+    return [(f"{name} [{e.sheet}]", e) for e in keep]

@@ -31,7 +31,7 @@ from pipelines.clean.check_list import clean_file, file_rejects
 from pipelines.clean.validate import REJECT_SCHEMA
 from pipelines.intake.errors import FileRefused
 from pipelines.intake.mapping import detect_kind
-from pipelines.intake.prepare import ReadOptions, prepare, read_once
+from pipelines.intake.prepare import ReadOptions, prepare, read_once, split_sheets
 from pipelines.intake.readers import headers as file_headers
 from pipelines.load import guards
 from schemas import raw_schema
@@ -199,8 +199,19 @@ def _ordered(
             return opts.plans[name].kind
         return kind or detect_kind(_upload_headers(name, src) if isinstance(src, bytes) else file_headers(src))
 
-    tagged = [(name, src, detected((name, src))) for name, src in files]
+    tagged = []
+    for name, src in files:
+        sheets = split_sheets(name, _bytes(src), kind, opts) if opts is not None and _maybe_workbook(name) else []
+        for entry_name, entry in sheets:  # a workbook read sheet by sheet (pipelines.intake.prepare.split_sheets)
+            opts.entries[entry_name] = entry
+            tagged.append((entry_name, src, entry.kind))
+        if not sheets:
+            tagged.append((name, src, detected((name, src))))
     return sorted(tagged, key=lambda t: ORDER.index(t[2]) if t[2] in ORDER else len(ORDER))
+
+
+def _maybe_workbook(name: str) -> bool:
+    return name.lower().endswith((".xlsx", ".xlsm", ".xls", ".csv", ".txt", ""))  # a renamed workbook is sniffed
 
 
 @dataclass
@@ -249,10 +260,17 @@ def _stage_file(
             )
         )
     started = time.perf_counter()
+    entry = opts.entries.get(name) if opts is not None else None
+    file_name = entry.file if entry else name
     try:
-        k, frame, (notes_id, notes_en) = _frame_for(name, data, kind, opts)
+        k, frame, (notes_id, notes_en) = _frame_for(file_name, data, kind, entry.options(opts) if entry else opts)
     except FileRefused as exc:
+        if entry and entry.skipped:
+            exc = FileRefused(exc.file, f"{exc.pesan} ({entry.notes()[0]})", f"{exc.message} ({entry.notes()[1]})")
         return _Staged(_refused(name, exc, kind, digest))
+    if entry and entry.skipped:
+        notes_id = "; ".join(x for x in (notes_id, entry.notes()[0]) if x)
+        notes_en = "; ".join(x for x in (notes_en, entry.notes()[1]) if x)
     del data
     frame = clean_file(k, frame, settings.raw)
     checked = time.perf_counter()
@@ -266,7 +284,7 @@ def _stage_file(
         pesan, message = guards.no_rows(bad.len(), bad.len())
         return _Staged(FileResult(name, k, "ditolak", bad.len(), 0, bad.len(), pesan, message, digest), bad_rows)
     good = good.drop(pl.selectors.starts_with("_asal_"))  # originals only serve the rejects
-    src_key = source or staging.source_key(name)
+    src_key = source or staging.source_key(file_name)
     part = settings.staging / "_parts" / stamp / f"{i}_{k}.parquet"
     part.parent.mkdir(parents=True, exist_ok=True)
     staging.shape(k, good, src_key, load_id).write_parquet(part)
