@@ -166,3 +166,81 @@ def test_app_report_keeps_every_respondent_under_its_column_numbers(env):
     assert cli(["load", put("skm_aplikasi_laporan_bernomor.xlsx")]) == 0
     # by hand: answer sums 33 + 27 + 26 + 36 + 31 = 153 over 45 answers -> 3.4 x 25 = 85.00
     assert _ikm_per_unit(s) == {"Kantor Camat Bangko": (5, "85.0")}
+
+
+# ---- headers and values by meaning
+
+
+def test_google_form_indonesian_locale_headers_by_meaning_dates_day_first(env):
+    s, put = env
+    assert cli(["load", put("skm_google_form_locale_id.csv")]) == 0
+    # by hand: Disdukcapil 36 + 27 + 31 = 94 over 27 answers -> 87.04; DPMPTSP 26 over 9 -> 72.22
+    assert _ikm_per_unit(s) == {"Disdukcapil Kota Jambi": (3, "87.04"), "DPMPTSP Kota Jambi": (1, "72.22")}
+    # '3/10/2026, 09.12.44' is 3 October: the fourth quarter (month first would put two answers in Q1/Q2)
+    assert query(s, "SELECT DISTINCT periode, lokasi FROM fct_ikm").rows() == [("2026-Q4", "Jambi")]
+    u5 = query(s, "SELECT list(u5 ORDER BY tanggal) FROM stg_skm").item()
+    assert list(u5) == [4, 3, 3, 3]  # 'Kesesuaian Pelayanan' is the produk/spesifikasi unsur
+
+
+def test_google_form_english_locale_is_read_month_first_and_says_so(env, capsys):
+    s, put = env
+    assert cli(["load", put("skm_google_form_locale_en.csv")]) == 0
+    assert "'9/28/2026'" in capsys.readouterr().out  # the value that proves the order is named
+    dates = query(s, "SELECT list(tanggal::VARCHAR ORDER BY tanggal) FROM stg_skm").item()
+    assert list(dates) == ["2026-09-05", "2026-09-12", "2026-09-28"]
+    # by hand: 36 + 27 + 27 = 90 over 27 answers -> 83.33, Belawan from the unit's name
+    assert _ikm_per_unit(s) == {"Kantor Camat Medan Belawan": (3, "83.33")}
+    assert query(s, "SELECT DISTINCT periode, lokasi FROM fct_ikm").rows() == [("2026-Q3", "Belawan")]
+
+
+def _roster_then(put, name: str) -> list[str]:
+    return ["load", put("data_pegawai_per_opd.xlsx"), put(name)]
+
+
+def test_indikator_kinerja_individu_is_the_indicator(env):
+    s, put = env
+    assert cli(_roster_then(put, "ekinerja_capaian_iki.xlsx")) == 0
+    got = query(s, "SELECT nip, indikator, target, realisasi, bobot FROM stg_capaian ORDER BY nip, bobot DESC").rows()
+    assert got == [
+        (N1, "Jumlah dokumen kependudukan diterbitkan", 120.0, 132.0, 60.0),
+        (N1, "Persentase pengaduan ditindaklanjuti", 90.0, 85.0, 40.0),
+        (N2, "Jumlah laporan keuangan disusun", 4.0, 4.0, 100.0),
+    ]
+    assert query(s, "SELECT DISTINCT periode FROM stg_capaian").item() == "2026-05"
+
+
+def test_rencana_hasil_kerja_with_target_and_realisasi_kuantitas(env):
+    s, put = env
+    assert cli(_roster_then(put, "skp_rencana_hasil_kerja.csv")) == 0
+    got = query(s, "SELECT nip, indikator, target, realisasi FROM stg_capaian ORDER BY nip, target DESC").rows()
+    assert got == [
+        (N3, "Terlaksananya uji kendaraan bermotor", 250.0, 262.0),
+        (N3, "Tersusunnya laporan bulanan", 1.0, 1.0),
+        (N4, "Terlayaninya izin trayek", 40.0, 31.0),
+    ]
+
+
+def test_monthly_predikat_list_and_its_total_line(env):
+    s, put = env
+    assert cli(_roster_then(put, "predikat_kinerja_bulanan.csv")) == 0
+    got = dict(query(s, "SELECT nip, predikat FROM fct_kinerja WHERE periode = '2026-05'").rows())
+    assert got == {N1: "Sangat Baik", N2: "Baik", N3: "Butuh Perbaikan"}
+
+
+def test_simpeg_export_golongan_out_of_pangkat_text_and_spaced_nips(env):
+    s, put = env
+    assert cli(["load", put("simpeg_export_pegawai_pangkat.csv")]) == 0
+    got = query(s, "SELECT nip, golongan, opd, lokasi FROM dim_pegawai").rows_by_key("nip", unique=True)
+    assert got == {
+        N2: ("III/b", "Dinas Kesehatan", "Bangko"),
+        N5: ("II/c", "Dinas Kesehatan", "Bangko"),
+        N8: ("III/a", "Dinas Kesehatan", "Bangko"),
+        N6: ("IV/a", "Dinas Kesehatan", "Bangko"),
+    }
+
+
+def test_behaviour_on_0_100_loads(env):
+    s, put = env
+    assert cli(_roster_then(put, "perilaku_berakhlak_0_100.csv")) == 0
+    got = query(s, "SELECT nip, peran_penilai, akuntabel FROM stg_perilaku ORDER BY nip").rows()
+    assert got == [(N3, "rekan", 90.0), (N1, "atasan", 80.0), (N2, "atasan", 72.0)]

@@ -47,13 +47,14 @@ class Plan:
     scale: str | None = None  # a documented scale conversion the user chose (domain.survey.CONVERSIONS)
     score: float = 1.0  # how sure the plan is of its kind and required columns, headers and content together
     doubts: list[tuple[str, str]] = field(default_factory=list)  # why the score is low (Indonesian, English)
+    remarks: list[tuple[str, str]] = field(default_factory=list)  # what reading the values decided (id, en)
 
     @property
     def ignored(self) -> list[str]:
         return [h for h, t in self.columns.items() if t is None and h not in self.wide]
 
     def to_json(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if k not in ("confidence", "score", "doubts")}
+        return {k: v for k, v in asdict(self).items() if k not in ("confidence", "score", "doubts", "remarks")}
 
 
 def fingerprint(header: list[str]) -> str:
@@ -492,10 +493,36 @@ def apply(plan: Plan, table: Table, granularity: str = "bulanan") -> tuple[pl.Da
         skipped = before - frame.height
     if kind == "skm":
         frame = _answers(frame, table, [u for u in UNSUR if u in text_cols], plan.values)
-        if "tanggal" in frame.columns:  # Google Forms 'Cap waktu': d/m/yyyy h:mm:ss
-            frame = frame.with_columns(pl.col("tanggal").str.replace(r"\s+\d{1,2}[:.]\d{2}([:.]\d{2})?$", ""))
+        if "tanggal" in frame.columns:  # Google Forms 'Cap waktu': d/m/yyyy h:mm:ss, or m/d/yyyy in English
+            frame, said = day_first(frame, "tanggal")
+            plan.remarks = [*plan.remarks, *said]
     frame = _fill_context(frame, kind, ctx)
     return frame, skipped
+
+
+_DMY = r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})"
+
+
+def day_first(frame: pl.DataFrame, col: str) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
+    """Dates with their time cut off ('3/10/2026, 09.12.44', '9/28/2026 14:02:11') and written day first: day
+    first unless the file proves otherwise (a second number above 12 and never a first one), which is said."""
+    text = pl.col(col).cast(pl.String).str.strip_chars()
+    frame = frame.with_columns(text.str.replace(r",?\s+\d{1,2}[:.]\d{2}([:.]\d{2})?(\s*[APap][Mm])?$", "").alias(col))
+    parts = frame.select(pl.col(col).str.extract_groups(_DMY).alias("p")).unnest("p").drop_nulls()
+    if parts.is_empty():
+        return frame, []
+    first, second = parts["1"].cast(pl.Int32), parts["2"].cast(pl.Int32)
+    if (first > 12).any() or not (second > 12).any():
+        return frame, []
+    proof = parts.filter(second > 12).row(0)
+    example = f"{proof[0]}/{proof[1]}/{proof[2]}"
+    swapped = pl.col(col).str.replace(_DMY + r"$", "${2}/${1}/${3}")
+    return frame.with_columns(swapped.alias(col)), [
+        (
+            f"tanggal dibaca bulan/hari/tahun (lokal Inggris): '{example}' tidak mungkin hari/bulan",
+            f"dates read month/day/year (English locale): '{example}' cannot be day/month",
+        )
+    ]
 
 
 def _fill(frame: pl.DataFrame, col: str, value: str | None, override: bool = False) -> pl.DataFrame:

@@ -114,6 +114,9 @@ class Prepared:
             rows = ", ".join(f"{r} ({t[:20]})" if t else str(r) for r, t in self.table.dropped[:8])
             ids.append(f"baris ringkasan/catatan dibuang: {rows}")
             ens.append(f"summary/note rows dropped: {rows}")
+        for said_id, said_en in self.plan.remarks:
+            ids.append(said_id)
+            ens.append(said_en)
         if self.not_rated:
             ids.append(f"{self.not_rated} baris belum dinilai ('-') dilewati")
             ens.append(f"{self.not_rated} rows not yet rated ('-') skipped")
