@@ -113,3 +113,8 @@ for _v, _labels in {
 
 # Labels of other scales: a form using them is not the 14/2017 four-point questionnaire.
 OTHER_SCALE = re.compile(r"\b(netral|ragu|biasa saja|sangat tidak puas|cukup puas|sangat tidak setuju|setuju)\b")
+
+# The questionnaire's four options printed as letters (PermenPANRB 14/2017 annex: a is the worst, d the best):
+# the documented conversion a user may choose for answers keyed as letters (the CLI's --skala a-d).
+LETTER_ANSWERS: dict[str, int] = {"a": 1, "b": 2, "c": 3, "d": 4}
+ANSWER_SCALE = f"{ANSWER_MIN}-{ANSWER_MAX}"

@@ -244,3 +244,84 @@ def test_behaviour_on_0_100_loads(env):
     assert cli(_roster_then(put, "perilaku_berakhlak_0_100.csv")) == 0
     got = query(s, "SELECT nip, peran_penilai, akuntabel FROM stg_perilaku ORDER BY nip").rows()
     assert got == [(N3, "rekan", 90.0), (N1, "atasan", 80.0), (N2, "atasan", 72.0)]
+
+
+# ---- scales named
+
+
+def test_berakhlak_360_on_1_10_is_refused_naming_both_scales(env, capsys):
+    s, put = env
+    assert cli(["load", put("data_pegawai_per_opd.xlsx"), put("berakhlak_360_rekap.xlsx")]) == 2
+    out = capsys.readouterr().out
+    assert "1-10; yang diharapkan 0-100" in out and "--kind perilaku --skala 1-10" in out
+    assert _count(s, "stg_perilaku") == 0
+
+
+def test_berakhlak_360_loads_with_its_documented_conversion(env, capsys):
+    s, put = env
+    assert cli(["load", put("data_pegawai_per_opd.xlsx"), put("berakhlak_360_rekap.xlsx"), "--skala", "1-10"]) == 0
+    out = capsys.readouterr().out
+    assert "'REKAP'" in out and "'PETUNJUK'" in out  # named as skipped
+    got = query(s, "SELECT nip, peran_penilai, berorientasi_pelayanan, loyal, periode FROM stg_perilaku ORDER BY ALL").rows()
+    # by hand from the sheets (x 10); the rekan sheet's all-0 row for N2 is "not rated" and left out
+    assert got == [
+        (N3, "atasan", 90.0, 90.0, "2026-06"),
+        (N3, "rekan", 80.0, 90.0, "2026-06"),
+        (N1, "atasan", 80.0, 100.0, "2026-06"),
+        (N1, "rekan", 70.0, 90.0, "2026-06"),
+        (N2, "atasan", 60.0, 80.0, "2026-06"),
+    ]
+
+
+def test_skm_on_1_5_is_refused_naming_both_scales(env, capsys):
+    s, put = env
+    assert cli(["load", put("skm_skala_1_5.csv")]) == 2
+    out = capsys.readouterr().out
+    assert "1-5; yang diharapkan 1-4" in out and "Tidak ada konversi terdokumentasi" in out
+    assert _count(s, "stg_skm") == 0
+
+
+def test_skm_answers_a_d_refused_then_loaded_with_the_conversion(env, capsys):
+    s, put = env
+    path = put("skm_jawaban_huruf_a_d.csv")
+    assert cli(["load", path]) == 2
+    assert "a-d; yang diharapkan 1-4" in capsys.readouterr().out
+    assert _count(s, "stg_skm") == 0
+    assert cli(["load", path, "--skala", "a-d"]) == 0
+    # by hand: d = 4, c = 3: 36 + 27 + 31 = 94 over 27 answers -> 87.04
+    assert _ikm_per_unit(s) == {"Kantor Kelurahan Bagan Deli": (3, "87.04")}
+    assert query(s, "SELECT DISTINCT lokasi FROM fct_ikm").item() == "Belawan"
+
+
+# ---- legacy layouts and kinds that must not be taken for another
+
+
+def test_14_unsur_ikm_is_never_loaded_as_14_2017_skm(env, capsys):
+    s, put = env
+    assert cli(["load", put("ikm_14_unsur_kepmenpan_25_2004.xlsx")]) == 2
+    assert "KepmenPAN 25/2004" in capsys.readouterr().out
+    assert _count(s, "stg_skm") == 0
+
+
+def test_pp46_recap_is_never_loaded_as_6_2022_results_or_behaviour(env, capsys):
+    s, put = env
+    assert cli(["load", put("duk_kecamatan_rakumpit.xlsx"), put("pp46_nominatif_prestasi_kerja.xlsx")]) == 2
+    assert "PP 46/2011" in capsys.readouterr().out
+    assert _count(s, "stg_evaluasi") == 0 and _count(s, "stg_perilaku") == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "forced", "table"),
+    [
+        ("skm_aplikasi_laporan_bernomor.xlsx", "pegawai", "dim_pegawai"),
+        ("predikat_kinerja_bulanan.csv", "capaian", "stg_capaian"),
+        ("ekinerja_capaian_iki.xlsx", "perilaku", "stg_perilaku"),
+        ("perilaku_berakhlak_0_100.csv", "evaluasi", "stg_evaluasi"),
+        ("simpeg_export_pegawai_pangkat.csv", "skm", "stg_skm"),
+    ],
+)
+def test_a_file_of_another_kind_is_refused_never_loaded_as_this_one(env, capsys, name, forced, table):
+    s, put = env
+    assert cli(["load", put(name), "--kind", forced]) == 2
+    assert "ditolak" in capsys.readouterr().out
+    assert _count(s, table) == 0

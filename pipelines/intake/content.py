@@ -167,8 +167,8 @@ def scale_of(shapes: list[Shape]) -> str | None:
     if not highs:
         return None
     high, low = max(highs), min(lows)
-    if high <= 4 and low >= 1:
-        return "1-4"
+    if high <= 4:
+        return "1-4" if low >= 1 else "0-4"
     if high <= 5 and low >= 0:
         return "1-5"
     if high <= 10 and low >= 0:

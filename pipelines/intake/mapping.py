@@ -13,15 +13,16 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import polars as pl
 
+from domain.appraisal import BEHAVIOUR_CONVERSIONS, BEHAVIOUR_SCALE, BERAKHLAK
 from domain.kinds import KINDS, header_key
 from domain.periods import MONTH_NUMBER, first_day_text
 from domain.places import place_expr
-from domain.survey import OTHER_SCALE, UNSUR
+from domain.survey import ANSWER_SCALE, LETTER_ANSWERS, OTHER_SCALE, UNSUR
 from pipelines.intake import content
 from pipelines.intake.errors import FileRefused
 from pipelines.intake.layouts import Context, merge_context, read_context
@@ -48,13 +49,15 @@ class Plan:
     score: float = 1.0  # how sure the plan is of its kind and required columns, headers and content together
     doubts: list[tuple[str, str]] = field(default_factory=list)  # why the score is low (Indonesian, English)
     remarks: list[tuple[str, str]] = field(default_factory=list)  # what reading the values decided (id, en)
+    given: dict[str, str | None] = field(default_factory=dict)  # the context and sheet the user gave (not saved)
 
     @property
     def ignored(self) -> list[str]:
         return [h for h, t in self.columns.items() if t is None and h not in self.wide]
 
     def to_json(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if k not in ("confidence", "score", "doubts", "remarks")}
+        skip = ("confidence", "score", "doubts", "remarks", "given")
+        return {k: v for k, v in asdict(self).items() if k not in skip}
 
 
 def fingerprint(header: list[str]) -> str:
@@ -190,19 +193,20 @@ def _fmt(x: float) -> str:
     return f"{x:.2f}".replace(".", ",")
 
 
-def command_line(file: str, plan: Plan, threshold: float, context: dict | None = None, scale: str | None = None) -> str:
-    """The command that loads a file as this plan says: the kind, the sheet, every column the plan is unsure
-    of (and every one it maps, when the kind itself is in doubt), the context given, the scale conversion."""
+def command_line(file: str, plan: Plan, threshold: float, scale: str | None = None) -> str:
+    """The command that loads a file as this plan says: the kind, the sheet asked for, every column the plan is
+    unsure of (and every one it maps, when the kind itself is in doubt), the context given, the scale conversion."""
     parts = ["python -m pipelines load", f'"{file}"']
     if plan.kind:
         parts.append(f"--kind {plan.kind}")
-    if plan.sheet:
-        parts.append(f'--sheet "{plan.sheet}"')
+    if plan.given.get("sheet"):  # a sheet the user asked for; otherwise every sheet is read again
+        parts.append(f'--sheet "{plan.given["sheet"]}"')
+    context = plan.given
     unsure_kind = plan.score < threshold and all(plan.confidence.get(h, 0) >= threshold for h, t in plan.columns.items() if t)
     for h, t in plan.columns.items():
         if t and (unsure_kind or plan.confidence.get(h, 0.0) < threshold):
             parts.append(f'--map "{h}={t}"')
-    for k, v in (context or {}).items():
+    for k, v in context.items():
         if v and k in ("lokasi", "opd", "unit", "periode", "peran"):
             parts.append(f'--{k} "{v}"')
     if scale:
@@ -228,7 +232,7 @@ def refuse_unsure(plan: Plan, table: Table, threshold: float, context: dict | No
     why_id = "; ".join(d[0] for d in plan.doubts)
     why_en = "; ".join(d[1] for d in plan.doubts)
     map_id, map_en = mapping_text(plan)
-    cmd = command_line(table.name, plan, threshold, context, plan.scale)
+    cmd = command_line(table.name, plan, threshold, plan.scale)
     raise FileRefused(
         table.name,
         f"Jenis data dan kolomnya belum dikenali dengan yakin (keyakinan {_fmt(plan.score)}, perlu {_fmt(threshold)})"
@@ -351,6 +355,29 @@ def _place_in_values(plan: Plan, table: Table) -> bool:
     return False
 
 
+def refuse_legacy(plan: Plan, table: Table) -> None:
+    """Refuse, naming them, the legacy layouts no current kind may take: the KepmenPAN 25/2004 IKM (fourteen
+    unsur) read as a 14/2017 survey, and a PP 46/2011 prestasi kerja recap read as 6/2022 results."""
+    keys = [header_key(h) for h in table.header if h]
+    if any(re.fullmatch(r"u_?1[0-4](_.*)?", k) for k in keys):
+        raise FileRefused(
+            table.name,
+            "Ini IKM 14 unsur (KepmenPAN 25/2004, bobot 0,071), bukan SKM 9 unsur PermenPANRB 14/2017: tidak dimuat "
+            "sebagai SKM dan tidak dicampur ke tren IKM 14/2017.",
+            "This is a 14-unsur IKM (KepmenPAN 25/2004, weight 0.071), not the 9-unsur PermenPANRB 14/2017 SKM: it "
+            "is not loaded as SKM nor mixed into 14/2017 IKM trends.",
+        )
+    words = " ".join(keys)
+    if "prestasi_kerja" in words or ("nilai_skp" in words and re.search(r"integritas|komitmen|disiplin", words)):
+        raise FileRefused(
+            table.name,
+            "Ini rekap penilaian prestasi kerja PP 46/2011 (nilai SKP, perilaku kerja, nilai prestasi kerja, sebutan), "
+            "bukan hasil PermenPANRB 6/2022: tidak dimuat sebagai evaluasi atau perilaku.",
+            "This is a PP 46/2011 prestasi kerja recap (nilai SKP, behaviour aspects, nilai prestasi kerja, sebutan), "
+            "not PermenPANRB 6/2022 results: it is not loaded as evaluation or behaviour.",
+        )
+
+
 def explain_missing(plan: Plan, table: Table, threshold: float = 0.75, context: dict | None = None) -> None:
     """Refuse a plan that lacks required columns, naming them for the kind the file most resembles."""
     header = [h for h in table.header if h and not h.startswith("_kolom_")]
@@ -370,6 +397,7 @@ def explain_missing(plan: Plan, table: Table, threshold: float = 0.75, context: 
     if plan.kind in ("pegawai", "skm") and _place_in_values(plan, table):
         ctx_targets.add("lokasi")
     missing = missing_columns(plan.kind, targets, ctx_targets)
+    refuse_legacy(plan, table)
     if plan.kind == "skm":
         found = sorted(t for t in targets if t in UNSUR)
         if 0 < len(found) < 9 and any(u in missing for u in UNSUR):
@@ -387,7 +415,7 @@ def explain_missing(plan: Plan, table: Table, threshold: float = 0.75, context: 
         tip_en = f" Give {', '.join(ctx_hint)} as context (--lokasi/--opd/--unit/--periode/--peran)." if ctx_hint else ""
         cols = [m for m in missing if m not in ctx_hint]
         if cols:
-            cmd = command_line(table.name, plan, threshold, context, plan.scale)
+            cmd = command_line(table.name, plan, threshold, plan.scale)
             maps = " ".join(f'--map "<judul kolom>={m}"' for m in cols)
             tip_id += f" Bila kolomnya ada dengan judul lain, petakan: {cmd} {maps}"
             tip_en += f" If the file has them under other headers, map them: {cmd} {maps.replace('judul kolom', 'header')}"
@@ -435,6 +463,61 @@ def _answers(frame: pl.DataFrame, table: Table, cols: list[str], edited: dict | 
         lookup = {v: str(a) for v in values if isinstance(v, str) and (a := mine.get(v, answer(v))) is not None}
         exprs.append(pl.col(c).replace(lookup).alias(c))
     return frame.with_columns(exprs) if exprs else frame
+
+
+def _refuse_scale(plan: Plan, table: Table, found: str, expected: str, choice: str | None) -> None:
+    what_id = "jawaban SKM" if plan.kind == "skm" else "nilai perilaku BerAKHLAK"
+    what_en = "SKM answers" if plan.kind == "skm" else "BerAKHLAK behaviour scores"
+    if choice:
+        cmd = command_line(table.name, replace(plan, score=1.0), 0.0, choice)
+        tip_id = f" Bila benar, pilih konversinya: {cmd}"
+        tip_en = f" If so, choose its conversion: {cmd}"
+    else:
+        tip_id = " Tidak ada konversi terdokumentasi: gunakan kuesioner baku atau ubah jawabannya di berkas."
+        tip_en = " There is no documented conversion: use the standard questionnaire or change the answers in the file."
+    if plan.scale and plan.scale != found:
+        tip_id = f" Konversi --skala {plan.scale} tidak cocok dengan skala berkas.{tip_id}"
+        tip_en = f" The conversion --skala {plan.scale} does not fit the file's scale.{tip_en}"
+    raise FileRefused(
+        table.name,
+        f"Skala {what_id} di berkas ini {found}; yang diharapkan {expected}.{tip_id}",
+        f"The {what_en} in this file are on {found}; {expected} is expected.{tip_en}",
+    )
+
+
+def convert_scale(plan: Plan, table: Table, frame: pl.DataFrame) -> tuple[pl.DataFrame, int]:
+    """The answers' or scores' scale named: the kind's own passes; another is refused naming the scale found
+    and the one expected, unless the user chose its documented conversion (then converted; rows a 1-10 recap
+    marks all 0, not rated, are left out and counted)."""
+    cols = [c for c in (UNSUR if plan.kind == "skm" else BERAKHLAK) if c in frame.columns]
+    texts = [c for c in cols if frame.schema[c] == pl.String]
+    if not texts:
+        return frame, 0
+    found = content.scale_of([content.column_shape(frame, c) for c in texts])
+    if plan.kind == "skm":
+        if found in (None, ANSWER_SCALE, "0-4"):
+            return frame, 0
+        if found != "a-d" or plan.scale != "a-d":
+            _refuse_scale(plan, table, found, ANSWER_SCALE, "a-d" if found == "a-d" else None)
+        letters = {**LETTER_ANSWERS, **{k.upper(): v for k, v in LETTER_ANSWERS.items()}}
+        lookup = {k: str(v) for k, v in letters.items()}
+        return frame.with_columns([pl.col(c).str.strip_chars().replace(lookup).alias(c) for c in texts]), 0
+    if found in (None, BEHAVIOUR_SCALE, "a-d"):
+        return frame, 0
+    scale = "1-10" if found in ("0-10", "1-10") else found
+    if scale not in BEHAVIOUR_CONVERSIONS or plan.scale != scale:
+        _refuse_scale(plan, table, found, BEHAVIOUR_SCALE, scale if scale in BEHAVIOUR_CONVERSIONS else None)
+    factor, zero_unrated, _id, _en = BEHAVIOUR_CONVERSIONS[scale]
+    nums = {c: pl.col(c).str.strip_chars().str.replace(",", ".").cast(pl.Float64, strict=False) for c in texts}
+    before = frame.height
+    if zero_unrated:
+        frame = frame.filter(~pl.all_horizontal([nums[c].fill_null(0) == 0 for c in texts]))
+    exprs = []
+    for c in texts:
+        scaled = pl.when(nums[c] == 0).then(None) if zero_unrated else pl.when(pl.lit(False)).then(None)
+        exprs.append(scaled.when(nums[c].is_not_null()).then((nums[c] * factor).cast(pl.String)).otherwise(pl.col(c)).alias(c))
+    plan.remarks = [*plan.remarks, (f"skala dikonversi: {_id}", f"scale converted: {_en}")]
+    return frame.with_columns(exprs), before - frame.height
 
 
 def _blank_not_rated(cols: list[str]) -> list[pl.Expr]:
@@ -491,6 +574,9 @@ def apply(plan: Plan, table: Table, granularity: str = "bulanan") -> tuple[pl.Da
         before = frame.height
         frame = frame.filter(pl.any_horizontal([pl.col(c).is_not_null() for c in rated]))
         skipped = before - frame.height
+    if kind in ("skm", "perilaku"):
+        frame, not_rated = convert_scale(plan, table, frame)
+        skipped += not_rated
     if kind == "skm":
         frame = _answers(frame, table, [u for u in UNSUR if u in text_cols], plan.values)
         if "tanggal" in frame.columns:  # Google Forms 'Cap waktu': d/m/yyyy h:mm:ss, or m/d/yyyy in English

@@ -57,6 +57,7 @@ class ReadOptions:
     min_score: float = 0.75  # below this confidence a suggested plan is refused with the options that confirm it
     sheet_kind: str | None = None  # the kind the sheet was found to hold (for the context its name gives)
     distinguishes: bool = False  # the sheet is one of several of its kind: its name is its unit/OPD
+    sheet_context: dict[str, str | None] = field(default_factory=dict)  # what the sheet's name says (user's wins)
     entries: dict[str, SheetEntry] = field(default_factory=dict)  # a workbook's sheets as entries of a load
 
 
@@ -72,7 +73,9 @@ class SheetEntry:
 
     def options(self, opts: ReadOptions) -> ReadOptions:
         """The load's options for this sheet."""
-        return replace(opts, sheet=self.sheet, sheet_kind=self.kind, distinguishes=self.distinguishes, entries={})
+        return replace(
+            opts, sheet=self.sheet, sheet_kind=self.kind, distinguishes=self.distinguishes, entries={}, sheet_context={}
+        )
 
     def notes(self) -> tuple[str, str]:
         """The sheets skipped beside this one and why, in Indonesian and English."""
@@ -137,10 +140,12 @@ def plan_for(table: Table, kind: str | None, opts: ReadOptions) -> mapping.Plan:
             f"Profil '{opts.profile}' tidak ada. Profil yang ada: {names}.",
             f"Profile '{opts.profile}' does not exist. Profiles: {names}.",
         ) from None
+    context = {**opts.sheet_context, **{k: v for k, v in opts.context.items() if v}}
     if profile is not None and (kind is None or profile.get("kind") == kind) and not opts.maps:
-        return mapping.from_profile(profile, table, opts.context)
-    plan = mapping.suggest(table, kind, opts.context, opts.maps)
+        return mapping.from_profile(profile, table, context)
+    plan = mapping.suggest(table, kind, context, opts.maps)
     plan.scale = opts.scale
+    plan.given = {**{k: v for k, v in opts.context.items() if v}, "sheet": opts.sheet if not opts.sheet_kind else None}
     return plan
 
 
@@ -155,9 +160,7 @@ def prepare(name: str, data: bytes, kind: str | None, opts: ReadOptions | None =
             name, "Tidak ada baris data: berkas hanya berisi judul kolom.", "No data rows: the file holds only the header row."
         )
     if table.sheet and len(table.sheets) > 1:
-        given = {k: v for k, v in opts.context.items() if v}
-        named = sheet_context(table.sheet, opts.sheet_kind or kind, opts.distinguishes)
-        opts = replace(opts, context={**named, **given})
+        opts = replace(opts, sheet_context=sheet_context(table.sheet, opts.sheet_kind or kind, opts.distinguishes))
     plan = plan_for(table, kind, opts)
     if table.sheet and len(table.sheets) > 1:
         plan.sheet = table.sheet
