@@ -44,7 +44,17 @@ def header_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(text).strip().lower()).strip("_")
 
 
-NIP_HEADERS = ["nip", "nip_pegawai", "nomor_induk_pegawai", "nip_asn", "employee_id", "nip_baru"]
+NIP_HEADERS = [
+    "nip",
+    "nip_pegawai",
+    "nomor_induk_pegawai",
+    "nip_asn",
+    "employee_id",
+    "nip_baru",
+    "ni_pppk",
+    "nip_pppk",
+    "nomor_induk_pppk",
+]
 PERIOD_HEADERS = ["periode", "period", "bulan", "masa_penilaian", "periode_penilaian", "month"]
 
 PEGAWAI = Kind(
@@ -88,6 +98,7 @@ PEGAWAI = Kind(
             "opd_nama",
             "unit_kerja_induk",
             "unor_induk",
+            "satuan_kerja",
         ],
         "instansi": ["instansi_induk_nama", "instansi_kerja_nama", "instansi_nama"],
         "lokasi": ["lokasi_kerja_nama", "lokasi_kerja", "kabupaten_kota"],
@@ -162,7 +173,19 @@ PERILAKU = Kind(
     aliases={
         "nip": [*NIP_HEADERS, "nip_dinilai"],
         "periode": PERIOD_HEADERS,
-        "peran_penilai": ["peran_penilai", "penilai", "rater_role", "sumber_penilaian", "role"],
+        "peran_penilai": [
+            "peran_penilai",
+            "penilai",
+            "rater_role",
+            "sumber_penilaian",
+            "role",
+            "hubungan",
+            "hubungan_penilai",
+            "hubungan_dengan_yang_dinilai",
+            "posisi_penilai",
+            "jenis_penilai",
+            "relationship",
+        ],
         "nip_penilai": ["nip_penilai", "rater_nip"],
         "berorientasi_pelayanan": ["berorientasi_pelayanan", "orientasi_pelayanan", "service_orientation"],
         "akuntabel": ["akuntabel", "accountable"],

@@ -325,3 +325,107 @@ def test_a_file_of_another_kind_is_refused_never_loaded_as_this_one(env, capsys,
     assert cli(["load", put(name), "--kind", forced]) == 2
     assert "ditolak" in capsys.readouterr().out
     assert _count(s, table) == 0
+
+
+# ---- more layouts
+
+
+def test_attendance_sheet_with_nip_and_name_is_not_a_roster(env, capsys):
+    s, put = env
+    assert cli(["load", put("absensi_harian_pegawai.xlsx"), "--opd", "Dinas Sosial", "--lokasi", "Jambi"]) == 2
+    assert "NIP berulang" in capsys.readouterr().out
+    assert _count(s, "dim_pegawai") == 0
+
+
+def test_survey_sheets_per_semester_take_the_period_from_the_sheet_name(env):
+    s, put = env
+    assert cli(["load", put("skm_per_semester.xlsx")]) == 0
+    got = query(
+        s, "SELECT periode, sum(n_responden)::INT, round(avg(ikm_konversi), 2)::VARCHAR FROM fct_ikm GROUP BY 1 ORDER BY 1"
+    )
+    # by hand: semester I answers 3 and 4 -> 3.5 x 25 = 87.5; semester II 2, 3, 4 -> 3 x 25 = 75
+    assert got.rows() == [("2026-Q1", 2, "87.5"), ("2026-Q3", 3, "75.0")]
+
+
+def test_predikat_list_with_spelled_out_headers(env):
+    s, put = env
+    assert cli(_roster_then(put, "penilaian_skp_judul_lengkap.xlsx")) == 0
+    got = dict(query(s, "SELECT nip, predikat FROM fct_kinerja WHERE periode = '2026-01'").rows())
+    assert got == {N1: "Baik", N4: "Kurang/Misconduct", N5: "Sangat Baik"}
+
+
+def test_siasn_dotted_nips_and_satuan_kerja_as_the_opd(env):
+    s, put = env
+    assert cli(["load", put("siasn_nip_bertitik.csv")]) == 0
+    got = query(s, "SELECT nip, opd, unit_kerja, lokasi, jabatan FROM dim_pegawai").rows_by_key("nip", unique=True)
+    assert got == {
+        N1: ("Kecamatan Medan Belawan", "Kelurahan Bagan Deli", "Belawan", "Pengadministrasi Umum"),
+        N3: ("Kecamatan Medan Belawan", "Kelurahan Belawan I", "Belawan", "Lurah"),
+        N2: ("Kecamatan Medan Belawan", "Kelurahan Belawan II", "Belawan", "Sekretaris Lurah"),
+    }
+
+
+def test_capaian_windows_1252_with_decimal_commas(env):
+    s, put = env
+    assert cli(_roster_then(put, "capaian_desimal_koma.csv")) == 0
+    got = query(s, "SELECT indikator, target, realisasi, periode FROM stg_capaian ORDER BY target").rows()
+    assert got == [
+        ("Rata-rata waktu penyelesaian izin", 3.0, 2.5, "2026-06"),
+        ("Kepuasan pemohon izin", 80.0, 82.75, "2026-06"),
+    ]
+
+
+def test_answers_written_with_their_number_and_label(env):
+    s, put = env
+    assert cli(["load", put("skm_jawaban_label_bernomor.csv")]) == 0
+    # by hand: 36 + 27 + (4 x 3 + 5 x 4 = 32) = 95 over 27 answers -> 87.96; Bangko from 'Kabupaten Merangin'
+    assert _ikm_per_unit(s) == {"MPP Kabupaten Merangin": (3, "87.96")}
+    assert query(s, "SELECT DISTINCT lokasi, periode FROM fct_ikm").rows() == [("Bangko", "2026-Q1")]
+
+
+def test_a_summary_of_averages_is_not_loaded_as_respondents(env, capsys):
+    s, put = env
+    assert cli(["load", put("skm_nrr_per_unit_saja.xlsx")]) == 2
+    assert "NRR" in capsys.readouterr().out
+    assert _count(s, "stg_skm") == 0
+
+
+def test_pppk_roster_by_its_ni_pppk_column(env):
+    s, put = env
+    assert cli(["load", put("pppk_daftar_pegawai.csv"), "--opd", "Dinas Pendidikan"]) == 0
+    got = query(s, "SELECT nip, golongan, lokasi FROM dim_pegawai ORDER BY nip").rows()
+    assert got == [("198511302023211002", "VII", "Bangko"), ("199003152023212001", "IX", "Bangko")]
+
+
+def test_form_without_a_unit_asks_for_it_then_loads(env, capsys):
+    s, put = env
+    path = put("skm_form_tanpa_unit.csv")
+    assert cli(["load", path]) == 2
+    out = capsys.readouterr().out
+    assert "unit_layanan" in out and "--unit" in out
+    assert cli(["load", path, "--unit", "Disdukcapil Kota Jambi", "--lokasi", "Jambi"]) == 0
+    # by hand: 36 + 27 = 63 over 18 answers -> 87.5, February: 2026-Q1
+    assert _ikm_per_unit(s) == {"Disdukcapil Kota Jambi": (2, "87.5")}
+    assert query(s, "SELECT DISTINCT periode FROM fct_ikm").item() == "2026-Q1"
+
+
+def test_360_export_one_row_per_rater(env):
+    s, put = env
+    assert cli(_roster_then(put, "perilaku_360_per_penilai.csv")) == 0
+    got = query(s, "SELECT nip, nip_penilai, peran_penilai, harmonis FROM stg_perilaku ORDER BY nip, harmonis").rows()
+    assert got == [(N1, N2, "rekan", 86.0), (N1, N3, "atasan", 92.0), (N2, N3, "atasan", 78.0)]
+
+
+def test_semicolon_windows_1252_survey(env):
+    s, put = env
+    assert cli(["load", put("skm_titik_koma_windows1252.csv")]) == 0
+    # by hand: 27 + 34 + 24 = 85 over 27 answers -> 78.70
+    assert _ikm_per_unit(s) == {"Kantor Camat Danau Sipin, Kota Jambi": (3, "78.7")}
+    assert query(s, "SELECT DISTINCT lokasi, periode FROM fct_ikm").rows() == [("Jambi", "2026-Q1")]
+
+
+def test_english_headed_evaluation_export(env):
+    s, put = env
+    assert cli(_roster_then(put, "evaluation_export_english.csv")) == 0
+    got = dict(query(s, "SELECT nip, predikat FROM fct_kinerja WHERE periode = '2026-02'").rows())
+    assert got == {N2: "Baik", N3: "Sangat Kurang"}

@@ -293,6 +293,19 @@ def judge(plan: Plan, table: Table, confirmed: set[str] | frozenset[str] = froze
             for h in plan.ignored
             if h in body.columns and _names_a_measure(h) and content.looks_like_scores(content.column_shape(body, h))
         ]
+        nips = [h for h, t in plan.columns.items() if t == "nip" and h in body.columns]
+        if nips and body.height >= 4:
+            values = body[nips[0]].drop_nulls()
+            if values.len() and values.n_unique() <= values.len() * 0.7:  # a roster lists each person once
+                plan.score = min(plan.score, 0.4)
+                doubts.append(
+                    (
+                        f"NIP berulang di kolom '{nips[0]}' ({values.len()} baris, {values.n_unique()} NIP): "
+                        "berkas ini tampaknya bukan daftar pegawai",
+                        f"NIPs repeat in column '{nips[0]}' ({values.len()} rows, {values.n_unique()} NIPs): "
+                        "this file does not look like a roster",
+                    )
+                )
         if len(scored) >= 3:
             plan.score = min(plan.score, 0.4)
             names = ", ".join(scored[:8])
@@ -330,7 +343,7 @@ def _by_content(plan: Plan, table: Table) -> list[tuple[str, str]]:
             continue
         for h, t in plan.columns.items():
             if t is None and h in table.body.columns and h not in plan.wide:
-                f = content.fit(target, content.column_shape(table.body, h))
+                f = content.fit(target, content.column_shape(table.body, h), least=1)
                 if f is not None and f >= 0.9:
                     plan.columns[h], plan.confidence[h] = target, 0.5
                     said.append(
@@ -495,6 +508,15 @@ def convert_scale(plan: Plan, table: Table, frame: pl.DataFrame) -> tuple[pl.Dat
         return frame, 0
     found = content.scale_of([content.column_shape(frame, c) for c in texts])
     if plan.kind == "skm":
+        shapes = [content.column_shape(frame, c) for c in texts]
+        if sum(sh.number for sh in shapes) >= 0.8 * len(shapes) and sum(sh.integer for sh in shapes) < 0.8 * len(shapes):
+            raise FileRefused(
+                table.name,
+                "Kolom unsur berisi nilai rata-rata (NRR, angka desimal), bukan jawaban tiap responden: rekap ini "
+                "tidak dapat dimuat sebagai SKM. Muat data per responden (satu baris per responden, jawaban 1-4).",
+                "The unsur columns hold averages (NRR, decimals), not each respondent's answers: this summary cannot "
+                "load as SKM. Load the per-respondent data (one row per respondent, answers 1-4).",
+            )
         if found in (None, ANSWER_SCALE, "0-4"):
             return frame, 0
         if found != "a-d" or plan.scale != "a-d":
@@ -593,7 +615,10 @@ def day_first(frame: pl.DataFrame, col: str) -> tuple[pl.DataFrame, list[tuple[s
     """Dates with their time cut off ('3/10/2026, 09.12.44', '9/28/2026 14:02:11') and written day first: day
     first unless the file proves otherwise (a second number above 12 and never a first one), which is said."""
     text = pl.col(col).cast(pl.String).str.strip_chars()
-    frame = frame.with_columns(text.str.replace(r",?\s+\d{1,2}[:.]\d{2}([:.]\d{2})?(\s*[APap][Mm])?$", "").alias(col))
+    cut = text.str.replace(r"\s+(GMT|UTC|WIB|WITA|WIT)([+-]\d{1,2}(:?\d{2})?)?$", "")
+    cut = cut.str.replace(r",?\s+\d{1,2}[:.]\d{2}([:.]\d{2})?(\s*[APap]\.?[Mm]\.?)?$", "")
+    cut = cut.str.replace(r"^(\d{4})/(\d{1,2})/(\d{1,2})$", "${1}-${2}-${3}")  # 2026/10/03 from some exports
+    frame = frame.with_columns(cut.alias(col))
     parts = frame.select(pl.col(col).str.extract_groups(_DMY).alias("p")).unnest("p").drop_nulls()
     if parts.is_empty():
         return frame, []

@@ -497,10 +497,216 @@ def ikm_14_unsur() -> None:
     save(wb, "ikm_14_unsur_kepmenpan_25_2004.xlsx")
 
 
+# ---------------------------------------------------------------- more layouts
+
+P1, P2 = "199003152023212001", "198511302023211002"  # PPPK NIPs: TMT year, then 2, period digit, sex, sequence
+
+
+def absensi() -> None:
+    """A daily attendance sheet: NIP and name on every row, one row per day (not a roster)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Absensi Oktober"
+    ws["A1"] = "REKAP ABSENSI HARIAN PEGAWAI DINAS SOSIAL KOTA JAMBI"
+    ws.append(["NIP", "Nama", "Tanggal", "Jam Masuk", "Jam Pulang", "Keterangan"])
+    for day in ("01/10/2026", "02/10/2026", "05/10/2026"):
+        for nip, nama in ((N1, "BUDI SANTOSO"), (N2, "SRI WAHYUNI"), (N3, "AGUS SALIM")):
+            ws.append([nip, nama, day, "07:31", "16:02", "Hadir"])
+    save(wb, "absensi_harian_pegawai.xlsx")
+
+
+def skm_per_semester() -> None:
+    """One unit's survey, a sheet per semester, no date column: the period is the sheet's name."""
+    wb = openpyxl.Workbook()
+    first = True
+    for sheet, rows in (("Semester I 2026", [[3] * 9, [4] * 9]), ("Semester II 2026", [[2] * 9, [3] * 9, [4] * 9])):
+        ws = wb.active if first else wb.create_sheet(sheet)
+        ws.title = sheet
+        first = False
+        ws["A1"] = "HASIL SURVEI KEPUASAN MASYARAKAT"
+        ws["A2"] = "Unit Layanan : Puskesmas Putri Ayu"
+        ws["A3"] = "Kota Jambi"
+        ws.append([])
+        ws.append(["No", "L/P", "Umur", *[f"U{i}" for i in range(1, 10)]])
+        for i, a in enumerate(rows, 1):
+            ws.append([i, "P", 30 + i, *a])
+    save(wb, "skm_per_semester.xlsx")
+
+
+def penilaian_skp_variant() -> None:
+    """A predikat list with spelled-out headers ('Rating Hasil Kerja', 'Predikat Kinerja Pegawai')."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(
+        [
+            "NIP Pegawai",
+            "Nama Pegawai",
+            "Periode Penilaian",
+            "Rating Hasil Kerja",
+            "Rating Perilaku Kerja",
+            "Predikat Kinerja Pegawai",
+        ]
+    )
+    ws.append([N1, "BUDI SANTOSO", "Januari 2026", "DI ATAS EKSPEKTASI", "SESUAI EKSPEKTASI", "BAIK"])
+    ws.append([N4, "NUR HASANAH", "Januari 2026", "SESUAI EKSPEKTASI", "DI BAWAH EKSPEKTASI", "KURANG/MISCONDUCT"])
+    ws.append([N5, "RIZKI PRATAMA", "Januari 2026", "DI ATAS EKSPEKTASI", "DI ATAS EKSPEKTASI", "SANGAT BAIK"])
+    save(wb, "penilaian_skp_judul_lengkap.xlsx")
+
+
+def siasn_dotted() -> None:
+    """A SIASN-style CSV with NIPs printed with dots, 'Gol. Ruang', 'Unit Organisasi', 'Instansi Kerja'."""
+    rows = [
+        ["NIP", "Nama", "Gol. Ruang", "Nama Jabatan", "Unit Organisasi", "Satuan Kerja", "Instansi Kerja"],
+        [
+            "19850312.201001.1.001",
+            "BUDI SANTOSO",
+            "III/a",
+            "Pengadministrasi Umum",
+            "Kelurahan Bagan Deli",
+            "Kecamatan Medan Belawan",
+            "Pemerintah Kota Medan",
+        ],
+        [
+            "19781120.200501.1.003",
+            "AGUS SALIM",
+            "III/c",
+            "Lurah",
+            "Kelurahan Belawan I",
+            "Kecamatan Medan Belawan",
+            "Pemerintah Kota Medan",
+        ],
+        [
+            "19900105.201503.2.002",
+            "SRI WAHYUNI",
+            "III/b",
+            "Sekretaris Lurah",
+            "Kelurahan Belawan II",
+            "Kecamatan Medan Belawan",
+            "Pemerintah Kota Medan",
+        ],
+    ]
+    text("siasn_nip_bertitik.csv", rows)
+
+
+def capaian_decimal_comma() -> None:
+    """Indicators in a Windows-1252 semicolon CSV with decimal commas and 'Indikator Kinerja Utama'."""
+    rows = [
+        ["NIP", "Bulan", "Indikator Kinerja Utama", "Target", "Realisasi", "Satuan", "Keterangan"],
+        [N5, "Juni 2026", "Rata-rata waktu penyelesaian izin", "3", "2,5", "hari", "Lebih cepat dari target"],
+        [N5, "Juni 2026", "Kepuasan pemohon izin", "80", "82,75", "%", "Survei bulanan – Juni"],
+    ]
+    text("capaian_desimal_koma.csv", rows, sep=";", encoding="cp1252")
+
+
+def skm_numbered_labels() -> None:
+    """A survey app's CSV: 'U1 Persyaratan' ... headers, answers as '4. Sangat Sesuai' / '3 - Sesuai'."""
+    head = [
+        "Timestamp",
+        "Nama Unit Layanan",
+        "Jenis Kelamin",
+        "Umur",
+        "U1 Persyaratan",
+        "U2 Prosedur",
+        "U3 Waktu Pelayanan",
+        "U4 Biaya/Tarif",
+        "U5 Produk Layanan",
+        "U6 Kompetensi Petugas",
+        "U7 Perilaku Petugas",
+        "U8 Penanganan Pengaduan",
+        "U9 Sarana Prasarana",
+    ]
+    rows = [
+        head,
+        ["2026-03-05 08:10:00", "MPP Kabupaten Merangin", "L", "40", *["4. Sangat Sesuai"] * 9],
+        ["2026-03-06 09:00:00", "MPP Kabupaten Merangin", "P", "28", *["3 - Sesuai"] * 9],
+        ["2026-03-06 10:30:00", "MPP Kabupaten Merangin", "P", "35", *(["3 - Sesuai"] * 4 + ["4. Sangat Sesuai"] * 5)],
+    ]
+    text("skm_jawaban_label_bernomor.csv", rows)
+
+
+def skm_nrr_only() -> None:
+    """A summary of averages per unit (NRR per unsur), no respondents: nothing to load as answers."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Hasil SKM"
+    ws["A1"] = "NILAI RATA-RATA PER UNSUR PELAYANAN TAHUN 2026"
+    ws["A2"] = "Kota Jambi"
+    ws.append(["No", "Unit Layanan", *[f"U{i}" for i in range(1, 10)], "IKM"])
+    ws.append([1, "Puskesmas Putri Ayu", 3.25, 3.1, 3.4, 3.9, 3.2, 3.3, 3.45, 3.05, 3.15, 82.5])
+    ws.append([2, "Puskesmas Simpang Kawat", 3.0, 3.2, 3.1, 3.8, 3.3, 3.35, 3.4, 3.1, 3.0, 81.3])
+    ws.append([3, "Puskesmas Olak Kemang", 3.5, 3.45, 3.3, 4.0, 3.4, 3.5, 3.6, 3.2, 3.25, 85.67])
+    save(wb, "skm_nrr_per_unit_saja.xlsx")
+
+
+def pppk_roster() -> None:
+    """A PPPK roster: golongan as roman numerals only, 'Status Kepegawaian' PPPK."""
+    rows = [
+        ["NI PPPK", "Nama", "Golongan", "Jabatan", "Status Kepegawaian", "Unit Kerja", "Lokasi"],
+        [P1, "RINA MARLINA, S.Pd", "IX", "Guru Ahli Pertama", "PPPK", "SD Negeri 12 Bangko", "Bangko"],
+        [P2, "JOKO WIDODO, A.Md.Kep", "VII", "Perawat Terampil", "PPPK", "Puskesmas Bangko", "Bangko"],
+    ]
+    text("pppk_daftar_pegawai.csv", rows)
+
+
+def form_without_unit() -> None:
+    """A form exported without a unit column: the unit and place are context the file lacks."""
+    head = ["Cap waktu", "Usia", *FORM_QUESTIONS]
+    rows = [
+        head,
+        ["10/02/2026 08:00:01", "22", *[LABELS[u][3] for u in range(9)]],
+        ["11/02/2026 09:10:00", "47", *[LABELS[u][2] for u in range(9)]],
+    ]
+    text("skm_form_tanpa_unit.csv", rows)
+
+
+def perilaku_long() -> None:
+    """A 360 export, one row per rater: 'NIP Dinilai', 'NIP Penilai', 'Hubungan', values 0-100."""
+    rows = [
+        ["NIP Dinilai", "NIP Penilai", "Hubungan", "Bulan", *BERAKHLAK_HEADERS],
+        [N1, N3, "Atasan Langsung", "Juni 2026", "90", "85", "88", "92", "95", "80", "86"],
+        [N1, N2, "Rekan Kerja", "Juni 2026", "80", "82", "84", "86", "88", "78", "85"],
+        [N2, N3, "Atasan Langsung", "Juni 2026", "70", "75", "72", "78", "80", "70", "74"],
+    ]
+    text("perilaku_360_per_penilai.csv", rows)
+
+
+def skm_semicolon_cp1252() -> None:
+    """A hand-typed survey CSV: semicolons, Windows-1252, 'Tgl Survei', 'Unit Pelayanan', 'L/P'."""
+    head = ["No", "Tgl Survei", "Unit Pelayanan", "L/P", "Umur", *[f"U{i}" for i in range(1, 10)], "Kritik & Saran"]
+    rows = [
+        head,
+        [
+            "1",
+            "12/01/2026",
+            "Kantor Camat Danau Sipin, Kota Jambi",
+            "L",
+            "31",
+            *"3 3 3 3 3 3 3 3 3".split(),
+            "Pelayanan cukup – terima kasih",
+        ],
+        ["2", "13/01/2026", "Kantor Camat Danau Sipin, Kota Jambi", "P", "45", *"4 4 3 4 4 3 4 4 4".split(), ""],
+        ["3", "15/01/2026", "Kantor Camat Danau Sipin, Kota Jambi", "P", "52", *"2 3 3 3 2 3 3 2 3".split(), "Antrean lama"],
+    ]
+    text("skm_titik_koma_windows1252.csv", rows, sep=";", encoding="cp1252")
+
+
+def evaluation_english() -> None:
+    """An English-headed performance export ('Employee ID', 'Work result rating', 'Behaviour rating')."""
+    rows = [
+        ["Employee ID", "Period", "Work result rating", "Behaviour rating", "Performance rating"],
+        [N2, "2026-02", "Sesuai Ekspektasi", "Di Atas Ekspektasi", "Baik"],
+        [N3, "2026-02", "Di Bawah Ekspektasi", "Di Bawah Ekspektasi", "Sangat Kurang"],
+    ]
+    text("evaluation_export_english.csv", rows)
+
+
 if __name__ == "__main__":
     makers = [duk_rakumpit, simpeg_pangkat_text, roster_unusual_nip_header, roster_per_opd_sheets, berakhlak_360]
     makers += [perilaku_0_100, ekinerja_iki, skp_rhk, predikat_bulanan, pp46_nominatif, olah_data_skm, google_form_id]
-    makers += [google_form_en, skm_scale5, skm_abcd, skm_app_numbered, ikm_14_unsur]
+    makers += [google_form_en, skm_scale5, skm_abcd, skm_app_numbered, ikm_14_unsur, absensi, skm_per_semester]
+    makers += [penilaian_skp_variant, siasn_dotted, capaian_decimal_comma, skm_numbered_labels, skm_nrr_only, pppk_roster]
+    makers += [form_without_unit, perilaku_long, skm_semicolon_cp1252, evaluation_english]
     for make in makers:
         make()
     print("\n".join(sorted(p.name for p in HERE.iterdir() if p.suffix in (".xlsx", ".csv"))))
