@@ -329,8 +329,49 @@ SKM = Kind(
     context=["lokasi", "unit_layanan", "tanggal"],
 )
 
+PP46_ASPECTS = ["orientasi_pelayanan", "integritas", "komitmen", "disiplin", "kerja_sama", "kepemimpinan"]
+
+# PP 46/2011 "penilaian prestasi kerja" results (legacy): nilai SKP, six behaviour aspects (kepemimpinan for
+# structural posts only), nilai perilaku, nilai prestasi kerja (60% SKP + 40% perilaku) and its sebutan.
+PP46 = Kind(
+    name="pp46",
+    required=["nip", "periode", "nilai_skp", *PP46_ASPECTS[:5]],
+    optional=["kepemimpinan", "nilai_perilaku", "nilai_prestasi", "sebutan"],
+    aliases={
+        "nip": NIP_HEADERS,
+        "periode": [*PERIOD_HEADERS, "tahun", "tahun_penilaian"],
+        "nilai_skp": ["nilai_skp", "capaian_skp", "nilai_capaian_skp", "skp"],
+        "orientasi_pelayanan": ["orientasi_pelayanan", "pelayanan"],
+        "integritas": ["integritas"],
+        "komitmen": ["komitmen"],
+        "disiplin": ["disiplin"],
+        "kerja_sama": ["kerja_sama", "kerjasama"],
+        "kepemimpinan": ["kepemimpinan"],
+        "nilai_perilaku": ["nilai_perilaku", "nilai_perilaku_kerja", "rata_rata_perilaku"],
+        "nilai_prestasi": ["nilai_prestasi", "nilai_prestasi_kerja", "nilai_ppk", "prestasi_kerja"],
+        "sebutan": ["sebutan", "kategori", "predikat_prestasi"],
+    },
+    layout_aliases={},
+    types={
+        "nip": pl.String,
+        "periode": pl.String,
+        "periode_jenis": pl.String,
+        "periode_mulai": pl.Date,
+        "nilai_skp": pl.Float64,
+        **dict.fromkeys(PP46_ASPECTS, pl.Float64),
+        "nilai_perilaku": pl.Float64,
+        "nilai_prestasi": pl.Float64,
+        "sebutan": pl.String,
+    },
+    key=["nip", "periode"],
+    sort=["nip", "periode"],
+    numeric=["nilai_skp", *PP46_ASPECTS, "nilai_perilaku", "nilai_prestasi"],
+    signature=["nilai_skp", "integritas", "komitmen", "disiplin", "nilai_prestasi", "sebutan"],
+    context=["periode"],
+)
+
 # Load order: employee rosters first, so the other files of the same load can refer to them.
-KINDS: dict[str, Kind] = {k.name: k for k in (PEGAWAI, CAPAIAN, PERILAKU, EVALUASI, SKM)}
+KINDS: dict[str, Kind] = {k.name: k for k in (PEGAWAI, CAPAIAN, PERILAKU, EVALUASI, SKM, PP46)}
 ORDER = list(KINDS)
 # Staging columns every kind carries besides its own: the source a row came from and the load that wrote it.
 META = {"_sumber": pl.String, "_muat": pl.Int64}

@@ -7,6 +7,7 @@ from schemas.capaian import CapaianClean
 from schemas.evaluasi import EvaluasiClean
 from schemas.pegawai import PegawaiClean
 from schemas.perilaku import PerilakuClean
+from schemas.pp46 import Pp46Clean
 from schemas.raw import raw_schema
 from schemas.skm import SkmClean
 
@@ -16,6 +17,7 @@ CLEAN = {
     "perilaku": PerilakuClean,
     "evaluasi": EvaluasiClean,
     "skm": SkmClean,
+    "pp46": Pp46Clean,
 }
 
-__all__ = ["CLEAN", "raw_schema", "PegawaiClean", "CapaianClean", "PerilakuClean", "EvaluasiClean", "SkmClean"]
+__all__ = ["CLEAN", "raw_schema", "PegawaiClean", "CapaianClean", "PerilakuClean", "EvaluasiClean", "SkmClean", "Pp46Clean"]

@@ -303,11 +303,26 @@ def test_14_unsur_ikm_is_never_loaded_as_14_2017_skm(env, capsys):
     assert _count(s, "stg_skm") == 0
 
 
-def test_pp46_recap_is_never_loaded_as_6_2022_results_or_behaviour(env, capsys):
+def test_pp46_recap_loads_as_pp46_results_with_their_scores_and_bands(env, capsys):
     s, put = env
-    assert cli(["load", put("duk_kecamatan_rakumpit.xlsx"), put("pp46_nominatif_prestasi_kerja.xlsx")]) == 2
+    assert cli(["load", put("duk_kecamatan_rakumpit.xlsx"), put("pp46_nominatif_prestasi_kerja.xlsx")]) == 0
+    assert "(pp46)" in capsys.readouterr().out
+    assert _count(s, "stg_evaluasi") == 0 and _count(s, "stg_perilaku") == 0  # never 6/2022 results
+    got = query(s, "SELECT nip, periode, nilai_perilaku, nilai_prestasi, sebutan FROM fct_prestasi_pp46").rows()
+    # by hand: N7 aspects 80 82 81 79 80 78 -> 80; 0.6 x 85.5 + 0.4 x 80 = 83.3 Baik; N3 five aspects -> 91.2,
+    # 0.6 x 91.2 + 0.4 x 91.2 = 91.2 Sangat Baik; N6 -> 75.2, 45.6 + 30.08 = 75.68 Baik (above 75)
+    assert sorted(got) == [
+        (N7, "2019", 80.0, 83.3, "Baik"),
+        (N3, "2019", 91.2, 91.2, "Sangat Baik"),
+        (N6, "2019", 75.2, 75.68, "Baik"),
+    ]
+
+
+def test_pp46_recap_forced_as_6_2022_evaluation_is_refused_naming_pp46(env, capsys):
+    s, put = env
+    assert cli(["load", put("pp46_nominatif_prestasi_kerja.xlsx"), "--kind", "evaluasi"]) == 2
     assert "PP 46/2011" in capsys.readouterr().out
-    assert _count(s, "stg_evaluasi") == 0 and _count(s, "stg_perilaku") == 0
+    assert _count(s, "stg_evaluasi") == 0
 
 
 @pytest.mark.parametrize(
@@ -318,6 +333,8 @@ def test_pp46_recap_is_never_loaded_as_6_2022_results_or_behaviour(env, capsys):
         ("ekinerja_capaian_iki.xlsx", "perilaku", "stg_perilaku"),
         ("perilaku_berakhlak_0_100.csv", "evaluasi", "stg_evaluasi"),
         ("simpeg_export_pegawai_pangkat.csv", "skm", "stg_skm"),
+        ("perilaku_berakhlak_0_100.csv", "pp46", "stg_pp46"),
+        ("pp46_nominatif_prestasi_kerja.xlsx", "perilaku", "stg_perilaku"),
     ],
 )
 def test_a_file_of_another_kind_is_refused_never_loaded_as_this_one(env, capsys, name, forced, table):

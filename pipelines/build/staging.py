@@ -28,6 +28,7 @@ TABLES = {
     "perilaku": "stg_perilaku",
     "evaluasi": "stg_evaluasi",
     "skm": "stg_skm",
+    "pp46": "stg_pp46",
 }
 
 _VERSION_TAIL = re.compile(r"([ _\-.]*(v\d+|rev(isi)?\d*|perbaikan\d*|koreksi\d*|final|terbaru|\(\d+\)|copy))+$", re.I)

@@ -269,4 +269,17 @@ def clean(kind: str, frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
         return clean_perilaku(frame, settings, dc, typed)
     if kind == "evaluasi":
         return clean_evaluasi(frame, settings)
+    if kind == "pp46":
+        return clean_pp46(frame, settings, dc, typed)
     return clean_skm(frame, settings, dc, typed)
+
+
+def clean_pp46(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[str] = frozenset()) -> pl.DataFrame:
+    """PP 46/2011 results: NIP, period, the scores as numbers, the sebutan in its five words."""
+    f = _keep_originals(_ensure(frame, "pp46"), "pp46")
+    f = clean_nip(f, "nip")
+    f = by_value(f, "periode", n.period("periode"), memo="period")
+    words = {"sangat baik": "Sangat Baik", "baik": "Baik", "cukup": "Cukup", "kurang": "Kurang", "buruk": "Buruk"}
+    tidy = n.text("sebutan").str.to_lowercase().str.replace_all(r"\s+", " ")
+    f = f.with_columns(pl.coalesce(tidy.replace_strict(words, default=None), n.text("sebutan")).alias("sebutan"))
+    return number_columns(f, {c: _number(c, conv, typed) for c in KINDS["pp46"].numeric}, typed)

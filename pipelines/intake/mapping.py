@@ -381,13 +381,14 @@ def refuse_legacy(plan: Plan, table: Table) -> None:
             "is not loaded as SKM nor mixed into 14/2017 IKM trends.",
         )
     words = " ".join(keys)
-    if "prestasi_kerja" in words or ("nilai_skp" in words and re.search(r"integritas|komitmen|disiplin", words)):
+    pp46 = "prestasi_kerja" in words or ("nilai_skp" in words and re.search(r"integritas|komitmen|disiplin", words))
+    if plan.kind != "pp46" and pp46:
         raise FileRefused(
             table.name,
             "Ini rekap penilaian prestasi kerja PP 46/2011 (nilai SKP, perilaku kerja, nilai prestasi kerja, sebutan), "
-            "bukan hasil PermenPANRB 6/2022: tidak dimuat sebagai evaluasi atau perilaku.",
+            "bukan hasil PermenPANRB 6/2022: tidak dimuat sebagai evaluasi atau perilaku. Muat dengan --kind pp46.",
             "This is a PP 46/2011 prestasi kerja recap (nilai SKP, behaviour aspects, nilai prestasi kerja, sebutan), "
-            "not PermenPANRB 6/2022 results: it is not loaded as evaluation or behaviour.",
+            "not PermenPANRB 6/2022 results: it is not loaded as evaluation or behaviour. Load it with --kind pp46.",
         )
 
 
@@ -669,7 +670,7 @@ def _fill_context(frame: pl.DataFrame, kind: str, ctx: dict) -> pl.DataFrame:
         frame = _fill(frame, "unit_layanan", ctx.get("unit") or ctx.get("opd"))
         if ctx.get("periode"):
             frame = _fill(frame, "tanggal", first_day_text(ctx["periode"]))
-    if kind in ("evaluasi", "capaian", "perilaku") and ctx.get("periode"):
+    if kind in ("evaluasi", "capaian", "perilaku", "pp46") and ctx.get("periode"):
         frame = _fill(frame, "periode", ctx["periode"])
     if kind == "perilaku":
         frame = _fill(frame, "peran_penilai", ctx.get("peran"))
