@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from domain.appraisal import BERAKHLAK
-from domain.survey import UNSUR
+from domain.survey import UNSUR, UNSUR_2004
 
 
 @dataclass(frozen=True)
@@ -370,8 +370,39 @@ PP46 = Kind(
     context=["periode"],
 )
 
+# KepmenPAN 25/2004 IKM (legacy): one row per respondent, fourteen unsur; kept apart from the 14/2017 survey.
+IKM2004 = Kind(
+    name="ikm2004",
+    required=["unit_layanan", "lokasi", "tanggal", *UNSUR_2004],
+    optional=["opd", "jenis_kelamin", "usia", "pendidikan", "pekerjaan"],
+    aliases={
+        **{c: SKM.aliases[c] for c in ("unit_layanan", "lokasi", "opd", "tanggal", "jenis_kelamin", "usia")},
+        "pendidikan": SKM.aliases["pendidikan"],
+        "pekerjaan": SKM.aliases["pekerjaan"],
+        **{u: [u, f"unsur_{u[1:]}", f"{u}_{name}", name] for u, name in UNSUR_2004.items()},
+    },
+    layout_aliases={c: SKM.layout_aliases[c] for c in ("unit_layanan", "tanggal")},
+    types={
+        "unit_layanan": pl.String,
+        "lokasi": pl.String,
+        "opd": pl.String,
+        "tanggal": pl.Date,
+        "periode": pl.String,
+        **dict.fromkeys(UNSUR_2004, pl.Int64),
+        "jenis_kelamin": pl.String,
+        "usia": pl.Float64,
+        "pendidikan": pl.String,
+        "pekerjaan": pl.String,
+    },
+    key=None,
+    sort=[],
+    numeric=[*UNSUR_2004, "usia"],
+    signature=list(UNSUR_2004),
+    context=["lokasi", "unit_layanan", "tanggal"],
+)
+
 # Load order: employee rosters first, so the other files of the same load can refer to them.
-KINDS: dict[str, Kind] = {k.name: k for k in (PEGAWAI, CAPAIAN, PERILAKU, EVALUASI, SKM, PP46)}
+KINDS: dict[str, Kind] = {k.name: k for k in (PEGAWAI, CAPAIAN, PERILAKU, EVALUASI, SKM, PP46, IKM2004)}
 ORDER = list(KINDS)
 # Staging columns every kind carries besides its own: the source a row came from and the load that wrote it.
 META = {"_sumber": pl.String, "_muat": pl.Int64}

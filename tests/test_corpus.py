@@ -296,9 +296,20 @@ def test_skm_answers_a_d_refused_then_loaded_with_the_conversion(env, capsys):
 # ---- legacy layouts and kinds that must not be taken for another
 
 
-def test_14_unsur_ikm_is_never_loaded_as_14_2017_skm(env, capsys):
+def test_14_unsur_ikm_loads_as_the_legacy_index_never_into_14_2017_skm(env, capsys):
     s, put = env
-    assert cli(["load", put("ikm_14_unsur_kepmenpan_25_2004.xlsx")]) == 2
+    assert cli(["load", put("ikm_14_unsur_kepmenpan_25_2004.xlsx")]) == 0
+    assert "(ikm2004)" in capsys.readouterr().out
+    assert _count(s, "stg_skm") == 0 and _count(s, "fct_ikm") == 0  # never on the 14/2017 trend
+    got = query(s, "SELECT unit_layanan, lokasi, periode, n_responden, ikm_konversi::VARCHAR, mutu FROM fct_ikm_2004")
+    # by hand: unsur sums 10 (odd) and 11 (even) over 3 respondents: sum NRR = 147 / 3 = 49;
+    # 49 x 0,071 = 3,479; x 25 = 86,975 -> 86,98 (half-up), A from 81,26
+    assert got.rows() == [("Kantor Kecamatan Telanaipura, Kota Jambi", "Jambi", "2015-Q3", 3, "86.98", "A")]
+
+
+def test_14_unsur_ikm_forced_as_skm_is_refused_naming_the_decree(env, capsys):
+    s, put = env
+    assert cli(["load", put("ikm_14_unsur_kepmenpan_25_2004.xlsx"), "--kind", "skm"]) == 2
     assert "KepmenPAN 25/2004" in capsys.readouterr().out
     assert _count(s, "stg_skm") == 0
 
@@ -335,6 +346,7 @@ def test_pp46_recap_forced_as_6_2022_evaluation_is_refused_naming_pp46(env, caps
         ("simpeg_export_pegawai_pangkat.csv", "skm", "stg_skm"),
         ("perilaku_berakhlak_0_100.csv", "pp46", "stg_pp46"),
         ("pp46_nominatif_prestasi_kerja.xlsx", "perilaku", "stg_perilaku"),
+        ("skm_aplikasi_laporan_bernomor.xlsx", "ikm2004", "stg_ikm2004"),
     ],
 )
 def test_a_file_of_another_kind_is_refused_never_loaded_as_this_one(env, capsys, name, forced, table):

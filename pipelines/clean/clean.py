@@ -14,7 +14,7 @@ import polars as pl
 
 from domain.appraisal import BERAKHLAK
 from domain.kinds import KINDS
-from domain.survey import UNSUR
+from domain.survey import UNSUR, UNSUR_2004
 from pipelines.clean import checks
 from pipelines.clean import normalise as n
 
@@ -271,7 +271,26 @@ def clean(kind: str, frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
         return clean_evaluasi(frame, settings)
     if kind == "pp46":
         return clean_pp46(frame, settings, dc, typed)
+    if kind == "ikm2004":
+        return clean_ikm2004(frame, settings, dc, typed)
     return clean_skm(frame, settings, dc, typed)
+
+
+def clean_ikm2004(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[str] = frozenset()) -> pl.DataFrame:
+    """KepmenPAN 25/2004 responses: as a 14/2017 survey's, with fourteen unsur."""
+    f = _keep_originals(_ensure(frame, "ikm2004"), "ikm2004")
+    whole = [
+        pl.when(_number(u, conv, typed) == _number(u, conv, typed).round(0)).then(_number(u, conv, typed)).cast(pl.Int64).alias(u)
+        for u in UNSUR_2004
+    ]
+    f = by_value(f, "tanggal", [n.date("tanggal").alias("tanggal")])
+    f = by_value(f, "lokasi", [n.lokasi("lokasi").alias("lokasi")])
+    f = by_value(f, "jenis_kelamin", [n.sex("jenis_kelamin").alias("jenis_kelamin")])
+    for c in ("unit_layanan", "opd", "pendidikan", "pekerjaan"):
+        f = text_column(f, c)
+    f = f.with_columns(*whole, _number("usia", conv, typed).alias("usia"))
+    quarter = pl.col("tanggal").dt.year().cast(pl.String) + "-Q" + pl.col("tanggal").dt.quarter().cast(pl.String)
+    return f.with_columns(quarter.alias("periode"))
 
 
 def clean_pp46(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[str] = frozenset()) -> pl.DataFrame:

@@ -372,13 +372,13 @@ def refuse_legacy(plan: Plan, table: Table) -> None:
     """Refuse, naming them, the legacy layouts no current kind may take: the KepmenPAN 25/2004 IKM (fourteen
     unsur) read as a 14/2017 survey, and a PP 46/2011 prestasi kerja recap read as 6/2022 results."""
     keys = [header_key(h) for h in table.header if h]
-    if any(re.fullmatch(r"u_?1[0-4](_.*)?", k) for k in keys):
+    if plan.kind != "ikm2004" and any(re.fullmatch(r"u_?1[0-4](_.*)?", k) for k in keys):
         raise FileRefused(
             table.name,
             "Ini IKM 14 unsur (KepmenPAN 25/2004, bobot 0,071), bukan SKM 9 unsur PermenPANRB 14/2017: tidak dimuat "
-            "sebagai SKM dan tidak dicampur ke tren IKM 14/2017.",
+            "sebagai SKM dan tidak dicampur ke tren IKM 14/2017. Muat dengan --kind ikm2004.",
             "This is a 14-unsur IKM (KepmenPAN 25/2004, weight 0.071), not the 9-unsur PermenPANRB 14/2017 SKM: it "
-            "is not loaded as SKM nor mixed into 14/2017 IKM trends.",
+            "is not loaded as SKM nor mixed into 14/2017 IKM trends. Load it with --kind ikm2004.",
         )
     words = " ".join(keys)
     pp46 = "prestasi_kerja" in words or ("nilai_skp" in words and re.search(r"integritas|komitmen|disiplin", words))
@@ -408,7 +408,7 @@ def explain_missing(plan: Plan, table: Table, threshold: float = 0.75, context: 
     ctx_targets = _context_targets(
         Context(**{f: plan.context.get(f) for f in ("lokasi", "opd", "unit", "periode", "peran")}), plan.kind
     )
-    if plan.kind in ("pegawai", "skm") and _place_in_values(plan, table):
+    if plan.kind in ("pegawai", "skm", "ikm2004") and _place_in_values(plan, table):
         ctx_targets.add("lokasi")
     missing = missing_columns(plan.kind, targets, ctx_targets)
     refuse_legacy(plan, table)
@@ -602,6 +602,7 @@ def apply(plan: Plan, table: Table, granularity: str = "bulanan") -> tuple[pl.Da
         skipped += not_rated
     if kind == "skm":
         frame = _answers(frame, table, [u for u in UNSUR if u in text_cols], plan.values)
+    if kind in ("skm", "ikm2004"):
         if "tanggal" in frame.columns:  # Google Forms 'Cap waktu': d/m/yyyy h:mm:ss, or m/d/yyyy in English
             frame, said = day_first(frame, "tanggal")
             plan.remarks = [*plan.remarks, *said]
@@ -650,9 +651,9 @@ def _fill_context(frame: pl.DataFrame, kind: str, ctx: dict) -> pl.DataFrame:
     """Context values where the file has no column (or an empty cell); a place the file names otherwise
     (e.g. 'Kota Medan' for Belawan) gives way to the context's place."""
     named = [c for c in ("lokasi", "unit_layanan", "opd", "instansi", "unit_kerja") if c in frame.columns]
-    if kind in ("pegawai", "skm") and named and not ctx.get("lokasi"):  # 'Kantor Kecamatan Medan Belawan'
+    if kind in ("pegawai", "skm", "ikm2004") and named and not ctx.get("lokasi"):  # 'Kantor Kecamatan Medan Belawan'
         frame = frame.with_columns(pl.coalesce([place_expr(c) for c in named]).alias("lokasi"))
-    if kind in ("pegawai", "skm") and ctx.get("lokasi"):
+    if kind in ("pegawai", "skm", "ikm2004") and ctx.get("lokasi"):
         if "lokasi" in frame.columns:
             frame = frame.with_columns(
                 pl.when(place_expr("lokasi").is_null()).then(pl.lit(ctx["lokasi"])).otherwise(pl.col("lokasi")).alias("lokasi")
@@ -665,7 +666,7 @@ def _fill_context(frame: pl.DataFrame, kind: str, ctx: dict) -> pl.DataFrame:
         frame = _fill(frame, "unit_kerja", ctx.get("unit"))
         if "opd" not in frame.columns and ctx.get("unit"):
             frame = _fill(frame, "opd", ctx["unit"])
-    if kind == "skm":
+    if kind in ("skm", "ikm2004"):
         frame = _fill(frame, "opd", ctx.get("opd"))
         frame = _fill(frame, "unit_layanan", ctx.get("unit") or ctx.get("opd"))
         if ctx.get("periode"):
