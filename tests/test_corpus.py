@@ -458,3 +458,10 @@ def test_english_headed_evaluation_export(env):
     assert cli(_roster_then(put, "evaluation_export_english.csv")) == 0
     got = dict(query(s, "SELECT nip, predikat FROM fct_kinerja WHERE periode = '2026-02'").rows())
     assert got == {N2: "Baik", N3: "Sangat Kurang"}
+
+
+def test_sheets_named_by_month_alone_take_the_year_from_their_title(env):
+    s, put = env
+    assert cli(_roster_then(put, "perilaku_per_bulan_lembar.xlsx")) == 0
+    got = query(s, "SELECT nip, periode, loyal FROM stg_perilaku ORDER BY periode, nip").rows()
+    assert got == [(N1, "2026-01", 88.0), (N2, "2026-01", 76.0), (N1, "2026-02", 90.0), (N2, "2026-02", 79.0)]

@@ -128,14 +128,15 @@ def sheet_role(sheet: str) -> str:
     return "rekap" if _RECAP.search(sheet) else "data"
 
 
-def sheet_context(sheet: str, kind: str | None, distinguishes: bool) -> dict[str, str | None]:
-    """Context a sheet's name gives: a place, a period, a rater group; and, where the sheets of one kind are told
-    apart by their names (`distinguishes`), the unit (survey) or OPD (roster) the name is."""
+def sheet_context(sheet: str, kind: str | None, distinguishes: bool, year: int | None = None) -> dict[str, str | None]:
+    """Context a sheet's name gives: a place, a period ('Januari' with the title's `year`), a rater group; and,
+    where the sheets of one kind are told apart by their names (`distinguishes`), the unit (survey) or OPD
+    (roster) the name is."""
     out: dict[str, str | None] = {}
     low = sheet.lower()
     if p := place(sheet):
         out["lokasi"] = p
-    if (k := period_key(sheet)) is not None:
+    if (k := period_key(sheet, year)) is not None:
         out["periode"] = k
     for word, role in _ROLE_WORDS.items():
         if re.search(rf"\b{word}\b", low):

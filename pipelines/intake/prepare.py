@@ -13,7 +13,7 @@ import polars as pl
 
 from pipelines.intake import mapping
 from pipelines.intake.errors import FileRefused
-from pipelines.intake.layouts import refuse_document_form, sheet_context, sheet_role
+from pipelines.intake.layouts import read_context, refuse_document_form, sheet_context, sheet_role
 from pipelines.intake.readers import ROW, Table, read_table, sheet_names, sniff
 
 # Tables read from uploads, by (name, content hash, sheet): the mapping step's reruns, its dry run and the load
@@ -160,7 +160,10 @@ def prepare(name: str, data: bytes, kind: str | None, opts: ReadOptions | None =
             name, "Tidak ada baris data: berkas hanya berisi judul kolom.", "No data rows: the file holds only the header row."
         )
     if table.sheet and len(table.sheets) > 1:
-        opts = replace(opts, sheet_context=sheet_context(table.sheet, opts.sheet_kind or kind, opts.distinguishes))
+        titled = read_context(table).periode or ""  # the year a title gives, for sheets named by month alone
+        year = int(titled[:4]) if titled[:4].isdigit() else None
+        named = sheet_context(table.sheet, opts.sheet_kind or kind, opts.distinguishes, year)
+        opts = replace(opts, sheet_context=named)
     plan = plan_for(table, kind, opts)
     if table.sheet and len(table.sheets) > 1:
         plan.sheet = table.sheet

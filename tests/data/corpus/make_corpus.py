@@ -701,12 +701,27 @@ def evaluation_english() -> None:
     text("evaluation_export_english.csv", rows)
 
 
+def perilaku_per_month_sheets() -> None:
+    """Behaviour scores kept a sheet per month named by the month alone; the year only in the titles."""
+    wb = openpyxl.Workbook()
+    first = True
+    for month, scores in (("Januari", {N1: 88, N2: 76}), ("Februari", {N1: 90, N2: 79})):
+        ws = wb.active if first else wb.create_sheet(month)
+        ws.title = month
+        first = False
+        ws["A1"] = "PENILAIAN PERILAKU KERJA OLEH ATASAN LANGSUNG TAHUN 2026"
+        ws.append(["NIP", "Nama", "Peran Penilai", *BERAKHLAK_HEADERS])
+        for nip, v in scores.items():
+            ws.append([nip, "-", "Atasan", *[v] * 7])
+    save(wb, "perilaku_per_bulan_lembar.xlsx")
+
+
 if __name__ == "__main__":
     makers = [duk_rakumpit, simpeg_pangkat_text, roster_unusual_nip_header, roster_per_opd_sheets, berakhlak_360]
     makers += [perilaku_0_100, ekinerja_iki, skp_rhk, predikat_bulanan, pp46_nominatif, olah_data_skm, google_form_id]
     makers += [google_form_en, skm_scale5, skm_abcd, skm_app_numbered, ikm_14_unsur, absensi, skm_per_semester]
     makers += [penilaian_skp_variant, siasn_dotted, capaian_decimal_comma, skm_numbered_labels, skm_nrr_only, pppk_roster]
-    makers += [form_without_unit, perilaku_long, skm_semicolon_cp1252, evaluation_english]
+    makers += [form_without_unit, perilaku_long, skm_semicolon_cp1252, evaluation_english, perilaku_per_month_sheets]
     for make in makers:
         make()
     print("\n".join(sorted(p.name for p in HERE.iterdir() if p.suffix in (".xlsx", ".csv"))))
