@@ -33,6 +33,7 @@ from pipelines.intake.errors import FileRefused
 from pipelines.intake.mapping import detect_kind
 from pipelines.intake.prepare import ReadOptions, prepare, read_once, split_sheets
 from pipelines.intake.readers import headers as file_headers
+from pipelines.intake.readers import sniff
 from pipelines.load import guards
 from schemas import raw_schema
 from settings import Settings
@@ -179,6 +180,16 @@ def _bytes(src: Source) -> bytes:
     return src.read_bytes() if isinstance(src, Path) else src
 
 
+def _workbook(src: Source) -> bytes | None:
+    """A workbook's bytes (read sheet by sheet); None for other files, which are read only when their turn comes."""
+    if isinstance(src, Path):
+        with src.open("rb") as fh:
+            head = fh.read(8)
+    else:
+        head = src[:8]
+    return _bytes(src) if sniff(head) in ("zip", "ole") else None
+
+
 def _upload_headers(name: str, data: bytes) -> list[str]:
     """An uploaded file's headers, from the table the rest of the load reads too (read once)."""
     try:
@@ -201,17 +212,14 @@ def _ordered(
 
     tagged = []
     for name, src in files:
-        sheets = split_sheets(name, _bytes(src), kind, opts) if opts is not None and _maybe_workbook(name) else []
+        book = _workbook(src) if opts is not None else None
+        sheets = split_sheets(name, book, kind, opts) if book is not None else []
         for entry_name, entry in sheets:  # a workbook read sheet by sheet (pipelines.intake.prepare.split_sheets)
             opts.entries[entry_name] = entry
             tagged.append((entry_name, src, entry.kind))
         if not sheets:
             tagged.append((name, src, detected((name, src))))
     return sorted(tagged, key=lambda t: ORDER.index(t[2]) if t[2] in ORDER else len(ORDER))
-
-
-def _maybe_workbook(name: str) -> bool:
-    return name.lower().endswith((".xlsx", ".xlsm", ".xls", ".csv", ".txt", ""))  # a renamed workbook is sniffed
 
 
 @dataclass
