@@ -370,6 +370,13 @@ PP46 = Kind(
     context=["periode"],
 )
 
+
+def _short(name: str) -> str:
+    """An unsur's name as forms shorten it: 'Kejelasan petugas pelayanan' -> 'Kejelasan petugas'."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 2 and words[-1] in ("pelayanan", "petugas") else name
+
+
 # KepmenPAN 25/2004 IKM (legacy): one row per respondent, fourteen unsur; kept apart from the 14/2017 survey.
 IKM2004 = Kind(
     name="ikm2004",
@@ -379,7 +386,7 @@ IKM2004 = Kind(
         **{c: SKM.aliases[c] for c in ("unit_layanan", "lokasi", "opd", "tanggal", "jenis_kelamin", "usia")},
         "pendidikan": SKM.aliases["pendidikan"],
         "pekerjaan": SKM.aliases["pekerjaan"],
-        **{u: [u, f"unsur_{u[1:]}", f"{u}_{name}", name] for u, name in UNSUR_2004.items()},
+        **{u: [u, f"unsur_{u[1:]}", f"{u}_{name}", name, _short(name)] for u, name in UNSUR_2004.items()},
     },
     layout_aliases={c: SKM.layout_aliases[c] for c in ("unit_layanan", "tanggal")},
     types={

@@ -465,3 +465,50 @@ def test_sheets_named_by_month_alone_take_the_year_from_their_title(env):
     assert cli(_roster_then(put, "perilaku_per_bulan_lembar.xlsx")) == 0
     got = query(s, "SELECT nip, periode, loyal FROM stg_perilaku ORDER BY periode, nip").rows()
     assert got == [(N1, "2026-01", 88.0), (N2, "2026-01", 76.0), (N1, "2026-02", 90.0), (N2, "2026-02", 79.0)]
+
+
+def test_a_recap_with_abbreviated_value_headers_is_not_taken_for_a_roster(env, capsys):
+    s, put = env
+    path = Path(put("pegawai_kolom_nomor_pegawai.csv")).with_name("rekap_360.csv")
+    rows = [
+        "NIP;Nama;Jabatan;OPD;Lokasi;BP;AK;KO;HA;LO;AD;KL;Rata-rata",
+        f"{N1};BUDI;Analis;Dinas Sosial;Jambi;8,5;7;9;8;10;7;8;8,21",
+        f"{N2};SRI;Bendahara;Dinas Sosial;Jambi;6;6;7;7;8;6;7;6,71",
+        f"{N3};AGUS;Penguji;Dinas Sosial;Jambi;9;9;9;9;9;9;9;9",
+    ]
+    path.write_text("\n".join(rows), encoding="utf-8")
+    assert cli(["load", str(path)]) == 2
+    assert "bukan daftar pegawai" in capsys.readouterr().out
+    assert _count(s, "dim_pegawai") == 0
+
+
+def test_14_unsur_ikm_headed_by_the_unsur_names_is_the_legacy_index(env):
+    s, put = env
+    path = Path(put("pegawai_kolom_nomor_pegawai.csv")).with_name("ikm_2012_kecamatan.csv")
+    names = [
+        "Prosedur Pelayanan",
+        "Persyaratan Pelayanan",
+        "Kejelasan Petugas",
+        "Kedisiplinan Petugas",
+        "Tanggung Jawab Petugas",
+        "Kemampuan Petugas",
+        "Kecepatan Pelayanan",
+        "Keadilan Mendapatkan Pelayanan",
+        "Kesopanan dan Keramahan Petugas",
+        "Kewajaran Biaya",
+        "Kepastian Biaya",
+        "Kepastian Jadwal",
+        "Kenyamanan Lingkungan",
+        "Keamanan Pelayanan",
+    ]
+    rows = [
+        ";".join(["Tanggal", "Unit Pelayanan", *names]),
+        ";".join(["05/03/2012", "Kantor Camat Bangko", *["4"] * 14]),
+        ";".join(["06/03/2012", "Kantor Camat Bangko", *["3"] * 14]),
+    ]
+    path.write_text("\n".join(rows), encoding="utf-8")
+    assert cli(["load", str(path)]) == 0
+    assert _count(s, "stg_skm") == 0
+    # by hand: sum NRR = 14 x 3.5 = 49; 49 x 0,071 x 25 = 86,975 -> 86,98
+    got = query(s, "SELECT unit_layanan, lokasi, periode, ikm_konversi::VARCHAR FROM fct_ikm_2004").rows()
+    assert got == [("Kantor Camat Bangko", "Bangko", "2012-Q1", "86.98")]

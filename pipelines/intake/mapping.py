@@ -291,7 +291,7 @@ def judge(plan: Plan, table: Table, confirmed: set[str] | frozenset[str] = froze
         scored = [
             h
             for h in plan.ignored
-            if h in body.columns and _names_a_measure(h) and content.looks_like_scores(content.column_shape(body, h))
+            if h in body.columns and not _roster_number(h) and content.looks_like_scores(content.column_shape(body, h))
         ]
         nips = [h for h, t in plan.columns.items() if t == "nip" and h in body.columns]
         if nips and body.height >= 4:
@@ -320,6 +320,18 @@ def judge(plan: Plan, table: Table, confirmed: set[str] | frozenset[str] = froze
 
 
 _MEASURE = re.compile(r"\b(nilai|skor|score|rata|poin|point|persen|capaian|realisasi|target|ikm|nrr|predikat|rating)")
+
+
+_ROSTER_NUMBERS = re.compile(
+    r"^(no|nomor|urut|thn|tahun|bln|bulan|umur|usia|masa|mk|tmt|kode|nik|npwp|telp|telepon|hp|wa|rek|rekening|gaji|"
+    r"eselon|jumlah|jml|kgb|id|nrp|nuptk|nrg|kelas|pendidikan|angkatan|anak|tanggungan)$"
+)
+
+
+def _roster_number(header: str) -> bool:
+    """Whether a numeric column is one a roster has (row numbers, years of service, age, codes), not a score."""
+    words = header_key(header).split("_")
+    return any(_ROSTER_NUMBERS.match(w) for w in words) and not _names_a_measure(header)
 
 
 def _names_a_measure(header: str) -> bool:
