@@ -512,3 +512,18 @@ def test_14_unsur_ikm_headed_by_the_unsur_names_is_the_legacy_index(env):
     # by hand: sum NRR = 14 x 3.5 = 49; 49 x 0,071 x 25 = 86,975 -> 86,98
     got = query(s, "SELECT unit_layanan, lokasi, periode, ikm_konversi::VARCHAR FROM fct_ikm_2004").rows()
     assert got == [("Kantor Camat Bangko", "Bangko", "2012-Q1", "86.98")]
+
+
+def test_a_360_workbook_with_a_list_of_people_never_loads_that_list_as_the_roster(env, capsys):
+    s, put = env
+    path = put("berakhlak_360_input_dan_rekap.xlsx")
+    assert cli(["load", path]) == 2
+    out = capsys.readouterr().out
+    assert "'Data Pegawai'" in out and "--kind perilaku --skala 1-10" in out
+    assert _count(s, "dim_pegawai") == 0 and _count(s, "stg_perilaku") == 0
+    assert cli(["load", put("data_pegawai_per_opd.xlsx")]) == 0
+    assert cli(["load", path, "--kind", "perilaku", "--skala", "1-10"]) == 0
+    got = query(s, "SELECT nip, nip_penilai, peran_penilai, kompeten, harmonis FROM stg_perilaku ORDER BY nip").rows()
+    # by hand (x 10); the rekan row of all 0 is not rated and left out
+    assert got == [(N1, N3, "atasan", 90.0, 80.0), (N2, N3, "atasan", 70.0, 60.0)]
+    assert _count(s, "dim_pegawai") == 5  # the roster is the one loaded, not the 360 workbook's list

@@ -235,8 +235,16 @@ def split_sheets(name: str, data: bytes, kind: str | None, opts: ReadOptions) ->
             skipped.append((s, "ringkasan/rekap data lembar lain", "a summary of the other sheets", role, None))
         else:
             keep.append(SheetEntry(name, s, p.kind, per_kind.count(p.kind) >= 2))
+    if kind is None and any(k not in (None, "pegawai") for k in kinds.values()):
+        # a list of people beside scores or answers is that workbook's lookup, not the office's roster: a roster
+        # replaces who works where, so it loads only when asked for by name
+        for e in [e for e in keep if e.kind == "pegawai"]:
+            keep.remove(e)
+            why = f'daftar pegawai di samping data lain; muat dengan --sheet "{e.sheet}" --kind pegawai bila memang daftar'
+            en = f'a list of people beside other data; load it with --sheet "{e.sheet}" --kind pegawai if it is a roster'
+            skipped.append((e.sheet, why, en, "data", None))
     if not keep:  # nothing loads: the most telling refusal (a data sheet of a known kind) is given, others named
-        ranked = sorted(skipped, key=lambda x: (x[3] != "data", kinds[x[0]] is None, names.index(x[0])))
+        ranked = sorted(skipped, key=lambda x: (x[4] is None, x[3] != "data", kinds[x[0]] is None, names.index(x[0])))
         best = ranked[0][0]
         keep = [SheetEntry(name, best, kinds[best], per_kind.count(kinds[best]) >= 2)]
         skipped = [x for x in skipped if x[0] != best]

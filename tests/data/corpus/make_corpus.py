@@ -716,12 +716,38 @@ def perilaku_per_month_sheets() -> None:
     save(wb, "perilaku_per_bulan_lembar.xlsx")
 
 
+def berakhlak_360_input() -> None:
+    """Another 360 workbook: instructions, the list of people rated, one input sheet (one row per rater, 1-10,
+    0 = not rated) and a summary; the list of people is that workbook's lookup, not a roster."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Petunjuk"
+    ws["A1"] = "Isi nilai 1 sampai 10; isi 0 bila tidak menilai."
+    people = wb.create_sheet("Data Pegawai")
+    people.append(["DATA PEGAWAI DINAS SOSIAL KOTA JAMBI"])
+    people.append(["NIP", "Nama", "Jabatan", "Unit Kerja"])
+    for nip, nama in ((N1, "BUDI SANTOSO"), (N2, "SRI WAHYUNI"), (N3, "AGUS SALIM")):
+        people.append([nip, nama, "Pelaksana", "Dinas Sosial"])
+    data = wb.create_sheet("Input Nilai")
+    data.append(["Periode: Juni 2026"])
+    data.append(["NIP Dinilai", "NIP Penilai", "Hubungan", *BERAKHLAK_HEADERS])
+    data.append([N1, N3, "Atasan", 8, 8, 9, 8, 8, 8, 8])
+    data.append([N2, N3, "Atasan", 7, 7, 7, 6, 7, 7, 7])
+    data.append([N1, N2, "Rekan", 0, 0, 0, 0, 0, 0, 0])
+    rek = wb.create_sheet("Rekap")
+    rek.append(["NIP", "Nama", "Jabatan", *BERAKHLAK_HEADERS, "Nilai Akhir"])
+    rek.append([N1, "BUDI SANTOSO", "Pelaksana", 8, 8, 9, 8, 8, 8, 8, 8.14])
+    rek.append([N2, "SRI WAHYUNI", "Pelaksana", 7, 7, 7, 6, 7, 7, 7, 6.86])
+    save(wb, "berakhlak_360_input_dan_rekap.xlsx")
+
+
 if __name__ == "__main__":
     makers = [duk_rakumpit, simpeg_pangkat_text, roster_unusual_nip_header, roster_per_opd_sheets, berakhlak_360]
     makers += [perilaku_0_100, ekinerja_iki, skp_rhk, predikat_bulanan, pp46_nominatif, olah_data_skm, google_form_id]
     makers += [google_form_en, skm_scale5, skm_abcd, skm_app_numbered, ikm_14_unsur, absensi, skm_per_semester]
     makers += [penilaian_skp_variant, siasn_dotted, capaian_decimal_comma, skm_numbered_labels, skm_nrr_only, pppk_roster]
     makers += [form_without_unit, perilaku_long, skm_semicolon_cp1252, evaluation_english, perilaku_per_month_sheets]
+    makers += [berakhlak_360_input]
     for make in makers:
         make()
     print("\n".join(sorted(p.name for p in HERE.iterdir() if p.suffix in (".xlsx", ".csv"))))
