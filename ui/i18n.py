@@ -190,6 +190,10 @@ T: dict[str, tuple[str, str]] = {
     "map_periode": ("Periode (mis. Januari 2025, TW1 2025)", "Period (e.g. Januari 2025, TW1 2025)"),
     "map_from_file": ("dari berkas", "from the file"),
     "map_title": ("Pemetaan kolom: {name}", "Column mapping: {name}"),
+    "map_doubts": (
+        "Periksa pemetaan ini sebelum memuat: {why}.",
+        "Check this mapping before loading: {why}.",
+    ),
     "map_detected": (
         "Terdeteksi: data **{kind}**, judul kolom di baris {row}{sheet}{profile}.",
         "Detected: **{kind}** data, header on row {row}{sheet}{profile}.",

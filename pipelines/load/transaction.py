@@ -290,6 +290,8 @@ def _stage_file(
     del frame
     if good.is_empty():  # nothing valid: replace nothing (a header-only or all-rejected file)
         pesan, message = guards.no_rows(bad.len(), bad.len())
+        if entry and entry.skipped:  # the sheets skipped beside it are still named
+            pesan, message = f"{pesan} ({entry.notes()[0]})", f"{message} ({entry.notes()[1]})"
         return _Staged(FileResult(name, k, "ditolak", bad.len(), 0, bad.len(), pesan, message, digest), bad_rows)
     good = good.drop(pl.selectors.starts_with("_asal_"))  # originals only serve the rejects
     src_key = source or staging.source_key(file_name)
