@@ -70,11 +70,19 @@ class SheetEntry:
     kind: str | None
     distinguishes: bool = False
     skipped: list[tuple[str, str, str]] = field(default_factory=list)  # (sheet, why, why in English)
+    plan: mapping.Plan | None = None  # a plan the user confirmed for this sheet (or its layout)
 
     def options(self, opts: ReadOptions) -> ReadOptions:
         """The load's options for this sheet."""
+        plans = {**opts.plans, self.file: self.plan} if self.plan else {k: v for k, v in opts.plans.items() if k != self.file}
         return replace(
-            opts, sheet=self.sheet, sheet_kind=self.kind, distinguishes=self.distinguishes, entries={}, sheet_context={}
+            opts,
+            sheet=self.sheet,
+            sheet_kind=self.kind,
+            distinguishes=self.distinguishes,
+            entries={},
+            sheet_context={},
+            plans=plans,
         )
 
     def notes(self) -> tuple[str, str]:
@@ -160,10 +168,7 @@ def prepare(name: str, data: bytes, kind: str | None, opts: ReadOptions | None =
             name, "Tidak ada baris data: berkas hanya berisi judul kolom.", "No data rows: the file holds only the header row."
         )
     if table.sheet and len(table.sheets) > 1:
-        titled = read_context(table).periode or ""  # the year a title gives, for sheets named by month alone
-        year = int(titled[:4]) if titled[:4].isdigit() else None
-        named = sheet_context(table.sheet, opts.sheet_kind or kind, opts.distinguishes, year)
-        opts = replace(opts, sheet_context=named)
+        opts = replace(opts, sheet_context=_named_by_sheet(table, opts.sheet_kind or kind, opts.distinguishes))
     plan = plan_for(table, kind, opts)
     if table.sheet and len(table.sheets) > 1:
         plan.sheet = table.sheet
@@ -188,10 +193,34 @@ def inspect(name: str, data: bytes, kind: str | None, opts: ReadOptions | None =
     opts = opts or ReadOptions()
     given = opts.plans.get(name)
     table = read_once(name, data, opts.sheet or (given.sheet if given else None))
+    if given is None and table.sheet and len(table.sheets) > 1:  # the unit a sheet per unit is named by, ...
+        kind_now = plan_for(table, kind, opts).kind
+        opts = replace(opts, sheet_context=_named_by_sheet(table, kind_now, bool(_same_layout(name, data, table))))
     plan = given or plan_for(table, kind, opts)
     if table.sheet and len(table.sheets) > 1:
         plan.sheet = table.sheet
     return table, plan
+
+
+def _named_by_sheet(table: Table, kind: str | None, distinguishes: bool) -> dict[str, str | None]:
+    """What a table's sheet name says (with the year its title gives, for sheets named by month alone)."""
+    titled = read_context(table).periode or ""
+    year = int(titled[:4]) if titled[:4].isdigit() else None
+    return sheet_context(table.sheet or "", kind, distinguishes, year)
+
+
+def _same_layout(name: str, data: bytes, table: Table) -> list[str]:
+    """The other sheets of a workbook laid out as this table (the same header fingerprint)."""
+    out = []
+    for s in table.sheets:
+        if s == table.sheet:
+            continue
+        try:
+            if mapping.fingerprint(read_once(name, data, s).header) == mapping.fingerprint(table.header):
+                out.append(s)
+        except FileRefused:
+            continue
+    return out
 
 
 def _why(exc: FileRefused) -> tuple[str, str]:
@@ -199,11 +228,31 @@ def _why(exc: FileRefused) -> tuple[str, str]:
     return first(exc.pesan)[:160], first(exc.message)[:160]
 
 
+def _confirmed_sheets(name: str, data: bytes, plan: mapping.Plan) -> list[tuple[str, SheetEntry]]:
+    """A plan confirmed for one sheet (the mapping step) applied to every sheet laid out the same way, each with
+    what its own name says (its unit, OPD, period or rater group over the confirmed sheet's)."""
+    if not plan.sheet:
+        return []
+    table = read_once(name, data, plan.sheet)
+    same = _same_layout(name, data, table)
+    if not same:
+        return []
+    out = [(f"{name} [{plan.sheet}]", SheetEntry(name, plan.sheet, plan.kind, True, plan=plan))]
+    for s in same:
+        other = read_once(name, data, s)
+        named = {k: v for k, v in _named_by_sheet(other, plan.kind, True).items() if v}
+        sheet_plan = replace(plan, sheet=s, context={**plan.context, **named})
+        out.append((f"{name} [{s}]", SheetEntry(name, s, plan.kind, True, plan=sheet_plan)))
+    return out
+
+
 def split_sheets(name: str, data: bytes, kind: str | None, opts: ReadOptions) -> list[tuple[str, SheetEntry]]:
     """A workbook read sheet by sheet: each sheet holding data becomes an entry of the load (named 'file
     [sheet]' when there are several), each decided on its own; instruction sheets, sheets without a table of a
     known kind and summary sheets beside the data they summarise are named as skipped. Empty for a single-sheet
     file, a sheet asked for, or a plan already confirmed."""
+    if name in opts.plans and not opts.sheet and sniff(data) in ("zip", "ole"):
+        return _confirmed_sheets(name, data, opts.plans[name])
     if opts.sheet or name in opts.plans or sniff(data) not in ("zip", "ole"):
         return []
     names = sheet_names(name, data)
