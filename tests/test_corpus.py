@@ -527,3 +527,11 @@ def test_a_360_workbook_with_a_list_of_people_never_loads_that_list_as_the_roste
     # by hand (x 10); the rekan row of all 0 is not rated and left out
     assert got == [(N1, N3, "atasan", 90.0, 80.0), (N2, N3, "atasan", 70.0, 60.0)]
     assert _count(s, "dim_pegawai") == 5  # the roster is the one loaded, not the 360 workbook's list
+
+
+def test_a_form_of_five_labelled_choices_is_refused_naming_both_scales(env, capsys):
+    s, put = env
+    assert cli(["load", put("skm_form_lima_pilihan.csv"), "--lokasi", "Jambi"]) == 2
+    out = capsys.readouterr().out
+    assert "skala 1-5 (lima pilihan) ('Netral')" in out and "yang diharapkan 1-4" in out
+    assert _count(s, "stg_skm") == 0

@@ -468,6 +468,12 @@ def value_map(plan: Plan, table: Table) -> dict[str, dict[str, int | None]]:
     return out
 
 
+def _label_scale(labels: list[str]) -> str:
+    """The scale answer labels come from: a middle choice ('netral', 'ragu-ragu', 'cukup puas') means five."""
+    middle = any(re.search(r"netral|ragu|biasa saja|cukup puas|cukup setuju", v.lower()) for v in labels)
+    return "1-5 (lima pilihan)" if middle else f"{len(set(labels))} pilihan"
+
+
 def _answers(frame: pl.DataFrame, table: Table, cols: list[str], edited: dict | None = None) -> pl.DataFrame:
     """SKM answers written as labels turned into 1-4; a form on another scale is refused."""
     exprs = []
@@ -481,10 +487,10 @@ def _answers(frame: pl.DataFrame, table: Table, cols: list[str], edited: dict | 
         if other:
             raise FileRefused(
                 table.name,
-                f"Jawaban kolom '{c}' memakai skala lain ('{other[0]}'); SKM PermenPANRB 14/2017 memakai empat "
-                "pilihan (1-4). Ubah ke kuesioner baku atau petakan nilainya.",
-                f"Answers in column '{c}' use another scale ('{other[0]}'); the PermenPANRB 14/2017 SKM uses four "
-                "choices (1-4). Use the standard questionnaire or map its values.",
+                f"Jawaban kolom '{c}' memakai skala lain: skala {_label_scale(texts)} ('{other[0]}'); yang diharapkan 1-4 "
+                "(SKM PermenPANRB 14/2017, empat pilihan). Ubah ke kuesioner baku atau petakan nilainya.",
+                f"Answers in column '{c}' use another scale: {_label_scale(texts)} ('{other[0]}'); 1-4 is expected "
+                "(the PermenPANRB 14/2017 SKM, four choices). Use the standard questionnaire or map its values.",
             )
         lookup = {v: str(a) for v in values if isinstance(v, str) and (a := mine.get(v, answer(v))) is not None}
         exprs.append(pl.col(c).replace(lookup).alias(c))

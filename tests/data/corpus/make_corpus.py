@@ -741,13 +741,26 @@ def berakhlak_360_input() -> None:
     save(wb, "berakhlak_360_input_dan_rekap.xlsx")
 
 
+def form_likert5_labels() -> None:
+    """A satisfaction form on five labelled choices (Sangat Tidak Puas ... Sangat Puas, with Netral)."""
+    five = ["Sangat Tidak Puas", "Tidak Puas", "Netral", "Puas", "Sangat Puas"]
+    head = ["Timestamp", "Unit Layanan", *FORM_QUESTIONS]
+    rows = [
+        head,
+        ["1/12/2026 10:00:00", "Disdukcapil Kota Jambi", *[five[4]] * 9],
+        ["2/12/2026 11:00:00", "Disdukcapil Kota Jambi", *[five[2]] * 9],
+        ["3/12/2026 12:00:00", "Disdukcapil Kota Jambi", *[five[3]] * 9],
+    ]
+    text("skm_form_lima_pilihan.csv", rows)
+
+
 if __name__ == "__main__":
     makers = [duk_rakumpit, simpeg_pangkat_text, roster_unusual_nip_header, roster_per_opd_sheets, berakhlak_360]
     makers += [perilaku_0_100, ekinerja_iki, skp_rhk, predikat_bulanan, pp46_nominatif, olah_data_skm, google_form_id]
     makers += [google_form_en, skm_scale5, skm_abcd, skm_app_numbered, ikm_14_unsur, absensi, skm_per_semester]
     makers += [penilaian_skp_variant, siasn_dotted, capaian_decimal_comma, skm_numbered_labels, skm_nrr_only, pppk_roster]
     makers += [form_without_unit, perilaku_long, skm_semicolon_cp1252, evaluation_english, perilaku_per_month_sheets]
-    makers += [berakhlak_360_input]
+    makers += [berakhlak_360_input, form_likert5_labels]
     for make in makers:
         make()
     print("\n".join(sorted(p.name for p in HERE.iterdir() if p.suffix in (".xlsx", ".csv"))))
