@@ -73,3 +73,11 @@ TIDAK_DIISI = "Tidak diisi"
 # Why someone is on the coaching list (mart_pembinaan's aturan_<rule> columns; settings [pembinaan]):
 # a poor predikat, hasil kerja under the cutoff for consecutive periods, a falling trend.
 COACHING_RULES = ("predikat", "berturut", "tren")
+
+# Behaviour scores are stored on 0-100. Other scales a file may use, and the documented conversion a user may
+# choose for each (never applied unasked): scale -> (factor, whether 0 means "not rated", Indonesian, English).
+BEHAVIOUR_SCALE = "0-100"
+BEHAVIOUR_CONVERSIONS: dict[str, tuple[int, bool, str, str]] = {
+    "1-10": (10, True, "nilai 1-10 dikali 10; 0 = tidak dinilai", "1-10 scores times 10; 0 = not rated"),
+    "1-5": (20, False, "nilai 1-5 dikali 20", "1-5 scores times 20"),
+}

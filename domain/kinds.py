@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from domain.appraisal import BERAKHLAK
-from domain.survey import UNSUR
+from domain.survey import UNSUR, UNSUR_2004
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,17 @@ def header_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(text).strip().lower()).strip("_")
 
 
-NIP_HEADERS = ["nip", "nip_pegawai", "nomor_induk_pegawai", "nip_asn", "employee_id", "nip_baru"]
+NIP_HEADERS = [
+    "nip",
+    "nip_pegawai",
+    "nomor_induk_pegawai",
+    "nip_asn",
+    "employee_id",
+    "nip_baru",
+    "ni_pppk",
+    "nip_pppk",
+    "nomor_induk_pppk",
+]
 PERIOD_HEADERS = ["periode", "period", "bulan", "masa_penilaian", "periode_penilaian", "month"]
 
 PEGAWAI = Kind(
@@ -100,6 +110,7 @@ PEGAWAI = Kind(
             "opd_nama",
             "unit_kerja_induk",
             "unor_induk",
+            "satuan_kerja",
         ],
         "instansi": ["instansi_induk_nama", "instansi_kerja_nama", "instansi_nama"],
         "lokasi": ["lokasi_kerja_nama", "lokasi_kerja", "kabupaten_kota"],
@@ -175,7 +186,19 @@ PERILAKU = Kind(
     aliases={
         "nip": [*NIP_HEADERS, "nip_dinilai"],
         "periode": PERIOD_HEADERS,
-        "peran_penilai": ["peran_penilai", "penilai", "rater_role", "sumber_penilaian", "role"],
+        "peran_penilai": [
+            "peran_penilai",
+            "penilai",
+            "rater_role",
+            "sumber_penilaian",
+            "role",
+            "hubungan",
+            "hubungan_penilai",
+            "hubungan_dengan_yang_dinilai",
+            "posisi_penilai",
+            "jenis_penilai",
+            "relationship",
+        ],
         "nip_penilai": ["nip_penilai", "rater_nip"],
         "berorientasi_pelayanan": ["berorientasi_pelayanan", "orientasi_pelayanan", "service_orientation"],
         "akuntabel": ["akuntabel", "accountable"],
@@ -199,7 +222,7 @@ PERILAKU = Kind(
     sort=["nip", "periode"],
     numeric=BERAKHLAK,
     signature=["peran_penilai", *BERAKHLAK],
-    context=["periode"],
+    context=["periode", "peran_penilai"],
 )
 
 EVALUASI = Kind(
@@ -319,8 +342,87 @@ SKM = Kind(
     context=["lokasi", "unit_layanan", "tanggal"],
 )
 
+PP46_ASPECTS = ["orientasi_pelayanan", "integritas", "komitmen", "disiplin", "kerja_sama", "kepemimpinan"]
+
+# PP 46/2011 "penilaian prestasi kerja" results (legacy): nilai SKP, six behaviour aspects (kepemimpinan for
+# structural posts only), nilai perilaku, nilai prestasi kerja (60% SKP + 40% perilaku) and its sebutan.
+PP46 = Kind(
+    name="pp46",
+    required=["nip", "periode", "nilai_skp", *PP46_ASPECTS[:5]],
+    optional=["kepemimpinan", "nilai_perilaku", "nilai_prestasi", "sebutan"],
+    aliases={
+        "nip": NIP_HEADERS,
+        "periode": [*PERIOD_HEADERS, "tahun", "tahun_penilaian"],
+        "nilai_skp": ["nilai_skp", "capaian_skp", "nilai_capaian_skp", "skp"],
+        "orientasi_pelayanan": ["orientasi_pelayanan", "pelayanan"],
+        "integritas": ["integritas"],
+        "komitmen": ["komitmen"],
+        "disiplin": ["disiplin"],
+        "kerja_sama": ["kerja_sama", "kerjasama"],
+        "kepemimpinan": ["kepemimpinan"],
+        "nilai_perilaku": ["nilai_perilaku", "nilai_perilaku_kerja", "rata_rata_perilaku"],
+        "nilai_prestasi": ["nilai_prestasi", "nilai_prestasi_kerja", "nilai_ppk", "prestasi_kerja"],
+        "sebutan": ["sebutan", "kategori", "predikat_prestasi"],
+    },
+    layout_aliases={},
+    types={
+        "nip": pl.String,
+        "periode": pl.String,
+        "periode_jenis": pl.String,
+        "periode_mulai": pl.Date,
+        "nilai_skp": pl.Float64,
+        **dict.fromkeys(PP46_ASPECTS, pl.Float64),
+        "nilai_perilaku": pl.Float64,
+        "nilai_prestasi": pl.Float64,
+        "sebutan": pl.String,
+    },
+    key=["nip", "periode"],
+    sort=["nip", "periode"],
+    numeric=["nilai_skp", *PP46_ASPECTS, "nilai_perilaku", "nilai_prestasi"],
+    signature=["nilai_skp", "integritas", "komitmen", "disiplin", "nilai_prestasi", "sebutan"],
+    context=["periode"],
+)
+
+
+def _short(name: str) -> str:
+    """An unsur's name as forms shorten it: 'Kejelasan petugas pelayanan' -> 'Kejelasan petugas'."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 2 and words[-1] in ("pelayanan", "petugas") else name
+
+
+# KepmenPAN 25/2004 IKM (legacy): one row per respondent, fourteen unsur; kept apart from the 14/2017 survey.
+IKM2004 = Kind(
+    name="ikm2004",
+    required=["unit_layanan", "lokasi", "tanggal", *UNSUR_2004],
+    optional=["opd", "jenis_kelamin", "usia", "pendidikan", "pekerjaan"],
+    aliases={
+        **{c: SKM.aliases[c] for c in ("unit_layanan", "lokasi", "opd", "tanggal", "jenis_kelamin", "usia")},
+        "pendidikan": SKM.aliases["pendidikan"],
+        "pekerjaan": SKM.aliases["pekerjaan"],
+        **{u: [u, f"unsur_{u[1:]}", f"{u}_{name}", name, _short(name)] for u, name in UNSUR_2004.items()},
+    },
+    layout_aliases={c: SKM.layout_aliases[c] for c in ("unit_layanan", "tanggal")},
+    types={
+        "unit_layanan": pl.String,
+        "lokasi": pl.String,
+        "opd": pl.String,
+        "tanggal": pl.Date,
+        "periode": pl.String,
+        **dict.fromkeys(UNSUR_2004, pl.Int64),
+        "jenis_kelamin": pl.String,
+        "usia": pl.Float64,
+        "pendidikan": pl.String,
+        "pekerjaan": pl.String,
+    },
+    key=None,
+    sort=[],
+    numeric=[*UNSUR_2004, "usia"],
+    signature=list(UNSUR_2004),
+    context=["lokasi", "unit_layanan", "tanggal"],
+)
+
 # Load order: employee rosters first, so the other files of the same load can refer to them.
-KINDS: dict[str, Kind] = {k.name: k for k in (PEGAWAI, CAPAIAN, PERILAKU, EVALUASI, SKM)}
+KINDS: dict[str, Kind] = {k.name: k for k in (PEGAWAI, CAPAIAN, PERILAKU, EVALUASI, SKM, PP46, IKM2004)}
 ORDER = list(KINDS)
 # Staging columns every kind carries besides its own: the source a row came from and the load that wrote it.
 META = {"_sumber": pl.String, "_muat": pl.Int64}

@@ -33,7 +33,7 @@ UNSUR_WORDS: list[tuple[str, str]] = [
     ("u9", r"sarana|prasarana"),
     ("u4", r"biaya|tarif"),
     ("u1", r"persyaratan"),
-    ("u5", r"produk|spesifikasi"),
+    ("u5", r"produk|spesifikasi|kesesuaian_(pelayanan|layanan|hasil)"),
     ("u6", r"kompeten|kemampuan"),
     ("u7", r"perilaku|sopan|ramah"),
     ("u3", r"waktu|kecepatan|cepat"),
@@ -113,3 +113,29 @@ for _v, _labels in {
 
 # Labels of other scales: a form using them is not the 14/2017 four-point questionnaire.
 OTHER_SCALE = re.compile(r"\b(netral|ragu|biasa saja|sangat tidak puas|cukup puas|sangat tidak setuju|setuju)\b")
+
+# The questionnaire's four options printed as letters (PermenPANRB 14/2017 annex: a is the worst, d the best):
+# the documented conversion a user may choose for answers keyed as letters (the CLI's --skala a-d).
+LETTER_ANSWERS: dict[str, int] = {"a": 1, "b": 2, "c": 3, "d": 4}
+ANSWER_SCALE = f"{ANSWER_MIN}-{ANSWER_MAX}"
+
+# KepmenPAN 25/2004 (the index before 14/2017): fourteen unsur answered 1-4, each weighted 0,071 as the decree
+# writes it (1/14 rounded), IKM x 25 for the converted index, and the decree's own grade edges (lower bounds).
+UNSUR_2004: dict[str, str] = {
+    "u1": "Prosedur pelayanan",
+    "u2": "Persyaratan pelayanan",
+    "u3": "Kejelasan petugas pelayanan",
+    "u4": "Kedisiplinan petugas pelayanan",
+    "u5": "Tanggung jawab petugas pelayanan",
+    "u6": "Kemampuan petugas pelayanan",
+    "u7": "Kecepatan pelayanan",
+    "u8": "Keadilan mendapatkan pelayanan",
+    "u9": "Kesopanan dan keramahan petugas",
+    "u10": "Kewajaran biaya pelayanan",
+    "u11": "Kepastian biaya pelayanan",
+    "u12": "Kepastian jadwal pelayanan",
+    "u13": "Kenyamanan lingkungan",
+    "u14": "Keamanan pelayanan",
+}
+WEIGHT_2004 = 0.071
+GRADES_2004 = [("A", 81.26), ("B", 62.51), ("C", 43.76), ("D", 25.0)]

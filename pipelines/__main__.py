@@ -56,6 +56,20 @@ def _parser() -> argparse.ArgumentParser:
         "--per-tanggal",
         help="tanggal data daftar pegawai bila berkas tidak menyebutnya (mis. 31/10/2026); bila kosong, tanggal muat",
     )
+    ld.add_argument("--peran", help="peran penilai bila berkas tidak menyebutnya (atasan, rekan, bawahan, diri, masyarakat)")
+    ld.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar='"JUDUL=kolom"',
+        help='petakan satu judul kolom berkas ke kolom data (boleh berulang; "JUDUL=" mengabaikannya)',
+    )
+    ld.add_argument("--all-sheets", action="store_true", help="baca semua lembar Excel yang berisi data (bawaan)")
+    ld.add_argument(
+        "--skala",
+        help="konversi skala terdokumentasi yang dipilih: 1-10 atau 1-5 (nilai BerAKHLAK ke 0-100), a-d (jawaban SKM)",
+    )
+    ld.add_argument("--save-profile", metavar="NAMA", help="simpan pemetaan berkas ini sebagai profil bernama")
     e = sub.add_parser("export", help="tulis fakta dan mart sebagai Parquet berpartisi (lokasi, periode)")
     e.add_argument("out", type=Path, help="folder tujuan")
     return p
@@ -133,8 +147,15 @@ def _load(args, settings) -> int:
 
     from pipelines.intake.prepare import ReadOptions
 
+    maps = {}
+    for m in args.map:
+        header, sep, target = m.partition("=")
+        if not sep or not header.strip():
+            print(f'--map "{m}": tulis "JUDUL=kolom" / write "HEADER=column"', file=sys.stderr)
+            return 2
+        maps[header.strip()] = target.strip() or None
     opts = ReadOptions(
-        sheet=args.sheet,
+        sheet=None if args.all_sheets else args.sheet,
         profile=args.profile,
         context={
             "lokasi": args.lokasi,
@@ -142,7 +163,11 @@ def _load(args, settings) -> int:
             "unit": args.unit,
             "periode": args.periode,
             "per_tanggal": args.per_tanggal,
+            "peran": args.peran,
         },
+        maps=maps,
+        scale=args.skala,
+        save_profile=args.save_profile,
     )
     try:
         report = load_paths(

@@ -132,3 +132,31 @@ def test_editing_a_target_changes_what_loads(page):
     dry = next(b for b in refused.button if b.key and b.key.startswith("dry_"))
     dry.click().run()
     assert any("14/2017" in e.value for e in refused.error)
+
+
+def test_an_unsure_mapping_is_shown_with_why_and_the_confirmed_step_loads_it(page):
+    s, make = page
+    at = make()
+    corpus = Path(__file__).parent / "data" / "corpus" / "pegawai_kolom_nomor_pegawai.csv"
+    at.file_uploader[0].set_value((corpus.name, corpus.read_bytes(), "text/csv")).run()
+    assert not at.exception, at.exception
+    warned = " ".join(w.value for w in at.warning)
+    assert "Nomor Pegawai" in warned and "nip" in warned  # the column taken from its values, to check
+    assert "Nomor Pegawai" in _editor(at, "cols_").to_string()
+    _button(at, "load_btn").click().run()  # loading from the step confirms the plan shown
+    assert not at.exception, at.exception
+    got = query(s, "SELECT nip FROM dim_pegawai WHERE nama = 'SRI WAHYUNI'").item()
+    assert got == "199001052015032002"
+
+
+def test_a_workbook_of_one_sheet_per_unit_loads_every_unit_from_the_mapping_step(page):
+    s, make = page
+    at = make()
+    corpus = Path(__file__).parent / "data" / "corpus" / "olah_data_skm_puskesmas.xlsx"
+    at.file_uploader[0].set_value((corpus.name, corpus.read_bytes(), "application/octet-stream")).run()
+    assert not at.exception, at.exception
+    assert "PKM Rakumpit" in at.dataframe[0].value.to_string()  # the unit the sheet's name gives, shown
+    _button(at, "load_btn").click().run()
+    assert not at.exception, at.exception
+    got = dict(query(s, "SELECT unit_layanan, sum(n_responden)::INT FROM fct_ikm GROUP BY 1").rows())
+    assert got == {"PKM Rakumpit": 4, "Pustu Petuk Bukit": 3, "Pustu Mungku Baru": 2}  # every unit sheet, every row

@@ -180,6 +180,8 @@ def step(name: str, data: bytes, kind: str | None, ctx: dict) -> mapping.Plan | 
         prof_txt = f", {t('map_profile_used')} '{fmt.md(plan.profile)}'" if plan.profile else ""
         st.markdown(t("map_detected", kind=t(f"kind_{plan.kind}"), row=table.header_row, sheet=sheet_txt, profile=prof_txt))
         _context_table(plan)
+        if plan.doubts:  # why the plan is unsure (headers or values): the user confirms or corrects it here
+            st.warning(t("map_doubts", why="; ".join(d[1] if lang() == "en" else d[0] for d in plan.doubts)))
         plan.columns = _columns_editor(plan, table, key)
         plan.values = _values_editor(plan, table, key)
         if plan.ignored:

@@ -16,6 +16,8 @@ TABLES: dict[str, str | None] = {
     "fct_distribusi": "lokasi, periode",
     "fct_penilai": "lokasi, periode",
     "fct_ikm": "lokasi, periode",
+    "fct_prestasi_pp46": None,  # PP 46/2011 results, a legacy regime kept apart
+    "fct_ikm_2004": None,  # the KepmenPAN 25/2004 index, a legacy regime kept apart from fct_ikm
     "stg_skm": "lokasi, periode",
     "fct_umpan_balik_petugas": None,
     "fct_riwayat_pegawai": None,  # one file in NIP order: a profile reads one or two row groups

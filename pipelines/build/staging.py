@@ -28,6 +28,8 @@ TABLES = {
     "perilaku": "stg_perilaku",
     "evaluasi": "stg_evaluasi",
     "skm": "stg_skm",
+    "pp46": "stg_pp46",
+    "ikm2004": "stg_ikm2004",
 }
 
 _VERSION_TAIL = re.compile(r"([ _\-.]*(v\d+|rev(isi)?\d*|perbaikan\d*|koreksi\d*|final|terbaru|\(\d+\)|copy))+$", re.I)

@@ -45,10 +45,11 @@ def file_rejects(
         rejects.append(evaluation_incomplete(frame, name, kind))
     if places is not None:
         rejects.append(checks.outside_places(frame, kind, places, foreign, name))
-    if kind in APPRAISAL_KINDS:
+    if kind in APPRAISAL_KINDS or kind == "pp46":  # PP 46/2011 results are yearly: no granularity check
         if known is not None:
             rejects.append(checks.unknown_nip(frame, known, name, kind))
-        rejects.append(checks.wrong_granularity(frame, settings_raw["periode"]["granularity"], name, kind))
+        if kind != "pp46":
+            rejects.append(checks.wrong_granularity(frame, settings_raw["periode"]["granularity"], name, kind))
         rejects.append(checks.duplicates(frame, name, kind))
     if kind == "capaian":
         cap = settings_raw["capaian"]

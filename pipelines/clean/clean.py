@@ -14,7 +14,7 @@ import polars as pl
 
 from domain.appraisal import BERAKHLAK, REZIM_PP30, REZIM_PP46
 from domain.kinds import KINDS
-from domain.survey import UNSUR
+from domain.survey import UNSUR, UNSUR_2004
 from pipelines.clean import checks
 from pipelines.clean import normalise as n
 
@@ -121,12 +121,15 @@ def clean_nip(frame: pl.DataFrame, col: str) -> pl.DataFrame:
 
 
 def _golongan(col: str) -> pl.Expr:
-    """'iii/a', 'III A', 'III/A' -> 'III/a'; PPPK 'ix' -> 'IX'; anything else kept as written."""
+    """'iii/a', 'III A', 'III/A' -> 'III/a'; PPPK 'ix' -> 'IX'; the golongan inside pangkat text ('Penata Muda
+    Tk. I (III/b)', 'Pembina, IV/a') -> 'IV/a'; anything else kept as written."""
     parts = n.text(col).str.extract_groups(r"^([IVXivx]+)\s*/?\s*([a-eA-E])?$")
     roman = parts.struct.field("1").str.to_uppercase()
     letter = parts.struct.field("2").str.to_lowercase()
     tidy = pl.when(letter.is_not_null()).then(roman + "/" + letter).otherwise(roman)
-    return pl.coalesce(tidy, n.text(col))
+    inner = n.text(col).str.extract_groups(r"(?:^|[\s(,;-])(IV|I{1,3}|iv|i{1,3})\s*/\s*([a-eA-E])(?:$|[\s),;.])")
+    within = inner.struct.field("1").str.to_uppercase() + "/" + inner.struct.field("2").str.to_lowercase()
+    return pl.coalesce(tidy, within, n.text(col))
 
 
 def clean_pegawai(frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
@@ -267,4 +270,36 @@ def clean(kind: str, frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
         return clean_perilaku(frame, settings, dc, typed)
     if kind == "evaluasi":
         return clean_evaluasi(frame, settings)
+    if kind == "pp46":
+        return clean_pp46(frame, settings, dc, typed)
+    if kind == "ikm2004":
+        return clean_ikm2004(frame, settings, dc, typed)
     return clean_skm(frame, settings, dc, typed)
+
+
+def clean_ikm2004(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[str] = frozenset()) -> pl.DataFrame:
+    """KepmenPAN 25/2004 responses: as a 14/2017 survey's, with fourteen unsur."""
+    f = _keep_originals(_ensure(frame, "ikm2004"), "ikm2004")
+    whole = [
+        pl.when(_number(u, conv, typed) == _number(u, conv, typed).round(0)).then(_number(u, conv, typed)).cast(pl.Int64).alias(u)
+        for u in UNSUR_2004
+    ]
+    f = by_value(f, "tanggal", [n.date("tanggal").alias("tanggal")])
+    f = by_value(f, "lokasi", [n.lokasi("lokasi").alias("lokasi")])
+    f = by_value(f, "jenis_kelamin", [n.sex("jenis_kelamin").alias("jenis_kelamin")])
+    for c in ("unit_layanan", "opd", "pendidikan", "pekerjaan"):
+        f = text_column(f, c)
+    f = f.with_columns(*whole, _number("usia", conv, typed).alias("usia"))
+    quarter = pl.col("tanggal").dt.year().cast(pl.String) + "-Q" + pl.col("tanggal").dt.quarter().cast(pl.String)
+    return f.with_columns(quarter.alias("periode"))
+
+
+def clean_pp46(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[str] = frozenset()) -> pl.DataFrame:
+    """PP 46/2011 results: NIP, period, the scores as numbers, the sebutan in its five words."""
+    f = _keep_originals(_ensure(frame, "pp46"), "pp46")
+    f = clean_nip(f, "nip")
+    f = by_value(f, "periode", n.period("periode"), memo="period")
+    words = {"sangat baik": "Sangat Baik", "baik": "Baik", "cukup": "Cukup", "kurang": "Kurang", "buruk": "Buruk"}
+    tidy = n.text("sebutan").str.to_lowercase().str.replace_all(r"\s+", " ")
+    f = f.with_columns(pl.coalesce(tidy.replace_strict(words, default=None), n.text("sebutan")).alias("sebutan"))
+    return number_columns(f, {c: _number(c, conv, typed) for c in KINDS["pp46"].numeric}, typed)

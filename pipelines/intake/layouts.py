@@ -40,9 +40,10 @@ class Context:
     periode: str | None = None  # a key the period parser reads: 2025-01, 2025-Q1, 2025
     per_tanggal: str | None = None  # a roster's as-of date, ISO (2026-10-31)
     source: dict[str, str] = field(default_factory=dict)
+    peran: str | None = None  # the rater group of a behaviour sheet ('atasan', 'rekan' ...), from its name or the user
 
     def as_dict(self) -> dict[str, str | None]:
-        return {f: getattr(self, f) for f in FIELDS}
+        return {**{f: getattr(self, f) for f in FIELDS}, "peran": self.peran}
 
 
 def _pairs(rows: list[list[str]]) -> list[tuple[str, str]]:
@@ -113,11 +114,53 @@ def read_context(table: Table) -> Context:
     return ctx
 
 
+_ROLE_WORDS = {
+    "atasan": "atasan",
+    "rekan": "rekan",
+    "bawahan": "bawahan",
+    "diri": "diri",
+    "sendiri": "diri",
+    "masyarakat": "masyarakat",
+    "pelanggan": "masyarakat",
+}
+_RECAP = re.compile(r"rekap|ringkas|summary|resume|grafik|diagram|chart|hasil akhir|total", re.I)
+_NOTES = re.compile(r"petunjuk|panduan|instruksi|cara pengisian|keterangan|readme|referensi|daftar isi|cover|sampul", re.I)
+
+
+def sheet_role(sheet: str) -> str:
+    """What a sheet's name says it is: 'petunjuk' (instructions), 'rekap' (a summary), else 'data'."""
+    if _NOTES.search(sheet):
+        return "petunjuk"
+    return "rekap" if _RECAP.search(sheet) else "data"
+
+
+def sheet_context(sheet: str, kind: str | None, distinguishes: bool, year: int | None = None) -> dict[str, str | None]:
+    """Context a sheet's name gives: a place, a period ('Januari' with the title's `year`), a rater group; and,
+    where the sheets of one kind are told apart by their names (`distinguishes`), the unit (survey) or OPD
+    (roster) the name is."""
+    out: dict[str, str | None] = {}
+    low = sheet.lower()
+    if p := place(sheet):
+        out["lokasi"] = p
+    if (k := period_key(sheet, year)) is not None:
+        out["periode"] = k
+    for word, role in _ROLE_WORDS.items():
+        if re.search(rf"\b{word}\b", low):
+            out["peran"] = role
+            break
+    if distinguishes and not out.get("periode") and not out.get("peran"):
+        if kind == "skm":
+            out["unit"] = sheet.strip()
+        elif kind == "pegawai":
+            out["opd"] = sheet.strip()
+    return out
+
+
 def merge_context(found: Context, given: dict[str, str | None] | None) -> Context:
     """The user's values win over what the file says."""
     out = Context(**found.as_dict(), source=dict(found.source))
     for k, v in (given or {}).items():
-        if v in (None, "") or k not in FIELDS:
+        if v in (None, "") or (k not in FIELDS and k != "peran"):
             continue
         if k == "periode":
             v = v if re.fullmatch(r"\d{4}(-\d{2}|-Q[1-4])?", v.strip()) else (period_key(v) or v)

@@ -13,15 +13,17 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import polars as pl
 
+from domain.appraisal import BEHAVIOUR_CONVERSIONS, BEHAVIOUR_SCALE, BERAKHLAK
 from domain.kinds import KINDS, header_key
 from domain.periods import MONTH_NUMBER, first_day_text
 from domain.places import place_expr
-from domain.survey import OTHER_SCALE, UNSUR
+from domain.survey import ANSWER_SCALE, LETTER_ANSWERS, OTHER_SCALE, UNSUR
+from pipelines.intake import content
 from pipelines.intake.errors import FileRefused
 from pipelines.intake.layouts import Context, merge_context, read_context
 from pipelines.intake.readers import ROW, Table
@@ -43,13 +45,19 @@ class Plan:
     fingerprint: str = ""
     profile: str | None = None  # the profile this plan came from
     values: dict[str, dict[str, int]] = field(default_factory=dict)  # unsur -> answer label -> 1-4 (edited)
+    scale: str | None = None  # a documented scale conversion the user chose (domain.survey.CONVERSIONS)
+    score: float = 1.0  # how sure the plan is of its kind and required columns, headers and content together
+    doubts: list[tuple[str, str]] = field(default_factory=list)  # why the score is low (Indonesian, English)
+    remarks: list[tuple[str, str]] = field(default_factory=list)  # what reading the values decided (id, en)
+    given: dict[str, str | None] = field(default_factory=dict)  # the context and sheet the user gave (not saved)
 
     @property
     def ignored(self) -> list[str]:
         return [h for h, t in self.columns.items() if t is None and h not in self.wide]
 
     def to_json(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if k != "confidence"}
+        skip = ("confidence", "score", "doubts", "remarks", "given")
+        return {k: v for k, v in asdict(self).items() if k not in skip}
 
 
 def fingerprint(header: list[str]) -> str:
@@ -99,13 +107,18 @@ def _context_targets(ctx: Context, kind: str) -> set[str]:
         out.add("opd")
     if "unit" in have or "opd" in have:
         out.add("unit_layanan")
+    if "unit" in have:  # a roster of one unit: the unit stands for the OPD when none is named
+        out.add("opd")
     if "periode" in have:
         out |= {"periode", "tanggal"}
+    if "peran" in have:
+        out.add("peran_penilai")
     return out
 
 
-def suggest(table: Table, kind: str | None = None, context: dict | None = None) -> Plan:
-    """The plan the vocabularies suggest for a table (kind guessed when not given)."""
+def suggest(table: Table, kind: str | None = None, context: dict | None = None, maps: dict | None = None) -> Plan:
+    """The plan the vocabularies and the values suggest for a table (kind guessed when not given); `maps`
+    (header -> target or None) are the user's own choices (the CLI's --map), taken as certain."""
     ctx = merge_context(read_context(table), context)
     header = [h for h in table.header if h and not h.startswith("_kolom_")]
     wide = {h: m for h in header if (m := _month(h))}
@@ -120,12 +133,239 @@ def suggest(table: Table, kind: str | None = None, context: dict | None = None) 
         targets = {t for t in columns.values() if t} | ({"predikat", "periode"} if wide and k == "evaluasi" else set())
         missing = missing_columns(k, targets, have)
         sig = sum(1 for t in targets if t in KINDS[k].signature)
-        options.append((not missing, k != "pegawai" and sig > 0, sig, len(targets), k, columns, conf, missing))
-    options.sort(key=lambda o: o[:4], reverse=True)
-    complete, _special, sig, n, k, columns, conf, _missing = options[0]
+        strong = k != "pegawai" and sig >= 3  # many columns only this kind has: never taken for a roster
+        options.append((strong, not missing, k != "pegawai" and sig > 0, sig, len(targets), k, columns, conf, missing))
+    options.sort(key=lambda o: o[:5], reverse=True)
+    _strong, complete, _special, sig, n, k, columns, conf, _missing = options[0]
     if not kind and not complete and sig == 0 and not (k == "pegawai" and n >= 2):
         k = None
-    return Plan(k, columns, conf, wide if k == "evaluasi" else {}, ctx.as_dict(), table.sheet, fingerprint(table.header))
+    plan = Plan(k, columns, conf, wide if k == "evaluasi" else {}, ctx.as_dict(), table.sheet, fingerprint(table.header))
+    confirmed = apply_maps(plan, table, maps or {})
+    return judge(plan, table, confirmed, kind_given=kind is not None)
+
+
+def _header_named(table: Table, name: str) -> str | None:
+    header = [h for h in table.header if h]
+    if name in header:
+        return name
+    keyed = {header_key(h): h for h in header}
+    return keyed.get(header_key(name))
+
+
+def apply_maps(plan: Plan, table: Table, maps: dict[str, str | None]) -> set[str]:
+    """The user's 'Header=target' choices written into a plan; returns the headers they confirm. A header the
+    file lacks or a target its kind lacks is refused, naming what there is."""
+    if not maps:
+        return set()
+    if plan.kind is None:
+        raise FileRefused(
+            table.name,
+            "Pilih jenis datanya dengan --kind bila memetakan kolom dengan --map.",
+            "Give the kind with --kind when mapping columns with --map.",
+        )
+    done = set()
+    targets = KINDS[plan.kind].columns
+    for name, target in maps.items():
+        h = _header_named(table, name)
+        if h is None:
+            heads = ", ".join(x for x in table.header if x and not x.startswith("_kolom_"))
+            raise FileRefused(
+                table.name,
+                f"Kolom '{name}' tidak ada di berkas. Kolom yang ada: {heads}.",
+                f"Column '{name}' is not in the file. Its columns: {heads}.",
+            )
+        if target is not None and target not in targets:
+            raise FileRefused(
+                table.name,
+                f"'{target}' bukan kolom data {plan.kind}. Pilihan: {', '.join(targets)}.",
+                f"'{target}' is not a {plan.kind} column. Choices: {', '.join(targets)}.",
+            )
+        for other, t in plan.columns.items():  # one header per target
+            if target is not None and t == target and other != h:
+                plan.columns[other] = None
+        plan.columns[h] = target
+        plan.confidence[h] = 1.0
+        done.add(h)
+    return done
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.2f}".replace(".", ",")
+
+
+def command_line(file: str, plan: Plan, threshold: float, scale: str | None = None) -> str:
+    """The command that loads a file as this plan says: the kind, the sheet asked for, every column the plan is
+    unsure of (and every one it maps, when the kind itself is in doubt), the context given, the scale conversion."""
+    parts = ["python -m pipelines load", f'"{file}"']
+    if plan.kind:
+        parts.append(f"--kind {plan.kind}")
+    if plan.given.get("sheet"):  # a sheet the user asked for; otherwise every sheet is read again
+        parts.append(f'--sheet "{plan.given["sheet"]}"')
+    context = plan.given
+    unsure_kind = plan.score < threshold and all(plan.confidence.get(h, 0) >= threshold for h, t in plan.columns.items() if t)
+    for h, t in plan.columns.items():
+        if t and (unsure_kind or plan.confidence.get(h, 0.0) < threshold):
+            parts.append(f'--map "{h}={t}"')
+    for k, v in context.items():
+        if v and k in ("lokasi", "opd", "unit", "periode", "peran"):
+            parts.append(f'--{k} "{v}"')
+    if scale:
+        parts.append(f"--skala {scale}")
+    return " ".join(parts)
+
+
+def mapping_text(plan: Plan) -> tuple[str, str]:
+    """A plan's mapping, each header with its target and confidence, in Indonesian and English."""
+    pairs = "; ".join(f"{h} → {t} ({_fmt(plan.confidence.get(h, 0.0))})" for h, t in plan.columns.items() if t)
+    ignored = ", ".join(plan.ignored[:15])
+    return (
+        f"Pemetaan yang akan dipakai (jenis {plan.kind}): {pairs}." + (f" Diabaikan: {ignored}." if ignored else ""),
+        f"Mapping it would use (kind {plan.kind}): {pairs}." + (f" Ignored: {ignored}." if ignored else ""),
+    )
+
+
+def refuse_unsure(plan: Plan, table: Table, threshold: float, context: dict | None = None) -> None:
+    """Refuse a plan whose kind or required columns are not recognised with confidence, showing the mapping it
+    would use, its confidence and the command line that confirms it."""
+    if plan.score >= threshold:
+        return
+    why_id = "; ".join(d[0] for d in plan.doubts)
+    why_en = "; ".join(d[1] for d in plan.doubts)
+    map_id, map_en = mapping_text(plan)
+    cmd = command_line(table.name, plan, threshold, plan.scale)
+    raise FileRefused(
+        table.name,
+        f"Jenis data dan kolomnya belum dikenali dengan yakin (keyakinan {_fmt(plan.score)}, perlu {_fmt(threshold)})"
+        + (f": {why_id}" if why_id else "")
+        + f". {map_id} Bila benar, muat dengan: {cmd}",
+        f"The kind of data and its columns are not recognised with confidence (confidence {_fmt(plan.score)}, needs "
+        f"{_fmt(threshold)})" + (f": {why_en}" if why_en else "") + f". {map_en} If this is right, load it with: {cmd}",
+    )
+
+
+def _answer_share(table: Table, h: str) -> float:
+    vals = [v for v in table.body[h].drop_nulls().head(200).to_list() if isinstance(v, str) and v.strip()]
+    return sum(1 for v in vals if answer(v) is not None) / len(vals) if vals else 0.0
+
+
+def judge(plan: Plan, table: Table, confirmed: set[str] | frozenset[str] = frozenset(), kind_given: bool = False) -> Plan:
+    """Weigh each mapped column's header confidence with what its values look like, and the plan's kind with
+    both: a NIP header over no NIPs, or a roster whose score columns would be ignored, lowers the score.
+    `confirmed`: headers the user mapped himself (full confidence); `kind_given`: the user named the kind."""
+    if plan.kind is None or table.body.height == 0:
+        plan.score = 0.0 if plan.kind is None else plan.score
+        return plan
+    k = KINDS[plan.kind]
+    doubts: list[tuple[str, str]] = []
+    for h, target in plan.columns.items():
+        if not target or h not in table.body.columns:
+            continue
+        if h in confirmed:
+            plan.confidence[h] = 1.0
+            continue
+        c = plan.confidence.get(h, 0.0)
+        if target in ("jenis_kelamin", "usia"):  # a respondent's description: coded otherwise, it is left out
+            f = content.fit(target, content.column_shape(table.body, h), least=1)
+            if f is not None and f < 0.5:  # an optional column whose values are something else is left out
+                plan.columns[h], plan.confidence[h] = None, 0.0
+            continue
+        if c >= 0.95:  # a header named as our vocabulary names it: bad values are rejected row by row, loudly
+            continue
+        f = content.fit(target, content.column_shape(table.body, h), _answer_share(table, h) if target in UNSUR else 0.0)
+        if f is None:
+            continue
+        plan.confidence[h] = round(min(c, f) if f < 0.5 else min(1.0, (c + f) / 2), 2)
+        if f < 0.5:
+            doubts.append(
+                (
+                    f"isi kolom '{h}' tidak tampak seperti {target}",
+                    f"the values of column '{h}' do not look like {target}",
+                )
+            )
+    doubts += _by_content(plan, table)
+    key_targets = set(k.required) | set(k.signature)
+    scores = [plan.confidence.get(h, 0.0) for h, t in plan.columns.items() if t in key_targets]
+    plan.score = round(min(scores), 2) if scores else 0.0
+    if plan.kind == "pegawai" and not kind_given:
+        body = table.body
+        scored = [
+            h
+            for h in plan.ignored
+            if h in body.columns and not _roster_number(h) and content.looks_like_scores(content.column_shape(body, h))
+        ]
+        nips = [h for h, t in plan.columns.items() if t == "nip" and h in body.columns]
+        if nips and body.height >= 4:
+            values = body[nips[0]].drop_nulls()
+            if values.len() and values.n_unique() <= values.len() * 0.7:  # a roster lists each person once
+                plan.score = min(plan.score, 0.4)
+                doubts.append(
+                    (
+                        f"NIP berulang di kolom '{nips[0]}' ({values.len()} baris, {values.n_unique()} NIP): "
+                        "berkas ini tampaknya bukan daftar pegawai",
+                        f"NIPs repeat in column '{nips[0]}' ({values.len()} rows, {values.n_unique()} NIPs): "
+                        "this file does not look like a roster",
+                    )
+                )
+        if len(scored) >= 3:
+            plan.score = min(plan.score, 0.4)
+            names = ", ".join(scored[:8])
+            doubts.append(
+                (
+                    f"{len(scored)} kolom berisi nilai/angka akan diabaikan ({names}): berkas ini tampaknya bukan daftar pegawai",
+                    f"{len(scored)} columns of scores would be ignored ({names}): this file does not look like a roster",
+                )
+            )
+    plan.doubts = doubts
+    return plan
+
+
+_MEASURE = re.compile(r"\b(nilai|skor|score|rata|poin|point|persen|capaian|realisasi|target|ikm|nrr|predikat|rating)")
+
+
+_ROSTER_NUMBERS = re.compile(
+    r"^(no|nomor|urut|thn|tahun|bln|bulan|umur|usia|masa|mk|tmt|kode|nik|npwp|telp|telepon|hp|wa|rek|rekening|gaji|"
+    r"eselon|jumlah|jml|kgb|id|nrp|nuptk|nrg|kelas|pendidikan|angkatan|anak|tanggungan)$"
+)
+
+
+def _roster_number(header: str) -> bool:
+    """Whether a numeric column is one a roster has (row numbers, years of service, age, codes), not a score."""
+    words = header_key(header).split("_")
+    return any(_ROSTER_NUMBERS.match(w) for w in words) and not _names_a_measure(header)
+
+
+def _names_a_measure(header: str) -> bool:
+    """Whether a header names a score: a measure word, or a column only another kind has (a BerAKHLAK value,
+    an unsur, a rating)."""
+    if _MEASURE.search(header.lower()):
+        return True
+    for k in KINDS:
+        target, conf = match(header, k)
+        if k != "pegawai" and conf >= 0.8 and target in KINDS[k].signature:
+            return True
+    return False
+
+
+def _by_content(plan: Plan, table: Table) -> list[tuple[str, str]]:
+    """A required NIP, date or period column the headers did not name, suggested from its values (to confirm)."""
+    have = {t for t in plan.columns.values() if t}
+    said = []
+    for target in ("nip", "tanggal", "periode"):
+        if target not in KINDS[plan.kind].required or target in have:
+            continue
+        for h, t in plan.columns.items():
+            if t is None and h in table.body.columns and h not in plan.wide:
+                f = content.fit(target, content.column_shape(table.body, h), least=1)
+                if f is not None and f >= 0.9:
+                    plan.columns[h], plan.confidence[h] = target, 0.5
+                    said.append(
+                        (
+                            f"kolom '{h}' diduga {target} dari isinya, bukan dari judulnya",
+                            f"column '{h}' is taken for {target} from its values, not its header",
+                        )
+                    )
+                    break
+    return said
 
 
 def _place_in_values(plan: Plan, table: Table) -> bool:
@@ -140,7 +380,31 @@ def _place_in_values(plan: Plan, table: Table) -> bool:
     return False
 
 
-def explain_missing(plan: Plan, table: Table) -> None:
+def refuse_legacy(plan: Plan, table: Table) -> None:
+    """Refuse, naming them, the legacy layouts no current kind may take: the KepmenPAN 25/2004 IKM (fourteen
+    unsur) read as a 14/2017 survey, and a PP 46/2011 prestasi kerja recap read as 6/2022 results."""
+    keys = [header_key(h) for h in table.header if h]
+    if plan.kind != "ikm2004" and any(re.fullmatch(r"u_?1[0-4](_.*)?", k) for k in keys):
+        raise FileRefused(
+            table.name,
+            "Ini IKM 14 unsur (KepmenPAN 25/2004, bobot 0,071), bukan SKM 9 unsur PermenPANRB 14/2017: tidak dimuat "
+            "sebagai SKM dan tidak dicampur ke tren IKM 14/2017. Muat dengan --kind ikm2004.",
+            "This is a 14-unsur IKM (KepmenPAN 25/2004, weight 0.071), not the 9-unsur PermenPANRB 14/2017 SKM: it "
+            "is not loaded as SKM nor mixed into 14/2017 IKM trends. Load it with --kind ikm2004.",
+        )
+    words = " ".join(keys)
+    pp46 = "prestasi_kerja" in words or ("nilai_skp" in words and re.search(r"integritas|komitmen|disiplin", words))
+    if plan.kind != "pp46" and pp46:
+        raise FileRefused(
+            table.name,
+            "Ini rekap penilaian prestasi kerja PP 46/2011 (nilai SKP, perilaku kerja, nilai prestasi kerja, sebutan), "
+            "bukan hasil PermenPANRB 6/2022: tidak dimuat sebagai evaluasi atau perilaku. Muat dengan --kind pp46.",
+            "This is a PP 46/2011 prestasi kerja recap (nilai SKP, behaviour aspects, nilai prestasi kerja, sebutan), "
+            "not PermenPANRB 6/2022 results: it is not loaded as evaluation or behaviour. Load it with --kind pp46.",
+        )
+
+
+def explain_missing(plan: Plan, table: Table, threshold: float = 0.75, context: dict | None = None) -> None:
     """Refuse a plan that lacks required columns, naming them for the kind the file most resembles."""
     header = [h for h in table.header if h and not h.startswith("_kolom_")]
     if plan.kind is None:
@@ -153,10 +417,13 @@ def explain_missing(plan: Plan, table: Table) -> None:
         )
     targets = {t for t in plan.columns.values() if t} | ({"predikat", "periode"} if plan.wide else set())
     have = {f for f, v in plan.context.items() if v}
-    ctx_targets = _context_targets(Context(**{f: plan.context.get(f) for f in ("lokasi", "opd", "unit", "periode")}), plan.kind)
-    if plan.kind in ("pegawai", "skm") and _place_in_values(plan, table):
+    ctx_targets = _context_targets(
+        Context(**{f: plan.context.get(f) for f in ("lokasi", "opd", "unit", "periode", "peran")}), plan.kind
+    )
+    if plan.kind in ("pegawai", "skm", "ikm2004") and _place_in_values(plan, table):
         ctx_targets.add("lokasi")
     missing = missing_columns(plan.kind, targets, ctx_targets)
+    refuse_legacy(plan, table)
     if plan.kind == "skm":
         found = sorted(t for t in targets if t in UNSUR)
         if 0 < len(found) < 9 and any(u in missing for u in UNSUR):
@@ -170,8 +437,14 @@ def explain_missing(plan: Plan, table: Table) -> None:
             )
     if missing:
         ctx_hint = [m for m in missing if m in KINDS[plan.kind].context]
-        tip_id = f" Isi {', '.join(ctx_hint)} sebagai konteks (--lokasi/--opd/--unit/--periode)." if ctx_hint else ""
-        tip_en = f" Give {', '.join(ctx_hint)} as context (--lokasi/--opd/--unit/--periode)." if ctx_hint else ""
+        tip_id = f" Isi {', '.join(ctx_hint)} sebagai konteks (--lokasi/--opd/--unit/--periode/--peran)." if ctx_hint else ""
+        tip_en = f" Give {', '.join(ctx_hint)} as context (--lokasi/--opd/--unit/--periode/--peran)." if ctx_hint else ""
+        cols = [m for m in missing if m not in ctx_hint]
+        if cols:
+            cmd = command_line(table.name, plan, threshold, plan.scale)
+            maps = " ".join(f'--map "<judul kolom>={m}"' for m in cols)
+            tip_id += f" Bila kolomnya ada dengan judul lain, petakan: {cmd} {maps}"
+            tip_en += f" If the file has them under other headers, map them: {cmd} {maps.replace('judul kolom', 'header')}"
         del have
         raise FileRefused(
             table.name,
@@ -195,6 +468,12 @@ def value_map(plan: Plan, table: Table) -> dict[str, dict[str, int | None]]:
     return out
 
 
+def _label_scale(labels: list[str]) -> str:
+    """The scale answer labels come from: a middle choice ('netral', 'ragu-ragu', 'cukup puas') means five."""
+    middle = any(re.search(r"netral|ragu|biasa saja|cukup puas|cukup setuju", v.lower()) for v in labels)
+    return "1-5 (lima pilihan)" if middle else f"{len(set(labels))} pilihan"
+
+
 def _answers(frame: pl.DataFrame, table: Table, cols: list[str], edited: dict | None = None) -> pl.DataFrame:
     """SKM answers written as labels turned into 1-4; a form on another scale is refused."""
     exprs = []
@@ -208,14 +487,78 @@ def _answers(frame: pl.DataFrame, table: Table, cols: list[str], edited: dict | 
         if other:
             raise FileRefused(
                 table.name,
-                f"Jawaban kolom '{c}' memakai skala lain ('{other[0]}'); SKM PermenPANRB 14/2017 memakai empat "
-                "pilihan (1-4). Ubah ke kuesioner baku atau petakan nilainya.",
-                f"Answers in column '{c}' use another scale ('{other[0]}'); the PermenPANRB 14/2017 SKM uses four "
-                "choices (1-4). Use the standard questionnaire or map its values.",
+                f"Jawaban kolom '{c}' memakai skala lain: skala {_label_scale(texts)} ('{other[0]}'); yang diharapkan 1-4 "
+                "(SKM PermenPANRB 14/2017, empat pilihan). Ubah ke kuesioner baku atau petakan nilainya.",
+                f"Answers in column '{c}' use another scale: {_label_scale(texts)} ('{other[0]}'); 1-4 is expected "
+                "(the PermenPANRB 14/2017 SKM, four choices). Use the standard questionnaire or map its values.",
             )
         lookup = {v: str(a) for v in values if isinstance(v, str) and (a := mine.get(v, answer(v))) is not None}
         exprs.append(pl.col(c).replace(lookup).alias(c))
     return frame.with_columns(exprs) if exprs else frame
+
+
+def _refuse_scale(plan: Plan, table: Table, found: str, expected: str, choice: str | None) -> None:
+    what_id = "jawaban SKM" if plan.kind == "skm" else "nilai perilaku BerAKHLAK"
+    what_en = "SKM answers" if plan.kind == "skm" else "BerAKHLAK behaviour scores"
+    if choice:
+        cmd = command_line(table.name, replace(plan, score=1.0), 0.0, choice)
+        tip_id = f" Bila benar, pilih konversinya: {cmd}"
+        tip_en = f" If so, choose its conversion: {cmd}"
+    else:
+        tip_id = " Tidak ada konversi terdokumentasi: gunakan kuesioner baku atau ubah jawabannya di berkas."
+        tip_en = " There is no documented conversion: use the standard questionnaire or change the answers in the file."
+    if plan.scale and plan.scale != found:
+        tip_id = f" Konversi --skala {plan.scale} tidak cocok dengan skala berkas.{tip_id}"
+        tip_en = f" The conversion --skala {plan.scale} does not fit the file's scale.{tip_en}"
+    raise FileRefused(
+        table.name,
+        f"Skala {what_id} di berkas ini {found}; yang diharapkan {expected}.{tip_id}",
+        f"The {what_en} in this file are on {found}; {expected} is expected.{tip_en}",
+    )
+
+
+def convert_scale(plan: Plan, table: Table, frame: pl.DataFrame) -> tuple[pl.DataFrame, int]:
+    """The answers' or scores' scale named: the kind's own passes; another is refused naming the scale found
+    and the one expected, unless the user chose its documented conversion (then converted; rows a 1-10 recap
+    marks all 0, not rated, are left out and counted)."""
+    cols = [c for c in (UNSUR if plan.kind == "skm" else BERAKHLAK) if c in frame.columns]
+    texts = [c for c in cols if frame.schema[c] == pl.String]
+    if not texts:
+        return frame, 0
+    found = content.scale_of([content.column_shape(frame, c) for c in texts])
+    if plan.kind == "skm":
+        shapes = [content.column_shape(frame, c) for c in texts]
+        if sum(sh.number for sh in shapes) >= 0.8 * len(shapes) and sum(sh.integer for sh in shapes) < 0.8 * len(shapes):
+            raise FileRefused(
+                table.name,
+                "Kolom unsur berisi nilai rata-rata (NRR, angka desimal), bukan jawaban tiap responden: rekap ini "
+                "tidak dapat dimuat sebagai SKM. Muat data per responden (satu baris per responden, jawaban 1-4).",
+                "The unsur columns hold averages (NRR, decimals), not each respondent's answers: this summary cannot "
+                "load as SKM. Load the per-respondent data (one row per respondent, answers 1-4).",
+            )
+        if found in (None, ANSWER_SCALE, "0-4"):
+            return frame, 0
+        if found != "a-d" or plan.scale != "a-d":
+            _refuse_scale(plan, table, found, ANSWER_SCALE, "a-d" if found == "a-d" else None)
+        letters = {**LETTER_ANSWERS, **{k.upper(): v for k, v in LETTER_ANSWERS.items()}}
+        lookup = {k: str(v) for k, v in letters.items()}
+        return frame.with_columns([pl.col(c).str.strip_chars().replace(lookup).alias(c) for c in texts]), 0
+    if found in (None, BEHAVIOUR_SCALE, "a-d"):
+        return frame, 0
+    scale = "1-10" if found in ("0-10", "1-10") else found
+    if scale not in BEHAVIOUR_CONVERSIONS or plan.scale != scale:
+        _refuse_scale(plan, table, found, BEHAVIOUR_SCALE, scale if scale in BEHAVIOUR_CONVERSIONS else None)
+    factor, zero_unrated, _id, _en = BEHAVIOUR_CONVERSIONS[scale]
+    nums = {c: pl.col(c).str.strip_chars().str.replace(",", ".").cast(pl.Float64, strict=False) for c in texts}
+    before = frame.height
+    if zero_unrated:
+        frame = frame.filter(~pl.all_horizontal([nums[c].fill_null(0) == 0 for c in texts]))
+    exprs = []
+    for c in texts:
+        scaled = pl.when(nums[c] == 0).then(None) if zero_unrated else pl.when(pl.lit(False)).then(None)
+        exprs.append(scaled.when(nums[c].is_not_null()).then((nums[c] * factor).cast(pl.String)).otherwise(pl.col(c)).alias(c))
+    plan.remarks = [*plan.remarks, (f"skala dikonversi: {_id}", f"scale converted: {_en}")]
+    return frame.with_columns(exprs), before - frame.height
 
 
 def _blank_not_rated(cols: list[str]) -> list[pl.Expr]:
@@ -272,12 +615,45 @@ def apply(plan: Plan, table: Table, granularity: str = "bulanan") -> tuple[pl.Da
         before = frame.height
         frame = frame.filter(pl.any_horizontal([pl.col(c).is_not_null() for c in rated]))
         skipped = before - frame.height
+    if kind in ("skm", "perilaku"):
+        frame, not_rated = convert_scale(plan, table, frame)
+        skipped += not_rated
     if kind == "skm":
         frame = _answers(frame, table, [u for u in UNSUR if u in text_cols], plan.values)
-        if "tanggal" in frame.columns:  # Google Forms 'Cap waktu': d/m/yyyy h:mm:ss
-            frame = frame.with_columns(pl.col("tanggal").str.replace(r"\s+\d{1,2}[:.]\d{2}([:.]\d{2})?$", ""))
+    if kind in ("skm", "ikm2004"):
+        if "tanggal" in frame.columns:  # Google Forms 'Cap waktu': d/m/yyyy h:mm:ss, or m/d/yyyy in English
+            frame, said = day_first(frame, "tanggal")
+            plan.remarks = [*plan.remarks, *said]
     frame = _fill_context(frame, kind, ctx)
     return frame, skipped
+
+
+_DMY = r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})"
+
+
+def day_first(frame: pl.DataFrame, col: str) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
+    """Dates with their time cut off ('3/10/2026, 09.12.44', '9/28/2026 14:02:11') and written day first: day
+    first unless the file proves otherwise (a second number above 12 and never a first one), which is said."""
+    text = pl.col(col).cast(pl.String).str.strip_chars()
+    cut = text.str.replace(r"\s+(GMT|UTC|WIB|WITA|WIT)([+-]\d{1,2}(:?\d{2})?)?$", "")
+    cut = cut.str.replace(r",?\s+\d{1,2}[:.]\d{2}([:.]\d{2})?(\s*[APap]\.?[Mm]\.?)?$", "")
+    cut = cut.str.replace(r"^(\d{4})/(\d{1,2})/(\d{1,2})$", "${1}-${2}-${3}")  # 2026/10/03 from some exports
+    frame = frame.with_columns(cut.alias(col))
+    parts = frame.select(pl.col(col).str.extract_groups(_DMY).alias("p")).unnest("p").drop_nulls()
+    if parts.is_empty():
+        return frame, []
+    first, second = parts["1"].cast(pl.Int32), parts["2"].cast(pl.Int32)
+    if (first > 12).any() or not (second > 12).any():
+        return frame, []
+    proof = parts.filter(second > 12).row(0)
+    example = f"{proof[0]}/{proof[1]}/{proof[2]}"
+    swapped = pl.col(col).str.replace(_DMY + r"$", "${2}/${1}/${3}")
+    return frame.with_columns(swapped.alias(col)), [
+        (
+            f"tanggal dibaca bulan/hari/tahun (lokal Inggris): '{example}' tidak mungkin hari/bulan",
+            f"dates read month/day/year (English locale): '{example}' cannot be day/month",
+        )
+    ]
 
 
 def _fill(frame: pl.DataFrame, col: str, value: str | None, override: bool = False) -> pl.DataFrame:
@@ -293,9 +669,9 @@ def _fill_context(frame: pl.DataFrame, kind: str, ctx: dict) -> pl.DataFrame:
     """Context values where the file has no column (or an empty cell); a place the file names otherwise
     (e.g. 'Kota Medan' for Belawan) gives way to the context's place."""
     named = [c for c in ("lokasi", "unit_layanan", "opd", "instansi", "unit_kerja") if c in frame.columns]
-    if kind in ("pegawai", "skm") and named and not ctx.get("lokasi"):  # 'Kantor Kecamatan Medan Belawan'
+    if kind in ("pegawai", "skm", "ikm2004") and named and not ctx.get("lokasi"):  # 'Kantor Kecamatan Medan Belawan'
         frame = frame.with_columns(pl.coalesce([place_expr(c) for c in named]).alias("lokasi"))
-    if kind in ("pegawai", "skm") and ctx.get("lokasi"):
+    if kind in ("pegawai", "skm", "ikm2004") and ctx.get("lokasi"):
         if "lokasi" in frame.columns:
             frame = frame.with_columns(
                 pl.when(place_expr("lokasi").is_null()).then(pl.lit(ctx["lokasi"])).otherwise(pl.col("lokasi")).alias("lokasi")
@@ -307,13 +683,17 @@ def _fill_context(frame: pl.DataFrame, kind: str, ctx: dict) -> pl.DataFrame:
         if "opd" not in frame.columns and "unit_kerja" in frame.columns:
             frame = frame.with_columns(pl.col("unit_kerja").alias("opd"))
         frame = _fill(frame, "unit_kerja", ctx.get("unit"))
-    if kind == "skm":
+        if "opd" not in frame.columns and ctx.get("unit"):
+            frame = _fill(frame, "opd", ctx["unit"])
+    if kind in ("skm", "ikm2004"):
         frame = _fill(frame, "opd", ctx.get("opd"))
         frame = _fill(frame, "unit_layanan", ctx.get("unit") or ctx.get("opd"))
         if ctx.get("periode"):
             frame = _fill(frame, "tanggal", first_day_text(ctx["periode"]))
-    if kind in ("evaluasi", "capaian", "perilaku") and ctx.get("periode"):
+    if kind in ("evaluasi", "capaian", "perilaku", "pp46") and ctx.get("periode"):
         frame = _fill(frame, "periode", ctx["periode"])
+    if kind == "perilaku":
+        frame = _fill(frame, "peran_penilai", ctx.get("peran"))
     return frame
 
 

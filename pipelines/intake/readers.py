@@ -149,9 +149,13 @@ def _row_score(row: list[str]) -> float:
 
 
 def _is_number_row(row: list[str]) -> bool:
-    """A row of column numbers under a header: (1) (2) (3) or 1 2 3."""
+    """A row of column numbers under a header: (1) (2) (3) or 1 2 3, counting up."""
     filled = [c for c in row if c]
-    return len(filled) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in filled)
+    if len(filled) < 3 or not all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in filled):
+        return False
+    # counting up by one from 1 (a data row of small numbers, e.g. coded answers, is not one)
+    nums = [int(c.strip("()")) for c in filled]
+    return nums == list(range(nums[0], nums[0] + len(nums))) and nums[0] <= 2
 
 
 def find_header(rows: list[list[str]]) -> tuple[int, int, list[str]]:
@@ -166,14 +170,40 @@ def find_header(rows: list[list[str]]) -> tuple[int, int, list[str]]:
     names = pad(list(rows[h]))
     below = pad(list(rows[h + 1])) if h + 1 < len(rows) else None
     if below and sum(is_header_cell(c) for c in below if c) >= 2 and any(b and not n for b, n in zip(below, names, strict=True)):
-        names = [b or n for b, n in zip(below, names, strict=True)]
+        names = _combine(names, below)
         last = h + 1
     elif h > 0:
         upper = pad(list(rows[h - 1]))
         if sum(1 for c in upper if c) >= 2 and any(u and not n for u, n in zip(upper, names, strict=True)):
-            names = [n or u for n, u in zip(names, upper, strict=True)]
+            names = _combine(upper, names)
             first = h - 1
     return first, last, names
+
+
+_GENERIC = re.compile(r"^(nama|tmt|tgl|tanggal|no|nomor|jumlah|thn|tahun|bln|bulan|l|p|ket|keterangan|kode|nilai)$", re.I)
+
+
+def _combine(upper: list[str], lower: list[str]) -> list[str]:
+    """Column names of a two-row header: a group label (merged over its columns, so written once) spread over
+    the columns under it; under a group, the sub-header alone unless it is generic or repeats another column's
+    ('JABATAN' over 'NAMA' and 'TMT' gives 'JABATAN NAMA', 'JABATAN TMT')."""
+    groups, current = [], ""
+    for i, (u, b) in enumerate(zip(upper, lower, strict=True)):
+        if u:
+            current = u if b else ""
+        elif not b or (i > 0 and not lower[i - 1]):
+            current = ""
+        groups.append(u or current)
+    subs = [b for b in lower if b]
+    out = []
+    for g, b in zip(groups, lower, strict=True):
+        if not b:
+            out.append(g)
+        elif g and (_GENERIC.match(b.strip(" .")) or subs.count(b) > 1 or b in upper):
+            out.append(f"{g} {b}")
+        else:
+            out.append(b)
+    return out
 
 
 def _dedupe(names: list[str]) -> list[str]:

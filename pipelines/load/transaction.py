@@ -32,8 +32,9 @@ from pipelines.clean.check_list import clean_file, file_rejects
 from pipelines.clean.validate import REJECT_SCHEMA
 from pipelines.intake.errors import FileRefused
 from pipelines.intake.mapping import detect_kind
-from pipelines.intake.prepare import ReadOptions, prepare, read_once
+from pipelines.intake.prepare import ReadOptions, prepare, read_once, split_sheets
 from pipelines.intake.readers import headers as file_headers
+from pipelines.intake.readers import sniff
 from pipelines.load import guards
 from schemas import raw_schema
 from settings import Settings
@@ -181,6 +182,16 @@ def _bytes(src: Source) -> bytes:
     return src.read_bytes() if isinstance(src, Path) else src
 
 
+def _workbook(src: Source) -> bytes | None:
+    """A workbook's bytes (read sheet by sheet); None for other files, which are read only when their turn comes."""
+    if isinstance(src, Path):
+        with src.open("rb") as fh:
+            head = fh.read(8)
+    else:
+        head = src[:8]
+    return _bytes(src) if sniff(head) in ("zip", "ole") else None
+
+
 def _upload_headers(name: str, data: bytes) -> list[str]:
     """An uploaded file's headers, from the table the rest of the load reads too (read once)."""
     try:
@@ -201,7 +212,15 @@ def _ordered(
             return opts.plans[name].kind
         return kind or detect_kind(_upload_headers(name, src) if isinstance(src, bytes) else file_headers(src))
 
-    tagged = [(name, src, detected((name, src))) for name, src in files]
+    tagged = []
+    for name, src in files:
+        book = _workbook(src) if opts is not None else None
+        sheets = split_sheets(name, book, kind, opts) if book is not None else []
+        for entry_name, entry in sheets:  # a workbook read sheet by sheet (pipelines.intake.prepare.split_sheets)
+            opts.entries[entry_name] = entry
+            tagged.append((entry_name, src, entry.kind))
+        if not sheets:
+            tagged.append((name, src, detected((name, src))))
     return sorted(tagged, key=lambda t: ORDER.index(t[2]) if t[2] in ORDER else len(ORDER))
 
 
@@ -275,10 +294,17 @@ def _stage_file(
             )
         )
     started = time.perf_counter()
+    entry = opts.entries.get(name) if opts is not None else None
+    file_name = entry.file if entry else name
     try:
-        k, frame, (notes_id, notes_en) = _frame_for(name, data, kind, opts)
+        k, frame, (notes_id, notes_en) = _frame_for(file_name, data, kind, entry.options(opts) if entry else opts)
     except FileRefused as exc:
+        if entry and entry.skipped:
+            exc = FileRefused(exc.file, f"{exc.pesan} ({entry.notes()[0]})", f"{exc.message} ({entry.notes()[1]})")
         return _Staged(_refused(name, exc, kind, digest))
+    if entry and entry.skipped:
+        notes_id = "; ".join(x for x in (notes_id, entry.notes()[0]) if x)
+        notes_en = "; ".join(x for x in (notes_en, entry.notes()[1]) if x)
     del data
     frame = clean_file(k, frame, settings.raw)
     checked = time.perf_counter()
@@ -291,6 +317,8 @@ def _stage_file(
     bad_rows, cap_id, cap_en = _capped(bad_rows, settings)
     if good.is_empty():  # nothing valid: replace nothing (a header-only or all-rejected file)
         pesan, message = guards.no_rows(bad.len(), bad.len())
+        if entry and entry.skipped:  # the sheets skipped beside it are still named
+            pesan, message = f"{pesan} ({entry.notes()[0]})", f"{message} ({entry.notes()[1]})"
         refused = FileResult(name, k, "ditolak", bad.len(), 0, bad.len(), pesan + cap_id, message + cap_en, digest)
         return _Staged(refused, bad_rows)
     good = good.drop(pl.selectors.starts_with("_asal_"))  # originals only serve the rejects
@@ -298,7 +326,7 @@ def _stage_file(
         dated = good["per_tanggal"].drop_nulls()
         good = good.with_columns(pl.col("per_tanggal").fill_null(date.today()))
         notes_id, notes_en = _as_of_note(notes_id, notes_en, good["per_tanggal"].max(), dated.is_empty())
-    src_key = source or staging.source_key(name)
+    src_key = source or staging.source_key(file_name)
     part = settings.staging / "_parts" / stamp / f"{i}_{k}.parquet"
     part.parent.mkdir(parents=True, exist_ok=True)
     staging.shape(k, good, src_key, load_id).write_parquet(part)
@@ -435,6 +463,7 @@ def load_files(
     if opts.profiles_dir is None:
         opts.profiles_dir = profiles_dir(settings)
     opts.granularity = settings.section("periode").get("granularity", "bulanan")
+    opts.min_score = float(settings.section("muat").get("keyakinan_min", opts.min_score))
     tick = progress or (lambda _f, _m: None)
     stg_dir, warehouse = settings.staging, settings.warehouse
     try:

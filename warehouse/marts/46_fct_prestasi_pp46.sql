@@ -1,0 +1,34 @@
+-- fct_prestasi_pp46. Grain: one row per employee x period (usually a year) of a PP 46/2011 result file.
+-- PP 46/2011 with Perka BKN 1/2013: nilai perilaku = the mean of the aspects rated (kepemimpinan for structural
+-- posts only); nilai prestasi kerja = bobot_skp x nilai SKP + bobot_perilaku x nilai perilaku (60/40, settings
+-- [pp46]), rounded to 2 decimals, then banded (<= 50 Buruk, <= 60 Kurang, <= 75 Cukup, <= 90 Baik, above Sangat
+-- Baik). The file's own figures are kept beside (…_berkas) so a difference shows. A legacy regime: never mixed
+-- into the 6/2022 predikat of fct_kinerja.
+CREATE TABLE fct_prestasi_pp46 AS
+WITH s AS (
+    SELECT p.*,
+        round((orientasi_pelayanan + integritas + komitmen + disiplin + kerja_sama + coalesce(kepemimpinan, 0))
+              / (5 + (kepemimpinan IS NOT NULL)::INT), 2) AS perilaku_hitung
+    FROM stg_pp46 p
+),
+n AS (
+    SELECT s.*,
+        round(getvariable('pp46_bobot_skp') * nilai_skp + getvariable('pp46_bobot_perilaku') * perilaku_hitung, 2) AS prestasi
+    FROM s
+)
+SELECT
+    n.nip, n.periode, n.periode_jenis, d.lokasi, d.opd,
+    n.nilai_skp, n.orientasi_pelayanan, n.integritas, n.komitmen, n.disiplin, n.kerja_sama, n.kepemimpinan,
+    n.perilaku_hitung AS nilai_perilaku,
+    n.prestasi AS nilai_prestasi,
+    CASE WHEN n.prestasi <= getvariable('pp46_buruk_max') THEN 'Buruk'
+         WHEN n.prestasi <= getvariable('pp46_kurang_max') THEN 'Kurang'
+         WHEN n.prestasi <= getvariable('pp46_cukup_max') THEN 'Cukup'
+         WHEN n.prestasi <= getvariable('pp46_baik_max') THEN 'Baik'
+         ELSE 'Sangat Baik' END AS sebutan,
+    n.nilai_perilaku AS nilai_perilaku_berkas,
+    n.nilai_prestasi AS nilai_prestasi_berkas,
+    n.sebutan AS sebutan_berkas,
+    'pp46' AS rezim
+FROM n LEFT JOIN dim_pegawai d USING (nip)
+ORDER BY n.nip, n.periode;
