@@ -44,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     ld.add_argument(
         "--replace", action="store_true", help="izinkan daftar pegawai baru menghapus pegawai yang sudah memiliki nilai"
     )
-    ld.add_argument("--sheet", help="lembar Excel yang dibaca; bila kosong, lembar yang paling cocok")
+    ld.add_argument("--sheet", help="hanya lembar Excel ini; bila kosong, setiap lembar berisi data dibaca")
     ld.add_argument("--profile", help="profil pemetaan yang dipakai (bila kosong, dikenali dari susunan kolom)")
     ld.add_argument("--lokasi", help="lokasi bila berkas tidak menyebutnya (Bangko, Jambi, Belawan, Rakumpit)")
     ld.add_argument("--opd", help="perangkat daerah bila berkas tidak menyebutnya")
