@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="konfirmasi: daftar pegawai yang mencatat banyak pegawai keluar sekaligus tetap dimuat",
     )
-    ld.add_argument("--sheet", help="lembar Excel yang dibaca; bila kosong, lembar yang paling cocok")
+    ld.add_argument("--sheet", help="hanya lembar Excel ini; bila kosong, setiap lembar berisi data dibaca")
     ld.add_argument("--profile", help="profil pemetaan yang dipakai (bila kosong, dikenali dari susunan kolom)")
     ld.add_argument("--lokasi", help="lokasi bila berkas tidak menyebutnya (Bangko, Jambi, Belawan, Rakumpit)")
     ld.add_argument("--opd", help="perangkat daerah bila berkas tidak menyebutnya")

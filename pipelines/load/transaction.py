@@ -301,7 +301,7 @@ def _stage_file(
     except FileRefused as exc:
         if entry and entry.skipped:
             exc = FileRefused(exc.file, f"{exc.pesan} ({entry.notes()[0]})", f"{exc.message} ({entry.notes()[1]})")
-        return _Staged(_refused(name, exc, kind, digest))
+        return _Staged(_refused(name, exc, kind or (entry.kind if entry else None), digest))
     if entry and entry.skipped:
         notes_id = "; ".join(x for x in (notes_id, entry.notes()[0]) if x)
         notes_en = "; ".join(x for x in (notes_en, entry.notes()[1]) if x)
