@@ -209,3 +209,27 @@ def test_same_named_opds_and_units_of_two_places_stay_two(year):
     finally:
         con.close()
     assert got.select("lokasi", "n").sort("lokasi").rows() == [("Bangko", 1), ("Jambi", 1)]
+
+
+def test_tren_draws_two_places_same_named_opds_as_two(year, monkeypatch):
+    """Tren grouped by OPD keeps Jambi's and Bangko's 'Dinas Kesehatan' apart, labelled with their place."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_app import HARNESS
+    from ui.data import settings
+
+    s, _ = year
+    monkeypatch.setenv("KINERJA_WAREHOUSE", str(s.warehouse))
+    monkeypatch.setenv("KINERJA_STAGING", str(s.staging))
+    settings.clear()
+    try:
+        at = AppTest.from_file(HARNESS, default_timeout=60)
+        at.session_state["_page"] = "tren"
+        at.query_params["tren_group"] = "opd"
+        at.run()
+        assert not at.exception, at.exception
+        opds = set(at.dataframe[0].value["OPD"].to_list())
+        assert {"Dinas Kesehatan (Jambi)", "Dinas Kesehatan (Bangko)", "Dinas Pendidikan", "Dinas PUPR"} <= opds
+        assert "Dinas Kesehatan" not in opds
+    finally:
+        settings.clear()
