@@ -112,3 +112,19 @@ def test_an_admin_of_one_place_cannot_touch_another_place_through_a_file_name(tm
     assert report.files[0].ditolak == 4  # the Jambi rows are outside the admin's places
     assert _per_place(s) == {"Jambi": 4, "Bangko": 1}
     assert query(s, "SELECT realisasi FROM stg_capaian WHERE nip = $n", {"n": JAMBI[0]}).item() == 9.0
+
+
+def test_an_admin_loads_results_of_someone_who_moved_into_its_place(tmp_path):
+    """A mover's earlier roster in Jambi does not make them another place's for Bangko's admin now."""
+    s = make_settings(tmp_path)
+    load_files([("pegawai.csv", _roster(JAMBI, []))], s, opts=_as_of("2026-09-30"))
+    moved = pl.concat(
+        [
+            pl.read_csv(pegawai(JAMBI[1:], "Jambi", "Dinas Kesehatan"), separator=";", infer_schema=False),
+            pl.read_csv(pegawai(JAMBI[:1], "Bangko", "Dinas PUPR"), separator=";", infer_schema=False),
+        ]
+    )
+    assert load_files([("pegawai.csv", moved.write_csv(separator=";").encode())], s, opts=_as_of("2026-10-31")).exit_code == 0
+    report = load_files([("capaian_bangko.csv", _capaian(JAMBI[:1]))], s, opts=ReadOptions(places=("Bangko",)))
+    assert report.exit_code == 0, report.summary()
+    assert _per_place(s) == {"Bangko": 1}

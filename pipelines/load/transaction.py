@@ -499,7 +499,9 @@ def _load_locked(
     parts: dict[tuple[str, str], list[Path]] = {}
     roster = guards.RosterIndex(warehouse)
     if opts.places is not None:
-        opts.foreign = roster.rows.filter(~pl.col("lokasi").is_in(list(opts.places)))["nip"]
+        # where each employee is now (their latest roster): a mover's earlier place does not make them foreign
+        now = roster.rows.sort("per_tanggal").unique("nip", keep="last")
+        opts.foreign = now.filter(~pl.col("lokasi").is_in(list(opts.places)))["nip"]
     try:
         staged = _stage_all(
             _ordered(files, kind, opts),
