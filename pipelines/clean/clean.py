@@ -238,23 +238,31 @@ def clean_evaluasi(frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
     )
 
 
-def clean_skm(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[str] = frozenset()) -> pl.DataFrame:
-    """Survey responses: date parsed, quarter derived, unsur as whole numbers 1-4."""
-    f = _keep_originals(_ensure(frame, "skm"), "skm")
-    unsur = [
+def _clean_survey(
+    frame: pl.DataFrame, kind: str, unsur: list[str], texts: tuple[str, ...], conv: dict, typed: set[str]
+) -> pl.DataFrame:
+    """A survey's responses: date parsed, place and sex normalised, answers as whole numbers, the quarter derived."""
+    f = _keep_originals(_ensure(frame, kind), kind)
+    answers = [
         pl.when(_number(u, conv, typed) == _number(u, conv, typed).round(0)).then(_number(u, conv, typed)).cast(pl.Int64).alias(u)
-        for u in UNSUR
+        for u in unsur
     ]
     f = by_value(f, "tanggal", [n.date("tanggal").alias("tanggal")])
     f = by_value(f, "lokasi", [n.lokasi("lokasi").alias("lokasi")])
     f = by_value(f, "jenis_kelamin", [n.sex("jenis_kelamin").alias("jenis_kelamin")])
-    f = clean_nip(f, "nip_petugas")
-    for c in ("unit_layanan", "opd", "pendidikan", "pekerjaan", "layanan", "kritik_saran"):
+    if "nip_petugas" in KINDS[kind].columns:
+        f = clean_nip(f, "nip_petugas")
+    for c in texts:
         f = text_column(f, c)
-    f = f.with_columns(*unsur, _number("usia", conv, typed).alias("usia"))
-    return f.with_columns(
-        (pl.col("tanggal").dt.year().cast(pl.String) + "-Q" + pl.col("tanggal").dt.quarter().cast(pl.String)).alias("periode")
-    )
+    f = f.with_columns(*answers, _number("usia", conv, typed).alias("usia"))
+    quarter = pl.col("tanggal").dt.year().cast(pl.String) + "-Q" + pl.col("tanggal").dt.quarter().cast(pl.String)
+    return f.with_columns(quarter.alias("periode"))
+
+
+def clean_skm(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[str] = frozenset()) -> pl.DataFrame:
+    """PermenPANRB 14/2017 survey responses: the nine unsur as whole numbers 1-4."""
+    texts = ("unit_layanan", "opd", "pendidikan", "pekerjaan", "layanan", "kritik_saran")
+    return _clean_survey(frame, "skm", list(UNSUR), texts, conv, typed)
 
 
 def clean(kind: str, frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
@@ -279,19 +287,7 @@ def clean(kind: str, frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
 
 def clean_ikm2004(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[str] = frozenset()) -> pl.DataFrame:
     """KepmenPAN 25/2004 responses: as a 14/2017 survey's, with fourteen unsur."""
-    f = _keep_originals(_ensure(frame, "ikm2004"), "ikm2004")
-    whole = [
-        pl.when(_number(u, conv, typed) == _number(u, conv, typed).round(0)).then(_number(u, conv, typed)).cast(pl.Int64).alias(u)
-        for u in UNSUR_2004
-    ]
-    f = by_value(f, "tanggal", [n.date("tanggal").alias("tanggal")])
-    f = by_value(f, "lokasi", [n.lokasi("lokasi").alias("lokasi")])
-    f = by_value(f, "jenis_kelamin", [n.sex("jenis_kelamin").alias("jenis_kelamin")])
-    for c in ("unit_layanan", "opd", "pendidikan", "pekerjaan"):
-        f = text_column(f, c)
-    f = f.with_columns(*whole, _number("usia", conv, typed).alias("usia"))
-    quarter = pl.col("tanggal").dt.year().cast(pl.String) + "-Q" + pl.col("tanggal").dt.quarter().cast(pl.String)
-    return f.with_columns(quarter.alias("periode"))
+    return _clean_survey(frame, "ikm2004", list(UNSUR_2004), ("unit_layanan", "opd", "pendidikan", "pekerjaan"), conv, typed)
 
 
 def clean_pp46(frame: pl.DataFrame, settings: dict, conv: dict, typed: set[str] = frozenset()) -> pl.DataFrame:
