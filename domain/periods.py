@@ -99,6 +99,8 @@ def key_from_words(text: str | None, year: int | None = None) -> str | None:
         return f"{yr}-Q{1 if ROMAN[m.group(1)] == 1 else 3}"
     if m := re.search(r"\b(20\d{2})-(\d{2})\b", s):
         return f"{m.group(1)}-{m.group(2)}"
+    if (spanned := _span(s, yr)) is not None:
+        return spanned or None
     for word in re.findall(r"[a-z]+", s):
         if word in MONTH_NUMBER:
             return f"{yr}-{MONTH_NUMBER[word]:02d}"
@@ -107,6 +109,34 @@ def key_from_words(text: str | None, year: int | None = None) -> str | None:
     if re.search(r"\b(tahunan|tahun)\b", s) or y:
         return f"{yr}"
     return None
+
+
+_RANGE_JOIN = re.compile(r"^[\s\d.,]*(s\s*/\s*d|s\.\s*d\.?|sd|sampai( dengan)?|hingga|to|-|–|—)[\s\d.,]*$")
+
+
+def _span(s: str, year: int) -> str | None:
+    """A period written as a range of months ('01 Januari 2026 s/d 31 Maret 2026', 'April - Juni 2026'): the
+    month, quarter or year it covers exactly; '' for a range that is none of these (a semester written as
+    months, a span across years), which a loader must ask about rather than file under its first month; None
+    when the text is not a range."""
+    months = [(m.start(), m.end(), MONTH_NUMBER[m.group(0)]) for m in re.finditer(r"[a-z]+", s) if m.group(0) in MONTH_NUMBER]
+    if len(months) < 2 or not _RANGE_JOIN.match(s[months[0][1] : months[1][0]]):
+        return None
+
+    def year_after(end: int) -> int:
+        y = re.match(r"[\s,]*(\d{4})\b", s[end:])
+        return int(y.group(1)) if y else year
+
+    (_, e1, m1), (_, e2, m2) = months[:2]
+    y2 = year_after(e2)
+    y1 = year_after(e1) if re.match(r"[\s,]*\d{4}\b", s[e1:]) else y2
+    if (y1, m1) == (y2, m2):
+        return f"{y1}-{m1:02d}"
+    if y1 == y2 and m1 in (1, 4, 7, 10) and m2 == m1 + 2:
+        return f"{y1}-Q{(m1 + 2) // 3}"
+    if y1 == y2 and (m1, m2) == (1, 12):
+        return f"{y1}"
+    return ""
 
 
 def bounds(key: str) -> tuple[date, date]:

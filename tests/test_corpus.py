@@ -535,3 +535,29 @@ def test_a_form_of_five_labelled_choices_is_refused_naming_both_scales(env, caps
     out = capsys.readouterr().out
     assert "skala 1-5 (lima pilihan) ('Netral')" in out and "yang diharapkan 1-4" in out
     assert _count(s, "stg_skm") == 0
+
+
+# ---- a survey report that shows one survey twice (the processing table and the decree's form)
+
+
+def test_a_report_showing_one_survey_twice_loads_its_respondents_once(env, capsys):
+    s, put = env
+    assert cli(["load", put("skm_laporan_dua_lembar.xlsx")]) == 0
+    out = capsys.readouterr().out
+    # by hand: answers 30 + 26 + 33 + 24 + 36 + 27 = 176 over 6 x 9 = 54 -> 3.259 x 25 = 81.48, six respondents once
+    assert _ikm_per_unit(s) == {"UPT Puskesmas Rakumpit": (6, "81.48")}
+    # the unit from 'UNIT PELAYANAN : ...', never a sheet's name; the quarter from the first sheet's date range
+    assert query(s, "SELECT DISTINCT lokasi, periode FROM fct_ikm").rows() == [("Rakumpit", "2026-Q1")]
+    assert "'Data Lengkap'" in out and "Format Permenpan" in out and "Nilai /Unsur" in out
+
+
+def test_a_half_year_written_as_dates_is_asked_for_never_filed_under_a_month_or_the_decree_year(env, capsys):
+    s, put = env
+    path = put("skm_laporan_dua_lembar_semester.xlsx")
+    assert cli(["load", path]) != 0
+    out = capsys.readouterr().out
+    assert "--periode" in out and "01 Januari 2026 s/d 30 Juni 2026" in out
+    assert _count(s, "fct_ikm") == 0
+    assert cli(["load", path, "--periode", "2026-Q1"]) == 0
+    assert query(s, "SELECT DISTINCT periode FROM fct_ikm").rows() == [("2026-Q1",)]
+    assert _ikm_per_unit(s) == {"UPT Puskesmas Rakumpit": (6, "81.48")}

@@ -155,3 +155,32 @@ def test_two_row_header_with_column_numbers_below():
     table = read_table("pegawai.csv", text.encode())
     assert table.body.height == 1 and table.body["_baris"].to_list() == [4]
     assert pegawai()  # the helper's roster still reads as before
+
+
+def _csv(rows: list[list[object]]) -> bytes:
+    return ("\n".join(",".join("" if v is None else str(v) for v in r) for r in rows) + "\n").encode()
+
+
+def test_a_numbered_table_ends_where_a_row_of_figures_breaks_the_numbering_whatever_its_words():
+    head = ["No", "Usia", "U1", "U2", "U3"]
+    rows = [head, [1, 30, 4, 3, 3], [2, 41, 3, 3, 2], [3, 25, 4, 4, 4]]
+    # summary rows worded as no list foresees, split over cells as an exporter writes them
+    rows += [["Skor", "/Butir", 11, 10, 9], ["Rerata", "butir", 3.67, 3.33, 3.0], ["Disusun oleh", None, None, None, None]]
+    table = read_table("survei.csv", _csv(rows))
+    assert table.body["No"].to_list() == ["1", "2", "3"]
+    assert [r for r, _ in table.dropped][:2] == [5, 6]
+
+
+def test_a_heading_inside_a_numbered_table_is_not_its_end():
+    head = ["No", "NIP", "Nama", "Golongan"]
+    rows = [head, [1, NIPS[0], "A", "III/a"], [2, NIPS[1], "B", "III/b"], [3, NIPS[2], "C", "III/c"]]
+    rows += [["II. JABATAN FUNGSIONAL", None, None, None], [4, NIPS[3], "D", "III/d"], [5, NIPS[4], "E", "IV/a"]]
+    table = read_table("duk.csv", _csv(rows))
+    assert table.body["NIP"].drop_nulls().to_list() == NIPS[:5]
+
+
+def test_respondents_numbered_by_name_end_at_the_sum_row():
+    rows = [["RESPONDEN", "U1", "U2", "U3"], ["Responden 1", 4, 3, 3], ["Responden 2", 3, 3, 2], ["Responden 3", 4, 4, 4]]
+    rows += [["Jumlah Nilai / Unsur", 11, 10, 9], ["Bobot per Unsur (1/9)", 0.111, 0.111, 0.111]]
+    table = read_table("skm.csv", _csv(rows))
+    assert table.body["RESPONDEN"].to_list() == ["Responden 1", "Responden 2", "Responden 3"]

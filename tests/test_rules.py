@@ -263,3 +263,21 @@ def test_a_pp30_period_scores_by_the_pp30_predikat(tmp_path):
     assert report.exit_code == 0, report.summary()
     got = query(s, "SELECT predikat, predikat_pp30, skor_ordinal FROM fct_kinerja").row(0)
     assert got == ("Sangat Baik", "Baik", 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Periode: 01 Januari 2026 s/d 31 Maret 2026", "2026-Q1"),
+        ("April 2026 - Juni 2026", "2026-Q2"),
+        ("1 Maret 2026 sampai 31 Maret 2026", "2026-03"),
+        ("Januari - Desember 2026", "2026"),
+        ("01 Januari 2026 s/d 30 Juni 2026", None),  # a half year: asked for, never filed under January
+        ("Oktober 2025 s.d. Maret 2026", None),
+        ("Laporan Januari 2026, dicetak 5 Februari 2026", "2026-01"),  # two months, no range: the first
+    ],
+)
+def test_a_period_written_as_a_range_of_dates_is_the_month_quarter_or_year_it_covers(text, key):
+    from domain.periods import key_from_words
+
+    assert key_from_words(text, 2026) == key

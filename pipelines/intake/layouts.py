@@ -69,6 +69,18 @@ def _label_of(label: str) -> str | None:
     return None
 
 
+# A regulation's number and year ('Permenpan No.14 Tahun 2017', 'PP 30/2019', 'UU Nomor 27 Tahun 2022') names
+# no period of the data: it is taken out of a text before a year or period is looked for in it.
+_REGULATION = re.compile(
+    r"\b(?:(?:no\.?|nomor)\s*:?\s*\d+[\w./-]*\s*(?:tahun|th\.?)\s*(?:19|20)\d{2}|\d{1,3}\s*/\s*(?:19|20)\d{2}\b)",
+    re.I,
+)
+
+
+def _without_regulations(text: str) -> str:
+    return _REGULATION.sub(" ", text)
+
+
 def read_context(table: Table) -> Context:
     """Context from the title rows, the other sheets and the file name (the first found wins)."""
     ctx = Context()
@@ -77,7 +89,7 @@ def read_context(table: Table) -> Context:
     found: dict[str, tuple[str, str]] = {}
     for where, rows in places:
         for label, value in _pairs(rows):
-            texts.append((where, f"{label} {value}"))
+            texts.append((where, _without_regulations(f"{label} {value}")))
             name = _label_of(label) if label else None
             if name and value and name not in found:
                 found[name] = (value, where)
@@ -94,7 +106,9 @@ def read_context(table: Table) -> Context:
     if "periode" in found:
         ctx.periode = period_key(found["periode"][0], year)
         ctx.source["periode"] = found["periode"][1]
-    if ctx.periode is None:
+        if ctx.periode is None:  # a period is named but is no month, quarter or year: asked for, never guessed
+            ctx.source["periode_tidak_jelas"] = found["periode"][0]
+    if ctx.periode is None and "periode_tidak_jelas" not in ctx.source:
         for where, t in texts:
             if re.search(r"periode|bulan|triwulan|semester|tahun", t.lower()) and (p := period_key(t, year)):
                 ctx.periode, ctx.source["periode"] = p, where

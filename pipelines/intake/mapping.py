@@ -437,8 +437,7 @@ def explain_missing(plan: Plan, table: Table, threshold: float = 0.75, context: 
             )
     if missing:
         ctx_hint = [m for m in missing if m in KINDS[plan.kind].context]
-        tip_id = f" Isi {', '.join(ctx_hint)} sebagai konteks (--lokasi/--opd/--unit/--periode/--peran)." if ctx_hint else ""
-        tip_en = f" Give {', '.join(ctx_hint)} as context (--lokasi/--opd/--unit/--periode/--peran)." if ctx_hint else ""
+        tip_id, tip_en = _context_tip(ctx_hint, table)
         cols = [m for m in missing if m not in ctx_hint]
         if cols:
             cmd = command_line(table.name, plan, threshold, plan.scale)
@@ -452,6 +451,38 @@ def explain_missing(plan: Plan, table: Table, threshold: float = 0.75, context: 
             f"{', '.join(header)}.{tip_id}",
             f"Required {plan.kind} columns are missing: {', '.join(missing)}. Columns found: {', '.join(header)}.{tip_en}",
         )
+
+
+# the option of the CLI (and the field of the mapping step) that gives each value a file may lack
+_CONTEXT_OPTION = {
+    "lokasi": ("--lokasi", "Jambi"),
+    "opd": ("--opd", '"Dinas Kesehatan"'),
+    "unit_layanan": ("--unit", '"Puskesmas ..."'),
+    "periode": ("--periode", "2026-Q1"),
+    "tanggal": ("--periode", "2026-Q1"),
+    "peran_penilai": ("--peran", "atasan"),
+}
+
+
+def _context_tip(missing: list[str], table: Table) -> tuple[str, str]:
+    """What to give for values the file lacks: the option and an example for each, and, when the file names a
+    period that is no month, quarter or year (a half year written as dates), that period."""
+    if not missing:
+        return "", ""
+    options = dict.fromkeys(f"{_CONTEXT_OPTION[m][0]} {_CONTEXT_OPTION[m][1]}" for m in missing if m in _CONTEXT_OPTION)
+    tip_id = f" Berkas tidak menyebut {', '.join(missing)}: berikan sebagai konteks, mis. {' '.join(options)}."
+    tip_en = f" The file does not give {', '.join(missing)}: give it as context, e.g. {' '.join(options)}."
+    unclear = read_context(table).source.get("periode_tidak_jelas")
+    if unclear and {"periode", "tanggal"} & set(missing):
+        tip_id += (
+            f" Periode di judulnya ('{unclear}') bukan satu bulan, triwulan atau tahun; pilih periode yang dimaksud "
+            "(mis. triwulan tempat survei dilakukan)."
+        )
+        tip_en += (
+            f" The period in its title ('{unclear}') is not one month, quarter or year; choose the period meant "
+            "(e.g. the quarter the survey was held in)."
+        )
+    return tip_id, tip_en
 
 
 def value_map(plan: Plan, table: Table) -> dict[str, dict[str, int | None]]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import polars as pl
 
+from domain.kinds import KINDS
 from pipelines.intake import mapping
 from pipelines.intake.errors import FileRefused
 from pipelines.intake.layouts import read_context, refuse_document_form, sheet_context, sheet_role
@@ -223,6 +224,40 @@ def _same_layout(name: str, data: bytes, table: Table) -> list[str]:
     return out
 
 
+def _values(p: Prepared, cols: list[str]) -> list[tuple]:
+    """A sheet's rows over `cols`, numbers compared as numbers ('4' and '4.0' are one answer), in any order."""
+
+    def norm(v: object) -> object:
+        t = "" if v is None else str(v).strip()
+        try:
+            return float(t.replace(",", "."))
+        except ValueError:
+            return t.lower()
+
+    return sorted((tuple(norm(v) for v in row) for row in p.frame.select(cols).iter_rows()), key=repr)
+
+
+def _copies(done: list[tuple[str, str, Prepared | None, FileRefused | None]]) -> dict[str, str]:
+    """Sheets that hold the same rows as another sheet of the same kind (a workbook showing one survey twice,
+    as a processing table and as the form the decree prints): sheet -> the sheet loaded instead, the one that
+    tells more (more columns filled). Loading both would count every respondent twice."""
+    out: dict[str, str] = {}
+    ready = [(s, p) for s, role, p, _e in done if p is not None and role != "rekap"]
+    for i, (s1, p1) in enumerate(ready):
+        for s2, p2 in ready[i + 1 :]:
+            if s1 in out or s2 in out or p1.kind != p2.kind or p1.frame.height != p2.frame.height:
+                continue
+            kind = KINDS.get(p1.kind)
+            wanted = [*(kind.key or []), *kind.numeric] if kind else []
+            cols = [c for c in dict.fromkeys(wanted) if c in p1.frame.columns and c in p2.frame.columns]
+            if len(cols) < 3 or p1.frame.height < 2 or _values(p1, cols) != _values(p2, cols):
+                continue
+            filled = lambda p: sum(p.frame[c].null_count() < p.frame.height for c in p.frame.columns)  # noqa: E731
+            richer, poorer = (s1, s2) if filled(p1) >= filled(p2) else (s2, s1)
+            out[poorer] = richer
+    return out
+
+
 def _why(exc: FileRefused) -> tuple[str, str]:
     first = lambda t: t.split(". ")[0].rstrip(".")  # noqa: E731 - the reason's first sentence names it
     return first(exc.pesan)[:160], first(exc.message)[:160]
@@ -265,16 +300,22 @@ def split_sheets(name: str, data: bytes, kind: str | None, opts: ReadOptions) ->
             kinds[s] = plan_for(table, kind, replace(opts, sheet=s)).kind if table.body.height else None
         except FileRefused:
             kinds[s] = None
-    per_kind = [kinds[s] for s in names if sheet_role(s) == "data" and kinds[s]]
+    # sheets told apart by their names (one per unit, per OPD): laid out alike, each the same kind of data
+    alike = {
+        s: bool(kinds[s]) and any(kinds[o] == kinds[s] for o in _same_layout(name, data, read_once(name, data, s)))
+        for s in names
+        if kinds[s]
+    }
     done: list[tuple[str, str, Prepared | None, FileRefused | None]] = []
     for s in names:
-        entry = SheetEntry(name, s, kinds[s], per_kind.count(kinds[s]) >= 2)
+        entry = SheetEntry(name, s, kinds[s], alike.get(s, False))
         try:
             quiet = replace(opts, save_profile=None)  # the profile is saved when the entry itself loads
             done.append((s, sheet_role(s), prepare(name, data, kind, entry.options(quiet)), None))
         except FileRefused as exc:
             done.append((s, sheet_role(s), None, exc))
     loaded_kinds = {p.kind for _s, role, p, _e in done if p is not None and role != "rekap"}
+    copies = _copies(done)
     keep, skipped = [], []
     for s, role, p, exc in done:
         if p is None:
@@ -282,8 +323,15 @@ def split_sheets(name: str, data: bytes, kind: str | None, opts: ReadOptions) ->
             skipped.append((s, *why, role, exc))
         elif role == "rekap" and p.kind in loaded_kinds:
             skipped.append((s, "ringkasan/rekap data lembar lain", "a summary of the other sheets", role, None))
+        elif s in copies:
+            n, other = p.frame.height, copies[s]
+            why = (
+                f"berisi {n} baris yang sama dengan lembar '{other}' (dua tampilan data yang sama): dimuat sekali, dari '{other}'"
+            )
+            en = f"holds the same {n} rows as sheet '{other}' (two views of the same data): loaded once, from '{other}'"
+            skipped.append((s, why, en, role, None))
         else:
-            keep.append(SheetEntry(name, s, p.kind, per_kind.count(p.kind) >= 2))
+            keep.append(SheetEntry(name, s, p.kind, alike.get(s, False)))
     if kind is None and any(k not in (None, "pegawai") for k in kinds.values()):
         # a list of people beside scores or answers is that workbook's lookup, not the office's roster: a roster
         # replaces who works where, so it loads only when asked for by name
@@ -295,7 +343,7 @@ def split_sheets(name: str, data: bytes, kind: str | None, opts: ReadOptions) ->
     if not keep:  # nothing loads: the most telling refusal (a data sheet of a known kind) is given, others named
         ranked = sorted(skipped, key=lambda x: (x[4] is None, x[3] != "data", kinds[x[0]] is None, names.index(x[0])))
         best = ranked[0][0]
-        keep = [SheetEntry(name, best, kinds[best], per_kind.count(kinds[best]) >= 2)]
+        keep = [SheetEntry(name, best, kinds[best], alike.get(best, False))]
         skipped = [x for x in skipped if x[0] != best]
     keep[0].skipped = [(s, why, en) for s, why, en, _r, _e in skipped]
     if len(keep) == 1:

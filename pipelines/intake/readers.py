@@ -249,6 +249,9 @@ def _drop_footer(body: pl.DataFrame, names: list[str]) -> tuple[pl.DataFrame, li
         if FOOTER.match(re.sub(r"^[\d.\s]+", "", t) if re.match(r"^\d+\s+\D", t) is None else t):
             cut = r
             break
+    counted = _counter_end(body, cols)
+    if counted is not None and (cut is None or counted < cut):
+        cut = counted
     rows = firsts.filter(pl.col(ROW) >= cut) if cut is not None else firsts.clear()
     kept = body.filter(pl.col(ROW) < cut) if cut is not None else body
     # notes under the table: trailing rows with one filled cell in a table of four or more columns
@@ -262,6 +265,48 @@ def _drop_footer(body: pl.DataFrame, names: list[str]) -> tuple[pl.DataFrame, li
             kept = kept.filter(pl.col(ROW) < min(r for r, _ in notes))
     dropped = [(r, t) for r, t, _ in rows.rows()] + sorted(notes)
     return kept, dropped
+
+
+_COUNTED = re.compile(r"^(\D*?)\s*(\d{1,6})\.?$")
+
+
+def _counter_end(body: pl.DataFrame, cols: list[str]) -> int | None:
+    """Where a table numbered in its first column ('1', '2' ... or 'Responden 1', 'Responden 2' ...) ends: the
+    first row after the numbered run whose first cell is other text and that holds figures elsewhere (a sum, an
+    average), with no numbered row after it. Summary rows worded in ways no list foresees ('Nilai /Unsur',
+    'NRR tertbg/unsur') end the table by their place, not their words; a group heading inside a table (text
+    only, or followed by more numbered rows) does not."""
+    names = [c for c in body.columns if c != ROW]
+    if not names or body.height < 3:
+        return None
+    lead = body[names[0]].to_list()
+    rows = body[ROW].to_list()
+    prefix, last, run, first_at = None, None, 0, None
+    for i, v in enumerate(lead):
+        m = _COUNTED.match((v or "").strip())
+        if not m:
+            continue
+        p, n = m.group(1).strip().lower(), int(m.group(2))
+        if prefix is None:
+            if n > 2:
+                return None
+            prefix, last, run, first_at = p, n, 1, i
+        elif p == prefix and n == last + 1:
+            last, run = n, run + 1
+    if prefix is None or run < 3:
+        return None
+    others = [c for c in cols if c != names[0] and c in body.columns]
+    for i in range(first_at, len(lead)):
+        v = (lead[i] or "").strip()
+        if not v or _COUNTED.match(v):
+            continue
+        later = [(lead[j] or "").strip() for j in range(i + 1, len(lead))]
+        if any((m := _COUNTED.match(x)) and m.group(1).strip().lower() == prefix for x in later):
+            continue  # a heading inside the table: numbered rows go on after it
+        figures = [body[c][i] for c in others]
+        if any(x is not None and re.fullmatch(r"-?[\d.,]+", str(x).strip()) for x in figures):
+            return rows[i]
+    return None
 
 
 def _finish(name: str, body: pl.DataFrame, header: list[str]) -> tuple[pl.DataFrame, list[tuple[int, str]]]:

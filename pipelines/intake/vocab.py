@@ -19,7 +19,7 @@ from domain.survey import ANSWERS, UNSUR, UNSUR_WORDS
 # First cells of rows under a table that summarise it (survey-app reports, recaps).
 FOOTER = re.compile(
     r"^([σς∑]|sigma\b|jumlah|jml\b|total|nrr|nilai rata|rata[- ]?rata|ikm|nilai ikm|konversi|mutu|kinerja unit|"
-    r"nilai unsur|nilai per unsur|nrr tertimbang|keterangan|catatan|mengetahui|ket\.?\s*:|sumber|"
+    r"nilai unsur|nilai\s*/\s*unsur|nilai per unsur|nrr tertimbang|keterangan|catatan|mengetahui|ket\.?\s*:|sumber|"
     r"nilai persepsi|predikat unit)",
     re.I,
 )

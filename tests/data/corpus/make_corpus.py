@@ -754,13 +754,91 @@ def form_likert5_labels() -> None:
     text("skm_form_lima_pilihan.csv", rows)
 
 
+SURVEY_TWICE = [  # usia, jenis kelamin, pekerjaan, pendidikan, U1..U9 (1-4)
+    (34, "Laki-laki", "PNS", "S1", [4, 3, 3, 4, 3, 3, 4, 3, 3]),
+    (27, "Perempuan", "Swasta", "SMA", [3, 3, 2, 4, 3, 3, 3, 3, 2]),
+    (45, "Laki-laki", "Wiraswasta", "SMP", [4, 4, 3, 4, 4, 4, 4, 3, 3]),
+    (52, "Perempuan", "Lainnya", "SD", [3, 2, 2, 4, 3, 3, 3, 2, 2]),
+    (19, "Laki-laki", "Pelajar/Mahasiswa", "SMA", [4, 4, 4, 4, 4, 4, 4, 4, 4]),
+    (38, "Perempuan", "PNS", "D3", [3, 3, 3, 3, 3, 3, 3, 3, 3]),
+]
+
+
+def skm_two_views(name: str = "skm_laporan_dua_lembar.xlsx", periode: str = "01 Januari 2026 s/d 31 Maret 2026") -> None:
+    """A survey app's Excel report that shows one survey twice: 'Data Lengkap' (a respondent summary block, then
+    'RESPONDEN | U1..U9' with 'Responden 1' ... and formula rows Jumlah / NRR / Bobot, then a per-unsur table)
+    and 'Format Permenpan' (the decree's processing table: No, Usia, Jenis Kelamin, Pekerjaan, Pendidikan, a
+    merged 'NILAI UNSUR PELAYANAN' over U1..U9, footers split over cells: 'Nilai' '/Unsur', 'NRR /' 'Unsur',
+    'NRR' 'tertbg/' 'unsur', the unit in 'UNIT PELAYANAN : ...'). The period is only in the first sheet's title,
+    written as a range of dates; the unit only in the second's."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data Lengkap"
+    ws["B1"] = "LAPORAN INDEKS KEPUASAN MASYARAKAT (IKM)"
+    ws["B2"] = f"Periode: {periode}"
+    ws["B3"] = "Dokumen ini dihasilkan dari Sistem Survei"
+    ws["B4"] = "Didownload pada: 02 April 2026, 09:15 | Oleh: Admin"
+    ws.append([])
+    ws.append(["INFORMASI RESPONDEN"])
+    ws.append(["Total Responden", len(SURVEY_TWICE)])
+    ws.append(["Jenis Kelamin - Laki-Laki", 3])
+    ws.append(["Jenis Kelamin - Perempuan", 3])
+    ws.append(["Periode Survey", periode])
+    ws.append([])
+    ws.append(["TABEL PERHITUNGAN IKM PER RESPONDEN"])
+    ws.append(["RESPONDEN", *[f"U{u}" for u in range(1, 10)]])
+    first = ws.max_row + 1
+    for i, (*_who, answers) in enumerate(SURVEY_TWICE, 1):
+        ws.append([f"Responden {i}", *answers])
+    last = ws.max_row
+    cols = "BCDEFGHIJ"
+    ws.append(["Jumlah Nilai / Unsur", *[f"=SUM({c}{first}:{c}{last})" for c in cols]])
+    ws.append(["NRR per Unsur (Nilai Rata-Rata)", *[f"=AVERAGE({c}{first}:{c}{last})" for c in cols]])
+    ws.append(["Bobot per Unsur (1/9)", *["=1/9"] * 9])
+    ws.append(["IKM UNIT PELAYANAN (× 25)"])
+    ws.append([])
+    ws.append(["NILAI RATA-RATA PER UNSUR PELAYANAN"])
+    ws.append(["Kode", "Unsur Pelayanan", "NRR", "Bobot", "NRR Tertimbang"])
+    for u, label in enumerate(["Persyaratan pelayanan", "Prosedur pelayanan", "Waktu pelayanan"], 1):
+        ws.append([f"U{u}", label])
+    form = wb.create_sheet("Format Permenpan")
+    form["A1"] = "PENGOLAHAN SURVEY KEPUASAN MASYARAKAT PER RESPONDEN"
+    form["A2"] = "DAN PER UNSUR PELAYANAN Berdasarkan Permenpan No.14 Tahun 2017"
+    form["A4"], form["B4"] = "UNIT PELAYANAN", ": UPT Puskesmas Rakumpit"
+    form["A5"], form["B5"] = "ALAMAT", ": Jl. Mahir Mahar Km 20"
+    for c, h in enumerate(["No", "Usia", "Jenis Kelamin", "Pekerjaan", "Pendidikan", "NILAI UNSUR PELAYANAN"], 1):
+        form.cell(8, c, h)
+    merge(form, 8, 6, 8, 14)
+    for u in range(1, 10):
+        form.cell(9, 5 + u, f"U{u}")
+    for i, (usia, jk, kerja, didik, answers) in enumerate(SURVEY_TWICE, 1):
+        form.append([i, usia, jk, kerja, didik, *answers])
+    sums = [sum(r[4][u] for r in SURVEY_TWICE) for u in range(9)]
+    n = len(SURVEY_TWICE)
+    form.append(["Nilai", "/Unsur", None, None, None, *sums])
+    form.append(["NRR /", "Unsur", None, None, None, *[f"{x / n:.3f}" for x in sums]])
+    form.append(["NRR", "tertbg/", "unsur", None, None, *[f"{x / n / 9:.3f}" for x in sums]])
+    form.append(["IKM Unit pelayanan", *[None] * 13, f"{sum(sums) / n / 9 * 25:.2f}"])
+    form.append([])
+    form.append(["Mutu Pelayanan :"])
+    form.append(["A (Sangat Baik)", ": 88,31 - 100,00"])
+    form.append(["B (Baik)", ": 76,61 - 88,30"])
+    form.cell(form.max_row + 2, 10, "Palangka Raya, 02 April 2026")
+    save(wb, name)
+
+
+def skm_two_views_semester() -> None:
+    """The same report for a half year: its period range is neither a month nor a quarter."""
+    skm_two_views("skm_laporan_dua_lembar_semester.xlsx", "01 Januari 2026 s/d 30 Juni 2026")
+
+
 if __name__ == "__main__":
     makers = [duk_rakumpit, simpeg_pangkat_text, roster_unusual_nip_header, roster_per_opd_sheets, berakhlak_360]
     makers += [perilaku_0_100, ekinerja_iki, skp_rhk, predikat_bulanan, pp46_nominatif, olah_data_skm, google_form_id]
     makers += [google_form_en, skm_scale5, skm_abcd, skm_app_numbered, ikm_14_unsur, absensi, skm_per_semester]
     makers += [penilaian_skp_variant, siasn_dotted, capaian_decimal_comma, skm_numbered_labels, skm_nrr_only, pppk_roster]
     makers += [form_without_unit, perilaku_long, skm_semicolon_cp1252, evaluation_english, perilaku_per_month_sheets]
-    makers += [berakhlak_360_input, form_likert5_labels]
+    makers += [berakhlak_360_input, form_likert5_labels, skm_two_views, skm_two_views_semester]
     for make in makers:
         make()
     print("\n".join(sorted(p.name for p in HERE.iterdir() if p.suffix in (".xlsx", ".csv"))))
