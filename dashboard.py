@@ -7,6 +7,7 @@ from streamlit.logger import get_logger
 
 from pages import (
     akun,
+    arsip,
     bandingkan,
     data,
     kasus,
@@ -119,6 +120,7 @@ def _pages(page, who) -> dict:
             page(tren, "page_tren", ":material/trending_up:"),
             page(bandingkan, "page_bandingkan", ":material/balance:"),
             page(umpan_balik, "page_umpan_balik", ":material/forum:"),
+            page(arsip, "page_arsip", ":material/history:"),
         ],
         t("section_people"): [
             page(pembinaan, "page_pembinaan", ":material/support:"),

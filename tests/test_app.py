@@ -20,6 +20,7 @@ PAGES = [
     "kasus",
     "penghargaan",
     "umpan_balik",
+    "arsip",
     "profil",
     "data",
     "akun",

@@ -9,6 +9,7 @@ import threading
 from pipelines.build.build import is_current, rebuild
 from pipelines.demo.files import write_demo_files
 from pipelines.demo.generate import generate
+from pipelines.demo.legacy import write_legacy_files
 from pipelines.load.transaction import LoadReport, load_paths, writer_lock
 from settings import Settings
 
@@ -22,6 +23,7 @@ def build_demo(settings: Settings, employees: int = 3000, periods: int = 24) -> 
             p.unlink()
     data = generate(employees, periods)
     paths = write_demo_files(data, settings.path("demo_inputs"))
+    paths += write_legacy_files(data, settings.path("demo_inputs"))  # the earlier regimes' results, kept apart
     return load_paths(paths, settings)
 
 

@@ -72,7 +72,9 @@ def _label_of(label: str) -> str | None:
 # A regulation's number and year ('Permenpan No.14 Tahun 2017', 'PP 30/2019', 'UU Nomor 27 Tahun 2022') names
 # no period of the data: it is taken out of a text before a year or period is looked for in it.
 _REGULATION = re.compile(
-    r"\b(?:(?:no\.?|nomor)\s*:?\s*\d+[\w./-]*\s*(?:tahun|th\.?)\s*(?:19|20)\d{2}|\d{1,3}\s*/\s*(?:19|20)\d{2}\b)",
+    r"\b(?:(?:no\.?|nomor)\s*:?\s*\d+[\w./-]*\s*(?:tahun|th\.?)\s*(?:19|20)\d{2}|\d{1,3}\s*/\s*(?:19|20)\d{2}\b"
+    r"|(?:pp|uu|perpres|perda|perbup|perwal|se|perka\w*|permen\w*|kepmen\w*|peraturan|keputusan)\.?\s+"
+    r"(?:\w+\s+)?(?:no\.?|nomor)?\s*\d{1,3}[\s_./-]+(?:tahun\s+|th\.?\s*)?(?:19|20)\d{2}\b)",
     re.I,
 )
 
@@ -93,7 +95,7 @@ def read_context(table: Table) -> Context:
             name = _label_of(label) if label else None
             if name and value and name not in found:
                 found[name] = (value, where)
-    stem = Path(table.name).stem.replace("_", " ").replace("-", " ")
+    stem = _without_regulations(Path(table.name).stem.replace("_", " ").replace("-", " "))
     texts.append(("nama berkas", stem))
     year = None
     for where, t in texts:
