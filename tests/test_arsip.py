@@ -51,7 +51,7 @@ def test_pp46_summary_per_opd_and_period_for_a_viewer_of_people(loaded):
     out = _read(loaded, legacy.pp46_summary, Scope())
     opd = query(loaded, "SELECT DISTINCT opd FROM fct_prestasi_pp46").item()
     # by hand (test_corpus): 83,3 Baik, 91,2 Sangat Baik, 75,68 Baik -> mean 83,39; no file band differs
-    assert out.select("lokasi", "opd", "periode", "n", "Sangat Baik", "Baik", "Cukup", "Kurang", "Buruk").rows() == [
+    assert out.select("lokasi", "opd", "periode", "n_pegawai", "Sangat Baik", "Baik", "Cukup", "Kurang", "Buruk").rows() == [
         ("Rakumpit", opd, "2019", 3, 1, 2, 0, 0, 0)
     ]
     assert out["rata_prestasi"].item() == pytest.approx((83.3 + 91.2 + 75.68) / 3)
@@ -60,7 +60,7 @@ def test_pp46_summary_per_opd_and_period_for_a_viewer_of_people(loaded):
 def test_pp46_for_an_aggregate_viewer_is_the_place_only_from_groups_of_their_minimum(loaded):
     three = Scope(aggregate_only=True, min_group=3)
     out = _read(loaded, legacy.pp46_summary, three)
-    assert "opd" not in out.columns and out.select("lokasi", "periode", "n").rows() == [("Rakumpit", "2019", 3)]
+    assert "opd" not in out.columns and out.select("lokasi", "periode", "n_pegawai").rows() == [("Rakumpit", "2019", 3)]
     assert _read(loaded, legacy.pp46_summary, Scope(aggregate_only=True, min_group=4)).is_empty()
     assert _read(loaded, legacy.pp46_people, three).is_empty()
 

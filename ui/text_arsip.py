@@ -30,9 +30,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "Cukup, sampai {g} Baik, di atasnya Sangat Baik. Pegawai dihitung di OPD tempatnya pada akhir periode "
         "(atau daftar pegawai paling awal yang dimuat, bila periodenya lebih tua).",
         "Work performance = {s}% SKP score + {p}% work-behaviour score (the mean of the aspects rated; leadership "
-        "for structural posts only). Bands: up to {b} Poor, up to {k} Fair, up to {c} Adequate, up to {g} Good, "
-        "above that Very good. Employees count in the OPD they were in at the period's end (or the earliest roster "
-        "loaded, when the period is older).",
+        "for structural posts only). Bands (the regulation's words): up to {b} Buruk (poor), up to {k} Kurang (fair), "
+        "up to {c} Cukup (adequate), up to {g} Baik (good), above that Sangat Baik (very good). Employees count in "
+        "the OPD they were in at the period's end (or the earliest roster loaded, when the period is older).",
     ),
     "arsip_pp46_none": (
         "Belum ada hasil PP 46/2011 dalam cakupan dan filter Anda.",
@@ -66,10 +66,11 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 COLS: dict[str, tuple[str, str]] = {
-    "rata_prestasi": ("Rata-rata nilai prestasi kerja", "Mean work performance"),
-    "rata_skp": ("Rata-rata nilai SKP", "Mean SKP score"),
-    "rata_perilaku_pp46": ("Rata-rata nilai perilaku kerja", "Mean work behaviour"),
-    "n_beda_sebutan": ("Sebutan berkas berbeda", "Band differs in file"),
+    "n_pegawai": ("Pegawai", "Employees"),
+    "rata_prestasi": ("Rerata prestasi", "Mean performance"),
+    "rata_skp": ("Rerata SKP", "Mean SKP"),
+    "rata_perilaku_pp46": ("Rerata perilaku", "Mean behaviour"),
+    "n_beda_sebutan": ("Sebutan berkas lain", "File band differs"),
     "nilai_skp": ("Nilai SKP", "SKP score"),
     "nilai_perilaku": ("Nilai perilaku kerja", "Work behaviour"),
     "nilai_prestasi": ("Nilai prestasi kerja", "Work performance"),
@@ -77,11 +78,10 @@ COLS: dict[str, tuple[str, str]] = {
     "sebutan_berkas": ("Sebutan di berkas", "Band in the file"),
     "nilai_prestasi_berkas": ("Nilai prestasi di berkas", "Performance in the file"),
     "ikm": ("IKM", "IKM"),
-    "Sangat Baik": ("Sangat Baik", "Very good"),
-    "Baik": ("Baik", "Good"),
-    "Cukup": ("Cukup", "Adequate"),
-    "Kurang": ("Kurang", "Fair"),
-    "Buruk": ("Buruk", "Poor"),
+    # the bands are the regulation's own words, kept in Indonesian in both languages as predikat are
+    "Cukup": ("Cukup", "Cukup"),
+    "Kurang": ("Kurang", "Kurang"),
+    "Buruk": ("Buruk", "Buruk"),
 }
 
 for key, pair in TEXT.items():

@@ -31,7 +31,7 @@ def pp46_summary(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     bands = ", ".join(f"count(*) FILTER (WHERE sebutan = '{b}') AS \"{b}\"" for b in SEBUTAN)
     cols = ", ".join(group)
     sql = f"""
-        SELECT {cols}, count(*) AS n, avg(nilai_prestasi) AS rata_prestasi, avg(nilai_skp) AS rata_skp,
+        SELECT {cols}, count(*) AS n_pegawai, avg(nilai_prestasi) AS rata_prestasi, avg(nilai_skp) AS rata_skp,
                avg(nilai_perilaku) AS rata_perilaku_pp46, {bands},
                count(*) FILTER (WHERE sebutan_berkas IS NOT NULL AND lower(trim(sebutan_berkas)) <> lower(sebutan))
                    AS n_beda_sebutan
