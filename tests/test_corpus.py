@@ -561,3 +561,26 @@ def test_a_half_year_written_as_dates_is_asked_for_never_filed_under_a_month_or_
     assert cli(["load", path, "--periode", "2026-Q1"]) == 0
     assert query(s, "SELECT DISTINCT periode FROM fct_ikm").rows() == [("2026-Q1",)]
     assert _ikm_per_unit(s) == {"UPT Puskesmas Rakumpit": (6, "81.48")}
+
+
+def test_a_siasn_export_never_takes_a_birth_date_for_the_rosters_as_of_date(env, capsys):
+    """SIASN 'data utama' columns (NIP BARU, GOL AKHIR NAMA, JABATAN NAMA, UNOR NAMA, UNOR INDUK NAMA, LOKASI KERJA
+    NAMA, TANGGAL LAHIR ...): the roster is as of the day it is loaded (the file names no date), never 1990."""
+    s, put = env
+    head = ["NIP BARU", "NAMA", "TANGGAL LAHIR", "JENIS KELAMIN", "GOL AKHIR NAMA", "TMT GOLONGAN", "JENIS JABATAN NAMA"]
+    head += ["JABATAN NAMA", "LOKASI KERJA NAMA", "UNOR NAMA", "UNOR INDUK NAMA"]
+    rows = [
+        [N1, "BUDI SANTOSO", "12-03-1985", "M", "III/c", "01-04-2022", "Jabatan Fungsional", "Pranata Komputer Ahli Muda"]
+        + ["Kota Jambi", "Bidang Aplikasi Informatika", "Dinas Komunikasi dan Informatika"],
+        [N2, "SRI WAHYUNI", "05-01-1990", "F", "III/c", "01-10-2023", "Jabatan Fungsional", "Dokter Ahli Pertama"]
+        + ["Kabupaten Merangin", "UPTD Puskesmas Bangko", "Dinas Kesehatan"],
+    ]
+    path = Path(put("perilaku_berakhlak_0_100.csv")).with_name("siasn_data_utama.csv")
+    path.write_text("\n".join(",".join(r) for r in [head, *rows]) + "\n", encoding="utf-8")
+    assert cli(["load", str(path)]) == 0
+    got = query(s, "SELECT nip, lokasi, opd, golongan, berlaku_dari FROM dim_pegawai_riwayat ORDER BY nip").rows()
+    assert [r[:4] for r in got] == [
+        (N1, "Jambi", "Dinas Komunikasi dan Informatika", "III/c"),
+        (N2, "Bangko", "Dinas Kesehatan", "III/c"),
+    ]
+    assert all(r[4].year >= 2026 for r in got)

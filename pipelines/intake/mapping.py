@@ -27,7 +27,7 @@ from pipelines.intake import content
 from pipelines.intake.errors import FileRefused
 from pipelines.intake.layouts import Context, merge_context, read_context
 from pipelines.intake.readers import ROW, Table
-from pipelines.intake.vocab import NOT_RATED, answer, match
+from pipelines.intake.vocab import NOT_RATED, answer, match, tokens
 
 SHIPPED = Path(__file__).resolve().parents[2] / "profiles"
 
@@ -269,6 +269,11 @@ def judge(plan: Plan, table: Table, confirmed: set[str] | frozenset[str] = froze
             if f is not None and f < 0.5:  # an optional column whose values are something else is left out
                 plan.columns[h], plan.confidence[h] = None, 0.0
             continue
+        if target == "per_tanggal" and c < 0.95 and (_varies(table.body, h) or tokens(h) & _OTHER_DATES):
+            # a roster's as-of date is one date for the whole snapshot: a column of many dates under a header
+            # that only resembles it ('Tanggal lahir', 'TMT jabatan') is something else, left out
+            plan.columns[h], plan.confidence[h] = None, 0.0
+            continue
         if c >= 0.95:  # a header named as our vocabulary names it: bad values are rejected row by row, loudly
             continue
         f = content.fit(target, content.column_shape(table.body, h), _answer_share(table, h) if target in UNSUR else 0.0)
@@ -483,6 +488,16 @@ def _context_tip(missing: list[str], table: Table) -> tuple[str, str]:
             "(e.g. the quarter the survey was held in)."
         )
     return tip_id, tip_en
+
+
+# dates of a person's life and career, never the date a roster is as of
+_OTHER_DATES = frozenset({"lahir", "tmt", "sk", "pensiun", "masuk", "lulus", "mulai", "selesai", "berakhir"})
+
+
+def _varies(body: pl.DataFrame, column: str) -> bool:
+    """Whether a column holds more than a couple of distinct values (more than one snapshot's date would)."""
+    values = body[column].drop_nulls()
+    return values.n_unique() > max(2, values.len() // 20)
 
 
 def value_map(plan: Plan, table: Table) -> dict[str, dict[str, int | None]]:
