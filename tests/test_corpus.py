@@ -584,3 +584,28 @@ def test_a_siasn_export_never_takes_a_birth_date_for_the_rosters_as_of_date(env,
         (N2, "Bangko", "Dinas Kesehatan", "III/c"),
     ]
     assert all(r[4].year >= 2026 for r in got)
+
+
+def test_a_period_over_a_month_and_a_year_column_with_the_indicator_beside_its_result(env):
+    """An e-Kinerja-style realisation export: 'Bulan' (Januari) and 'Tahun' (2026) apart, 'Rencana Hasil Kerja'
+    beside the 'Indikator Kinerja Individu' that measures it (the indicator is the key, not the result)."""
+    s, put = env
+    roster = Path(put("perilaku_berakhlak_0_100.csv")).with_name("roster.csv")
+    roster.write_text(f"NIP,NAMA,OPD,LOKASI\n{N1},BUDI,Dinas Kominfo,Jambi\n{N2},SRI,Dinas Kesehatan,Bangko\n")
+    rows = [
+        "NIP;Nama;Bulan;Tahun;Rencana Hasil Kerja;Indikator Kinerja Individu;Target;Realisasi;Satuan",
+        f"{N1};BUDI;Januari;2026;Layanan aplikasi;Aplikasi dipelihara;4;4;Aplikasi",
+        f"{N1};BUDI;Januari;2026;Layanan aplikasi;Gangguan ditangani;10;9;Laporan",
+        f"{N1};BUDI;Februari;2026;Layanan aplikasi;Aplikasi dipelihara;4;3;Aplikasi",
+        f"{N2};SRI;1;2026;Pelayanan pasien;Pasien dilayani;300;320;Orang",
+    ]
+    cap = roster.with_name("realisasi_skp.csv")
+    cap.write_text("\n".join(rows) + "\n")
+    assert cli(["load", str(roster), str(cap)]) == 0
+    got = query(s, "SELECT nip, periode, indikator, target, realisasi FROM fct_capaian ORDER BY ALL").rows()
+    assert got == [
+        (N1, "2026-01", "Aplikasi dipelihara", 4.0, 4.0),
+        (N1, "2026-01", "Gangguan ditangani", 10.0, 9.0),
+        (N1, "2026-02", "Aplikasi dipelihara", 4.0, 3.0),
+        (N2, "2026-01", "Pasien dilayani", 300.0, 320.0),
+    ]

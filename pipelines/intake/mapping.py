@@ -77,8 +77,14 @@ def _resolve(header: list[str], kind: str) -> tuple[dict[str, str | None], dict[
     """Each header's target in one kind; a target goes to the header that matches it best."""
     found = {h: match(h, kind) for h in header if h and not h.startswith("_kolom_")}
     best: dict[str, tuple[str, float]] = {}
+
+    def rank(h: str, target: str, conf: float) -> tuple[float, bool]:
+        # equally sure: the header that names the target itself ('Indikator Kinerja Individu' for the indicator
+        # beside 'Rencana Hasil Kerja', the result it measures)
+        return conf, bool(tokens(target.replace("_", " ")) & tokens(h))
+
     for h, (target, conf) in found.items():
-        if target and (target not in best or conf > best[target][1]):
+        if target and (target not in best or rank(h, target, conf) > rank(best[target][0], target, best[target][1])):
             best[target] = (h, conf)
     columns = {h: None for h in header if h and not h.startswith("_kolom_")}
     confidence = {h: 0.0 for h in columns}
@@ -632,6 +638,52 @@ def _widen(frame: pl.DataFrame, plan: Plan, year: str | None, table: Table, gran
     return long.with_columns(pl.col("_kolom").replace_strict(months, default=None).alias("periode")).drop("_kolom")
 
 
+_PERIOD_WORDS = frozenset({"bulan", "bln", "month", "triwulan", "tw", "semester", "periode", "masa"})
+_YEAR_WORDS = frozenset({"tahun", "thn", "year"})
+
+
+def _period_with_its_year(frame: pl.DataFrame, plan: Plan, body: pl.DataFrame) -> pl.DataFrame:
+    """A period written over two columns, 'Bulan' (Januari, 1, TW I) and 'Tahun' (2026), as exports often do: the
+    period mapped is given the year of its row ('Januari 2026', '1/2026'). Only when the other column holds years
+    and the period column holds none."""
+    if "periode" not in frame.columns:
+        return frame
+    period_h = next((h for h, t in plan.columns.items() if t == "periode" and h in body.columns), None)
+    if period_h is None:
+        return frame
+    others = [h for h in body.columns if h != ROW and h != period_h and not plan.columns.get(h)]
+
+    def years(h: str) -> bool:
+        v = body[h].drop_nulls().cast(pl.String).str.strip_chars()
+        return v.len() > 0 and v.str.contains(r"^(19|20)\d{2}$").mean() >= 0.9
+
+    if tokens(period_h) & _YEAR_WORDS and years(period_h):  # 'Tahun' taken for the period, the month beside it
+        month_h = next((h for h in others if tokens(h) & _PERIOD_WORDS), None)
+        if month_h is None:
+            return frame
+        year_e, part_e = body[period_h], body[month_h]
+    else:
+        year_h = next((h for h in others if tokens(h) & _YEAR_WORDS and years(h)), None)
+        values = body[period_h].drop_nulls().cast(pl.String)
+        if year_h is None or values.len() == 0 or values.str.contains(r"(19|20)\d{2}").any():
+            return frame
+        year_e, part_e = body[year_h], body[period_h]
+    part = part_e.cast(pl.String).str.strip_chars()
+    year = year_e.cast(pl.String).str.strip_chars()
+    joined = (
+        pl.DataFrame({"p": part, "y": year})
+        .select(
+            pl.when(pl.col("p").is_null() | pl.col("y").is_null())
+            .then(pl.col("p"))
+            .when(pl.col("p").str.contains(r"^\d{1,2}$"))
+            .then(pl.col("p") + "/" + pl.col("y"))
+            .otherwise(pl.col("p") + " " + pl.col("y"))
+        )
+        .to_series()
+    )
+    return frame.with_columns(joined.alias("periode"))
+
+
 def apply(plan: Plan, table: Table, granularity: str = "bulanan") -> tuple[pl.DataFrame, int]:
     """The canonical text frame (with `_baris`) for a plan, and how many rows were not rated ('-')."""
     kind = plan.kind
@@ -646,6 +698,7 @@ def apply(plan: Plan, table: Table, granularity: str = "bulanan") -> tuple[pl.Da
     frame = frame.with_columns(
         [pl.col(c).cast(pl.String) for c, d in frame.schema.items() if c.startswith("nip") and d != pl.String]
     )
+    frame = _period_with_its_year(frame, plan, body)
     text_cols = [c for c, d in frame.schema.items() if d == pl.String]
     ctx = plan.context
     year = (re.match(r"\d{4}", ctx.get("periode") or "") or [None])[0]
