@@ -609,3 +609,27 @@ def test_a_period_over_a_month_and_a_year_column_with_the_indicator_beside_its_r
         (N1, "2026-02", "Aplikasi dipelihara", 4.0, 3.0),
         (N2, "2026-01", "Pasien dilayani", 300.0, 320.0),
     ]
+
+
+# ---- HTML tables saved as '.xls', as PHP applications export them
+
+
+def test_a_survey_report_saved_as_an_html_xls_reads_its_merged_header_and_drops_its_footers(env, capsys):
+    s, put = env
+    assert cli(["load", put("skm_responden_html.xls")]) == 0
+    out = capsys.readouterr().out
+    # by hand: 30 + 27 + 36 + 26 = 119 over 4 x 9 = 36 -> 3.3056 x 25 = 82.64; dates July to September
+    assert _ikm_per_unit(s) == {"Disdukcapil Kota Jambi": (4, "82.64")}
+    assert query(s, "SELECT DISTINCT lokasi, periode FROM fct_ikm").rows() == [("Jambi", "2026-Q3")]
+    assert "Jumlah Nilai" in out and "NRR" in out
+
+
+def test_a_simpeg_report_saved_as_an_html_xls_is_a_roster(env):
+    s, put = env
+    assert cli(["load", put("pegawai_laporan_html.xls")]) == 0
+    got = query(s, "SELECT nip, lokasi, opd, golongan FROM dim_pegawai ORDER BY nip").rows()
+    assert got == [
+        (N3, "Jambi", "Dinas Kesehatan", "III/d"),
+        (N1, "Jambi", "Dinas Komunikasi dan Informatika", "III/c"),
+        (N2, "Jambi", "Dinas Kesehatan", "III/b"),
+    ]

@@ -184,3 +184,23 @@ def test_respondents_numbered_by_name_end_at_the_sum_row():
     rows += [["Jumlah Nilai / Unsur", 11, 10, 9], ["Bobot per Unsur (1/9)", 0.111, 0.111, 0.111]]
     table = read_table("skm.csv", _csv(rows))
     assert table.body["RESPONDEN"].to_list() == ["Responden 1", "Responden 2", "Responden 3"]
+
+
+def test_html_cells_spanning_rows_and_columns_read_as_merged_spreadsheet_cells():
+    page = (
+        "<html><head><style>td {color: red}</style></head><body><p>Judul laporan</p><table>"
+        '<tr><td rowspan="2">No</td><td rowspan="2">NIP</td><td colspan="2">NILAI</td><td rowspan="2">Ket</td></tr>'
+        "<tr><td>SKP</td><td>Perilaku</td></tr>"
+        f"<tr><td>1</td><td>{NIPS[0]}</td><td>80</td><td>82</td><td>-</td></tr>"
+        f"<tr><td>2</td><td>{NIPS[1]}</td><td>75</td><td>77</td><td>cuti</td></tr></table></body></html>"
+    ).encode()
+    table = read_table("laporan.xls", page)
+    assert table.body.columns[1:] == ["No", "NIP", "SKP", "Perilaku", "Ket"]  # as a merged Excel header reads
+    assert table.body["NIP"].to_list() == NIPS[:2] and table.body["Perilaku"].to_list() == ["82", "77"]
+    assert ["Judul laporan"] in table.above and not any("color" in c for r in table.above for c in r)
+
+
+def test_tab_separated_text_named_xls_is_read_as_a_table():
+    text = "NIP\tNama\tOPD\n" + "\n".join(f"{n}\tPegawai {i}\tDinas Sosial" for i, n in enumerate(NIPS[:3]))
+    table = read_table("export.xls", text.encode())
+    assert table.body["NIP"].to_list() == NIPS[:3]

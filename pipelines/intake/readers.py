@@ -15,6 +15,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 import polars as pl
@@ -393,20 +394,143 @@ def read_excel_table(name: str, raw: bytes, sheet: str | None = None) -> Table:
     grid = _grid(reader, chosen)
     if not grid:
         raise FileRefused(name, f"Lembar '{chosen}' kosong.", f"Sheet '{chosen}' is empty.")
-    first, last, header = find_header(grid)
     offset = _first_row(raw, chosen)
+
+    def marked(body: pl.DataFrame) -> pl.DataFrame:
+        with contextlib.suppress(Exception):  # best effort: a workbook openpyxl can't open is judged by calamine alone
+            body = excel_numbers.mark(body, excel_numbers.long_number_cells(raw, chosen))
+        return body
+
+    table = _from_grid(name, grid, offset, marked)
+    table.sheet, table.sheets, table.info = chosen, names, {s: g for s, g in heads.items() if s != chosen}
+    return table
+
+
+def _from_grid(name: str, grid: list[list[str]], offset: int, mark=lambda body: body) -> Table:
+    """The table in a grid of text cells (a sheet, an HTML table): its header wherever it sits, the column-number
+    row skipped, footers and notes dropped; `offset` is the grid's first row as the file numbers it."""
+    first, last, header = find_header(grid)
     width = max(len(header), max(len(r) for r in grid))
     header = _dedupe((header + [""] * width)[:width])
     skip = 1 if last + 1 < len(grid) and _is_number_row(grid[last + 1]) else 0
     body_rows = grid[last + 1 + skip :]
     data = {h: [r[i] if i < len(r) and r[i] != "" else None for r in body_rows] for i, h in enumerate(header)}
-    body = pl.DataFrame(data, schema={h: pl.String for h in header})
-    with contextlib.suppress(Exception):  # best effort: a workbook openpyxl can't open is judged by calamine alone
-        body = excel_numbers.mark(body, excel_numbers.long_number_cells(raw, chosen))
+    body = mark(pl.DataFrame(data, schema={h: pl.String for h in header}))
     body = body.with_row_index(ROW, offset=offset + last + 1 + skip).with_columns(pl.col(ROW).cast(pl.Int64))
     body, dropped = _finish(name, body, header)
-    info = {s: g for s, g in heads.items() if s != chosen}
-    return Table(name, body, header, offset + last, grid[:first], sheet=chosen, sheets=names, info=info, dropped=dropped)
+    return Table(name, body, header, offset + last, grid[:first], dropped=dropped)
+
+
+class _HtmlTables(HTMLParser):
+    """Every <table> of an HTML page as a grid of cell texts: a cell spanning columns is written once and
+    followed by empty cells, one spanning rows leaves empty cells below it (as a spreadsheet's merged cells read).
+    Text outside the tables (titles) is kept apart."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[str]]] = []
+        self.loose: list[str] = []
+        self._stack: list[dict] = []  # open tables: rows, the row being read, the cell being read, spans below
+        self._hidden = 0  # inside <style>, <script>, <head>: no text of the page
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("style", "script", "head", "xml"):
+            self._hidden += 1
+        elif tag == "table":
+            self._stack.append({"rows": [], "row": None, "cell": None, "down": {}})
+        elif not self._stack:
+            if tag in ("br", "p", "div", "h1", "h2", "h3", "h4"):
+                self.loose.append("")
+        elif tag == "tr":
+            t = self._stack[-1]
+            t["row"] = []
+            self._fill_down(t)
+        elif tag in ("td", "th") and self._stack[-1]["row"] is not None:
+            t = self._stack[-1]
+            t["cell"] = {"text": [], "cols": _span(a.get("colspan")), "rows": _span(a.get("rowspan"))}
+        elif tag == "br" and self._stack[-1]["cell"] is not None:
+            self._stack[-1]["cell"]["text"].append(" ")
+
+    def _fill_down(self, t: dict) -> None:
+        """Empty cells under a cell spanning rows, at the columns it covers, before this row's own cells."""
+        row = t["row"]
+        while len(row) in t["down"]:
+            left, cols = t["down"][len(row)]
+            for _ in range(cols):
+                row.append("")
+            if left <= 1:
+                del t["down"][len(row) - cols]
+            else:
+                t["down"][len(row) - cols] = (left - 1, cols)
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script", "head", "xml"):
+            self._hidden = max(0, self._hidden - 1)
+            return
+        if not self._stack:
+            return
+        t = self._stack[-1]
+        if tag in ("td", "th") and t["cell"] is not None:
+            c, t["cell"] = t["cell"], None
+            at = len(t["row"])
+            t["row"].append(re.sub(r"\s+", " ", "".join(c["text"])).strip())
+            t["row"].extend([""] * (c["cols"] - 1))
+            if c["rows"] > 1:
+                t["down"][at] = (c["rows"] - 1, c["cols"])
+            self._fill_down(t)
+        elif tag == "tr" and t["row"] is not None:
+            t["rows"].append(t["row"])
+            t["row"] = None
+        elif tag == "table":
+            done = self._stack.pop()
+            if done["row"]:
+                done["rows"].append(done["row"])
+            self.tables.append(done["rows"])
+
+    def handle_data(self, data):
+        if self._hidden:
+            return
+        if self._stack and self._stack[-1]["cell"] is not None:
+            self._stack[-1]["cell"]["text"].append(data)
+        elif not self._stack and data.strip():
+            self.loose.append(data.strip())
+
+
+def _span(v: str | None) -> int:
+    try:
+        return max(1, min(int(v or 1), 200))
+    except ValueError:
+        return 1
+
+
+def is_html(raw: bytes) -> bool:
+    """Whether a file is an HTML page holding a table (what many applications save as '.xls')."""
+    head = raw[:65_536].decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n").lower()
+    return head.startswith("<") and "<table" in raw[:2_000_000].decode("utf-8", errors="ignore").lower()
+
+
+def read_html_table(name: str, raw: bytes) -> Table:
+    """The data table of an HTML page saved as .xls/.html (the exporters of many PHP applications write one):
+    the largest table of cells; the page's other text and tables are its title rows."""
+    text, enc = decode(raw)
+    parser = _HtmlTables()
+    parser.feed(text)
+    parser.close()
+    tables = [[r for r in t if any(c for c in r)] for t in parser.tables]
+    tables = [t for t in tables if t and max(len(r) for r in t) >= 2]
+    if not tables:
+        raise FileRefused(
+            name,
+            "Halaman HTML ini tidak berisi tabel data. Simpan data dari aplikasinya sebagai .csv atau .xlsx, lalu muat ulang.",
+            "This HTML page holds no data table. Save the data from its application as .csv or .xlsx and load it again.",
+        )
+    grid = max(tables, key=lambda t: len(t) * max(len(r) for r in t))
+    title = [[line] for line in parser.loose if line] + [r for t in tables if t is not grid for r in t[:10]]
+    table = _from_grid(name, grid, 1)
+    table.above = title[:20] + table.above
+    table.encoding = f"HTML, {enc}"
+    return table
 
 
 def read_parquet_table(name: str, raw: bytes) -> Table:
@@ -432,9 +556,11 @@ def read_table(path: Path | str, data: bytes | None = None, sheet: str | None = 
         return read_excel_table(name, raw, sheet)
     if what == "parquet":
         return read_parquet_table(name, raw)
-    if what != "text" or suffix in EXCEL:
+    if what == "text" and is_html(raw):  # an HTML table saved as '.xls' (or .html), as many applications export
+        return read_html_table(name, raw)
+    if what != "text":
         raise _refuse_not_table(name)
-    if suffix in TEXT or suffix == "":
+    if suffix in TEXT or suffix in EXCEL or suffix == "":  # text named '.xls': the tab-separated 'Excel' exports write
         return read_csv_table(name, raw)
     raise FileRefused(
         name,

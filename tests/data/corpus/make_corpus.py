@@ -832,6 +832,74 @@ def skm_two_views_semester() -> None:
     skm_two_views("skm_laporan_dua_lembar_semester.xlsx", "01 Januari 2026 s/d 30 Juni 2026")
 
 
+HTML_HEAD = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">
+ <head>
+  <meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+  <meta name="ProgId" content="Excel.Sheet">
+  <meta name="Generator" content="WPS Office ET">
+  <style>
+<!-- td {mso-style-parent:style0; mso-number-format:"General"; font-family:Calibri;}
+.xl65 {text-align:center; border:.5pt solid windowtext;} -->
+  </style>
+  <!--[if gte mso 9]><xml><x:ExcelWorkbook><x:ExcelWorksheets><x:ExcelWorksheet><x:Name>Sheet1</x:Name>
+  </x:ExcelWorksheet></x:ExcelWorksheets></x:ExcelWorkbook></xml><![endif]-->
+ </head>
+ <body link="blue" vlink="purple">
+"""
+
+
+def _td(v: object, attrs: str = "") -> str:
+    return f'<td class="xl65"{attrs}>{v}</td>'
+
+
+def skm_html_xls() -> None:
+    """A survey app's respondent report as PHP applications export it: an HTML page saved as '.xls' (Excel opens
+    it), a style block, a title table, a two-row header (No, Tanggal, Jenis Kelamin, Pendidikan spanning two rows;
+    'NILAI UNSUR PELAYANAN' spanning nine columns over U1..U9), then Jumlah and NRR rows, and the hidden row of
+    empty cells such exports end with."""
+    answers = [
+        ("02/07/2026", "L", "SMA", [4, 3, 3, 4, 3, 3, 4, 3, 3]),
+        ("03/07/2026", "P", "S1", [3, 3, 3, 3, 3, 3, 3, 3, 3]),
+        ("15/08/2026", "P", "SMP", [4, 4, 4, 4, 4, 4, 4, 4, 4]),
+        ("21/09/2026", "L", "D3", [2, 3, 3, 4, 3, 2, 3, 3, 3]),
+    ]
+    out = [HTML_HEAD]
+    out.append('<table><tr><td colspan="13">REKAP RESPONDEN SURVEI KEPUASAN MASYARAKAT</td></tr>')
+    out.append('<tr><td colspan="13">Unit Layanan : Disdukcapil Kota Jambi</td></tr>')
+    out.append('<tr><td colspan="13">Periode : Triwulan III 2026</td></tr></table>')
+    out.append('<table border="1" cellpadding="0" cellspacing="0">')
+    out.append("<tr>" + "".join(_td(h, ' rowspan="2"') for h in ("No", "Tanggal", "Jenis Kelamin", "Pendidikan")))
+    out.append(_td("NILAI UNSUR PELAYANAN", ' colspan="9"') + "</tr>")
+    out.append("<tr>" + "".join(_td(f"U{u}") for u in range(1, 10)) + "</tr>")
+    for i, (day, jk, pd, a) in enumerate(answers, 1):
+        out.append("<tr>" + "".join(_td(v, " x:num" if isinstance(v, int) else " x:str") for v in [i, day, jk, pd, *a]) + "</tr>")
+    sums = [sum(r[3][u] for r in answers) for u in range(9)]
+    out.append("<tr>" + _td("Jumlah Nilai", ' colspan="4"') + "".join(_td(x) for x in sums) + "</tr>")
+    out.append("<tr>" + _td("NRR", ' colspan="4"') + "".join(_td(f"{x / 4:.2f}") for x in sums) + "</tr>")
+    out.append("<![if supportMisalignedColumns]><tr style='display:none;'>" + "<td></td>" * 13 + "</tr><![endif]>")
+    out.append("</table></body></html>")
+    (HERE / "skm_responden_html.xls").write_text("\n".join(out), encoding="utf-8")
+
+
+def roster_html_xls() -> None:
+    """A SIMPEG report exported as an HTML table named '.xls': a title cell, then a bordered table nested in the
+    outer one (Nomor, NIP with Excel's text apostrophe, Nama Pegawai, Golongan, Jabatan, Satuan Kerja)."""
+    rows = [
+        (N1, "BUDI SANTOSO, S.Kom", "III/c", "Pranata Komputer Ahli Muda", "Dinas Komunikasi dan Informatika"),
+        (N2, "dr. SRI WAHYUNI", "III/b", "Dokter Ahli Pertama", "Dinas Kesehatan"),
+        (N3, "AGUS SALIM, S.Sos", "III/d", "Sekretaris Dinas", "Dinas Kesehatan"),
+    ]
+    out = [HTML_HEAD, "<table>", '<tr><td></td><td align="center">Laporan Pegawai berdasarkan Satuan Kerja</td></tr>']
+    out.append('<tr><td></td><td align="center">PEMERINTAH KOTA JAMBI</td></tr><tr><td></td><td>')
+    out.append('<table cellpadding="8" style="border-collapse:collapse;" border="1">')
+    out.append('<tr height="40">' + "".join(f"<td>{h}</td>" for h in ("Nomor", "NIP", "Nama Pegawai", "Golongan")))
+    out.append("<td>Jabatan</td><td>Satuan Kerja</td></tr>")
+    for i, (nip, nama, gol, jab, sk) in enumerate(rows, 1):
+        out.append(f'<tr height="35"><td>{i}</td><td>\'{nip}</td><td>{nama}</td><td>{gol}</td><td>{jab}</td><td>{sk}</td></tr>')
+    out.append("</table></td></tr></table></body></html>")
+    (HERE / "pegawai_laporan_html.xls").write_text("\n".join(out), encoding="utf-8")
+
+
 if __name__ == "__main__":
     makers = [duk_rakumpit, simpeg_pangkat_text, roster_unusual_nip_header, roster_per_opd_sheets, berakhlak_360]
     makers += [perilaku_0_100, ekinerja_iki, skp_rhk, predikat_bulanan, pp46_nominatif, olah_data_skm, google_form_id]
@@ -839,6 +907,7 @@ if __name__ == "__main__":
     makers += [penilaian_skp_variant, siasn_dotted, capaian_decimal_comma, skm_numbered_labels, skm_nrr_only, pppk_roster]
     makers += [form_without_unit, perilaku_long, skm_semicolon_cp1252, evaluation_english, perilaku_per_month_sheets]
     makers += [berakhlak_360_input, form_likert5_labels, skm_two_views, skm_two_views_semester]
+    makers += [skm_html_xls, roster_html_xls]
     for make in makers:
         make()
     print("\n".join(sorted(p.name for p in HERE.iterdir() if p.suffix in (".xlsx", ".csv"))))
