@@ -10,19 +10,15 @@ import streamlit as st
 from coaching import cases, read
 from coaching.views import with_overdue
 from pages.pembinaan import rule_labels
-from ui import kasus
+from ui import fmt, kasus, kasus_effect, kasus_flow
 from ui.auth import current_principal
 from ui.data import connection, scope, settings
-from ui.i18n import t
+from ui.i18n import lang, t
 from ui.page import filters
 from ui.tables import show
 
 CASE_COLUMNS = ["id", "nama", "lokasi", "opd", "status", "coach_nama", "due_date", "terlambat", "n_sesi", "opened_at",
                 "closed_at", "hasil"]  # fmt: skip
-EFFECT_COLUMNS = ["n", "n_pembanding", "terlalu_kecil", "perubahan", "ci_bawah", "ci_atas", "perubahan_pembanding",
-                  "ci_bawah_pembanding", "ci_atas_pembanding", "selisih", "hasil_sebelum", "hasil_sesudah",
-                  "perubahan_predikat", "perubahan_predikat_pembanding", "share_keluar", "share_keluar_pembanding",
-                  "n_belum"]  # fmt: skip
 
 
 def _table(frame: pl.DataFrame) -> pl.DataFrame:
@@ -36,16 +32,32 @@ def _table(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _open_section(con, sc, nip: str, today: dt.date) -> None:
+    """For the employee in the link: their open case (shown below), or the form that opens one; after a
+    closed case the form is folded with a secondary button, since opening again is a choice, not the next step."""
     pre = read.prefill(con, sc, nip, settings(), today)
     if pre is None:
         st.warning(t("not_found"))
         return
-    open_now = read.cases(kasus.engine(), con, sc).filter((pl.col("nip") == nip) & pl.col("status").is_in(cases.OPEN))
+    theirs = read.cases(kasus.engine(), con, sc).filter(pl.col("nip") == nip).sort("id")
+    open_now = theirs.filter(pl.col("status").is_in(cases.OPEN))
     if open_now.height:  # one open case per employee: show it instead of a second one
-        st.info(t("kasus_existing", id=open_now["id"][-1], status=kasus.status_label(open_now["status"][-1])))
-        st.session_state.setdefault("kasus_pick", int(open_now["id"][-1]))
+        cid = int(open_now["id"][-1])
+        if st.session_state.pop("kasus_just_opened", None) != cid:  # not right after opening it here
+            status = kasus.status_label(open_now["status"][-1])
+            st.info(t("kasus_existing_below", nama=fmt.md(pre["nama"]), id=cid, status=status))
+        st.session_state.setdefault("kasus_pick", cid)
         return
-    kasus.open_form(pre, rule_labels())
+    if theirs.is_empty():
+        kasus.open_form(pre, rule_labels())
+        return
+    lg = lang()
+    past = [t("kasus_past_one", id=r["id"], status=kasus.status_label(r["status"]).lower(),
+              day=fmt.day(r["closed_at"].date(), lg) if r["closed_at"] else "–")
+            for r in theirs.iter_rows(named=True)]  # fmt: skip
+    st.caption(t("kasus_past", nama=fmt.md(pre["nama"]), cases="; ".join(past)))
+    st.session_state.setdefault("kasus_pick", int(theirs["id"][-1]))
+    with st.expander(t("kasus_open_again", nama=fmt.md(pre["nama"])), icon=":material/assignment_add:"):
+        kasus.open_form(pre, rule_labels(), primary=False)
 
 
 def _case_picker(all_cases: pl.DataFrame) -> None:
@@ -61,7 +73,7 @@ def _case_picker(all_cases: pl.DataFrame) -> None:
     if found is None:  # gone from the scope since the list was read
         st.warning(t("not_found"))
         return
-    kasus.detail(found["case"])
+    kasus_flow.detail(found["case"])
     notes = [{k: n[k] for k in ("tanggal", "dibahas", "langkah", "created_by")} for n in found["sessions"]]
     if notes:
         st.markdown(f"**{t('kasus_sessions')}**")
@@ -69,25 +81,6 @@ def _case_picker(all_cases: pl.DataFrame) -> None:
         show(notes_frame, f"kasus_sesi_{case_id}", t("kasus_sessions"), None)
     st.markdown(f"**{t('kasus_trail')}**")
     show(kasus.trail_frame(found["events"]), f"kasus_jejak_{case_id}", t("kasus_trail"), None)
-
-
-def _effect(con, sc, f) -> None:
-    cfg = settings().section("kasus")
-    st.caption(t("effect_intro", k=cfg["effect_periods"]))
-    st.info(t("effect_caveat", m=cfg["min_group"]))
-    eff = read.effectiveness(kasus.engine(), con, sc, settings())
-    if eff["semua"].is_empty():
-        st.caption(t("effect_none"))
-        return
-    dec = {c: 1 for c in EFFECT_COLUMNS} | {"perubahan_predikat": 2, "perubahan_predikat_pembanding": 2}
-    pct = ["share_keluar", "share_keluar_pembanding"]
-    for level, keys, title in (("semua", ["kelompok"], "effect_overall"), ("opd", ["lokasi", "opd"], "effect_by_opd"),
-                               ("coach", ["coach_nama"], "effect_by_coach")):  # fmt: skip
-        st.markdown(f"**{t(title)}**")
-        frame = eff[level].with_columns([pl.col(c) * 100 for c in pct])
-        if level == "semua":
-            frame = frame.with_columns(pl.lit(t("effect_overall")).alias("kelompok"))
-        show(frame.select(*keys, *EFFECT_COLUMNS), f"kasus_efek_{level}", t(title), f, decimals=dec)
 
 
 def run() -> None:
@@ -102,7 +95,7 @@ def run() -> None:
     labels = [t("tab_all"), t("tab_opd"), t("tab_mine"), t("tab_effect")]
     tabs = st.tabs(labels, key="kasus_tab", on_change="rerun")
     draw = [lambda: _all_tab(read.cases(kasus.engine(), con, sc, f), today, f), lambda: _opd_tab(con, sc, f, today),
-            lambda: _mine_tab(con, sc, f, today), lambda: _effect(con, sc, f)]  # fmt: skip
+            lambda: _mine_tab(con, sc, f, today), lambda: kasus_effect.section(con, sc, f)]  # fmt: skip
     for tab, fill in zip(tabs, draw, strict=True):
         if tab.open:
             with tab:

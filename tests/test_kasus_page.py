@@ -93,14 +93,13 @@ def test_open_a_prefilled_case_add_a_session_and_close_it(app, demo_settings):
     at.text_input(key=f"kasus_next_{cid}").input("Pendampingan mingguan")
     _button(at, "Simpan catatan sesi").click().run()
     assert [s["dibahas"] for s in C.sessions(engine, cid)] == ["Target layanan dibahas"]
-    for label in ("Jadwalkan", "Mulai"):
-        _button(at, label).click().run()
-        assert not at.exception
+    assert C.get_case(engine, cid)["status"] == "berjalan"  # the first note starts the coaching
     at.text_area(key=f"kasus_outcome_{cid}").input("Capaian naik ke target")
-    _button(at, "Selesaikan").click().run()
+    _button(at, "Selesaikan kasus").click().run()
+    assert not at.exception, at.exception
     done = C.get_case(engine, cid)
     assert (done["status"], done["hasil"]) == ("selesai", "Capaian naik ke target")
-    assert [e["event"] for e in C.events(engine, cid)] == ["dibuka", "sesi", "status", "status", "status"]
+    assert [e["event"] for e in C.events(engine, cid)] == ["dibuka", "status", "sesi", "status"]
     assert {e["actor"] for e in C.events(engine, cid)} == {"Ani Lestari (ani)"}  # the signed-in user
     trail = next(d.value for d in at.dataframe if "Sebelum" in d.value.columns)
     cells = " ".join(map(str, trail[["Sebelum", "Sesudah"]].to_numpy().ravel()))
@@ -133,7 +132,7 @@ def test_second_editor_is_told_and_keeps_the_text(app, demo_settings):
     assert at.text_area(key=f"kasus_disc_{cid}").value == "Catatan Ani"  # nothing lost
     _button(at, "Simpan catatan sesi").click().run()  # saved against the state now shown
     assert [s["dibahas"] for s in C.sessions(engine, cid)] == ["Catatan Ani"]
-    assert C.get_case(engine, cid)["status"] == "dijadwalkan"
+    assert C.get_case(engine, cid)["status"] == "berjalan"  # scheduled, then the first note: coaching runs
 
 
 def test_edit_focus_coach_and_due_date_of_an_open_case(app, demo_settings):
