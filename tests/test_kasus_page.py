@@ -28,6 +28,9 @@ EVERYTHING = Within.everything()  # the explicitly unrestricted reach (what the 
 def app(demo_settings, monkeypatch, tmp_path):
     url = f"sqlite:///{tmp_path / 'app.db'}"
     monkeypatch.setenv("KINERJA_APP_DB", url)
+    # these tests start from an empty case list (tests/test_kasus_workflow.py covers the demo's history)
+    (tmp_path / "no_history.toml").write_text("[kasus]\ndemo_history = false\n")
+    monkeypatch.setenv("KINERJA_SETTINGS", str(tmp_path / "no_history.toml"))
     monkeypatch.setenv("KINERJA_WAREHOUSE", str(demo_settings.warehouse))
     monkeypatch.setenv("KINERJA_STAGING", str(demo_settings.staging))
     from ui.data import settings

@@ -16,9 +16,10 @@ import streamlit as st
 import ui.text_kasus  # noqa: F401  (registers the labels)
 from appdb.engine import app_db_url, open_app_db
 from coaching import cases
+from coaching.demo import seed_history
 from coaching.scope import Within
 from ui import fmt
-from ui.data import connection, scope, settings
+from ui.data import connection, scope, settings, version
 from ui.i18n import col, lang, t
 
 
@@ -28,8 +29,22 @@ def _engine(url: str) -> sa.Engine:
 
 
 def engine() -> sa.Engine:
-    """The migrated application database engine (one per process)."""
-    return _engine(app_db_url(settings()))
+    """The migrated application database engine (one per process); in demo mode with `[kasus] demo_history`,
+    holding the demo's coaching history from the first use on."""
+    url = app_db_url(settings())
+    _demo_history(url, version())
+    return _engine(url)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _demo_history(url: str, ver: str) -> int:
+    """Write the demo's past cases once per warehouse version (nothing when the database already holds cases)."""
+    from ui.auth import demo_mode
+
+    cfg = settings().section("kasus")
+    if not cfg.get("demo_history", True) or not demo_mode():
+        return 0
+    return seed_history(_engine(url), connection(), cfg)
 
 
 def actor() -> str:

@@ -690,3 +690,13 @@ def listed_history(con: Con, scope: Scope) -> pl.DataFrame:
     w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip", person_period="periode")
     sql = f"SELECT nip, periode, lokasi, opd FROM mart_pembinaan WHERE {w} ORDER BY periode, nip"
     return run(con, sql, p, "listed_history")
+
+
+def listed_reasons(con: Con, scope: Scope) -> pl.DataFrame:
+    """Every (employee, period) the coaching list flagged, with why (rules), what to coach on and the supervisor
+    then, most urgent first within a period (the demo's past cases are opened from these)."""
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip", person_period="periode")
+    sql = f"""SELECT nip, nama, lokasi, opd, periode, periode_mulai, hasil_kerja, predikat, aturan_predikat,
+                     aturan_berturut, aturan_tren, indikator_lemah, nilai_lemah, nip_atasan, nama_atasan, urgensi
+              FROM mart_pembinaan WHERE {w} ORDER BY periode_mulai, urgensi DESC, nip"""
+    return run(con, sql, p, "listed_reasons")
