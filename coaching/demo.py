@@ -80,25 +80,28 @@ def candidates(listed: pl.DataFrame, starts: list[dt.date], k: int) -> pl.DataFr
     )
 
 
-def choose(listed: pl.DataFrame, starts: list[dt.date], k: int, seed: int = SEED, groups: int = 4, per_group: int = 12,
-           scattered: int = 6) -> pl.DataFrame:  # fmt: skip
-    """The listings to open past cases from: up to `per_group` employees in each of the `groups` OPDs with most
-    candidates (so a group can be judged), and `scattered` more elsewhere; one case per employee."""
+def choose(listed: pl.DataFrame, starts: list[dt.date], k: int, seed: int = SEED, first: tuple[str, str] | None = None,
+           coach: str | None = None, groups: int = 4, per_group: int = 12, scattered: int = 6) -> pl.DataFrame:  # fmt: skip
+    """The listings to open past cases from: up to `per_group` employees in each of `groups` OPDs (the `first`
+    place and OPD, then those with most candidates, so a group can be judged), up to four people coached by
+    `coach`, and `scattered` more elsewhere; one case per employee."""
     rng = random.Random(seed)
     cand = candidates(listed, starts, k)
-    ranked = cand.group_by("lokasi", "opd").agg(pl.col("nip").n_unique().alias("n"))
-    top = ranked.sort(["n", "lokasi", "opd"], descending=[True, False, False]).head(groups)
+    lokasi, opd = first or ("", "")
+    is_first = ((pl.col("lokasi") == lokasi) & (pl.col("opd") == opd)).any().alias("f")
+    ranked = cand.group_by("lokasi", "opd").agg(pl.col("nip").n_unique().alias("n"), is_first)
+    top = ranked.sort(["f", "n", "lokasi", "opd"], descending=[True, True, False, False]).head(groups)
     picked: list[dict] = []
-    for lokasi, opd in top.select("lokasi", "opd").iter_rows():
-        rows = cand.filter((pl.col("lokasi") == lokasi) & (pl.col("opd") == opd))
-        nips = sorted(rows["nip"].unique().to_list())
-        for nip in rng.sample(nips, min(per_group, len(nips))):
-            mine = rows.filter(pl.col("nip") == nip).to_dicts()
-            picked.append(rng.choice(mine))
-    rest = cand.join(top.select("lokasi", "opd"), on=["lokasi", "opd"], how="anti")
-    nips = sorted(rest["nip"].unique().to_list())
-    for nip in rng.sample(nips, min(scattered, len(nips))):
-        picked.append(rng.choice(rest.filter(pl.col("nip") == nip).to_dicts()))
+
+    def take(rows: pl.DataFrame, n: int) -> None:
+        rows = rows.filter(~pl.col("nip").is_in([p["nip"] for p in picked]))
+        for nip in rng.sample(sorted(rows["nip"].unique().to_list()), min(n, rows["nip"].n_unique())):
+            picked.append(rng.choice(rows.filter(pl.col("nip") == nip).to_dicts()))
+
+    for place, unit in top.select("lokasi", "opd").iter_rows():
+        take(cand.filter((pl.col("lokasi") == place) & (pl.col("opd") == unit)), per_group)
+    take(cand.filter(pl.col("nip_atasan") == (coach or "")), 4)
+    take(cand.join(top.select("lokasi", "opd"), on=["lokasi", "opd"], how="anti"), scattered)
     return pl.DataFrame(picked, schema=cand.schema) if picked else cand.clear()
 
 
@@ -190,7 +193,8 @@ def seed_history(engine: sa.Engine, con: duckdb.DuckDBPyConnection, cfg: dict, n
     per = queries.periods(con).with_columns(pl.col("periode_mulai").cast(pl.Date)).with_row_index("i")
     starts = per["periode_mulai"].to_list()
     listed = queries.listed_reasons(con, Scope()).join(per.select("periode", pl.col("i").cast(pl.Int64)), on="periode")
-    past = choose(listed, starts, k, seed)
+    roles = queries.demo_roles(con)  # the demo's Kepala OPD and Atasan see cases of their own too
+    past = choose(listed, starts, k, seed, first=("Jambi", roles["opd"]), coach=roles["atasan"])
     if past.is_empty():
         return 0
     scores = queries.scores_of(con, Scope(), past["nip"].unique().to_list()).join(
