@@ -68,11 +68,11 @@ def status_label(code: str | None) -> str:
     return t(f"status_{code}") if code in cases.ALLOWED else t("status_none")
 
 
-def labelled(frame: pl.DataFrame, column: str = "status") -> pl.DataFrame:
-    """The status column as words in the chosen language."""
+def labelled(frame: pl.DataFrame, column: str = "status", none: str = "status_none") -> pl.DataFrame:
+    """The status column as words in the chosen language (`none`: the text key for no case)."""
     words = {code: t(f"status_{code}") for code in cases.ALLOWED}
     return frame.with_columns(
-        pl.col(column).replace_strict(words, default=t("status_none"), return_dtype=pl.String).fill_null(t("status_none"))
+        pl.col(column).replace_strict(words, default=t(none), return_dtype=pl.String).fill_null(t(none))
     )
 
 
