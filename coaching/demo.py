@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 
 import duckdb
 import polars as pl
@@ -62,8 +63,9 @@ def outcome(before: float | None, during: float | None) -> str:
 
 
 def _focus(row: dict) -> list[str]:
+    """What to coach on as a person types it in the open form: capaian written the Indonesian way (76,4)."""
     values = [BERAKHLAK_LABELS[v][0] if v in BERAKHLAK_LABELS else v for v in row["nilai_lemah"] or []]
-    return list(row["indikator_lemah"] or []) + values
+    return [re.sub(r"(\d)\.(\d)", r"\1,\2", x) for x in row["indikator_lemah"] or []] + values
 
 
 def _at(day: dt.date, hour: int, now: dt.datetime) -> dt.datetime:
@@ -138,7 +140,7 @@ class _Writer:
                                 within=self.within, at=_at(day, 14, self.now), **kw)  # fmt: skip
 
     def session(self, case: dict, day: dt.date, rng: random.Random) -> dict:
-        focus = (case["fokus"] or ["target kinerja"])[0]
+        focus = re.sub(r"\s*\([^)]*\)$", "", (case["fokus"] or ["target kinerja"])[0])  # the name, not its figure
         return cases.add_session(
             self.engine, case["id"], tanggal=day, dibahas=rng.choice(TOPICS).format(f=focus), langkah=rng.choice(NEXT),
             expected_version=case["version"], actor=self.coach(case), within=self.within, start=True,

@@ -298,7 +298,7 @@ def test_each_stage_offers_one_next_step_and_only_its_fields(app, demo_settings)
 
     # the same person again: their closed case, and opening another is folded and secondary
     at = app("kasus", {"nip": nip}, _principal=ANI)
-    assert "pernah dibina" in _texts(at)
+    assert "pernah dibina" in _texts(at) and f"Kasus #{cid} ditampilkan di atas." in _texts(at)  # drawn once, above
     assert "primary" not in _buttons(at).values()
     assert any(e.label.startswith("Buka kasus baru untuk") for e in at.expander)
     assert at.selectbox(key="kasus_pick").value == cid

@@ -60,14 +60,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "kasus_edit_outcome": ("Lengkapi hasil pembinaan", "Complete the outcome"),
     "kasus_cancel_title": ("Batalkan kasus (misalnya pegawai mutasi)", "Cancel the case (for example the employee moved)"),
     "kasus_opened_next": (
-        "Kasus #{id} dibuka untuk {nama}. Rinciannya ada di bawah, beserta langkah berikutnya.",
+        "Kasus #{id} dibuka untuk {nama}. Rinciannya di bawah ini, beserta langkah berikutnya.",
         "Case #{id} opened for {nama}. Its details and the next step are below.",
     ),
     "kasus_existing_below": (
-        "{nama} sudah memiliki kasus terbuka #{id} ({status}); rinciannya ada di bawah. Satu pegawai memiliki "
+        "{nama} sudah memiliki kasus terbuka #{id} ({status}); rinciannya di bawah ini. Satu pegawai memiliki "
         "paling banyak satu kasus terbuka.",
         "{nama} already has open case #{id} ({status}); its details are below. An employee has at most one open case.",
     ),
+    "kasus_shown_above": ("Kasus #{id} ditampilkan di atas.", "Case #{id} is shown above."),
     "kasus_past": ("{nama} pernah dibina: {cases}.", "{nama} was coached before: {cases}."),
     "kasus_past_one": ("kasus #{id} ({status}, ditutup {day})", "case #{id} ({status}, closed {day})"),
     "kasus_open_again": ("Buka kasus baru untuk {nama}", "Open a new case for {nama}"),
