@@ -15,8 +15,8 @@ from ui.i18n import lang, t
 from ui.tables import show
 
 # the group first, then its verdict: what a reader needs without scrolling sideways
-SHORT = ["kesimpulan", "n_dinilai", "perubahan", "n_banding", "perubahan_pembanding", "selisih", "n_belum"]
-FULL = ["kesimpulan", "n_dinilai", "n_banding", "hasil_sebelum", "hasil_sesudah", "perubahan", "ci_bawah", "ci_atas",
+SHORT = ["kesimpulan", "selisih", "n_kasus_dinilai", "perubahan", "n_banding", "perubahan_pembanding", "n_belum"]
+FULL = ["kesimpulan", "n_kasus_dinilai", "n_banding", "hasil_sebelum", "hasil_sesudah", "perubahan", "ci_bawah", "ci_atas",
         "perubahan_pembanding", "ci_bawah_pembanding", "ci_atas_pembanding", "selisih", "ci_bawah_selisih",
         "ci_atas_selisih", "perubahan_predikat", "perubahan_predikat_pembanding", "share_keluar",
         "share_keluar_pembanding", "n_belum"]  # fmt: skip
@@ -25,10 +25,10 @@ LEVELS = (("opd", ["opd", "lokasi"], "effect_by_opd"), ("coach", ["coach_nama"],
 
 def verdict_words(frame: pl.DataFrame) -> pl.DataFrame:
     """The verdict code in words of the chosen language, the counts under names that say what they count."""
-    words = {code: t(f"verdict_{code}") for code in ("lebih_baik", "lebih_buruk", "tidak_jelas", "terlalu_kecil", "belum")}
+    words = {code: t(f"verdict_short_{code}") for code in ("lebih_baik", "lebih_buruk", "tidak_jelas", "terlalu_kecil", "belum")}
     return frame.with_columns(
         pl.col("kesimpulan").replace_strict(words, return_dtype=pl.String),
-        pl.col("n").alias("n_dinilai"),
+        pl.col("n").alias("n_kasus_dinilai"),
         pl.col("n_pembanding").alias("n_banding"),
     )
 
@@ -64,7 +64,7 @@ def section(con, sc, f) -> None:
         st.markdown(f"**{t(title)}**")
         frame = verdict_words(eff[level]).with_columns(pl.col("^share_keluar.*$") * 100)
         show(frame.select(*keys, *SHORT), f"kasus_efek_{level}", t(title), f, decimals=dec,
-             widths={"kesimpulan": 190, "opd": 190, "coach_nama": 170})  # fmt: skip
+             widths={"kesimpulan": 165, "opd": 190, "coach_nama": 170})  # fmt: skip
     with st.expander(t("effect_all_numbers")):
         for level, keys, title in (("semua", ["kelompok"], "effect_overall"),) + LEVELS:
             frame = verdict_words(eff[level]).with_columns(pl.col("^share_keluar.*$") * 100)

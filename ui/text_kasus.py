@@ -98,11 +98,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "verdict_tidak_jelas": ("tidak jelas berbeda dari pembanding", "not clearly different from the comparison"),
     "verdict_terlalu_kecil": ("terlalu sedikit untuk disimpulkan", "too few to conclude"),
     "verdict_belum": ("belum dapat dinilai", "cannot be judged yet"),
+    # the same in the tables, under the header "Dibanding pembanding" (short enough for a 1366 px screen)
+    "verdict_short_lebih_baik": ("naik lebih banyak", "rose more"),
+    "verdict_short_lebih_buruk": ("naik lebih sedikit", "rose less"),
+    "verdict_short_tidak_jelas": ("tidak jelas beda", "no clear difference"),
+    "verdict_short_terlalu_kecil": ("terlalu sedikit", "too few to tell"),
+    "verdict_short_belum": ("belum dapat dinilai", "too early"),
 }
 
 COLS: dict[str, tuple[str, str]] = {
-    "kesimpulan": ("Kesimpulan", "Verdict"),
-    "n_dinilai": ("Kasus dinilai", "Cases judged"),
+    "kesimpulan": ("Dibanding pembanding", "Versus comparison"),
+    "n_kasus_dinilai": ("Kasus dinilai", "Cases judged"),
     "n_banding": ("Pegawai pembanding", "Comparison employees"),
     "kelompok_efek": ("Kelompok", "Group"),
     "ci_bawah_selisih": ("Selisih: batas bawah 95%", "Difference: lower 95% bound"),
