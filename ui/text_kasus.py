@@ -8,7 +8,7 @@ from ui.i18n import COLUMNS, T
 TEXT: dict[str, tuple[str, str]] = {
     "kasus_steps": ("Tahap", "Stage"),
     "kasus_now": ("sekarang", "now"),
-    "status_none_short": ("Belum ada", "None yet"),
+    "status_none_short": ("Belum ada", "No case"),
     "kasus_steps_help": ("Apa arti setiap tahap?", "What does each stage mean?"),
     "kasus_explain_baru": (
         "Baru: kasus dibuka, pembina belum bertemu pegawai.",
