@@ -62,7 +62,9 @@ def section(con, sc, f) -> None:
     dec = {c: 1 for c in FULL} | {"perubahan_predikat": 2, "perubahan_predikat_pembanding": 2}
     for level, keys, title in LEVELS:
         st.markdown(f"**{t(title)}**")
-        frame = verdict_words(eff[level]).with_columns(pl.col("^share_keluar.*$") * 100)
+        # groups that can be judged first, the biggest at the top
+        frame = verdict_words(eff[level].sort(["terlalu_kecil", "n", *keys], descending=[False, True, *[False] * len(keys)]))
+        frame = frame.with_columns(pl.col("^share_keluar.*$") * 100)
         show(frame.select(*keys, *SHORT), f"kasus_efek_{level}", t(title), f, decimals=dec,
              widths={"kesimpulan": 165, "opd": 190, "coach_nama": 170})  # fmt: skip
     with st.expander(t("effect_all_numbers")):

@@ -64,7 +64,7 @@ def stages(status: str) -> str:
 
 def _where(case: dict) -> None:
     st.markdown(stages(case["status"]))
-    st.caption(t(f"kasus_next_{case['status']}"))
+    st.markdown(t(f"kasus_next_{case['status']}"))
     with st.popover(t("kasus_steps_help"), icon=":material/help:"):
         for s in (*STAGES, "dibatalkan"):
             st.markdown(f"- {t(f'kasus_explain_{s}')}")
