@@ -15,7 +15,7 @@ import streamlit as st
 
 import ui.text_kasus  # noqa: F401  (registers the labels)
 from appdb.engine import app_db_url, open_app_db
-from coaching import cases
+from coaching import cases, read
 from coaching.demo import seed_history
 from coaching.scope import Within
 from ui import fmt
@@ -71,9 +71,7 @@ def status_label(code: str | None) -> str:
 def labelled(frame: pl.DataFrame, column: str = "status", none: str = "status_none") -> pl.DataFrame:
     """The status column as words in the chosen language (`none`: the text key for no case)."""
     words = {code: t(f"status_{code}") for code in cases.ALLOWED}
-    return frame.with_columns(
-        pl.col(column).replace_strict(words, default=t(none), return_dtype=pl.String).fill_null(t(none))
-    )
+    return frame.with_columns(pl.col(column).replace_strict(words, default=t(none), return_dtype=pl.String).fill_null(t(none)))
 
 
 def say(kind: str, text: str) -> None:
@@ -337,5 +335,12 @@ def case_link(nip: str | None) -> None:
     from ui.page import PAGES
 
     page = PAGES.get("kasus")
-    if nip and page is not None:
+    if not nip or page is None:
+        return
+    theirs = read.cases(engine(), connection(), scope()).filter(pl.col("nip") == nip)
+    if theirs.is_empty():
         st.page_link(page, label=t("open_case"), icon=":material/assignment_add:", query_params={"nip": nip})
+        return
+    last = theirs.sort("id").row(-1, named=True)  # their case exists: the link says so and shows it
+    label = t("kasus_view", id=last["id"], status=status_label(last["status"]).lower())
+    st.page_link(page, label=label, icon=":material/assignment:", query_params={"nip": nip})

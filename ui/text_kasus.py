@@ -68,6 +68,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "paling banyak satu kasus terbuka.",
         "{nama} already has open case #{id} ({status}); its details are below. An employee has at most one open case.",
     ),
+    "kasus_view": ("Lihat kasus #{id} ({status})", "View case #{id} ({status})"),
     "kasus_shown_above": ("Kasus #{id} ditampilkan di atas.", "Case #{id} is shown above."),
     "kasus_past": ("{nama} pernah dibina: {cases}.", "{nama} was coached before: {cases}."),
     "kasus_past_one": ("kasus #{id} ({status}, ditutup {day})", "case #{id} ({status}, closed {day})"),
