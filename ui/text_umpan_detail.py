@@ -11,17 +11,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "skm_words_of": ("Kata yang paling sering dikeluhkan · {p}", "Words most often in complaints · {p}"),
     "skm_words_note": (
         "Dari {k} keluhan periode ini: kritik dan saran dari responden yang memberi nilai {m} atau lebih rendah "
-        "(skala 1–4) pada sedikitnya satu unsur. Kata umum (yang, dan, tidak berarti...) tidak dihitung; satu "
+        "(skala 1–4) pada sedikitnya satu unsur. Kata umum seperti «yang» dan «untuk» tidak dihitung; satu "
         "keluhan dihitung sekali untuk setiap kata.",
         "From this period's {k} complaints: comments from respondents who scored at least one unsur {m} or lower "
-        "(1–4 scale). Common words (and, the...) are not counted; each complaint counts once per word.",
+        "(1–4 scale). Common words such as «yang» (that) and «untuk» (for) are not counted; each complaint counts "
+        "once per word.",
     ),
     "skm_words_none": ("Tidak ada keluhan pada periode ini.", "No complaints in this period."),
     "skm_comments_note": (
         "{g} isi berbeda dari {c} responden yang menulis kritik atau saran; isi yang sama (huruf besar-kecil dan "
-        "spasi diabaikan) digabung dengan jumlahnya.",
+        "spasi diabaikan) digabung dengan jumlahnya; nilai unsur di baris itu rata-rata mereka.",
         "{g} different texts from {c} respondents who wrote a comment; identical texts (ignoring case and spacing) "
-        "are grouped with their count.",
+        "are grouped with their count; the unsur scores on a row are their mean.",
     ),
     "skm_partial_view": (
         "Menampilkan {k} dari {n} responden: hanya tanggapan yang boleh Anda lihat menurut peran Anda.",
