@@ -48,7 +48,7 @@ def test_open_a_case_from_the_list_add_a_session_close_it_and_see_it_per_opd(dem
         page.get_by_role("button", name="Buka kasus", exact=True).wait_for(timeout=120_000)
         assert "/kasus" in page.url and "nip=" in page.url
         page.get_by_role("button", name="Buka kasus", exact=True).click()
-        _wait_text(page, "dibuka.")
+        _wait_text(page, "dibuka untuk")
         _wait_text(page, "versi 1")
         page.get_by_label("Yang dibahas").fill("Target layanan dan hambatan dibahas")
         page.get_by_label("Langkah berikut yang disepakati").fill("Pendampingan mingguan")
