@@ -19,6 +19,8 @@ from coaching.scope import Within
 OPEN = ("baru", "dijadwalkan", "berjalan")
 CLOSED = ("selesai", "dibatalkan")
 # baru -> dijadwalkan -> berjalan -> selesai; any open state may be cancelled (with a reason).
+# The page saves a session note on a new or scheduled case with `start` (it moves to berjalan: the note proves
+# coaching began), so a coach goes open -> note -> close; "selesai" needs an outcome in words.
 ALLOWED: dict[str, tuple[str, ...]] = {
     "baru": ("dijadwalkan", "dibatalkan"),
     "dijadwalkan": ("berjalan", "dibatalkan"),
@@ -85,8 +87,16 @@ def _require(within: Within, nip: str | None, case_id: int | None = None) -> Non
         raise _not_found(case_id)
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+def _now(at: dt.datetime | None = None) -> dt.datetime:
+    """The time a change is recorded at: now, or an earlier moment given by a caller replaying a history (the
+    demo's past cases); never the future, so a trail cannot claim what has not happened yet."""
+    now = dt.datetime.now(dt.UTC)
+    if at is None:
+        return now
+    at = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
+    if at > now:
+        raise CaseError("Waktu perubahan tidak boleh di masa depan.", "A change cannot be dated in the future.")
+    return at
 
 
 def _plain(value: Any) -> Any:
@@ -153,12 +163,13 @@ def open_case(
     coach_nama: str | None = None,
     rencana: list[dict] | None = None,
     due_date: dt.date | None = None,
+    at: dt.datetime | None = None,
 ) -> dict[str, Any]:
     """Open a new case (status baru, version 1) and record the 'dibuka' event; returns the case."""
     if not nip:
         raise CaseError("NIP pegawai wajib diisi.", "The employee's NIP is required.")
     _require(within, nip)
-    now = _now()
+    now = _now(at)
     values = dict(
         nip=nip,
         nama=nama,
@@ -195,10 +206,11 @@ def _change(
     event: str,
     check,
     changes: dict[str, Any],
+    at: dt.datetime | None = None,
 ) -> dict[str, Any]:
     """Apply `changes` if the case is in the writer's scope, still at `expected_version` and `check(case)`
     passes; one event."""
-    now = _now()
+    now = _now(at)
     with engine.begin() as con:
         current = _row(con, case_id)
         _require(within, current["nip"], case_id)
@@ -233,8 +245,10 @@ def transition(
     within: Within,
     reason: str | None = None,
     hasil: str | None = None,
+    at: dt.datetime | None = None,
 ) -> dict[str, Any]:
-    """Move a case to status `to`; dibatalkan needs a reason. Refused moves raise TransitionRefused."""
+    """Move a case to status `to`; dibatalkan needs a reason, selesai an outcome (given now or saved before).
+    Refused moves raise TransitionRefused."""
     if to == "dibatalkan" and not (reason or "").strip():
         raise TransitionRefused("Pembatalan memerlukan alasan.", "Cancelling needs a reason.")
 
@@ -244,15 +258,19 @@ def transition(
             raise TransitionRefused(
                 f"Status tidak dapat berubah dari '{fi}' ke '{ti}'.", f"The status cannot change from '{fe}' to '{te}'."
             )
+        if to == "selesai" and not (hasil or "").strip() and not (case["hasil"] or "").strip():
+            raise TransitionRefused(
+                "Tulis hasil pembinaan sebelum menyelesaikan kasus.", "Write the outcome before closing the case as done."
+            )
 
     changes: dict[str, Any] = {"status": to}
     if to in CLOSED:
-        changes["closed_at"] = _now()
+        changes["closed_at"] = _now(at)
     if to == "dibatalkan":
         changes["alasan_batal"] = reason.strip()
-    if hasil:
+    if hasil and hasil.strip() and to != "dibatalkan":  # a cancelled case has no outcome
         changes["hasil"] = hasil.strip()
-    return _change(engine, case_id, expected_version, actor, within, "status", check, changes)
+    return _change(engine, case_id, expected_version, actor, within, "status", check, changes, at)
 
 
 def _open_only(case: dict) -> None:
@@ -262,7 +280,14 @@ def _open_only(case: dict) -> None:
 
 
 def update_plan(
-    engine: sa.Engine, case_id: int, *, expected_version: int, actor: str, within: Within, **fields
+    engine: sa.Engine,
+    case_id: int,
+    *,
+    expected_version: int,
+    actor: str,
+    within: Within,
+    at: dt.datetime | None = None,
+    **fields,
 ) -> dict[str, Any]:
     """Change the coach, plan, due date or focus of an open case."""
     allowed = {"coach_nip", "coach_nama", "rencana", "due_date", "fokus"}
@@ -270,11 +295,18 @@ def update_plan(
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     changes = {k: (_plain(v) if k == "rencana" else v) for k, v in fields.items()}
-    return _change(engine, case_id, expected_version, actor, within, "rencana", _open_only, changes)
+    return _change(engine, case_id, expected_version, actor, within, "rencana", _open_only, changes, at)
 
 
 def set_outcome(
-    engine: sa.Engine, case_id: int, hasil: str, *, expected_version: int, actor: str, within: Within
+    engine: sa.Engine,
+    case_id: int,
+    hasil: str,
+    *,
+    expected_version: int,
+    actor: str,
+    within: Within,
+    at: dt.datetime | None = None,
 ) -> dict[str, Any]:
     """Record the outcome in words (while the case runs or once it is done)."""
 
@@ -282,7 +314,7 @@ def set_outcome(
         if case["status"] == "dibatalkan":
             raise TransitionRefused("Kasus yang dibatalkan tidak memiliki hasil.", "A cancelled case has no outcome.")
 
-    return _change(engine, case_id, expected_version, actor, within, "hasil", check, {"hasil": hasil.strip()})
+    return _change(engine, case_id, expected_version, actor, within, "hasil", check, {"hasil": hasil.strip()}, at)
 
 
 def add_session(
@@ -295,27 +327,37 @@ def add_session(
     expected_version: int,
     actor: str,
     within: Within,
+    start: bool = False,
+    at: dt.datetime | None = None,
 ) -> dict[str, Any]:
-    """Add a session note (date, what was discussed, agreed next step) to an open case."""
+    """Add a session note (date, what was discussed, agreed next step) to an open case.
+
+    With `start`, a note on a new or scheduled case also moves it to berjalan (coaching has begun: the note
+    proves it), recorded as its own status event before the note's, in the same transaction."""
     if not dibahas.strip():
         raise CaseError("Isi apa yang dibahas.", "Say what was discussed.")
-    now = _now()
+    now = _now(at)
     with engine.begin() as con:
         current = _row(con, case_id)
         _require(within, current["nip"], case_id)
         if current["version"] != expected_version:
             raise Conflict(current, expected_version)
         _open_only(current)
+        starts = start and current["status"] in ("baru", "dijadwalkan")
+        new_version = expected_version + (2 if starts else 1)
+        moved = {"status": "berjalan"} if starts else {}
         done = con.execute(
             sa.update(cases)
             .where(cases.c.id == case_id, cases.c.version == expected_version)
-            .values(updated_at=now, version=expected_version + 1)
+            .values(updated_at=now, version=new_version, **moved)
         )
         if done.rowcount != 1:
             raise Conflict(_row(con, case_id), expected_version)
+        if starts:
+            _event(con, case_id, actor, "status", {"status": current["status"]}, moved, expected_version + 1, now)
         note = {"tanggal": tanggal, "dibahas": dibahas.strip(), "langkah": langkah.strip()}
         con.execute(sa.insert(case_sessions).values(case_id=case_id, created_by=actor, created_at=now, **note))
-        _event(con, case_id, actor, "sesi", None, note, expected_version + 1, now)
+        _event(con, case_id, actor, "sesi", None, note, new_version, now)
         return _row(con, case_id)
 
 

@@ -9,6 +9,9 @@ Definitions (documented for the page and the README):
 - Left the list = not on the coaching list in the last period of the after window.
 - Comparison: employees of the same place and OPD who were on the coaching list in the period before the
   case opened and never had a case, over the same two windows.
+- Difference = change of the coached - change of the comparison, with a normal interval from both standard
+  errors; the verdict (`kesimpulan`) reads it: 'lebih_baik' when the whole interval lies above 0, 'lebih_buruk'
+  below 0, 'tidak_jelas' across 0, 'terlalu_kecil' for a group under the minimum, 'belum' with no case judged.
 """
 
 from __future__ import annotations
@@ -136,8 +139,38 @@ def effect_by(
         .with_columns(
             (pl.col("perubahan") - pl.col("perubahan_pembanding")).alias("selisih"),
             ((pl.col("n") < min_group) | (pl.col("n_pembanding") < min_group)).alias("terlalu_kecil"),
+            _half_width(z).alias("_half"),
         )
+        .with_columns(
+            (pl.col("selisih") - pl.col("_half")).alias("ci_bawah_selisih"),
+            (pl.col("selisih") + pl.col("_half")).alias("ci_atas_selisih"),
+        )
+        .with_columns(_verdict().alias("kesimpulan"))
+        .drop("_half")
         .sort(keys)
+    )
+
+
+def _half_width(z: float) -> pl.Expr:
+    """Half the interval of the difference: z times the root of both groups' squared standard errors (each
+    recovered from its own interval, which is mean +- z * se)."""
+    se = (pl.col("ci_atas") - pl.col("ci_bawah")) / (2 * z)
+    se_b = (pl.col("ci_atas_pembanding") - pl.col("ci_bawah_pembanding")) / (2 * z)
+    return z * (se.pow(2) + se_b.pow(2)).sqrt()
+
+
+def _verdict() -> pl.Expr:
+    """What the row says, as a code the page puts in words (see the module docstring)."""
+    return (
+        pl.when(pl.col("n") == 0)
+        .then(pl.lit("belum"))
+        .when(pl.col("terlalu_kecil"))
+        .then(pl.lit("terlalu_kecil"))
+        .when(pl.col("ci_bawah_selisih") > 0)
+        .then(pl.lit("lebih_baik"))
+        .when(pl.col("ci_atas_selisih") < 0)
+        .then(pl.lit("lebih_buruk"))
+        .otherwise(pl.lit("tidak_jelas"))
     )
 
 

@@ -10,19 +10,15 @@ import streamlit as st
 from coaching import cases, read
 from coaching.views import with_overdue
 from pages.pembinaan import rule_labels
-from ui import kasus
+from ui import fmt, kasus, kasus_effect, kasus_flow
 from ui.auth import current_principal
 from ui.data import connection, scope, settings
-from ui.i18n import t
+from ui.i18n import lang, t
 from ui.page import filters
 from ui.tables import show
 
 CASE_COLUMNS = ["id", "nama", "lokasi", "opd", "status", "coach_nama", "due_date", "terlambat", "n_sesi", "opened_at",
                 "closed_at", "hasil"]  # fmt: skip
-EFFECT_COLUMNS = ["n", "n_pembanding", "terlalu_kecil", "perubahan", "ci_bawah", "ci_atas", "perubahan_pembanding",
-                  "ci_bawah_pembanding", "ci_atas_pembanding", "selisih", "hasil_sebelum", "hasil_sesudah",
-                  "perubahan_predikat", "perubahan_predikat_pembanding", "share_keluar", "share_keluar_pembanding",
-                  "n_belum"]  # fmt: skip
 
 
 def _table(frame: pl.DataFrame) -> pl.DataFrame:
@@ -35,20 +31,58 @@ def _table(frame: pl.DataFrame) -> pl.DataFrame:
     return out.select(CASE_COLUMNS)
 
 
-def _open_section(con, sc, nip: str, today: dt.date) -> None:
+def _open_section(con, sc, nip: str, today: dt.date) -> int | None:
+    """For the employee in the link: their open case, or the form that opens one; after a closed case, that case
+    and below it the form, folded with a secondary button (opening again is a choice, not the next step).
+    Returns the case shown here."""
     pre = read.prefill(con, sc, nip, settings(), today)
     if pre is None:
         st.warning(t("not_found"))
-        return
-    open_now = read.cases(kasus.engine(), con, sc).filter((pl.col("nip") == nip) & pl.col("status").is_in(cases.OPEN))
+        return None
+    theirs = read.cases(kasus.engine(), con, sc).filter(pl.col("nip") == nip).sort("id")
+    open_now = theirs.filter(pl.col("status").is_in(cases.OPEN))
     if open_now.height:  # one open case per employee: show it instead of a second one
-        st.info(t("kasus_existing", id=open_now["id"][-1], status=kasus.status_label(open_now["status"][-1])))
-        st.session_state.setdefault("kasus_pick", int(open_now["id"][-1]))
-        return
-    kasus.open_form(pre, rule_labels())
+        cid = int(open_now["id"][-1])
+        if st.session_state.pop("kasus_just_opened", None) != cid:  # not right after opening it here
+            status = kasus.status_label(open_now["status"][-1])
+            st.info(t("kasus_existing_below", nama=fmt.md(pre["nama"]), id=cid, status=status))
+        st.session_state.setdefault("kasus_pick", cid)
+        return cid if _case_view(cid) else None
+    if theirs.is_empty():
+        kasus.open_form(pre, rule_labels())
+        return None
+    lg = lang()
+    past = [t("kasus_past_one", id=r["id"], status=kasus.status_label(r["status"]).lower(),
+              day=fmt.day(r["closed_at"].date(), lg) if r["closed_at"] else "–")
+            for r in theirs.iter_rows(named=True)]  # fmt: skip
+    st.caption(t("kasus_past", nama=fmt.md(pre["nama"]), cases="; ".join(past)))
+    cid = int(theirs["id"][-1])
+    st.session_state.setdefault("kasus_pick", cid)
+    shown = _case_view(cid)
+    with st.expander(t("kasus_open_again", nama=fmt.md(pre["nama"])), icon=":material/assignment_add:"):
+        kasus.open_form(pre, rule_labels(), primary=False)
+    return cid if shown else None
 
 
-def _case_picker(all_cases: pl.DataFrame) -> None:
+def _case_view(case_id: int) -> bool:
+    """One case in a frame: its stage and next step, forms, sessions and trail (False when not visible)."""
+    found = read.case_detail(kasus.engine(), connection(), scope(), case_id)
+    if found is None:  # gone from the scope since the list was read
+        st.warning(t("not_found"))
+        return False
+    with st.container(border=True):
+        kasus_flow.detail(found["case"])
+        notes = [{k: n[k] for k in ("tanggal", "dibahas", "langkah", "created_by")} for n in found["sessions"]]
+        if notes:
+            st.markdown(f"**{t('kasus_sessions')}**")
+            notes_frame = pl.DataFrame(notes).with_columns(pl.col("tanggal").cast(pl.Date))
+            show(notes_frame, f"kasus_sesi_{case_id}", t("kasus_sessions"), None)
+        st.markdown(f"**{t('kasus_trail')}**")
+        show(kasus.trail_frame(found["events"]), f"kasus_jejak_{case_id}", t("kasus_trail"), None)
+    return True
+
+
+def _case_picker(all_cases: pl.DataFrame, shown: int | None) -> None:
     ids = all_cases.sort("id", descending=True)["id"].to_list()
     names = {r["id"]: f"#{r['id']} · {r['nama']} · {kasus.status_label(r['status'])}" for r in all_cases.iter_rows(named=True)}
     wanted = st.session_state.get("kasus_pick") or st.query_params.get("kasus")
@@ -57,37 +91,10 @@ def _case_picker(all_cases: pl.DataFrame) -> None:
     else:
         st.session_state.pop("kasus_pick", None)
     case_id = st.selectbox(t("kasus_pick"), ids, format_func=names.get, key="kasus_pick")
-    found = read.case_detail(kasus.engine(), connection(), scope(), case_id)
-    if found is None:  # gone from the scope since the list was read
-        st.warning(t("not_found"))
+    if case_id == shown:  # the employee's case in the link, already drawn above the tabs
+        st.caption(t("kasus_shown_above", id=case_id))
         return
-    kasus.detail(found["case"])
-    notes = [{k: n[k] for k in ("tanggal", "dibahas", "langkah", "created_by")} for n in found["sessions"]]
-    if notes:
-        st.markdown(f"**{t('kasus_sessions')}**")
-        notes_frame = pl.DataFrame(notes).with_columns(pl.col("tanggal").cast(pl.Date))
-        show(notes_frame, f"kasus_sesi_{case_id}", t("kasus_sessions"), None)
-    st.markdown(f"**{t('kasus_trail')}**")
-    show(kasus.trail_frame(found["events"]), f"kasus_jejak_{case_id}", t("kasus_trail"), None)
-
-
-def _effect(con, sc, f) -> None:
-    cfg = settings().section("kasus")
-    st.caption(t("effect_intro", k=cfg["effect_periods"]))
-    st.info(t("effect_caveat", m=cfg["min_group"]))
-    eff = read.effectiveness(kasus.engine(), con, sc, settings())
-    if eff["semua"].is_empty():
-        st.caption(t("effect_none"))
-        return
-    dec = {c: 1 for c in EFFECT_COLUMNS} | {"perubahan_predikat": 2, "perubahan_predikat_pembanding": 2}
-    pct = ["share_keluar", "share_keluar_pembanding"]
-    for level, keys, title in (("semua", ["kelompok"], "effect_overall"), ("opd", ["lokasi", "opd"], "effect_by_opd"),
-                               ("coach", ["coach_nama"], "effect_by_coach")):  # fmt: skip
-        st.markdown(f"**{t(title)}**")
-        frame = eff[level].with_columns([pl.col(c) * 100 for c in pct])
-        if level == "semua":
-            frame = frame.with_columns(pl.lit(t("effect_overall")).alias("kelompok"))
-        show(frame.select(*keys, *EFFECT_COLUMNS), f"kasus_efek_{level}", t(title), f, decimals=dec)
+    _case_view(case_id)
 
 
 def run() -> None:
@@ -96,25 +103,24 @@ def run() -> None:
     st.caption(t("kasus_intro"))
     con = connection()
     kasus.messages()
-    if nip := st.query_params.get("nip"):
-        _open_section(con, sc, nip, today)
+    shown = _open_section(con, sc, nip, today) if (nip := st.query_params.get("nip")) else None
     # lazy tabs: only the chosen one runs (a hidden grid is never drawn, and the effect figures cost queries)
     labels = [t("tab_all"), t("tab_opd"), t("tab_mine"), t("tab_effect")]
     tabs = st.tabs(labels, key="kasus_tab", on_change="rerun")
-    draw = [lambda: _all_tab(read.cases(kasus.engine(), con, sc, f), today, f), lambda: _opd_tab(con, sc, f, today),
-            lambda: _mine_tab(con, sc, f, today), lambda: _effect(con, sc, f)]  # fmt: skip
+    draw = [lambda: _all_tab(read.cases(kasus.engine(), con, sc, f), today, f, shown), lambda: _opd_tab(con, sc, f, today),
+            lambda: _mine_tab(con, sc, f, today), lambda: kasus_effect.section(con, sc, f)]  # fmt: skip
     for tab, fill in zip(tabs, draw, strict=True):
         if tab.open:
             with tab:
                 fill()
 
 
-def _all_tab(visible: pl.DataFrame, today: dt.date, f) -> None:
+def _all_tab(visible: pl.DataFrame, today: dt.date, f, shown: int | None) -> None:
     if visible.is_empty():
         st.info(t("kasus_none"))
         return
     show(_table(with_overdue(visible, today)), "kasus_semua", t("tab_all"), f)
-    _case_picker(visible)
+    _case_picker(visible, shown)
 
 
 def _opd_tab(con, sc, f, today: dt.date) -> None:

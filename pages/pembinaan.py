@@ -85,7 +85,9 @@ WIDTHS = {"nama": 150, "alasan": 200, "fokus": 220, "nama_atasan": 140, "profil"
 def with_cases(frame: pl.DataFrame) -> pl.DataFrame:
     """Each employee's latest coaching-case status (from the application database) and a link to open one."""
     out = read.coaching_list(kasus.engine(), connection(), scope(), frame)
-    return kasus.labelled(out, "status_kasus").with_columns((pl.lit("/kasus?nip=") + pl.col("nip")).alias("kasus"))
+    # the column's header says "case status": "none yet" fits its width where "no case yet" was cut off
+    labelled = kasus.labelled(out, "status_kasus", none="status_none_short")
+    return labelled.with_columns((pl.lit("/kasus?nip=") + pl.col("nip")).alias("kasus"))
 
 
 def _summary(f, sc, labels: dict[str, str]) -> None:

@@ -129,7 +129,7 @@ def _at(engine, status: str) -> dict:
     case = _open(engine)
     for step in PATH[status]:
         case = C.transition(
-            engine, case["id"], step, expected_version=case["version"], actor="ani", reason="r", within=EVERYTHING
+            engine, case["id"], step, expected_version=case["version"], actor="ani", reason="r", hasil="h", within=EVERYTHING
         )
     return case
 
@@ -146,6 +146,7 @@ def test_transitions_allowed_and_refused(app_engine):
                     expected_version=case["version"],
                     actor="x",
                     reason="pindah tugas",
+                    hasil="Membaik",
                     within=EVERYTHING,
                 )
                 assert moved["status"] == to and moved["version"] == case["version"] + 1

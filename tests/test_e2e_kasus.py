@@ -37,29 +37,29 @@ def _edit_plan(page) -> None:
     form.get_by_role("button", name="Simpan perubahan").click()
 
 
-def test_open_a_case_from_the_list_add_a_session_close_it_and_see_it_per_opd(demo_settings, browser, tmp_path):  # noqa: F811
+def test_open_a_case_from_the_list_add_a_session_close_it_and_see_it_per_opd(demo_settings, browser, tmp_path, monkeypatch):  # noqa: F811
     app_db = tmp_path / "app.db"
+    # an empty case list (the demo's history is tested in tests/test_kasus_workflow.py)
+    (tmp_path / "no_history.toml").write_text("[kasus]\ndemo_history = false\n")
+    monkeypatch.setenv("KINERJA_SETTINGS", str(tmp_path / "no_history.toml"))
     with _serve(demo_settings, app_db) as url:
         page = _open(browser, f"{url}/pembinaan")
         page.get_by_role("link", name="Buka kasus").last.click()
         page.get_by_role("button", name="Buka kasus", exact=True).wait_for(timeout=120_000)
         assert "/kasus" in page.url and "nip=" in page.url
         page.get_by_role("button", name="Buka kasus", exact=True).click()
-        _wait_text(page, "dibuka.")
+        _wait_text(page, "dibuka untuk")
         _wait_text(page, "versi 1")
         page.get_by_label("Yang dibahas").fill("Target layanan dan hambatan dibahas")
         page.get_by_label("Langkah berikut yang disepakati").fill("Pendampingan mingguan")
         page.get_by_role("button", name="Simpan catatan sesi").click()
-        _wait_text(page, "versi 2")
+        _wait_text(page, "versi 3")  # the first note also starts the coaching (its own status event)
+        _wait_text(page, "Berjalan (sekarang)")
         _edit_plan(page)
-        _wait_text(page, "versi 3")
-        page.get_by_role("button", name="Jadwalkan").click()
         _wait_text(page, "versi 4")
-        page.get_by_role("button", name="Mulai").click()
-        _wait_text(page, "versi 5")
         page.get_by_label("Hasil pembinaan").fill("Capaian kembali ke target")
-        page.get_by_role("button", name="Selesaikan").click()
-        _wait_text(page, "versi 6")
+        page.get_by_role("button", name="Selesaikan kasus").click()
+        _wait_text(page, "versi 5")
         assert page.locator("[data-testid='stException']").count() == 0
         page.get_by_role("tab", name="Per OPD").click()
         button = page.locator(".st-key-csv_kasus_opd").get_by_role("button", name="Unduh CSV")
@@ -72,7 +72,7 @@ def test_open_a_case_from_the_list_add_a_session_close_it_and_see_it_per_opd(dem
     engine = make_engine(f"sqlite:///{app_db}")
     case = views.case_frame(engine).row(0, named=True)
     assert case["status"] == "selesai" and case["n_sesi"] == 1
-    assert [e["actor"] for e in C.events(engine, case["id"])] == [ADMIN["username"]] * 6  # the signed-in user
+    assert [e["actor"] for e in C.events(engine, case["id"])] == [ADMIN["username"]] * 5  # the signed-in user
     changed = C.get_case(engine, case["id"])
     assert changed["coach_nama"] == "Bu Pembina Baru" and changed["rencana"][0]["aksi"] == "Dialog kinerja bulan depan"
     engine.dispose()

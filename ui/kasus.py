@@ -13,11 +13,13 @@ import polars as pl
 import sqlalchemy as sa
 import streamlit as st
 
+import ui.text_kasus  # noqa: F401  (registers the labels)
 from appdb.engine import app_db_url, open_app_db
-from coaching import cases
+from coaching import cases, read
+from coaching.demo import seed_history
 from coaching.scope import Within
 from ui import fmt
-from ui.data import connection, scope, settings
+from ui.data import connection, scope, settings, version
 from ui.i18n import col, lang, t
 
 
@@ -27,8 +29,22 @@ def _engine(url: str) -> sa.Engine:
 
 
 def engine() -> sa.Engine:
-    """The migrated application database engine (one per process)."""
-    return _engine(app_db_url(settings()))
+    """The migrated application database engine (one per process); in demo mode with `[kasus] demo_history`,
+    holding the demo's coaching history from the first use on."""
+    url = app_db_url(settings())
+    _demo_history(url, version())
+    return _engine(url)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _demo_history(url: str, ver: str) -> int:
+    """Write the demo's past cases once per warehouse version (nothing when the database already holds cases)."""
+    from ui.auth import demo_mode
+
+    cfg = settings().section("kasus")
+    if not cfg.get("demo_history", True) or not demo_mode():
+        return 0
+    return seed_history(_engine(url), connection(), cfg)
 
 
 def actor() -> str:
@@ -52,15 +68,14 @@ def status_label(code: str | None) -> str:
     return t(f"status_{code}") if code in cases.ALLOWED else t("status_none")
 
 
-def labelled(frame: pl.DataFrame, column: str = "status") -> pl.DataFrame:
-    """The status column as words in the chosen language."""
+def labelled(frame: pl.DataFrame, column: str = "status", none: str = "status_none") -> pl.DataFrame:
+    """The status column as words in the chosen language (`none`: the text key for no case)."""
     words = {code: t(f"status_{code}") for code in cases.ALLOWED}
-    return frame.with_columns(
-        pl.col(column).replace_strict(words, default=t("status_none"), return_dtype=pl.String).fill_null(t("status_none"))
-    )
+    return frame.with_columns(pl.col(column).replace_strict(words, default=t(none), return_dtype=pl.String).fill_null(t(none)))
 
 
-def _say(kind: str, text: str) -> None:
+def say(kind: str, text: str) -> None:
+    """Keep a message for the next drawing of the page (callbacks run before it)."""
     st.session_state["kasus_msg"] = (kind, text)
 
 
@@ -71,56 +86,26 @@ def messages() -> None:
         getattr(st, msg[0])(msg[1])
 
 
-def _act(fn, *args, **kwargs) -> bool:
+def act(fn, *args, **kwargs) -> bool:
     """Run a service call for the person: success, a refusal or a conflict becomes a message."""
     if not actor():
-        _say("warning", t("kasus_actor_needed"))
+        say("warning", t("kasus_actor_needed"))
         return False
     try:
         fn(engine(), *args, actor=actor(), within=within(), **kwargs)
     except cases.Conflict as exc:
-        _say("warning", exc.text(lang()) + " " + t("kasus_conflict_keep"))
+        say("warning", exc.text(lang()) + " " + t("kasus_conflict_keep"))
         return False
     except cases.CaseError as exc:
-        _say("error", exc.text(lang()))
+        say("error", exc.text(lang()))
         return False
-    _say("success", t("kasus_saved"))
+    say("success", t("kasus_saved"))
     return True
 
 
-def _seen(case_id: int) -> int:
+def seen(case_id: int) -> int:
+    """The version of the case the person was last shown."""
     return int(st.session_state.get(f"kasus_seen_{case_id}", 0))
-
-
-def _transition(case_id: int, to: str) -> None:
-    ss = st.session_state
-    _act(
-        cases.transition,
-        case_id,
-        to,
-        expected_version=_seen(case_id),
-        reason=ss.get(f"kasus_reason_{case_id}"),
-        hasil=ss.get(f"kasus_outcome_{case_id}") if to == "selesai" else None,
-    )
-
-
-def _outcome(case_id: int) -> None:
-    text = str(st.session_state.get(f"kasus_outcome_{case_id}") or "")
-    _act(cases.set_outcome, case_id, text, expected_version=_seen(case_id))
-
-
-def _session(case_id: int) -> None:
-    ss = st.session_state
-    ok = _act(
-        cases.add_session,
-        case_id,
-        tanggal=ss.get(f"kasus_sdate_{case_id}") or dt.date.today(),
-        dibahas=str(ss.get(f"kasus_disc_{case_id}") or ""),
-        langkah=str(ss.get(f"kasus_next_{case_id}") or ""),
-        expected_version=_seen(case_id),
-    )
-    if ok:  # a saved note leaves the form empty for the next one
-        ss[f"kasus_disc_{case_id}"] = ss[f"kasus_next_{case_id}"] = ""
 
 
 def _plan(pre: dict) -> list[dict]:
@@ -146,7 +131,7 @@ def _open(pre: dict) -> None:
     focus = [x.strip() for x in str(ss.get("kasus_new_focus") or "").splitlines() if x.strip()]
     coach_nip = str(ss.get("kasus_new_coach_nip") or "").strip() or pre["coach_nip"]
     if not actor():
-        _say("warning", t("kasus_actor_needed"))
+        say("warning", t("kasus_actor_needed"))
         return
     try:
         case = cases.open_case(
@@ -155,15 +140,18 @@ def _open(pre: dict) -> None:
             coach_nama=ss.get("kasus_new_coach"), rencana=rencana, due_date=ss.get("kasus_new_due"),
         )  # fmt: skip
     except cases.CaseError as exc:
-        _say("error", exc.text(lang()))
+        say("error", exc.text(lang()))
         return
     ss["kasus_pick"] = case["id"]
-    _say("success", t("kasus_opened", id=case["id"]))
+    ss["kasus_just_opened"] = case["id"]  # the page then says "opened", not "already has an open case"
+    say("success", t("kasus_opened_next", id=case["id"], nama=fmt.md(pre["nama"])))
 
 
-def open_form(pre: dict, rule_text: dict[str, str]) -> None:
-    """The pre-filled form that opens a case for one employee."""
-    st.subheader(t("kasus_open_for", nama=fmt.md(pre["nama"])))
+def open_form(pre: dict, rule_text: dict[str, str], primary: bool = True) -> None:
+    """The pre-filled form that opens a case for one employee (its button secondary when `primary` is off:
+    a new case after a closed one is a choice, not the page's next step)."""
+    if primary:
+        st.subheader(t("kasus_open_for", nama=fmt.md(pre["nama"])))
     if pre["aturan"]:
         st.markdown(f"**{t('kasus_rules')}:** " + "; ".join(rule_text[r] for r in pre["aturan"]))
     else:
@@ -185,7 +173,8 @@ def open_form(pre: dict, rule_text: dict[str, str]) -> None:
             column_config={"aksi": st.column_config.TextColumn(col("aksi"), width="large"),
                            "tanggal": st.column_config.DateColumn(col("tanggal"), format="DD/MM/YYYY")},
         )  # fmt: skip
-        st.form_submit_button(t("kasus_open"), type="primary", on_click=_open, args=(pre,))
+        kind = "primary" if primary else "secondary"
+        st.form_submit_button(t("kasus_open"), type=kind, on_click=_open, args=(pre,))
 
 
 def _case_plan(case: dict) -> list[dict]:
@@ -212,9 +201,9 @@ def _update(case: dict) -> None:
     was = {**{k: case[k] for k in wanted}, "rencana": steps(_case_plan(case))}
     changed = {k: v for k, v in wanted.items() if v != was[k]}
     if not changed:
-        _say("info", t("kasus_no_change"))
+        say("info", t("kasus_no_change"))
         return
-    if _act(cases.update_plan, cid, expected_version=_seen(cid), **changed):
+    if act(cases.update_plan, cid, expected_version=seen(cid), **changed):
         ss[f"kasus_edit_coach_nip_{cid}"] = ""
 
 
@@ -247,7 +236,8 @@ def edit_form(case: dict) -> None:
         st.form_submit_button(t("kasus_save_plan"), on_click=_update, args=(case,))
 
 
-def _facts(case: dict) -> None:
+def facts(case: dict) -> None:
+    """Status, coach, due date, focus, plan, outcome and cancellation reason of one case."""
     lg = lang()
     st.caption(
         t("kasus_meta", status=status_label(case["status"]), coach=fmt.md(case["coach_nama"]),
@@ -266,33 +256,6 @@ def _facts(case: dict) -> None:
         st.markdown(f"**{t('kasus_outcome')}:** {fmt.md(case['hasil'])}")
     if case["alasan_batal"]:
         st.markdown(f"**{col('alasan_batal')}:** {fmt.md(case['alasan_batal'])}")
-
-
-def detail(case: dict) -> None:
-    """One case: facts, status and outcome form, session form (open cases), sessions and the trail."""
-    cid = case["id"]
-    st.subheader(t("kasus_detail", id=cid, nama=fmt.md(case["nama"] or fmt.mask_nip(case["nip"]))))
-    _facts(case)
-    allowed = cases.ALLOWED[case["status"]]
-    if allowed or case["status"] == "selesai":
-        with st.form(f"kasus_status_{cid}"):
-            st.text_area(t("kasus_outcome"), case["hasil"] or "", key=f"kasus_outcome_{cid}")
-            if "dibatalkan" in allowed:
-                st.text_input(t("kasus_reason"), key=f"kasus_reason_{cid}")
-            cols = st.columns(len(allowed) + 1)
-            for c, to in zip(cols, allowed, strict=False):
-                c.form_submit_button(t(f"kasus_to_{to}"), on_click=_transition, args=(cid, to), key=f"kasus_btn_{to}_{cid}")
-            cols[-1].form_submit_button(t("kasus_save_outcome"), on_click=_outcome, args=(cid,), key=f"kasus_btn_out_{cid}")
-    if case["status"] in cases.OPEN:
-        edit_form(case)
-        with st.form(f"kasus_session_{cid}"):
-            st.markdown(f"**{t('kasus_session')}**")
-            st.date_input(t("kasus_session_date"), dt.date.today(), key=f"kasus_sdate_{cid}", format="DD/MM/YYYY")
-            st.text_area(t("kasus_discussed"), key=f"kasus_disc_{cid}")
-            st.text_input(t("kasus_next"), key=f"kasus_next_{cid}")
-            st.form_submit_button(t("kasus_add_session"), on_click=_session, args=(cid,))
-    # what the person sees now is what their next change is checked against
-    st.session_state[f"kasus_seen_{cid}"] = case["version"]
 
 
 def _value(key: str, value) -> str:
@@ -340,7 +303,7 @@ def trail_frame(events: list[dict]) -> pl.DataFrame:
 def _award(row: dict) -> None:
     ss = st.session_state
     if not actor():
-        _say("warning", t("kasus_actor_needed"))
+        say("warning", t("kasus_actor_needed"))
         return
     try:
         cases.record_award(
@@ -349,9 +312,9 @@ def _award(row: dict) -> None:
             catatan=str(ss.get("award_note") or "") or None, actor=actor(), within=within(),
         )  # fmt: skip
     except cases.CaseError as exc:
-        _say("error", exc.text(lang()))
+        say("error", exc.text(lang()))
         return
-    _say("success", t("award_saved"))
+    say("success", t("award_saved"))
 
 
 def award_form(row: dict) -> None:
@@ -372,5 +335,12 @@ def case_link(nip: str | None) -> None:
     from ui.page import PAGES
 
     page = PAGES.get("kasus")
-    if nip and page is not None:
+    if not nip or page is None:
+        return
+    theirs = read.cases(engine(), connection(), scope()).filter(pl.col("nip") == nip)
+    if theirs.is_empty():
         st.page_link(page, label=t("open_case"), icon=":material/assignment_add:", query_params={"nip": nip})
+        return
+    last = theirs.sort("id").row(-1, named=True)  # their case exists: the link says so and shows it
+    label = t("kasus_view", id=last["id"], status=status_label(last["status"]).lower())
+    st.page_link(page, label=label, icon=":material/assignment:", query_params={"nip": nip})

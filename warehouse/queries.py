@@ -690,3 +690,82 @@ def listed_history(con: Con, scope: Scope) -> pl.DataFrame:
     w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip", person_period="periode")
     sql = f"SELECT nip, periode, lokasi, opd FROM mart_pembinaan WHERE {w} ORDER BY periode, nip"
     return run(con, sql, p, "listed_history")
+
+
+def listed_reasons(con: Con, scope: Scope) -> pl.DataFrame:
+    """Every (employee, period) the coaching list flagged, with why (rules), what to coach on and the supervisor
+    then, most urgent first within a period (the demo's past cases are opened from these)."""
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip", person_period="periode")
+    sql = f"""SELECT nip, nama, lokasi, opd, periode, periode_mulai, hasil_kerja, predikat, aturan_predikat,
+                     aturan_berturut, aturan_tren, indikator_lemah, nilai_lemah, nip_atasan, nama_atasan, urgensi
+              FROM mart_pembinaan WHERE {w} ORDER BY periode_mulai, urgensi DESC, nip"""
+    return run(con, sql, p, "listed_reasons")
+
+
+# The detail of one service unit in one survey period (Umpan balik): every count is of that unit's responses in
+# that period, the rows fct_ikm counts as its n_responden. Responses are rows about one officer, so they follow
+# skm_responses' rule: an aggregate viewer gets none, an Atasan only those about its own people's service.
+def _skm_unit_period(scope: Scope, lokasi: str, unit: str, periode: str) -> tuple[str, dict]:
+    w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, individual=True, person="nip_petugas")
+    p |= {"unit_lokasi": lokasi, "unit": unit, "skm_periode": periode}
+    return w + " AND lokasi = $unit_lokasi AND unit_layanan = $unit AND periode = $skm_periode", p
+
+
+SKM_PROFILE_FIELDS = ("jenis_kelamin", "pendidikan", "pekerjaan", "layanan")
+
+
+def skm_respondent_profile(con: Con, scope: Scope, lokasi: str, unit: str, periode: str) -> pl.DataFrame:
+    """Respondents of one unit in one survey period per answer of each profile field (kolom, nilai, jumlah),
+    blanks counted as null, most frequent first within a field."""
+    w, p = _skm_unit_period(scope, lokasi, unit, periode)
+    parts = [
+        f"SELECT '{field}' AS kolom, {field} AS nilai, count(*) AS jumlah FROM stg_skm WHERE {w} GROUP BY {field}"
+        for field in SKM_PROFILE_FIELDS  # names from the fixed tuple above, never from a user
+    ]
+    sql = " UNION ALL ".join(parts) + " ORDER BY kolom, jumlah DESC, nilai NULLS LAST"
+    return run(con, sql, p, "skm_respondent_profile")
+
+
+def skm_comment_groups(
+    con: Con, scope: Scope, lokasi: str, unit: str, periode: str, max_score: int, text: str | None = None
+) -> pl.DataFrame:
+    """Comments of one unit in one survey period, identical ones (ignoring case and spacing) as one row with how
+    many gave it, the last date, whether any of them came with an unsur scored `max_score` or lower (a complaint)
+    and the mean scores of unsur 3, 7 and 9; most frequent first."""
+    w, p = _skm_unit_period(scope, lokasi, unit, periode)
+    p["max_score"] = max_score
+    if text:
+        w += " AND kritik_saran ILIKE '%' || $text || '%'"
+        p["text"] = text
+    sql = f"""SELECT min(trim(kritik_saran)) AS kritik_saran, count(*) AS jumlah, max(tanggal) AS terakhir,
+                     bool_or(least(u1, u2, u3, u4, u5, u6, u7, u8, u9) <= $max_score) AS keluhan,
+                     avg(u3) AS u3, avg(u7) AS u7, avg(u9) AS u9
+              FROM stg_skm WHERE {w} AND trim(coalesce(kritik_saran, '')) <> ''
+              GROUP BY lower(regexp_replace(trim(kritik_saran), '\\s+', ' ', 'g'))
+              ORDER BY jumlah DESC, terakhir DESC, kritik_saran"""
+    return run(con, sql, p, "skm_comment_groups")
+
+
+def skm_complaint_words(
+    con: Con, scope: Scope, lokasi: str, unit: str, periode: str, max_score: int, stop_words: list[str], top: int = 12
+) -> pl.DataFrame:
+    """The words most often in one unit's complaints of one survey period: per word (lower case, letters only,
+    three or more, stop words removed) the number of complaints holding it, their share of all complaints and
+    the number of all complaints.
+
+    A complaint is a comment whose respondent scored at least one unsur `max_score` or lower."""
+    w, p = _skm_unit_period(scope, lokasi, unit, periode)
+    p |= {"max_score": max_score, "stop_words": sorted(stop_words), "top": int(top)}
+    sql = f"""WITH keluhan AS (
+                  SELECT row_number() OVER () AS id, lower(kritik_saran) AS teks FROM stg_skm
+                  WHERE {w} AND trim(coalesce(kritik_saran, '')) <> ''
+                    AND least(u1, u2, u3, u4, u5, u6, u7, u8, u9) <= $max_score
+              ),
+              kata AS (
+                  SELECT DISTINCT id, unnest(regexp_split_to_array(teks, '[^\\p{{L}}]+')) AS kata FROM keluhan
+              )
+              SELECT kata, count(*) AS n_keluhan, count(*) / (SELECT count(*) FROM keluhan) AS share_keluhan,
+                     (SELECT count(*) FROM keluhan) AS n_semua_keluhan
+              FROM kata WHERE length(kata) >= 3 AND NOT list_contains($stop_words, kata)
+              GROUP BY kata ORDER BY n_keluhan DESC, kata LIMIT $top"""
+    return run(con, sql, p, "skm_complaint_words")
