@@ -117,17 +117,23 @@ def logo_path(settings: Settings) -> Path | None:
     return p if p.is_absolute() else ROOT / p
 
 
-def document(ctx: Context, title: str, extra: list[tuple[str, str]] | None = None, wide: bool = False) -> Document:
-    """A Document whose header carries the agency, the title, filters in words, as-of, reader and time (WIB)."""
+def document(
+    ctx: Context, title: str, extra: list[tuple[str, str]] | None = None, wide: bool = False, public: bool = False
+) -> Document:
+    """A Document whose header carries the agency, the title, filters in words, as-of, reader and time (WIB);
+    `public` (a publication) names no reader and no file."""
     cfg = ctx.settings.section("laporan")
     lg = ctx.lang
-    rows = [*(extra or []), *filters_in_words(ctx), *as_of(ctx), (tr("scope", lg), scope_words(ctx))]
+    if public:
+        rows = [*(extra or []), as_of(ctx)[0]]
+    else:
+        rows = [*(extra or []), *filters_in_words(ctx), *as_of(ctx), (tr("scope", lg), scope_words(ctx))]
     made = when_text(now_wib(), lg) + (f" ({tr('scheduled_by', lg)})" if ctx.via == "subscription" else "")
     rows.append((tr("generated_at", lg), made))
     meta = Meta(
         title=title, lang=lg, agency=str(cfg.get("instansi", "")), logo=logo_path(ctx.settings), rows=rows, landscape=wide
     )
     doc = Document(meta)
-    if not ctx.sees_people:
+    if not ctx.sees_people and not public:
         doc.text(tr("aggregate_note", lg, k=ctx.scope.min_group), "small")
     return doc

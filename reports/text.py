@@ -94,6 +94,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "skm_plan": ("Rencana tindak lanjut", "Follow-up plan"),
     "skm_plan_none": ("Rencana tindak lanjut belum diisi oleh unit.", "The unit has not yet entered its follow-up plan."),
     "skm_plan_by": ("Diisi oleh {who}, {when}", "Entered by {who}, {when}"),
+    "skm_plan_at": ("Rencana ditetapkan unit pada {when}.", "Plan set by the unit on {when}."),
+    "skm_group": ("Kelompok", "Group"),
     "skm_small": (
         "Responden kurang dari {n}: hasil perlu dibaca hati-hati.",
         "Fewer than {n} respondents: read the result with care.",
