@@ -159,7 +159,8 @@ def subscriptions(engine: sa.Engine, username: str | None = None) -> list[dict]:
 
 
 def record_delivery(engine: sa.Engine, sub: dict, outcome: str, detail: str, version: str | None, retry_at=None) -> None:
-    """After a try: the trail row, and the subscription's state (sent: reset failures; failed: count, retry time)."""
+    """After a try: the trail row and the subscription's state. sent: failures reset; failed: counted, retried at
+    `retry_at`; given_up or refused: counted and kept for the admin, next try at the next regular time."""
     t = report_subscriptions
     now = _now()
     with engine.begin() as con:
@@ -168,9 +169,19 @@ def record_delivery(engine: sa.Engine, sub: dict, outcome: str, detail: str, ver
             vals = dict(last_sent_at=now, last_version=version, failures=0, retry_at=None, last_error=None)
         elif outcome == "failed":
             vals = dict(failures=t.c.failures + 1, retry_at=retry_at, last_error=detail[:2000])
-        else:  # refused or given up: wait for the next regular time
-            vals = dict(last_sent_at=now, last_version=version, failures=0, retry_at=None, last_error=detail[:2000])
+        else:
+            vals = dict(
+                last_sent_at=now, last_version=version, failures=t.c.failures + 1, retry_at=None, last_error=detail[:2000]
+            )
         con.execute(sa.update(t).where(t.c.id == sub["id"]).values(**vals))
+
+
+def set_version(engine: sa.Engine, sub_id: int, version: str) -> None:
+    """Remember the data version a subscription has seen (an after-each-load one starts from the load current
+    when it was made)."""
+    t = report_subscriptions
+    with engine.begin() as con:
+        con.execute(sa.update(t).where(t.c.id == sub_id).values(last_version=version))
 
 
 def deliveries(engine: sa.Engine, sub_ids: list[int], limit: int = 200) -> list[dict]:

@@ -1,0 +1,45 @@
+"""E-mail through the [smtp] settings: host, port, TLS (none, starttls, ssl), sender, and an account whose
+password comes from the environment (KINERJA_SMTP_PASSWORD), never from the repository."""
+
+from __future__ import annotations
+
+import os
+import smtplib
+import ssl
+from email.message import EmailMessage
+
+BODY = {
+    "id": 'Terlampir laporan "{title}" dari Dasbor Kinerja ASN, dibuat dengan cakupan akun Anda.\n\n'
+    "Anda menerima e-mail ini karena berlangganan laporan ini; ubah atau hentikan di halaman Langganan laporan.",
+    "en": 'Attached is the report "{title}" from the ASN Performance Dashboard, made with your account\'s scope.\n\n'
+    "You receive this e-mail because you subscribed to this report; change or stop it on the Report subscriptions page.",
+}
+
+
+def message(cfg: dict, to: str, title: str, pdf: bytes, lang: str, file_name: str) -> EmailMessage:
+    """The e-mail: subject, a short text, the PDF attached."""
+    msg = EmailMessage()
+    msg["From"] = str(cfg.get("pengirim") or "dasbor-kinerja@localhost")
+    msg["To"] = to
+    msg["Subject"] = title
+    msg.set_content(BODY.get(lang, BODY["id"]).format(title=title))
+    msg.add_attachment(pdf, maintype="application", subtype="pdf", filename=file_name)
+    return msg
+
+
+def send_report(cfg: dict, to: str, title: str, pdf: bytes, lang: str, file_name: str) -> None:
+    """Send one report; raises on any failure (the scheduler retries)."""
+    host, port = str(cfg.get("host", "localhost")), int(cfg.get("port", 25))
+    tls = str(cfg.get("tls", "none"))
+    timeout = float(cfg.get("timeout", 30))
+    if tls == "ssl":
+        server = smtplib.SMTP_SSL(host, port, timeout=timeout, context=ssl.create_default_context())
+    else:
+        server = smtplib.SMTP(host, port, timeout=timeout)
+    with server:
+        if tls == "starttls":
+            server.starttls(context=ssl.create_default_context())
+        user = str(cfg.get("username") or "")
+        if user:
+            server.login(user, os.environ.get("KINERJA_SMTP_PASSWORD", ""))
+        server.send_message(message(cfg, to, title, pdf, lang, file_name))

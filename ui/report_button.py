@@ -1,0 +1,56 @@
+"""The "Unduh laporan (PDF)" action every analysis page draws with one call: the PDF of the view for the same
+filters, language and reader (reports.build), made only when pressed and logged like the other downloads.
+Ringkasan adds the regional pack; Umpan balik adds the SKM publication per unit with its follow-up plan."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui.text_reports  # noqa: F401  (registers the labels)
+from reports.build import pack, page_report
+from reports.context import Context
+from ui import audit
+from ui.auth import PRINCIPAL
+from ui.data import connection, scope, settings
+from ui.i18n import lang, t
+from ui.page import filters
+
+PDF = "application/pdf"
+
+
+def context() -> Context:
+    """The report context of this session: its filters, scope, language and principal."""
+    return Context(
+        con=connection(), f=filters(), scope=scope(), lang=lang(), settings=settings(), who=st.session_state.get(PRINCIPAL)
+    )
+
+
+def report_button(page: str, nip: str | None = None) -> None:
+    """Draw the page's PDF download (and, on Ringkasan, the regional pack; on Umpan balik, the SKM publication)."""
+    ctx = context()
+    name = f"laporan_{page}.pdf"
+    cols = st.columns([1, 1, 2]) if page == "ringkasan" else [st.container()]
+    detail_file = name if nip is None else f"laporan_profil_{nip[-6:]}.pdf"
+    cols[0].download_button(
+        t("report_pdf"),
+        audit.logged_download(lambda: page_report(ctx, page, nip), detail_file, ctx.f, 0),
+        file_name=detail_file,
+        mime=PDF,
+        key=f"pdf_{page}",
+        on_click="ignore",
+        help=t("report_pdf_help"),
+    )
+    if page == "ringkasan":
+        cols[1].download_button(
+            t("report_pack"),
+            audit.logged_download(lambda: pack(ctx), "paket_laporan.pdf", ctx.f, 0),
+            file_name="paket_laporan.pdf",
+            mime=PDF,
+            key="pdf_pack",
+            on_click="ignore",
+            help=t("report_pack_help"),
+        )
+    if page == "umpan_balik":
+        from ui.skm_publication import panel
+
+        panel(ctx)
