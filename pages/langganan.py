@@ -18,10 +18,17 @@ from ui.filters import describe
 from ui.i18n import lang, t
 from ui.page import filters
 from ui.tables import show
+from warehouse.db import Filters
 
 
 def _report_label(key: str) -> str:
     return t("rep_pack") if key == "pack" else t(f"page_{key}")
+
+
+def _words(saved: dict | None) -> str:
+    """Saved filters as the sidebar names them."""
+    f = Filters(**{k: tuple(v) if isinstance(v, list) else v for k, v in (saved or {}).items()})
+    return "; ".join(f"{k}: {v}" for k, v in describe(f))
 
 
 def _form(who) -> None:
@@ -52,8 +59,9 @@ def _mine(who) -> None:
     for s in subs:
         c1, c2, c3 = st.columns([5, 1, 1])
         last = fmt.day(s["last_sent_at"], lg) if s["last_sent_at"] else "–"
-        what = f"**{fmt.md(_report_label(s['laporan']))}** · {t('sched_' + s['jadwal'])} · {t('lang_' + s['lang'])} · {fmt.md(s['email'])}"
-        c1.markdown(f"{what}  \n{t('sub_filters_now', f=fmt.md(s['filters'] or t('all')))} · {fmt.md(last)}")
+        parts = [_report_label(s["laporan"]), t("sched_" + s["jadwal"]), t("lang_" + s["lang"]), s["email"]]
+        head = f"**{fmt.md(parts[0])}** · " + " · ".join(fmt.md(x) for x in parts[1:])
+        c1.markdown(f"{head}  \n{fmt.md(_words(s['filters']))} · {fmt.md(last)}")
         if c2.button(t("sub_pause") if s["active"] else t("sub_resume"), key=f"sub_act_{s['id']}"):
             set_active(engine(), who, s["id"], not s["active"])
             st.rerun()
