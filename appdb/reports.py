@@ -158,11 +158,14 @@ def subscriptions(engine: sa.Engine, username: str | None = None) -> list[dict]:
     return rows
 
 
-def record_delivery(engine: sa.Engine, sub: dict, outcome: str, detail: str, version: str | None, retry_at=None) -> None:
+def record_delivery(
+    engine: sa.Engine, sub: dict, outcome: str, detail: str, version: str | None, retry_at=None, now: dt.datetime | None = None
+) -> None:
     """After a try: the trail row and the subscription's state. sent: failures reset; failed: counted, retried at
-    `retry_at`; given_up or refused: counted and kept for the admin, next try at the next regular time."""
+    `retry_at`; given_up or refused: counted and kept for the admin, next try at the next regular time. `now` is
+    the scheduler's time of the round (its schedule is judged against it)."""
     t = report_subscriptions
-    now = _now()
+    now = now or _now()
     with engine.begin() as con:
         con.execute(sa.insert(report_deliveries).values(subscription_id=sub["id"], at=now, outcome=outcome, detail=detail[:2000]))
         if outcome == "sent":

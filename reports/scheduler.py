@@ -86,7 +86,7 @@ def deliver(sub: dict, settings: Settings, engine: sa.Engine, con, version: str,
     row = find_user(engine, username=sub["username"])
     if row is None or sub["laporan"] not in REPORTS:
         why = "account disabled or gone" if row is None else f"unknown report {sub['laporan']!r}"
-        record_delivery(engine, sub, "refused", why, version)
+        record_delivery(engine, sub, "refused", why, version, now=now)
         access.record(
             engine, "report_sent", None, username=sub["username"], outcome="denied", detail={"id": sub["id"], "why": why}
         )
@@ -100,10 +100,10 @@ def deliver(sub: dict, settings: Settings, engine: sa.Engine, con, version: str,
         give_up = tries >= int(cfg.get("percobaan_maks", 3))
         retry = None if give_up else now + dt.timedelta(minutes=float(cfg.get("retry_minutes", 15)))
         outcome = "given_up" if give_up else "failed"
-        record_delivery(engine, sub, outcome, f"{type(exc).__name__}: {exc}", version, retry)
+        record_delivery(engine, sub, outcome, f"{type(exc).__name__}: {exc}", version, retry, now=now)
         access.record(engine, "report_sent", who, outcome="failed", detail={"id": sub["id"], "try": tries})
         return outcome
-    record_delivery(engine, sub, "sent", sub["email"], version)
+    record_delivery(engine, sub, "sent", sub["email"], version, now=now)
     detail = {"id": sub["id"], "report": sub["laporan"], "to": sub["email"], "filters": sub["filters"], "lang": sub["lang"]}
     access.record(engine, "report_sent", who, rows=len(pdf), detail=detail)
     return "sent"
