@@ -29,9 +29,9 @@ def report_button(page: str, nip: str | None = None) -> None:
     """Draw the page's PDF download (and, on Ringkasan, the regional pack; on Umpan balik, the SKM publication)."""
     ctx = context()
     name = f"laporan_{page}.pdf"
-    cols = st.columns([1, 1, 2]) if page == "ringkasan" else [st.container()]
+    row = st.container(horizontal=True)  # the buttons side by side, each as wide as its label
     detail_file = name if nip is None else f"laporan_profil_{nip[-6:]}.pdf"
-    cols[0].download_button(
+    row.download_button(
         t("report_pdf"),
         audit.logged_download(lambda: page_report(ctx, page, nip), detail_file, ctx.f, 0),
         file_name=detail_file,
@@ -41,7 +41,7 @@ def report_button(page: str, nip: str | None = None) -> None:
         help=t("report_pdf_help"),
     )
     if page == "ringkasan":
-        cols[1].download_button(
+        row.download_button(
             t("report_pack"),
             audit.logged_download(lambda: pack(ctx), "paket_laporan.pdf", ctx.f, 0),
             file_name="paket_laporan.pdf",
