@@ -196,3 +196,87 @@ def deliveries(engine: sa.Engine, sub_ids: list[int], limit: int = 200) -> list[
     for r in out:
         r["at"] = aware(r["at"])
     return out
+
+
+# One row per alert ever raised, keyed by what it is about (rule, place, OPD or unit): `active` while the condition
+# holds; it fires (is sent) once when it becomes active, and again only after it cleared and came back.
+report_alerts = sa.Table(
+    "report_alerts",
+    metadata,
+    sa.Column("key", sa.String(400), primary_key=True),
+    sa.Column("rule", sa.String(16), nullable=False),
+    sa.Column("lokasi", sa.String(64), nullable=True),
+    sa.Column("opd", sa.String(200), nullable=True),
+    sa.Column("text_id", sa.Text, nullable=False),
+    sa.Column("text_en", sa.Text, nullable=False),
+    sa.Column("link", sa.String(64), nullable=False),
+    sa.Column("restricted", sa.Boolean, nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("first_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("cleared_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
+)
+
+
+def sync_alerts(engine: sa.Engine, current: list[dict], now: dt.datetime | None = None) -> list[dict]:
+    """Make the table match the alerts that hold now; returns the ones that became active (they fire)."""
+    now = now or _now()
+    a = report_alerts
+    keys = {c["key"] for c in current}
+    fired = []
+    with engine.begin() as con:
+        known = {r.key: r for r in con.execute(sa.select(a))}
+        for c in current:
+            row = known.get(c["key"])
+            texts = dict(text_id=c["text_id"], text_en=c["text_en"], link=c["link"])
+            if row is None:
+                con.execute(sa.insert(a).values(**c, active=True, first_at=now))
+                fired.append(c)
+            elif not row.active:
+                con.execute(
+                    sa.update(a)
+                    .where(a.c.key == c["key"])
+                    .values(**texts, active=True, first_at=now, cleared_at=None, sent_at=None)
+                )
+                fired.append(c)
+            else:  # still holding: its figures are brought up to date, it does not fire again
+                con.execute(sa.update(a).where(a.c.key == c["key"]).values(**texts))
+        gone = [k for k, r in known.items() if r.active and k not in keys]
+        if gone:
+            con.execute(sa.update(a).where(a.c.key.in_(gone)).values(active=False, cleared_at=now))
+    return fired
+
+
+def active_alerts(engine: sa.Engine) -> list[dict]:
+    """The alerts holding now, newest first."""
+    a = report_alerts
+    with engine.connect() as con:
+        rows = [
+            dict(r._mapping) for r in con.execute(sa.select(a).where(a.c.active.is_(True)).order_by(a.c.first_at.desc(), a.c.key))
+        ]
+    for r in rows:
+        r["first_at"] = aware(r["first_at"])
+    return rows
+
+
+def mark_sent(engine: sa.Engine, keys: list[str], now: dt.datetime | None = None) -> None:
+    a = report_alerts
+    if keys:
+        with engine.begin() as con:
+            con.execute(sa.update(a).where(a.c.key.in_(keys)).values(sent_at=now or _now()))
+
+
+def meta_value(engine: sa.Engine, key: str) -> str | None:
+    """A value kept in app_meta (the scheduler's last evaluated data version)."""
+    from appdb.tables import app_meta
+
+    with engine.connect() as con:
+        return con.execute(sa.select(app_meta.c.value).where(app_meta.c.key == key)).scalar()
+
+
+def set_meta_value(engine: sa.Engine, key: str, value: str) -> None:
+    from appdb.tables import app_meta
+
+    with engine.begin() as con:
+        if con.execute(sa.update(app_meta).where(app_meta.c.key == key).values(value=value)).rowcount == 0:
+            con.execute(sa.insert(app_meta).values(key=key, value=value))

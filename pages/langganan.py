@@ -38,7 +38,8 @@ def _form(who) -> None:
     with st.form("sub_new", clear_on_submit=False):
         c1, c2, c3 = st.columns(3)
         report = c1.selectbox(t("sub_report"), REPORTS, format_func=_report_label)
-        language = c2.selectbox(t("sub_lang"), ["id", "en"], format_func=lambda k: t(f"lang_{k}"), index=1 if lang() == "en" else 0)
+        now = 1 if lang() == "en" else 0
+        language = c2.selectbox(t("sub_lang"), ["id", "en"], format_func=lambda k: t(f"lang_{k}"), index=now)
         schedule = c3.selectbox(t("sub_schedule"), SCHEDULES, format_func=lambda k: t(f"sched_{k}"))
         email = st.text_input(t("sub_email"), value=(row.email or "") if row is not None else "")
         if st.form_submit_button(t("sub_add")):

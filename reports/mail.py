@@ -27,8 +27,42 @@ def message(cfg: dict, to: str, title: str, pdf: bytes, lang: str, file_name: st
     return msg
 
 
+ALERT_SUBJECT = {"id": "Peringatan Dasbor Kinerja ASN ({n})", "en": "ASN Performance Dashboard alerts ({n})"}
+ALERT_INTRO = {
+    "id": "Setelah pemuatan data terakhir, hal berikut mulai berlaku dalam cakupan Anda (buka halamannya di dasbor):",
+    "en": "After the latest data load, the following started to hold within your scope (open its page in the dashboard):",
+}
+PAGE_NAMES = {
+    "umpan-balik": ("Umpan balik masyarakat", "Public feedback"),
+    "bandingkan": ("Bandingkan", "Compare"),
+    "": ("Ringkasan · Kurva distribusi", "Overview · Distribution curve"),
+    "kasus": ("Kasus pembinaan", "Coaching cases"),
+    "data": ("Data", "Data"),
+}
+
+
+def send_alert_mail(cfg: dict, to: str, alerts: list[dict], lang: str, base_url: str = "") -> None:
+    """One e-mail listing new alerts: what changed, by how much, and the page that shows it (its address when
+    [laporan] alamat_dasbor is set)."""
+    lines = [ALERT_INTRO.get(lang, ALERT_INTRO["id"]), ""]
+    for a in alerts:
+        page = PAGE_NAMES.get(a["link"], (a["link"], a["link"]))[lang == "en"]
+        where = f"{page}: {base_url.rstrip('/')}/{a['link']}" if base_url else page
+        lines.append(f"- {a['text_en' if lang == 'en' else 'text_id']} [{where}]")
+    msg = EmailMessage()
+    msg["From"] = str(cfg.get("pengirim") or "dasbor-kinerja@localhost")
+    msg["To"] = to
+    msg["Subject"] = ALERT_SUBJECT.get(lang, ALERT_SUBJECT["id"]).format(n=len(alerts))
+    msg.set_content("\n".join(lines))
+    _send(cfg, msg)
+
+
 def send_report(cfg: dict, to: str, title: str, pdf: bytes, lang: str, file_name: str) -> None:
     """Send one report; raises on any failure (the scheduler retries)."""
+    _send(cfg, message(cfg, to, title, pdf, lang, file_name))
+
+
+def _send(cfg: dict, msg: EmailMessage) -> None:
     host, port = str(cfg.get("host", "localhost")), int(cfg.get("port", 25))
     tls = str(cfg.get("tls", "none"))
     timeout = float(cfg.get("timeout", 30))
@@ -42,4 +76,4 @@ def send_report(cfg: dict, to: str, title: str, pdf: bytes, lang: str, file_name
         user = str(cfg.get("username") or "")
         if user:
             server.login(user, os.environ.get("KINERJA_SMTP_PASSWORD", ""))
-        server.send_message(message(cfg, to, title, pdf, lang, file_name))
+        server.send_message(msg)

@@ -2,6 +2,7 @@
 is now: a disabled account or a narrowed scope is honoured at once) and sent by e-mail through [smtp]. A failed
 send is retried [laporan] percobaan_maks times, retry_minutes apart, then given up until the next regular time;
 failures stay on the subscription for the admin (Langganan page). Every send or refusal is in the access log.
+After each load the alerts ([peringatan], reports.alerts) are evaluated and each new one sent once.
 
 Run beside the dashboard (`make run` starts it) or from cron with `--once`."""
 
@@ -17,10 +18,10 @@ import sqlalchemy as sa
 from appdb import access
 from appdb.accounts import find_user, to_principal
 from appdb.engine import app_db_url, open_app_db
-from appdb.reports import record_delivery, set_version, subscriptions
+from appdb.reports import mark_sent, meta_value, record_delivery, set_meta_value, set_version, subscriptions, sync_alerts
 from reports.build import PAGE_SECTIONS, pack, page_report
 from reports.context import WIB, Context
-from reports.mail import send_report
+from reports.mail import send_alert_mail, send_report
 from reports.text import tr
 from settings import Settings
 from warehouse.db import Filters, connect, current_file
@@ -130,6 +131,52 @@ def run_once(settings: Settings, engine: sa.Engine, now: dt.datetime | None = No
     return out
 
 
+ALERTS_VERSION = "alerts_version"
+
+
+def send_alerts(settings: Settings, engine: sa.Engine, version: str, now: dt.datetime) -> dict[str, list[str]]:
+    """After a load (a new data version): evaluate the alerts; those that newly hold are e-mailed, once, to every
+    subscriber whose scope covers them (one e-mail each, in their subscription's language). Returns
+    username -> alert keys sent."""
+    from reports.alerts import covers, evaluate
+
+    if version == "none" or meta_value(engine, ALERTS_VERSION) == version:
+        return {}
+    con = connect(str(settings.warehouse))
+    try:
+        fired = sync_alerts(engine, evaluate(con, settings, engine, now.astimezone(WIB).date()), now)
+    finally:
+        con.close()
+    set_meta_value(engine, ALERTS_VERSION, version)
+    privacy = settings.section("privacy")
+    k = int(privacy.get("min_group", 5))
+    sent: dict[str, list[str]] = {}
+    readers = {}
+    for sub in subscriptions(engine):
+        if sub["active"]:
+            readers.setdefault(sub["username"], sub)
+    for username, sub in readers.items():
+        row = find_user(engine, username=username)
+        if row is None:
+            continue
+        who = to_principal(row)
+        scope = who.scope(k, int(privacy.get("atasan_min_group", k)))
+        mine = [a for a in fired if covers(who, scope, a)]
+        if not mine:
+            continue
+        try:
+            base = str(settings.section("laporan").get("alamat_dasbor") or "")
+            send_alert_mail(settings.section("smtp"), sub["email"], mine, sub["lang"], base)
+        except Exception as exc:
+            log.warning("alert mail to %s failed: %s", username, exc)
+            access.record(engine, "report_sent", who, outcome="failed", detail={"alerts": [a["key"] for a in mine]})
+            continue
+        access.record(engine, "report_sent", who, rows=len(mine), detail={"alerts": [a["key"] for a in mine], "to": sub["email"]})
+        sent[username] = [a["key"] for a in mine]
+    mark_sent(engine, [key for keys in sent.values() for key in keys], now)
+    return sent
+
+
 def serve(settings: Settings, once: bool = False) -> None:
     """Check for due reports every [laporan] periksa_detik seconds (or once)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -140,6 +187,9 @@ def serve(settings: Settings, once: bool = False) -> None:
             done = run_once(settings, engine)
             if done:
                 log.info("reports delivered: %s", done)
+            alerts = send_alerts(settings, engine, data_version(settings), dt.datetime.now(dt.UTC))
+            if alerts:
+                log.info("alerts sent: %s", alerts)
         except Exception:
             log.exception("scheduler round failed")
         if once:

@@ -45,7 +45,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "predikat_mix": ("Sebaran predikat", "Predikat mix"),
     "curve": ("Pemeriksaan kurva distribusi", "Distribution curve check"),
     "curve_none": ("Tidak ada unit yang melanggar kurva distribusi.", "No unit breaks the distribution curve."),
-    "curve_count": ("{units} unit melanggar kurva distribusi.", "{units} units break the distribution curve."),
+    "curve_count": ("Unit yang melanggar kurva distribusi: {units}.", "Units breaking the distribution curve: {units}."),
     "trends": ("Tren", "Trends"),
     "trend_caption": ("Rata-rata hasil kerja per periode dan lokasi.", "Mean work result per period and place."),
     "compare": ("Perbandingan OPD dengan ketidakpastian", "OPD comparison with uncertainty"),

@@ -50,7 +50,30 @@ def report_button(page: str, nip: str | None = None) -> None:
             on_click="ignore",
             help=t("report_pack_help"),
         )
+    if page == "ringkasan" and ctx.who is not None:
+        _alerts(ctx)
     if page == "umpan_balik":
         from ui.skm_publication import panel
 
         panel(ctx)
+
+
+def _alerts(ctx: Context) -> None:
+    """The alerts holding now within this reader's scope (evaluated by the scheduler after each load)."""
+    from appdb.reports import active_alerts
+    from reports.alerts import covers
+    from ui import fmt
+    from ui.auth import engine
+    from ui.page import PAGES
+
+    mine = [a for a in active_alerts(engine()) if covers(ctx.who, ctx.scope, a)]
+    if not mine:
+        return
+    with st.expander(t("alerts_title", n=fmt.num(len(mine), 0, ctx.lang)), expanded=True, icon="⚠️"):
+        for a in mine[:10]:
+            st.markdown("- " + fmt.md(a["text_en" if ctx.lang == "en" else "text_id"]))
+        if len(mine) > 10:
+            st.caption(t("alerts_more", n=fmt.num(len(mine) - 10, 0, ctx.lang)))
+        for link in dict.fromkeys(a["link"] for a in mine):
+            if link in PAGES:
+                st.page_link(PAGES[link], label=t("alerts_open", page=PAGES[link].title))

@@ -68,6 +68,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "sched_bulanan": ("Bulanan", "Monthly"),
     "sched_setelah_muat": ("Setiap selesai pemuatan data", "After each data load"),
     "rep_pack": ("Paket laporan daerah", "Regional report pack"),
+    "alerts_title": ("Peringatan ({n})", "Alerts ({n})"),
+    "alerts_more": ("… dan {n} lainnya.", "… and {n} more."),
+    "alerts_open": ("Buka {page}", "Open {page}"),
     "lang_id": ("Bahasa Indonesia", "Bahasa Indonesia"),
     "lang_en": ("Inggris", "English"),
 }

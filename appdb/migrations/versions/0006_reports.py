@@ -1,5 +1,6 @@
 """Reports: the SKM follow-up plans units publish (PermenPANRB 14/2017), report subscriptions, and the trail of
-each scheduled delivery (sent, failed and retried, refused).
+each scheduled delivery (sent, failed and retried, refused), and the alerts raised
+after loads (each fires once per crossing, until it clears).
 
 Revision ID: 0006
 Revises: 0003 (on merge: the newest revision before this one)
@@ -66,11 +67,28 @@ def upgrade() -> None:
         ),
     )
     op.create_index("ix_report_deliveries_subscription_id", "report_deliveries", ["subscription_id"])
+    op.create_table(
+        "report_alerts",
+        sa.Column("key", sa.String(400), nullable=False),
+        sa.Column("rule", sa.String(16), nullable=False),
+        sa.Column("lokasi", sa.String(64), nullable=True),
+        sa.Column("opd", sa.String(200), nullable=True),
+        sa.Column("text_id", sa.Text, nullable=False),
+        sa.Column("text_en", sa.Text, nullable=False),
+        sa.Column("link", sa.String(64), nullable=False),
+        sa.Column("restricted", sa.Boolean, nullable=False),
+        sa.Column("active", sa.Boolean, nullable=False),
+        sa.Column("first_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("cleared_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("key", name="pk_report_alerts"),
+    )
     protect("skm_tindak_lanjut", refuse_delete=True)
 
 
 def downgrade() -> None:
     unprotect("skm_tindak_lanjut")
+    op.drop_table("report_alerts")
     op.drop_table("report_deliveries")
     op.drop_table("report_subscriptions")
     op.drop_table("skm_tindak_lanjut")
