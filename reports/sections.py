@@ -261,6 +261,7 @@ def ikm_units(doc: Document, ctx: Context) -> None:
     """IKM and mutu per service unit in the latest survey period (Umpan balik page), bars in the mutu colours."""
     units = queries.ikm_units(ctx.con, ctx.f, ctx.scope)
     lg = ctx.lang
+    min_n = int(ctx.settings.section("skm")["min_respondents"])
     doc.heading(tr("ikm_units", lg))
     if units.is_empty():
         doc.text(tr("no_rows", lg))
@@ -278,7 +279,7 @@ def ikm_units(doc: Document, ctx: Context) -> None:
     cols = [
         Column("unit", col("unit_layanan", lg), 2.6),
         Column("lokasi", col("lokasi", lg), 0.8),
-        Column("n", col("n_responden", lg), 0.8, True),
+        Column("n", col("n_responden", lg), 1.0, True),
         Column("ikm", col("ikm_konversi", lg), 0.9, True),
         Column("mutu", col("mutu", lg), 0.9),
         Column("ch", tr("change_col", lg), 0.8, True),
@@ -287,7 +288,7 @@ def ikm_units(doc: Document, ctx: Context) -> None:
         [
             r["unit_layanan"],
             r["lokasi"],
-            ctx.num(r["n_responden"], 0),
+            ctx.num(r["n_responden"], 0) + (" *" if r["n_responden"] < min_n else ""),
             ctx.num(r["ikm_konversi"], 2),
             tr(f"mutu_{r['mutu']}", lg),
             _delta(ctx, r["ikm_konversi"], r["lalu"], 2),
@@ -295,6 +296,8 @@ def ikm_units(doc: Document, ctx: Context) -> None:
         for r in last.iter_rows(named=True)
     ]
     doc.table(cols, body)
+    if (last["n_responden"] < min_n).any():  # the page's small-sample mark, here as a footnote
+        doc.text("* " + tr("skm_small", lg, n=ctx.num(min_n, 0)), "small")
 
 
 def coaching(doc: Document, ctx: Context, names: int = 0) -> None:
@@ -350,7 +353,7 @@ def recognition(doc: Document, ctx: Context, names: int = 0) -> None:
 def _people_table(doc: Document, ctx: Context, people: pl.DataFrame, figures: list[str]) -> None:
     lg = ctx.lang
     cols = [Column("nama", col("nama", lg), 1.6), Column("opd", col("opd", lg), 1.6), Column("jabatan", col("jabatan", lg), 1.8)]
-    cols += [Column(c, col(c, lg), 0.9, c != "predikat") for c in figures]
+    cols += [Column(c, col(c, lg), 1.3 if c == "predikat" else 0.9, c != "predikat") for c in figures]
     body = [
         [r["nama"], r["opd"], r["jabatan"] or "–", *[ctx.num(r[c], 1) if c != "predikat" else (r[c] or "–") for c in figures]]
         for r in people.iter_rows(named=True)
