@@ -69,11 +69,14 @@ def _alerts(ctx: Context) -> None:
     mine = [a for a in active_alerts(engine()) if covers(ctx.who, ctx.scope, a)]
     if not mine:
         return
-    with st.expander(t("alerts_title", n=fmt.num(len(mine), 0, ctx.lang)), expanded=True, icon="⚠️"):
+    # folded: the headline figures stay on the first screen; the count in the title says there is something to read
+    with st.expander(t("alerts_title", n=fmt.num(len(mine), 0, ctx.lang)), expanded=False, icon="⚠️"):
         for a in mine[:10]:
             st.markdown("- " + fmt.md(a["text_en" if ctx.lang == "en" else "text_id"]))
         if len(mine) > 10:
             st.caption(t("alerts_more", n=fmt.num(len(mine) - 10, 0, ctx.lang)))
         for link in dict.fromkeys(a["link"] for a in mine):
-            if link in PAGES:
+            if link in PAGES and link:
                 st.page_link(PAGES[link], label=t("alerts_open", page=PAGES[link].title))
+            elif link == "" and "" in PAGES:  # a curve break: Ringkasan's own curve section
+                st.page_link(PAGES[""], label=t("alerts_open_curve"), query_params={"ringkasan_bagian": "kurva"})

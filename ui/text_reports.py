@@ -71,6 +71,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "alerts_title": ("Peringatan ({n})", "Alerts ({n})"),
     "alerts_more": ("… dan {n} lainnya.", "… and {n} more."),
     "alerts_open": ("Buka {page}", "Open {page}"),
+    "alerts_open_curve": ("Buka Kurva distribusi", "Open Distribution curve"),
     "lang_id": ("Bahasa Indonesia", "Bahasa Indonesia"),
     "lang_en": ("Inggris", "English"),
 }
