@@ -39,7 +39,7 @@ PACK_SECTIONS: list[Section] = [
     lambda d, c: sections.coaching(d, c, names=NAMES),
     lambda d, c: sections.recognition(d, c, names=NAMES),
     sections.ikm_units,
-    sections.changes,
+    lambda d, c: sections.changes(d, c, top=10),
 ]
 
 

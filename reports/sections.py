@@ -361,9 +361,9 @@ def _people_table(doc: Document, ctx: Context, people: pl.DataFrame, figures: li
     doc.table(cols, body)
 
 
-def changes(doc: Document, ctx: Context) -> None:
-    """The OPDs whose mean work result changed most over the range (Ringkasan's list)."""
-    ch = queries.overview(ctx.con, ctx.f, ctx.scope, top=10)["changes"]
+def changes(doc: Document, ctx: Context, top: int = 5) -> None:
+    """The OPDs whose mean work result changed most over the range (Ringkasan's list: its five; the pack more)."""
+    ch = queries.overview(ctx.con, ctx.f, ctx.scope, top=top)["changes"]
     lg = ctx.lang
     doc.heading(tr("changes", lg))
     if ch.is_empty():

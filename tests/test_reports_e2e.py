@@ -1,6 +1,6 @@
-"""End-to-end in headless Chromium: an aggregate viewer and an admin press "Unduh laporan (PDF)" on Penghargaan;
-the files open, carry the page's filters and figures, and only the admin's names anyone; both downloads are in
-the access log."""
+"""End-to-end in headless Chromium: an admin presses "Unduh laporan (PDF)" on Penghargaan, an aggregate viewer
+(who has no Penghargaan page) on Ringkasan; the files open, carry their page's title and place, only the admin's
+names anyone; both downloads are in the access log."""
 
 from __future__ import annotations
 
@@ -33,8 +33,8 @@ def test_the_pdf_download_follows_the_reader(demo_settings):
     texts = {}
     with serve_with_accounts(demo_settings, ACCOUNTS) as (base, db), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for user in ("e2e-admin", "e2e-pantau"):
-            page = open_signed_in(browser, f"{base}/penghargaan", user, PASSWORD)
+        for user, path in (("e2e-admin", "penghargaan"), ("e2e-pantau", "")):
+            page = open_signed_in(browser, f"{base}/{path}", user, PASSWORD)
             wait_rendered(page)
             with page.expect_download(timeout=120_000) as dl:
                 page.get_by_role("button", name="Unduh laporan (PDF)").click()
@@ -46,7 +46,8 @@ def test_the_pdf_download_follows_the_reader(demo_settings):
         logged = {r["username"] for r in access.entries(engine, events=("download",)) if r["detail"]["file"].endswith(".pdf")}
         engine.dispose()
     assert logged == {"e2e-admin", "e2e-pantau"}
+    assert "Laporan Penghargaan" in texts["e2e-admin"] and "Laporan Ringkasan Kinerja" in texts["e2e-pantau"]
     for text in texts.values():
-        assert "Laporan Penghargaan" in text and "Jambi" in text and "Halaman 1 dari" in text
+        assert "Jambi" in text and "Halaman 1 dari" in text
     assert [n for n in names if n in texts["e2e-admin"]]
     assert not [n for n in names if n in texts["e2e-pantau"]]
