@@ -11,8 +11,10 @@ setup:
 	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	$(UV) sync --frozen
 
+# The report scheduler (subscribed PDFs by e-mail, python -m reports scheduler) runs beside the dashboard and stops with it.
 run: setup
 	$(UV) run python -m pipelines demo --if-missing
+	$(UV) run python -m reports scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(UV) run streamlit run serve.py --server.address $(HOST) --server.port $(PORT) --server.headless true \
 		--browser.gatherUsageStats false --server.maxUploadSize $$($(UV) run python -m settings upload-mb)
 

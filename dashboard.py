@@ -11,6 +11,7 @@ from pages import (
     bandingkan,
     data,
     kasus,
+    langganan,
     log_akses,
     panduan,
     pembinaan,
@@ -133,7 +134,10 @@ def _pages(page, who) -> dict:
             page(akun, "page_akun", ":material/manage_accounts:"),
             page(log_akses, "page_log_akses", ":material/policy:"),
         ],
-        t("section_help"): [page(panduan, "page_panduan", ":material/menu_book:")],
+        t("section_help"): [
+            page(langganan, "page_langganan", ":material/mail:"),
+            page(panduan, "page_panduan", ":material/menu_book:"),
+        ],
     }
     if who is not None and not who.sees_people:
         del groups[t("section_people")]

@@ -30,6 +30,10 @@ EVENTS = (
     "user_change",
     "denied",
     "purge",
+    # reports (issue 23): a report sent by the scheduler (or refused), a subscription changed, an SKM plan saved
+    "report_sent",
+    "subscription",
+    "skm_plan",
 )
 
 

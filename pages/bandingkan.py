@@ -9,6 +9,7 @@ from ui import charts, fmt, urlstate
 from ui.data import cached, scope, settings
 from ui.i18n import lang, t
 from ui.page import chart, filters, people_link, score_axis
+from ui.report_button import report_button
 from ui.tables import show
 from warehouse import queries
 
@@ -16,6 +17,7 @@ from warehouse import queries
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_bandingkan"))
+    report_button("bandingkan")
     cfg = settings().section("banding")
     data = cached(queries.compare_opd, f, sc, cfg["min_group"], cfg["confidence"])
     if data.is_empty():

@@ -16,6 +16,7 @@ from ui.charts import sparkline
 from ui.data import cached, connection, scope, settings
 from ui.i18n import lang, t
 from ui.page import chart, filters, profile_link
+from ui.report_button import report_button
 from ui.tables import indicators_and_values, show
 from warehouse import queries
 
@@ -120,6 +121,7 @@ def _summary(f, sc, labels: dict[str, str]) -> None:
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_pembinaan"))
+    report_button("pembinaan")
     data = cached(queries.coaching_list, f, sc, limit=int(settings().section("tampilan")["baris_daftar"]))
     labels, tags = rule_labels(), short_labels()
     if data.is_empty():

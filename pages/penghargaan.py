@@ -11,6 +11,7 @@ from ui.charts import sparkline
 from ui.data import cached, connection, scope, settings
 from ui.i18n import lang, t
 from ui.page import filters, profile_link
+from ui.report_button import report_button
 from ui.tables import indicators_and_values, show
 from warehouse import queries
 
@@ -18,6 +19,7 @@ from warehouse import queries
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_penghargaan"))
+    report_button("penghargaan")
     data = cached(queries.recognition_list, f, sc, limit=int(settings().section("tampilan")["baris_daftar"]))
     cfg = settings().section("penghargaan")
     if data.is_empty():

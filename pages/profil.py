@@ -9,6 +9,7 @@ from ui import audit, charts, fmt, kasus, urlstate
 from ui.data import cached, employee_exists, scope, settings
 from ui.i18n import VALUES, lang, t, value_label
 from ui.page import filters
+from ui.report_button import report_button
 from ui.tables import show
 from warehouse import queries
 from warehouse.queries import detail_periods
@@ -64,6 +65,7 @@ def run() -> None:
     if prof is None:
         st.warning(t("not_found"))
         return
+    report_button("profil", nip)
     e = prof["employee"].row(0, named=True)
     shown_nip = fmt.mask_nip(nip) if settings().section("privacy")["mask_nip"] else nip
     st.header(fmt.md(e["nama"]))

@@ -13,6 +13,7 @@ from ui.charts import PLACE_COLOURS
 from ui.data import cached, scope, settings
 from ui.i18n import lang, t, value_label
 from ui.page import filters
+from ui.report_button import report_button
 from ui.tables import show
 from warehouse import queries
 
@@ -171,6 +172,7 @@ def _curve(f, br: pl.DataFrame) -> None:
 def run() -> None:
     f, sc, lg = filters(), scope(), lang()
     st.title(t("page_ringkasan"))
+    report_button("ringkasan")
     over = cached(queries.overview, f, sc)
     if over["head"].is_empty():
         st.info(t("no_data"))

@@ -12,6 +12,7 @@ from ui import charts, fmt, urlstate
 from ui.data import cached, scope, settings
 from ui.i18n import lang, t
 from ui.page import chart, filters, people_link, score_axis
+from ui.report_button import report_button
 from ui.tables import show
 from warehouse import queries
 
@@ -92,6 +93,7 @@ def _raters(f, sc) -> None:
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_skor"))
+    report_button("skor")
     levels = cached(queries.scores_levels, f, sc, ["lokasi", "opd"], (("lokasi", "opd"), ("lokasi",)))
     by_opd, by_place = levels[("lokasi", "opd")], levels[("lokasi",)]
     if by_opd.is_empty():

@@ -9,6 +9,7 @@ from ui import charts, fmt, urlstate
 from ui.data import cached, scope, settings
 from ui.i18n import col, t
 from ui.page import filters, score_axis
+from ui.report_button import report_button
 from ui.tables import show
 from warehouse import queries
 
@@ -28,6 +29,7 @@ def _shares(per: pl.DataFrame) -> pl.DataFrame:
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_tren"))
+    report_button("tren")
     c1, c2 = st.columns(2)
     with c1:
         section = urlstate.section("tren_bagian", ["skor", "predikat", "ikm"], prefix="sec_tren_")

@@ -15,6 +15,7 @@ from ui import charts, fmt, urlstate
 from ui.data import cached, scope, settings
 from ui.i18n import col, lang, t, value_label
 from ui.page import chart, filters
+from ui.report_button import report_button
 from ui.tables import display_frame, show
 from warehouse import queries
 
@@ -118,6 +119,7 @@ def _detail(f, sc, units: pl.DataFrame, latest: pl.DataFrame, min_n: int) -> Non
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_umpan_balik"))
+    report_button("umpan_balik")
     units = fmt.with_place_label(cached(queries.ikm_units, f, sc), "unit_layanan", "unit_label")
     if units.is_empty():
         st.info(t("no_data"))

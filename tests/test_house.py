@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("domain", "schemas", "warehouse", "pipelines", "coaching", "appdb", "ui", "pages")
+PACKAGES = ("domain", "schemas", "warehouse", "pipelines", "coaching", "appdb", "ui", "reports", "pages")
 # bottom -> top; a module may import its own layer or a lower one only
 LAYERS = {"domain": 0, "schemas": 1, "settings": 1, "warehouse": 2, "pipelines": 3, "appdb": 4, "coaching": 5, "ui": 6}
+# reports/ (PDFs, the pack, the SKM publication, scheduled delivery) sit beside ui/: they share its texts and colours,
+# and ui/ draws their download buttons
+LAYERS |= {"reports": 6}
 LAYERS |= {"pages": 7, "dashboard": 8}
 # pipelines/ by stage: reading files and cleaning rows know nothing of each other; building stages what was
 # cleaned; the load runs a whole load; the demo writes files and loads them

@@ -1,0 +1,1 @@
+"""PDF reports: page reports, the regional pack, the SKM publication and scheduled delivery."""
