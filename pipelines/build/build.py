@@ -18,6 +18,7 @@ import duckdb
 import polars as pl
 
 from domain.places import PLACES
+from pipelines.build import incremental as incremental_build
 from pipelines.build import staging
 from settings import Settings
 from warehouse.db import current_file
@@ -274,8 +275,17 @@ def orphan_versions(target: Path) -> list[Path]:
     return [p for p in versions_dir(target).glob("*.duckdb") if p.resolve() != current and p.stat().st_mtime_ns > since]
 
 
-def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame, rejects: list[str]) -> None:
-    """Build every table and mart into a new version file, then atomically point the warehouse at it."""
+def build_warehouse(
+    settings: Settings, files: pl.DataFrame, loads: pl.DataFrame, rejects: list[str], incremental: bool | None = None
+) -> dict:
+    """Build every table and mart into a new version file, then atomically point the warehouse at it.
+
+    With `incremental` (default: setting `[gudang] incremental`, on), the period-partitioned marts are copied from
+    the current version except the periods this build changes (pipelines.build.incremental); a version built by
+    other mart definitions or rules is never a base. Returns seconds per stage and what was rebuilt.
+    """
+    if incremental is None:
+        incremental = bool(settings.section("gudang").get("incremental", True))
     target = settings.warehouse
     vdir = versions_dir(target)
     vdir.mkdir(parents=True, exist_ok=True)
@@ -287,6 +297,8 @@ def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame
     except BaseException:
         _remove_build(tmp)
         raise
+    times: dict = {}
+    clock = time.perf_counter()
     try:
         for kind in staging.COLUMNS:
             paths = [stg / p for p in files.filter(pl.col("jenis") == kind)["path"].to_list()]
@@ -306,10 +318,15 @@ def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame
             )
         load_log = loads  # noqa: F841
         con.execute("CREATE TABLE load_log AS SELECT * FROM load_log")
-        run_marts(con, settings)
+        times["staging"], clock = time.perf_counter() - clock, time.perf_counter()
+        incremental_build.signature(con)
+        times["sidik"], clock = time.perf_counter() - clock, time.perf_counter()
+        times["rencana"] = _marts(con, settings, target if incremental else None, times)
+        times["marts"], clock = time.perf_counter() - clock, time.perf_counter()
         fault_point("build_marts")
         con.execute("CHECKPOINT")
         con.close()
+        times["checkpoint"], clock = time.perf_counter() - clock, time.perf_counter()
         final = vdir / f"v{stamp}.duckdb"
         os.replace(tmp, final)
         fault_point("before_swap")
@@ -321,6 +338,21 @@ def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame
         _remove_build(tmp)
         raise
     prune_versions(target, {final, previous})
+    return times
+
+
+def _marts(con: duckdb.DuckDBPyConnection, settings: Settings, base: Path | None, times: dict) -> dict:
+    """Every mart: on the current version as a base when it can be one (same definitions and rules), else whole."""
+    if base is not None and base.exists():
+        path = str(base.resolve()).replace("'", "''")
+        con.execute(f"ATTACH '{path}' AS {incremental_build.PREV} (READ_ONLY)")
+        try:
+            if incremental_build.base_ok(con, settings):
+                return incremental_build.run_marts_incremental(con, settings, times)
+        finally:
+            con.execute(f"DETACH {incremental_build.PREV}")
+    run_marts(con, settings)
+    return {"utuh": "semua"}
 
 
 def _remove_build(tmp: Path) -> None:
