@@ -58,14 +58,61 @@ def _code(sql: str) -> str:
     return re.sub(r"--[^\n]*", "", sql)
 
 
-def signature(con: duckdb.DuckDBPyConnection) -> None:
-    """`_sidik`: per staging table with periods, per period, the rows' source, load number and count."""
+def signature(con: duckdb.DuckDBPyConnection, files: dict[str, list[str]]) -> None:
+    """`_sidik`: per staged table with periods, per period, the staged rows' source, load number and count, read
+    from the staging files (`files`: table -> Parquet paths) before any de-duplication."""
     parts = []
-    for table in staging.TABLES.values():
-        cols = {r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()}
-        if {"periode", "_sumber", "_muat"} <= cols:
-            parts.append(f"SELECT '{table}' AS tabel, periode, _sumber, _muat, count(*) AS n FROM {table} GROUP BY ALL")
-    con.execute("CREATE TABLE _sidik AS " + " UNION ALL ".join(parts))
+    for table, paths in files.items():
+        if not paths or "periode" not in staging.COLUMNS[_kind(table)]:
+            continue
+        src = "read_parquet([" + ", ".join("'" + p.replace("'", "''") + "'" for p in paths) + "], union_by_name = true)"
+        parts.append(f"SELECT '{table}' AS tabel, periode, _sumber, _muat, count(*) AS n FROM {src} GROUP BY ALL")
+    empty = "SELECT ''::VARCHAR AS tabel, ''::VARCHAR AS periode, ''::VARCHAR AS _sumber, 0::BIGINT AS _muat, 0::BIGINT AS n"
+    con.execute("CREATE TABLE _sidik AS " + " UNION ALL ".join([f"({empty} LIMIT 0)", *parts]))
+
+
+def _kind(table: str) -> str:
+    return next(k for k, t in staging.TABLES.items() if t == table)
+
+
+def staged_dirty(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """Per staged table with periods, the periods whose staged rows differ from the previous version's."""
+    rows = con.execute(
+        f"""SELECT DISTINCT tabel, periode FROM (
+                (SELECT * FROM _sidik EXCEPT ALL SELECT * FROM {PREV}._sidik)
+                UNION ALL
+                (SELECT * FROM {PREV}._sidik EXCEPT ALL SELECT * FROM _sidik))"""
+    ).fetchall()
+    out: dict[str, list[str]] = {t: [] for k, t in staging.TABLES.items() if "periode" in staging.COLUMNS[k]}
+    for table, periode in rows:
+        if table in out and periode is not None:
+            out[table].append(periode)
+    return {t: sorted(ps) for t, ps in out.items()}
+
+
+def stage_from_base(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], periods: list[str]) -> bool:
+    """The kind's staging table as the previous version's rows of the unchanged periods plus the changed periods
+    read again from the staging files; False (nothing made) when the previous version has no such table."""
+    from pipelines.build.build import staging_table
+
+    table = staging.TABLES[kind]
+    have = f"SELECT count(*) FROM duckdb_tables() WHERE database_name = '{PREV}' AND table_name = $t"
+    if con.execute(have, {"t": table}).fetchone()[0] == 0:
+        return False
+    con.execute("SET VARIABLE stg_kotor = $p::VARCHAR[]", {"p": periods})
+    kept = "NOT list_contains(getvariable('stg_kotor'), periode)" if periods else "true"
+    con.execute(f"CREATE TABLE {table} AS SELECT * FROM {PREV}.{table} WHERE {kept}")
+    if not periods or not paths:
+        return True
+    staging_table(con, kind, paths, periods=periods, table="_stg_baru")
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _stg_baru")
+    except duckdb.Error:  # the new files bring a column the previous version's table lacks: stage it whole
+        con.execute(f"DROP TABLE {table}")
+        return False
+    finally:
+        con.execute("DROP TABLE _stg_baru")
+    return True
 
 
 def fact_periods(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -89,6 +136,11 @@ def roster_periods(con: duckdb.DuckDBPyConnection) -> set[str]:
     dimensions of the previous version with the new ones."""
     cols = [r[0] for r in con.execute("DESCRIBE dim_pegawai_riwayat").fetchall() if r[0] not in EXTENT]
     pc = "struct_pack(" + ", ".join(f"{c} := {c}" for c in cols) + ")"
+    changed = f"""SELECT count(*) FROM (
+        SELECT nip FROM {_diff("nip, nama, lokasi, opd", "dim_pegawai")}
+        UNION ALL SELECT nip FROM {_diff(f"nip, berlaku_dari, {pc}", "dim_pegawai_riwayat")})"""
+    if con.execute(changed).fetchone()[0] == 0:  # the usual upload: no roster in it, nothing to look for
+        return set()
     sql = f"""
     WITH kunci AS (  -- the employee-periods fct_kinerja can hold, with each period's last day
         SELECT nip, periode, any_value(CASE periode_jenis
