@@ -307,17 +307,21 @@ def run_scale(scale: str, skip_render: bool = False) -> dict:
     return result
 
 
-def loads_only(scale: str) -> None:
-    """The whole load and the upload alone (no page data or rendering), to results/<scale>.loads.json."""
+def loads_only(scale: str, upload_only: bool = False) -> None:
+    """The whole load and the upload alone (no page data or rendering), to results/<scale>.loads.json; with
+    `upload_only`, the upload on the warehouse the last run loaded."""
     cfg = SCALES[scale]
-    files = inputs(scale, cfg)
-    say(f"{scale}: loading {len(files)} files")
-    load, _warehouse = bench_load(scale, cfg, files)
+    path = CACHE / "results" / f"{scale}.loads.json"
+    result = json.loads(path.read_text()) if upload_only and path.exists() else {}
+    if not upload_only:
+        files = inputs(scale, cfg)
+        say(f"{scale}: loading {len(files)} files")
+        result["load"] = bench_load(scale, cfg, files)[0]
     say(f"{scale}: one month of one place uploaded, incremental beside a full rebuild")
-    result = {"scale": scale, "when": datetime.now().isoformat(timespec="seconds"), "machine": machine()}
-    result |= {"load": load, "upload": bench_upload(scale, cfg)}
-    (CACHE / "results").mkdir(parents=True, exist_ok=True)
-    (CACHE / "results" / f"{scale}.loads.json").write_text(json.dumps(result, indent=1, default=str))
+    result |= {"scale": scale, "when": datetime.now().isoformat(timespec="seconds"), "machine": machine()}
+    result["upload"] = bench_upload(scale, cfg)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=1, default=str))
 
 
 def bench_render(warehouse: Path, nip: str) -> dict:
@@ -362,6 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     p.add_argument("--scales", default="district,province", help="comma list of district, province, national")
     p.add_argument("--skip-render", action="store_true")
+    p.add_argument("--upload-only", action="store_true", help="only the upload, on the warehouse the last run loaded")
     p.add_argument(
         "--loads-only",
         action="store_true",
@@ -386,9 +391,9 @@ def main(argv: list[str] | None = None) -> int:
     if a.render_only:
         for scale in scales:
             rerender(scale)
-    elif a.loads_only:
+    elif a.loads_only or a.upload_only:
         for scale in scales:
-            loads_only(scale)
+            loads_only(scale, upload_only=a.upload_only)
         return 0
     elif not a.report_only:
         for scale in scales:

@@ -31,7 +31,7 @@ def upload_file(warehouse: Path, out: Path) -> dict:
                    FROM stg_capaian c JOIN fct_penempatan p USING (nip, periode)
                    WHERE c.periode = $p AND p.lokasi = $l""",
                 {"p": last, "l": place},
-            ).arrow()
+            ).to_arrow_table()
         )
     nxt = f"{start.year + start.month // 12}-{start.month % 12 + 1:02d}"
     frame = rows.select(
