@@ -319,7 +319,7 @@ def build_warehouse(
         for kind, paths in kind_paths.items():
             on = bool(paths) and _on_files(kind, [str(p) for p in paths], settings)
             table = staging.TABLES[kind]
-            if on or table not in dirty or not incremental_build.stage_from_base(con, kind, paths, dirty[table]):
+            if on or table not in dirty or not incremental_build.stage_from_base(con, kind, paths, dirty[table], staging_table):
                 staging_table(con, kind, paths, on)
             _add_missing_columns(con, kind)
         manifest = files  # noqa: F841

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -90,11 +91,12 @@ def staged_dirty(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     return {t: sorted(ps) for t, ps in out.items()}
 
 
-def stage_from_base(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], periods: list[str]) -> bool:
+def stage_from_base(
+    con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], periods: list[str], staging_table: Callable
+) -> bool:
     """The kind's staging table as the previous version's rows of the unchanged periods plus the changed periods
-    read again from the staging files; False (nothing made) when the previous version has no such table."""
-    from pipelines.build.build import staging_table
-
+    read again from the staging files by `staging_table` (pipelines.build.build's); False (nothing made) when the
+    previous version has no such table."""
     table = staging.TABLES[kind]
     have = f"SELECT count(*) FROM duckdb_tables() WHERE database_name = '{PREV}' AND table_name = $t"
     if con.execute(have, {"t": table}).fetchone()[0] == 0:
