@@ -37,11 +37,14 @@ def _end(month: int) -> date:
 
 placed = st.tuples(st.sampled_from(PLACES), st.sampled_from(["III/a", "III/b"]), st.sampled_from(["", " Baru"]))
 placements = st.one_of(placed, placed, placed, st.none())  # None: not on this roster (a leaver, or not joined yet)
+# the superior (who rates everyone and has no appraisal of their own): renamed, or moved to another OPD
+bosses = st.tuples(st.sampled_from(["Dinas Kesehatan", "Dinas PUPR"]), st.sampled_from(["", " Baru"]))
 rosters = st.tuples(
     st.just("pegawai"),
     st.integers(1, MONTHS),
     st.sampled_from([15, 0]),  # as of the 15th or the month's last day
     st.lists(placements, min_size=len(NIPS), max_size=len(NIPS)),
+    bosses,
 )
 capaian = st.tuples(
     st.just("capaian"),
@@ -64,20 +67,25 @@ evaluasi = st.tuples(
 )
 skm = st.tuples(st.just("skm"), st.integers(0, 1), st.lists(st.integers(1, 4), min_size=9, max_size=9))
 first_roster = st.tuples(
-    st.just("pegawai"), st.integers(1, MONTHS), st.sampled_from([15, 0]), st.lists(placed, min_size=len(NIPS), max_size=len(NIPS))
+    st.just("pegawai"),
+    st.integers(1, MONTHS),
+    st.sampled_from([15, 0]),
+    st.lists(placed, min_size=len(NIPS), max_size=len(NIPS)),
+    bosses,
 )
 sequences = st.tuples(
     first_roster, st.lists(st.one_of(capaian, rosters, capaian, rosters, perilaku, evaluasi, skm), min_size=1, max_size=5)
 ).map(lambda t: [t[0], *t[1]])
 EVERYONE_AT = [(PLACES[0], "III/a", "")] * len(NIPS)
+HEAD = ("Dinas Kesehatan", "")
 
 
-def _roster(month: int, rows: list) -> bytes:
+def _roster(month: int, rows: list, boss_is: tuple[str, str]) -> bytes:
     boss = {
         "NIP": BOSS,
-        "Nama": "Kepala",
+        "Nama": f"Kepala{boss_is[1]}",
         "Lokasi": "Jambi",
-        "Perangkat Daerah": "Dinas Kesehatan",
+        "Perangkat Daerah": boss_is[0],
         "Golongan": "IV/a",
         "NIP Atasan": "",
     }
@@ -101,7 +109,7 @@ def _file(load: tuple, step: int) -> tuple[str, bytes, ReadOptions]:
     periode = f"2026-{month:02d}"
     if kind == "pegawai":
         day = _end(month) if load[2] == 0 else date(2026, month, load[2])
-        return f"pegawai_{step}.csv", _roster(month, load[3]), ReadOptions(context={"per_tanggal": day.isoformat()})
+        return f"pegawai_{step}.csv", _roster(month, load[3], load[4]), ReadOptions(context={"per_tanggal": day.isoformat()})
     if kind == "capaian":
         _k, _m, place, who, seed = load
         rows = [
@@ -144,13 +152,19 @@ def _file(load: tuple, step: int) -> tuple[str, bytes, ReadOptions]:
 
 @EXAMPLES
 @given(sequences)
-@example([("pegawai", 1, 0, EVERYONE_AT), ("capaian", 2, "", [True] * 5, 0), ("pegawai", 2, 15, [(PLACES[1], "III/a", "")] * 5)])
 @example(
     [
-        ("pegawai", 3, 0, EVERYONE_AT),
+        ("pegawai", 1, 0, EVERYONE_AT, HEAD),
+        ("capaian", 2, "", [True] * 5, 0),
+        ("pegawai", 2, 15, [(PLACES[1], "III/a", "")] * 5, HEAD),
+    ]
+)
+@example(
+    [
+        ("pegawai", 3, 0, EVERYONE_AT, HEAD),
         ("capaian", 4, "", [True] * 5, 0),
         ("capaian", 1, "Jambi", [True] * 5, 1),
-        ("pegawai", 1, 15, [None, *EVERYONE_AT[1:]]),
+        ("pegawai", 1, 15, [None, *EVERYONE_AT[1:]], ("Dinas PUPR", " Baru")),
         ("perilaku", 4, [60, 75, 90, 60, 75]),
         ("capaian", 4, "", [True, False, True, False, True], 2),
     ]
