@@ -159,6 +159,20 @@ def _file(load: tuple, step: int) -> tuple[str, bytes, ReadOptions]:
         ("pegawai", 2, 15, [(PLACES[1], "III/a", "")] * 5, HEAD),
     ]
 )
+@example(  # the superior renamed: every period of those they supervise carries the new name
+    [
+        ("pegawai", 1, 0, EVERYONE_AT, HEAD),
+        ("capaian", 2, "", [True] * 5, 0),
+        ("pegawai", 3, 0, EVERYONE_AT, ("Dinas Kesehatan", " Baru")),
+    ]
+)
+@example(  # the superior, who has no appraisal, moved: the periods they rated show their place now
+    [
+        ("pegawai", 1, 0, EVERYONE_AT, HEAD),
+        ("perilaku", 2, [60, 75, 90, 60, 75]),
+        ("pegawai", 3, 0, EVERYONE_AT, ("Dinas PUPR", "")),
+    ]
+)
 @example(
     [
         ("pegawai", 3, 0, EVERYONE_AT, HEAD),
