@@ -26,11 +26,11 @@ def upload_file(warehouse: Path, out: Path) -> dict:
         places = [r[0] for r in con.execute(sql, {"p": last}).fetchall()]
         place = "Jambi" if "Jambi" in places else places[0]
         rows = pl.from_arrow(
-            con.execute(
+            con.sql(
                 """SELECT c.nip, c.indikator, c.satuan, c.target, c.realisasi, c.bobot, c.arah
                    FROM stg_capaian c JOIN fct_penempatan p USING (nip, periode)
                    WHERE c.periode = $p AND p.lokasi = $l""",
-                {"p": last, "l": place},
+                params={"p": last, "l": place},
             ).to_arrow_table()
         )
     nxt = f"{start.year + start.month // 12}-{start.month % 12 + 1:02d}"

@@ -17,6 +17,11 @@ The dirty periods are
   supervise, whose rows carry their superior's name), and the periods an employee rated others while having no
   appraisal of their own when their current place or OPD changed (fct_penilai falls back to it).
 
+A partitioned mart may therefore read from the roster dimensions only what these reaches cover: from
+dim_pegawai_riwayat the placement in force on a day, from dim_pegawai the name, presence, place and OPD; a mart
+that needs more (a current attribute for past periods, a stretch's end) leaves the declaration out and is
+rebuilt whole. tests/test_incremental_properties.py compares every table with a full build after random loads.
+
 Everything is decided by comparing the previous version with the new one being built, so a version built by
 other mart definitions or other rule settings (`_versi`) is never a base: then everything is rebuilt.
 """
