@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import time
@@ -59,6 +60,8 @@ def load(files: list[Path], warehouse: Path, staging: Path) -> dict:
         "kind_peak_bytes": peaks,
         "kind_seconds": {k: b - a for k, (a, b) in spans.items()},
         "warehouse_bytes": warehouse.stat().st_size,
+        "loadavg": os.getloadavg()[0],
+        "build_stages": {k: v for k, v in report.tahap.items() if isinstance(v, float)},
         "files": [
             {
                 "berkas": f.berkas,
@@ -89,6 +92,20 @@ def fresh(warehouse: Path, page: str, which: str, nip: str, unit: str | None) ->
     return {"ms": (done - t0) * 1000, "connect_ms": (t0 - imported) * 1000, "import_ms": (imported - started) * 1000}
 
 
+def upload(base: Path, scratch: Path, file: Path, periode: str, lokasi: str, full: bool) -> dict:
+    """One clerk's upload into a fresh copy of a scale's warehouse, incremental or with a full rebuild."""
+    from bench.upload import copy_state
+    from bench.upload import upload as run
+
+    warehouse, staging = copy_state(base, scratch)
+    s = _settings(warehouse, staging)
+    s.raw.setdefault("gudang", {})["incremental"] = not full
+    try:
+        return run(s, file, periode, lokasi)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.probe")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -102,8 +119,20 @@ def main(argv: list[str] | None = None) -> int:
     fr.add_argument("which")
     fr.add_argument("nip")
     fr.add_argument("--unit")
+    up = sub.add_parser("upload")
+    up.add_argument("base", type=Path)
+    up.add_argument("scratch", type=Path)
+    up.add_argument("file", type=Path)
+    up.add_argument("periode")
+    up.add_argument("lokasi")
+    up.add_argument("--full", action="store_true")
     a = p.parse_args(argv)
-    out = load(a.files, a.warehouse, a.staging) if a.cmd == "load" else fresh(a.warehouse, a.page, a.which, a.nip, a.unit)
+    if a.cmd == "upload":
+        out = upload(a.base, a.scratch, a.file, a.periode, a.lokasi, a.full)
+    elif a.cmd == "load":
+        out = load(a.files, a.warehouse, a.staging)
+    else:
+        out = fresh(a.warehouse, a.page, a.which, a.nip, a.unit)
     print(json.dumps(out))
     return 0
 

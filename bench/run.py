@@ -136,6 +136,38 @@ def bench_load(scale: str, cfg: dict, files: list[Path]) -> tuple[dict, Path]:
     return result, warehouse
 
 
+def bench_upload(scale: str, cfg: dict) -> dict:
+    """One month of one place's capaian uploaded until visible: incremental and full rebuild, alternately, each
+    run in a new process on a fresh copy of the scale's warehouse (the load average is recorded beside each)."""
+    from bench.upload import upload_file
+
+    base = CACHE / scale
+    file = base / "upload" / "capaian_upload.csv"
+    file.parent.mkdir(parents=True, exist_ok=True)
+    what = upload_file(base / "warehouse.duckdb", file)
+    say(f"  upload: {what['rows']:,} indicator rows of {what['lokasi']} for {what['periode']}")
+    runs: dict[str, list[dict]] = {"incremental": [], "full": []}
+    for i in range(cfg.get("upload_runs", 3)):
+        for mode in runs:
+            extra = ["--full"] if mode == "full" else []
+            r = _probe("upload", str(base), str(base / "upload" / "scratch"), str(file), what["periode"], what["lokasi"], *extra)
+            runs[mode].append(r)
+            say(f"    {mode:11s} run {i + 1}: visible in {r['visible_s']:.2f} s (build {r['build_s']:.2f} s)")
+            say(f"      load average {r['loadavg']:.1f}")
+    out = {"file": what}
+    for mode, rs in runs.items():
+        stages = sorted({k for r in rs for k in r["stages"]})
+        out[mode] = {
+            "visible_s": summary([r["visible_s"] for r in rs]),
+            "build_s": summary([r["build_s"] for r in rs]),
+            "read_stage_s": summary([r["read_stage_s"] for r in rs]),
+            "stages": {k: summary([r["stages"].get(k, 0.0) for r in rs]) for k in stages},
+            "dirty": rs[-1]["dirty"],
+            "loadavg": [r["loadavg"] for r in rs],
+        }
+    return out
+
+
 def bench_queries(warehouse: Path, cfg: dict) -> dict:
     """Every page's data, warm (same process, uncached) and after a fresh process start, per filter."""
     from warehouse.db import connect
@@ -247,6 +279,8 @@ def run_scale(scale: str, skip_render: bool = False) -> dict:
     gen_s = time.perf_counter() - t0
     say(f"{scale}: loading {len(files)} files")
     load, warehouse = bench_load(scale, cfg, files)
+    say(f"{scale}: one month of one place uploaded, incremental beside a full rebuild")
+    upload = bench_upload(scale, cfg)
     say(f"{scale}: page data")
     queries = bench_queries(warehouse, cfg)
     say(f"{scale}: concurrent sessions")
@@ -259,6 +293,7 @@ def run_scale(scale: str, skip_render: bool = False) -> dict:
         "versions": versions(),
         "inputs_s": gen_s,
         "load": load,
+        "upload": upload,
         "queries": queries,
         "sessions": sessions,
     }
@@ -270,6 +305,23 @@ def run_scale(scale: str, skip_render: bool = False) -> dict:
     (CACHE / "results").mkdir(parents=True, exist_ok=True)
     (CACHE / "results" / f"{scale}.json").write_text(json.dumps(result, indent=1, default=str))
     return result
+
+
+def loads_only(scale: str, upload_only: bool = False) -> None:
+    """The whole load and the upload alone (no page data or rendering), to results/<scale>.loads.json; with
+    `upload_only`, the upload on the warehouse the last run loaded."""
+    cfg = SCALES[scale]
+    path = CACHE / "results" / f"{scale}.loads.json"
+    result = json.loads(path.read_text()) if upload_only and path.exists() else {}
+    if not upload_only:
+        files = inputs(scale, cfg)
+        say(f"{scale}: loading {len(files)} files")
+        result["load"] = bench_load(scale, cfg, files)[0]
+    say(f"{scale}: one month of one place uploaded, incremental beside a full rebuild")
+    result |= {"scale": scale, "when": datetime.now().isoformat(timespec="seconds"), "machine": machine()}
+    result["upload"] = bench_upload(scale, cfg)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=1, default=str))
 
 
 def bench_render(warehouse: Path, nip: str) -> dict:
@@ -314,6 +366,12 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     p.add_argument("--scales", default="district,province", help="comma list of district, province, national")
     p.add_argument("--skip-render", action="store_true")
+    p.add_argument("--upload-only", action="store_true", help="only the upload, on the warehouse the last run loaded")
+    p.add_argument(
+        "--loads-only",
+        action="store_true",
+        help="only the loads and the upload (incremental beside full); saved to results/<scale>.loads.json",
+    )
     p.add_argument("--report-only", action="store_true", help="rewrite results.md from the saved results")
     p.add_argument(
         "--render-only",
@@ -333,6 +391,10 @@ def main(argv: list[str] | None = None) -> int:
     if a.render_only:
         for scale in scales:
             rerender(scale)
+    elif a.loads_only or a.upload_only:
+        for scale in scales:
+            loads_only(scale, upload_only=a.upload_only)
+        return 0
     elif not a.report_only:
         for scale in scales:
             run_scale(scale, a.skip_render)

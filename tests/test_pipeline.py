@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from pipelines.__main__ import main as cli
-from pipelines.build import build
+from pipelines.build import build, incremental
 from pipelines.load.transaction import load_files, load_paths
 from tests.conftest import make_settings
 from tests.helpers import NIPS, csv, pegawai, query
@@ -99,6 +99,7 @@ def test_failed_load_leaves_previous_warehouse_intact(tmp_path, monkeypatch):
         raise RuntimeError("killed halfway")
 
     monkeypatch.setattr(build, "run_marts", boom)
+    monkeypatch.setattr(incremental, "run_marts_incremental", boom)  # the build on the current version
     with pytest.raises(RuntimeError):
         load_files([("pegawai2.csv", pegawai([NIPS[0]], lokasi="Bangko"))], s)
     assert query(s, "SELECT * FROM dim_pegawai ORDER BY nip").equals(before)

@@ -18,6 +18,7 @@ import duckdb
 import polars as pl
 
 from domain.places import PLACES
+from pipelines.build import incremental as incremental_build
 from pipelines.build import staging
 from settings import Settings
 from warehouse.db import current_file
@@ -125,20 +126,31 @@ def _on_files(kind: str, files: list[str], settings: Settings) -> bool:
     return pl.scan_parquet(files).select(pl.len()).collect().item() > limit
 
 
-def staging_table(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], on_files: bool = False) -> None:
+def staging_table(
+    con: duckdb.DuckDBPyConnection,
+    kind: str,
+    paths: list[Path],
+    on_files: bool = False,
+    periods: list[str] | None = None,
+    table: str | None = None,
+) -> None:
     """The kind's staging table (staging.TABLES: stg_pegawai, stg_capaian, stg_perilaku, stg_evaluasi, stg_skm):
     all staging files of a kind, the latest load winning on a duplicate key.
 
     Sources rarely overlap (each file holds its own place or periods), so the costly
-    de-duplication runs only over the employee-periods that more than one source holds.
+    de-duplication runs only over the employee-periods that more than one source holds. Given `periods`, only
+    those periods' rows (every key holds its period, so they de-duplicate alone), into `table` when given.
     """
-    table = staging.TABLES[kind]
+    table = table or staging.TABLES[kind]
     if not paths:
         empty = staging.empty(kind)  # noqa: F841  (read by DuckDB's replacement scan)
         con.execute(f"CREATE TABLE {table} AS SELECT * FROM empty")
         return
     files = [str(p) for p in paths]
     src = "read_parquet($files, union_by_name = true)"
+    if periods is not None:
+        con.execute("SET VARIABLE stg_periode = $p::VARCHAR[]", {"p": periods})
+        src = f"(SELECT * FROM {src} WHERE list_contains(getvariable('stg_periode'), periode))"
     keys = staging.KEYS[kind]
     order = f" ORDER BY {ORDER_BY[kind]}" if kind in ORDER_BY else ""
 
@@ -274,8 +286,17 @@ def orphan_versions(target: Path) -> list[Path]:
     return [p for p in versions_dir(target).glob("*.duckdb") if p.resolve() != current and p.stat().st_mtime_ns > since]
 
 
-def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame, rejects: list[str]) -> None:
-    """Build every table and mart into a new version file, then atomically point the warehouse at it."""
+def build_warehouse(
+    settings: Settings, files: pl.DataFrame, loads: pl.DataFrame, rejects: list[str], incremental: bool | None = None
+) -> dict:
+    """Build every table and mart into a new version file, then atomically point the warehouse at it.
+
+    With `incremental` (default: setting `[gudang] incremental`, on), the period-partitioned marts are copied from
+    the current version except the periods this build changes (pipelines.build.incremental); a version built by
+    other mart definitions or rules is never a base. Returns seconds per stage and what was rebuilt.
+    """
+    if incremental is None:
+        incremental = bool(settings.section("gudang").get("incremental", True))
     target = settings.warehouse
     vdir = versions_dir(target)
     vdir.mkdir(parents=True, exist_ok=True)
@@ -287,10 +308,19 @@ def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame
     except BaseException:
         _remove_build(tmp)
         raise
+    times: dict = {}
+    clock = time.perf_counter()
     try:
-        for kind in staging.COLUMNS:
-            paths = [stg / p for p in files.filter(pl.col("jenis") == kind)["path"].to_list()]
-            staging_table(con, kind, paths, bool(paths) and _on_files(kind, [str(p) for p in paths], settings))
+        based = incremental and _attach_base(con, settings, target)
+        kind_paths = {k: [stg / p for p in files.filter(pl.col("jenis") == k)["path"].to_list()] for k in staging.COLUMNS}
+        incremental_build.signature(con, {staging.TABLES[k]: [str(p) for p in ps] for k, ps in kind_paths.items()})
+        dirty = incremental_build.staged_dirty(con) if based else {}
+        times["sidik"], clock = time.perf_counter() - clock, time.perf_counter()
+        for kind, paths in kind_paths.items():
+            on = bool(paths) and _on_files(kind, [str(p) for p in paths], settings)
+            table = staging.TABLES[kind]
+            if on or table not in dirty or not incremental_build.stage_from_base(con, kind, paths, dirty[table], staging_table):
+                staging_table(con, kind, paths, on)
             _add_missing_columns(con, kind)
         manifest = files  # noqa: F841
         con.execute("CREATE TABLE _manifest AS SELECT * FROM manifest")
@@ -306,10 +336,18 @@ def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame
             )
         load_log = loads  # noqa: F841
         con.execute("CREATE TABLE load_log AS SELECT * FROM load_log")
-        run_marts(con, settings)
+        times["staging"], clock = time.perf_counter() - clock, time.perf_counter()
+        if based:
+            times["rencana"] = incremental_build.run_marts_incremental(con, settings, times)
+            con.execute(f"DETACH {incremental_build.PREV}")
+        else:
+            run_marts(con, settings)
+            times["rencana"] = {"utuh": "semua"}
+        times["marts"], clock = time.perf_counter() - clock, time.perf_counter()
         fault_point("build_marts")
         con.execute("CHECKPOINT")
         con.close()
+        times["checkpoint"], clock = time.perf_counter() - clock, time.perf_counter()
         final = vdir / f"v{stamp}.duckdb"
         os.replace(tmp, final)
         fault_point("before_swap")
@@ -321,6 +359,20 @@ def build_warehouse(settings: Settings, files: pl.DataFrame, loads: pl.DataFrame
         _remove_build(tmp)
         raise
     prune_versions(target, {final, previous})
+    return times
+
+
+def _attach_base(con: duckdb.DuckDBPyConnection, settings: Settings, target: Path) -> bool:
+    """Attach the current version read-only as the incremental build's base; False (nothing attached) when there
+    is none or it was built by other mart definitions or rules."""
+    if not target.exists():
+        return False
+    path = str(target.resolve()).replace("'", "''")
+    con.execute(f"ATTACH '{path}' AS {incremental_build.PREV} (READ_ONLY)")
+    if incremental_build.base_ok(con, settings):
+        return True
+    con.execute(f"DETACH {incremental_build.PREV}")
+    return False
 
 
 def _remove_build(tmp: Path) -> None:

@@ -89,6 +89,7 @@ class LoadReport:
     rejects: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=REJECT_SCHEMA))
     detik_bangun: float = 0.0  # seconds to write staging and build the warehouse
     places: tuple[str, ...] | None = None  # the places the person loading held (None: the command line, all)
+    tahap: dict = field(default_factory=dict)  # the build's seconds per stage and what it rebuilt (build_warehouse)
 
     @property
     def exit_code(self) -> int:
@@ -651,7 +652,7 @@ def _commit(
         report.rejects.with_columns(pl.lit(report.load_id).alias("load_id")).write_parquet(stg / rej_rel)
         loads = pl.concat([manifest["loads"], _load_rows(report)], how="diagonal_relaxed")  # older logs lack new columns
         rejects = manifest["rejects_files"] + [rej_rel]
-        build_warehouse(settings, files, loads, rejects)
+        report.tahap = build_warehouse(settings, files, loads, rejects)
     except BaseException:
         for p in written:
             with contextlib.suppress(OSError):

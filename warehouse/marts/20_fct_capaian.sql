@@ -2,6 +2,7 @@
 -- the largest loads is the staging Parquet itself (sorted by NIP within each file), never copied.
 -- Capaian = realisasi/target x 100, inverted where lower is better, capped at
 -- capaian_cap (settings [capaian] cap). PP 46/2011 waktu/biaya use the Perka BKN 1/2013 efficiency formula.
+-- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
 CREATE VIEW fct_capaian AS
 WITH base AS (
     SELECT c.*, c.realisasi / c.target * 100 AS rasio

@@ -1,5 +1,6 @@
 -- fct_perilaku. Grain: one row per employee, period and rater role (mean over raters of that role).
 -- A view over stg_perilaku (for the largest loads the staging Parquet itself): one employee is a few row groups.
+-- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
 CREATE VIEW fct_perilaku AS
 WITH per_rater AS (
     SELECT *,

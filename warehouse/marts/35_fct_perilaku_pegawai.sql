@@ -1,6 +1,7 @@
 -- fct_perilaku_pegawai. Grain: one row per employee and period.
 -- Role-weighted behaviour score (cfg_peran), weights renormalised over the roles present.
 -- build: per period
+-- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
 CREATE TABLE fct_perilaku_pegawai AS
 WITH weighted AS (
     SELECT f.*, r.bobot

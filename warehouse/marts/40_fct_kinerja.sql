@@ -4,6 +4,7 @@
 -- Also PP 30/2019 nilai kinerja (hasil kerja capped at capaian_cap) and PP 46/2011 nilai prestasi kerja with their predikat.
 -- Measures only: the employee's place, OPD and unit come from dim_pegawai where needed.
 -- build: per period
+-- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
 CREATE TABLE fct_kinerja AS
 WITH hasil AS (
     SELECT nip, periode, any_value(periode_mulai) AS periode_mulai, any_value(periode_jenis) AS periode_jenis,

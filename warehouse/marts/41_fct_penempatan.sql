@@ -3,6 +3,7 @@
 -- before and after any later roster load.
 -- The placement is the one in force on the period's last day (the latest stretch begun by then, so a leaver's
 -- last months keep their last placement); periods before the employee's first roster take that first roster's.
+-- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
 CREATE TABLE fct_penempatan AS
 WITH kunci AS (
     SELECT nip, periode, periode_mulai,

@@ -4,6 +4,7 @@
 -- range and a lookup by NIP reads the whole table).
 -- Each period carries where the employee was then (fct_penempatan), so the profile shows placements and grades
 -- beside the scores and a viewer sees the periods their scope covers.
+-- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
 CREATE TABLE fct_riwayat_pegawai AS
 SELECT k.nip, k.periode, k.periode_mulai, k.hasil_kerja, k.n_indikator, k.perilaku, k.rating_hasil_kerja,
        k.rating_perilaku, k.predikat, k.sumber_predikat, k.nilai_pp30, k.predikat_pp30, k.skor_ordinal, k.rezim,

@@ -1,6 +1,7 @@
 -- agg_kinerja. Grain: one row per period x place x OPD x unit kerja x jenis jabatan x golongan x status.
 -- Counts and sums so any filter combination re-aggregates a small table, never the facts. Counts are of
 -- employee-periods; predikat shares divide by n_predikat (those with a predikat), and n - n_predikat have none.
+-- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
 CREATE TABLE agg_kinerja AS
 SELECT
     k.periode, any_value(k.periode_mulai) AS periode_mulai, d.lokasi, d.opd, d.unit_kerja,

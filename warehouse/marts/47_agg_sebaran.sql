@@ -2,6 +2,7 @@
 -- x score bin (hasil kerja in bins of sebaran_bin_width points, from 0, the last bin open-ended).
 -- n counts employee-periods with a hasil kerja. Histograms re-aggregate these counts instead of reading
 -- every employee's score.
+-- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
 CREATE TABLE agg_sebaran AS
 SELECT
     k.periode, d.lokasi, d.opd, d.unit_kerja, d.jenis_jabatan, d.golongan, d.status_asn,

@@ -1,6 +1,7 @@
 -- agg_indikator. Grain: one row per period x place x OPD x unit kerja x jenis jabatan x golongan x status
 -- x indicator (the filter dimensions, so every sidebar filter narrows it). n counts employee-period-indicator
 -- rows; satuan and arah are one of the indicator's values (an indicator keeps its unit and direction).
+-- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
 CREATE TABLE agg_indikator AS
 SELECT
     c.periode, any_value(c.periode_mulai) AS periode_mulai, d.lokasi, d.opd, d.unit_kerja,

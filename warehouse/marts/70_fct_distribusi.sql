@@ -2,6 +2,7 @@
 -- Checks the employees' predikat mix against the kurva distribusi (SE MenPANRB 3/2023). n counts the employees
 -- with a predikat in that period (the shares' base); n_tanpa_predikat those appraised without one.
 -- Small units: maxima allow floor(share x n), minima require ceil(share x n) (a documented choice).
+-- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
 CREATE TABLE fct_distribusi AS
 WITH unit AS (
     SELECT lokasi, opd, unit_kerja, periode, any_value(periode_mulai) AS periode_mulai,

@@ -2,6 +2,7 @@
 -- compared with the hasil kerja of the people they rate (a lenient rater scores behaviour high
 -- while results are ordinary).
 -- build: per period
+-- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
 CREATE TABLE fct_penilai AS
 SELECT
     p.nip_penilai, r.nama AS nama_penilai, coalesce(d.lokasi, r.lokasi) AS lokasi, coalesce(d.opd, r.opd) AS opd, p.periode,

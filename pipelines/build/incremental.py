@@ -1,0 +1,289 @@
+"""Incremental mart builds: a load rebuilds the marts' rows of the periods it touches and copies the rest.
+
+A mart declares in its header comment which column partitions it (`-- partition: periode`): its rows of a period
+are computed from that period's rows of its inputs alone (plus the roster dimensions and rule tables). Such a mart
+is copied from the previous warehouse version without the dirty periods, then the dirty periods are computed
+again. A mart without the declaration (the default: windows over many periods, the roster, the survey marts, every
+mart added without thinking about it) is rebuilt whole, as is a partitioned mart that reads a table rebuilt whole
+other than the roster dimensions and rule tables.
+
+The dirty periods are
+- the facts': a period whose staged rows differ between the versions, found by a signature per period
+  (`_sidik`: the rows' source, load number and count; a load writes new rows under a load number never used
+  before and removes rows only in the periods its rows cover, so a period's rows changed iff its signature did);
+- the roster's (`roster_periods`): where a roster snapshot changed a placement, the periods ending on or after the
+  earliest date the old and new placements differ (every period of that employee when their first stretch
+  changed), and every period of an employee whose name or presence on the roster changed (and of those they
+  supervise, whose rows carry their superior's name), and the periods an employee rated others while having no
+  appraisal of their own when their current place or OPD changed (fct_penilai falls back to it).
+
+A partitioned mart may therefore read from the roster dimensions only what these reaches cover: from
+dim_pegawai_riwayat the placement in force on a day, from dim_pegawai the name, presence, place and OPD; a mart
+that needs more (a current attribute for past periods, a stretch's end) leaves the declaration out and is
+rebuilt whole. tests/test_incremental_properties.py compares every table with a full build after random loads.
+
+Everything is decided by comparing the previous version with the new one being built, so a version built by
+other mart definitions or other rule settings (`_versi`) is never a base: then everything is rebuilt.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from pipelines.build import staging
+from settings import Settings
+from warehouse.marts import HERE, PER_PERIOD, _inline, _rule_tables, _variables, build_periods, rules_fingerprint, version
+
+PREV = "lalu"  # the previous version, attached read-only while the new one is built
+PARTITION = re.compile(r"^--\s*partition:\s*(\w+)\b")
+CREATED = re.compile(r"CREATE (?:TABLE|VIEW) (\w+) AS", re.I)
+# Tables whose changes reach period marts only in the ways roster_periods knows, and the rule tables (a changed
+# rule is a changed rules fingerprint, which rebuilds everything).
+ROSTER = ("dim_pegawai_riwayat", "dim_pegawai")
+# Columns that say how long a stretch lasts, not what it is: a placement as of a day reads the latest stretch
+# begun by then, so a stretch that now ends (a mover, a leaver) or runs on (a later roster) changes no period.
+EXTENT = ("nip", "berlaku_dari", "berlaku_sampai", "keluar", "roster_terakhir")
+
+
+def partition_of(sql: str) -> str | None:
+    """The column a mart declares as its partition in its header (`-- partition: periode`), else None (whole)."""
+    for line in sql.splitlines():
+        if line.strip() and not line.startswith("--"):
+            return None
+        if m := PARTITION.match(line):
+            return m.group(1)
+    return None
+
+
+def _code(sql: str) -> str:
+    return re.sub(r"--[^\n]*", "", sql)
+
+
+def signature(con: duckdb.DuckDBPyConnection, files: dict[str, list[str]]) -> None:
+    """`_sidik`: per staged table with periods, per period, the staged rows' source, load number and count, read
+    from the staging files (`files`: table -> Parquet paths) before any de-duplication."""
+    parts = []
+    for table, paths in files.items():
+        if not paths or "periode" not in staging.COLUMNS[_kind(table)]:
+            continue
+        src = "read_parquet([" + ", ".join("'" + p.replace("'", "''") + "'" for p in paths) + "], union_by_name = true)"
+        parts.append(f"SELECT '{table}' AS tabel, periode, _sumber, _muat, count(*) AS n FROM {src} GROUP BY ALL")
+    empty = "SELECT ''::VARCHAR AS tabel, ''::VARCHAR AS periode, ''::VARCHAR AS _sumber, 0::BIGINT AS _muat, 0::BIGINT AS n"
+    con.execute("CREATE TABLE _sidik AS " + " UNION ALL ".join([f"({empty} LIMIT 0)", *parts]))
+
+
+def _kind(table: str) -> str:
+    return next(k for k, t in staging.TABLES.items() if t == table)
+
+
+def staged_dirty(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """Per staged table with periods, the periods whose staged rows differ from the previous version's."""
+    rows = con.execute(
+        f"""SELECT DISTINCT tabel, periode FROM (
+                (SELECT * FROM _sidik EXCEPT ALL SELECT * FROM {PREV}._sidik)
+                UNION ALL
+                (SELECT * FROM {PREV}._sidik EXCEPT ALL SELECT * FROM _sidik))"""
+    ).fetchall()
+    out: dict[str, list[str]] = {t: [] for k, t in staging.TABLES.items() if "periode" in staging.COLUMNS[k]}
+    for table, periode in rows:
+        if table in out and periode is not None:
+            out[table].append(periode)
+    return {t: sorted(ps) for t, ps in out.items()}
+
+
+def stage_from_base(
+    con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], periods: list[str], staging_table: Callable
+) -> bool:
+    """The kind's staging table as the previous version's rows of the unchanged periods plus the changed periods
+    read again from the staging files by `staging_table` (pipelines.build.build's); False (nothing made) when the
+    previous version has no such table."""
+    table = staging.TABLES[kind]
+    have = f"SELECT count(*) FROM duckdb_tables() WHERE database_name = '{PREV}' AND table_name = $t"
+    if con.execute(have, {"t": table}).fetchone()[0] == 0:
+        return False
+    con.execute("SET VARIABLE stg_kotor = $p::VARCHAR[]", {"p": periods})
+    kept = "NOT list_contains(getvariable('stg_kotor'), periode)" if periods else "true"
+    con.execute(f"CREATE TABLE {table} AS SELECT * FROM {PREV}.{table} WHERE {kept}")
+    if not periods or not paths:
+        return True
+    staging_table(con, kind, paths, periods=periods, table="_stg_baru")
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _stg_baru")
+    except duckdb.Error:  # the new files bring a column the previous version's table lacks: stage it whole
+        con.execute(f"DROP TABLE {table}")
+        return False
+    finally:
+        con.execute("DROP TABLE _stg_baru")
+    return True
+
+
+def fact_periods(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The periods whose staged rows differ between the previous version and this one."""
+    rows = con.execute(
+        f"""SELECT DISTINCT periode FROM (
+                (SELECT * FROM _sidik EXCEPT ALL SELECT * FROM {PREV}._sidik)
+                UNION ALL
+                (SELECT * FROM {PREV}._sidik EXCEPT ALL SELECT * FROM _sidik))"""
+    ).fetchall()
+    return {r[0] for r in rows if r[0] is not None}
+
+
+def _diff(cols: str, table: str) -> str:
+    return f"""((SELECT {cols} FROM {table} EXCEPT SELECT {cols} FROM {PREV}.{table})
+              UNION (SELECT {cols} FROM {PREV}.{table} EXCEPT SELECT {cols} FROM {table}))"""
+
+
+def roster_periods(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The periods whose rows a roster change reaches (see the module docstring), by comparing the roster
+    dimensions of the previous version with the new ones."""
+    cols = [r[0] for r in con.execute("DESCRIBE dim_pegawai_riwayat").fetchall() if r[0] not in EXTENT]
+    pc = "struct_pack(" + ", ".join(f"{c} := {c}" for c in cols) + ")"
+    changed = f"""SELECT count(*) FROM (
+        SELECT nip FROM {_diff("nip, nama, lokasi, opd", "dim_pegawai")}
+        UNION ALL SELECT nip FROM {_diff(f"nip, berlaku_dari, {pc}", "dim_pegawai_riwayat")})"""
+    if con.execute(changed).fetchone()[0] == 0:  # the usual upload: no roster in it, nothing to look for
+        return set()
+    sql = f"""
+    WITH kunci AS (  -- the employee-periods fct_kinerja can hold, with each period's last day
+        SELECT nip, periode, any_value(CASE periode_jenis
+            WHEN 'bulanan' THEN periode_mulai + INTERVAL 1 MONTH
+            WHEN 'triwulanan' THEN periode_mulai + INTERVAL 3 MONTH
+            ELSE periode_mulai + INTERVAL 1 YEAR END::DATE - 1) AS akhir
+        FROM (SELECT nip, periode, periode_jenis, periode_mulai FROM stg_capaian
+              UNION ALL SELECT nip, periode, periode_jenis, periode_mulai FROM stg_evaluasi)
+        GROUP BY nip, periode
+    ),
+    tampil AS (  -- every employee-period an employee appears in, appraised or rating
+        SELECT nip, periode FROM kunci
+        UNION SELECT nip, periode FROM stg_perilaku
+        UNION SELECT nip_penilai, periode FROM stg_perilaku WHERE nip_penilai IS NOT NULL
+    ),
+    nama AS (SELECT nip FROM {_diff("nip, nama", "dim_pegawai")}),
+    bawahan AS (
+        SELECT nip FROM dim_pegawai_riwayat WHERE nip_atasan IN (SELECT nip FROM nama)
+        UNION SELECT nip FROM {PREV}.dim_pegawai_riwayat WHERE nip_atasan IN (SELECT nip FROM nama)
+    ),
+    tempat AS (SELECT nip FROM {_diff("nip, lokasi, opd", "dim_pegawai")}),
+    o AS (SELECT nip, berlaku_dari, {pc} AS pc FROM {PREV}.dim_pegawai_riwayat),
+    n AS (SELECT nip, berlaku_dari, {pc} AS pc FROM dim_pegawai_riwayat),
+    berubah AS (
+        SELECT DISTINCT nip FROM ((SELECT * FROM n EXCEPT SELECT * FROM o) UNION (SELECT * FROM o EXCEPT SELECT * FROM n))
+    ),
+    titik AS (
+        SELECT nip, berlaku_dari AS t FROM o SEMI JOIN berubah USING (nip)
+        UNION SELECT nip, berlaku_dari FROM n SEMI JOIN berubah USING (nip)
+    ),
+    banding AS (
+        SELECT b.nip, b.t, oa.pc AS lama, na.pc AS baru
+        FROM titik b
+        ASOF LEFT JOIN o oa ON oa.nip = b.nip AND b.t >= oa.berlaku_dari
+        ASOF LEFT JOIN n na ON na.nip = b.nip AND b.t >= na.berlaku_dari
+    ),
+    sejak AS (  -- from when each changed employee's placement differs; the first stretch changed: always
+        SELECT nip, CASE WHEN min(t) FILTER (WHERE lama IS DISTINCT FROM baru) = min(t) THEN DATE '0001-01-01'
+                         ELSE min(t) FILTER (WHERE lama IS DISTINCT FROM baru) END AS dari
+        FROM banding GROUP BY nip
+    )
+    SELECT periode FROM tampil WHERE nip IN (SELECT nip FROM nama UNION SELECT nip FROM bawahan)
+    UNION SELECT p.periode FROM stg_perilaku p
+        WHERE p.nip_penilai IN (SELECT nip FROM tempat)
+          AND NOT EXISTS (SELECT 1 FROM kunci k WHERE k.nip = p.nip_penilai AND k.periode = p.periode)
+    UNION SELECT k.periode FROM kunci k JOIN sejak s USING (nip) WHERE s.dari IS NOT NULL AND k.akhir >= s.dari
+    """
+    return {r[0] for r in con.execute(sql).fetchall() if r[0] is not None}
+
+
+def base_ok(con: duckdb.DuckDBPyConnection, settings: Settings) -> bool:
+    """Whether the attached previous version can be a base: same mart definitions and rules, with a signature."""
+    try:
+        marts, rules = con.execute(f"SELECT marts, aturan FROM {PREV}._versi").fetchone()
+        con.execute(f"SELECT count(*) FROM {PREV}._sidik").fetchone()
+    except duckdb.Error:
+        return False
+    return marts == version() and rules == rules_fingerprint(settings)
+
+
+def _names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+        " UNION SELECT view_name FROM duckdb_views() WHERE database_name = current_database() AND NOT internal"
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _reads(sql: str, names: set[str]) -> set[str]:
+    code = _code(sql)
+    return {n for n in names if re.search(rf"\b{re.escape(n)}\b", code)}
+
+
+def _run_whole(con: duckdb.DuckDBPyConnection, sql: str, periods: list) -> None:
+    if PER_PERIOD not in sql:
+        con.execute(sql)
+        return
+    table = CREATED.search(sql).group(1)
+    for i, periode in enumerate(periods):
+        con.execute("SET VARIABLE periode_build = $p", {"p": periode})
+        con.execute(sql if i == 0 else sql.replace(f"CREATE TABLE {table} AS", f"INSERT INTO {table}", 1))
+
+
+def _run_partition(con: duckdb.DuckDBPyConnection, sql: str, col: str, dirty: list[str], periods: list) -> None:
+    """Copy the previous version's rows of the clean periods, then compute the dirty ones."""
+    table = CREATED.search(sql).group(1)
+    con.execute("SET VARIABLE periode_kotor = $d::VARCHAR[]", {"d": dirty})
+    kept = f"NOT list_contains(getvariable('periode_kotor'), {col})" if dirty else "true"
+    con.execute(f"CREATE TABLE {table} AS SELECT * FROM {PREV}.{table} WHERE {kept}")
+    if not dirty:
+        return
+    insert = sql.replace(f"CREATE TABLE {table} AS", f"INSERT INTO {table}", 1)
+    if PER_PERIOD in sql:
+        for periode in (p for p in periods if p in set(dirty)):
+            con.execute("SET VARIABLE periode_build = $p", {"p": periode})
+            con.execute(insert)
+        return
+    body = sql.split(f"CREATE TABLE {table} AS", 1)[1].strip().rstrip(";")
+    con.execute(f"INSERT INTO {table} SELECT * FROM ({body}) WHERE list_contains(getvariable('periode_kotor'), {col})")
+
+
+def run_marts_incremental(con: duckdb.DuckDBPyConnection, settings: Settings, times: dict) -> dict:
+    """Build every mart in file order, the partitioned ones from the previous version plus their dirty periods.
+
+    Returns what was decided: the dirty periods and which marts were copied or rebuilt whole.
+    """
+    values = _variables(con, settings)
+    _rule_tables(con, settings)
+    periodic = {t for t in staging.TABLES.values() if t != staging.TABLES["pegawai"]}  # staged tables with periods
+    # tables whose changes reach every period: those built whole in this version, and the roster and logs as staged
+    whole = {staging.TABLES["pegawai"], "load_log", "rejects", "_manifest", "_manifest_rejects"}
+    dirty: list[str] | None = None
+    periods: list | None = None
+    plan = {"kotor": [], "sebagian": [], "utuh": []}
+    for sql_file in sorted(HERE.glob("*.sql")):
+        started = time.perf_counter()
+        sql = sql_file.read_text(encoding="utf-8")
+        if "CREATE VIEW" in sql:
+            sql = _inline(sql, values)
+        made = CREATED.findall(sql)
+        col = partition_of(sql)
+        periods = periods if periods is not None else build_periods(con)
+        if col is not None and "CREATE VIEW" in sql:  # a partitioned view: its periods are its inputs'
+            con.execute(sql)
+            periodic |= set(made)
+        elif col is not None and len(made) == 1 and not (_reads(sql, _names(con)) & (whole - set(ROSTER))):
+            if dirty is None:
+                dirty = sorted(fact_periods(con) | roster_periods(con))
+                plan["kotor"] = dirty
+            _run_partition(con, sql, col, dirty, periods)
+            periodic |= set(made)
+            plan["sebagian"] += made
+        else:
+            _run_whole(con, sql, periods)
+            whole |= set(made) - periodic
+            plan["utuh"] += made
+        times[f"mart {Path(sql_file).stem}"] = time.perf_counter() - started
+    con.execute("CREATE TABLE _versi AS SELECT $v AS marts, $r AS aturan", {"v": version(), "r": rules_fingerprint(settings)})
+    return plan
