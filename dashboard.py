@@ -9,7 +9,9 @@ from pages import (
     akun,
     bandingkan,
     data,
+    kalibrasi,
     kasus,
+    kepatuhan,
     log_akses,
     panduan,
     pembinaan,
@@ -17,6 +19,7 @@ from pages import (
     profil,
     ringkasan,
     skor,
+    talenta,
     tren,
     umpan_balik,
 )
@@ -119,6 +122,9 @@ def _pages(page, who) -> dict:
             page(tren, "page_tren", ":material/trending_up:"),
             page(bandingkan, "page_bandingkan", ":material/balance:"),
             page(umpan_balik, "page_umpan_balik", ":material/forum:"),
+            page(kalibrasi, "page_kalibrasi", ":material/tune:"),
+            page(talenta, "page_talenta", ":material/grid_view:"),
+            page(kepatuhan, "page_kepatuhan", ":material/task_alt:"),
         ],
         t("section_people"): [
             page(pembinaan, "page_pembinaan", ":material/support:"),

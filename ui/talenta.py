@@ -1,0 +1,71 @@
+"""Streamlit-side helpers of the talent pages: box names and actions from settings in the chosen language, level
+words, and the nine-box drawn as agencies draw it (kinerja up, potensial across, box numbers 4 7 9 / 2 5 8 / 1 3 6)."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+
+from domain.talenta import GRID
+from ui import fmt
+from ui import text_talenta as tt
+from ui.data import settings
+from ui.i18n import lang, t
+
+
+def boxes() -> dict[int, tuple[str, str]]:
+    """Box -> (name, action) as set in [talenta.kotak]; the English of the default wording where it is unchanged."""
+    from settings import load_settings
+
+    defaults = load_settings().section("talenta").get("kotak", {})
+    out = {}
+    for key, text in settings().section("talenta").get("kotak", {}).items():
+        b = int(key)
+        if lang() == "en" and text == defaults.get(key) and b in tt.BOX_EN:
+            text = tt.BOX_EN[b]
+        name, _, action = text.partition("|")
+        out[b] = (name.strip(), action.strip())
+    return out
+
+
+def level(code: str | None) -> str:
+    """A level or status code (di_atas, tinggi, sedang, cltn ...) in words."""
+    if code is None:
+        return "–"
+    pair = tt.LEVELS.get(code)
+    return (pair[1] if lang() == "en" else pair[0]) if pair else code.replace("_", " ")
+
+
+def level_column(frame: pl.DataFrame, name: str) -> pl.DataFrame:
+    """A column of codes replaced by their words (for tables and downloads)."""
+    if name not in frame.columns:
+        return frame
+    words = {c: level(c) for c in frame[name].drop_nulls().unique().to_list()}
+    return frame.with_columns(pl.col(name).replace_strict(words, default=None, return_dtype=pl.String))
+
+
+def nine_box_figure(counts: pl.DataFrame, small_min: int) -> go.Figure:
+    """The grid with each box's number, count and name; a box with too few people shows ○ instead of its count."""
+    n = {r["kotak"]: r for r in counts.iter_rows(named=True)}
+    names = boxes()
+    z, text = [], []
+    for row in GRID:
+        zr, tr = [], []
+        for b in row:
+            r = n.get(b)
+            shown = "○" if r and r["kecil"] else fmt.num(r["n"] if r else 0, 0, lang())
+            zr.append(r["n"] if r and r["n"] is not None else 0)
+            tr.append(f"<b>{b}</b><br>{shown}<br><sub>{names.get(b, ('', ''))[0][:40]}</sub>")
+        z.append(zr)
+        text.append(tr)
+    pot = [level(c) for c in ("rendah", "menengah", "tinggi")]
+    kin = [level(c) for c in ("di_atas", "sesuai", "di_bawah")]
+    fig = go.Figure(
+        go.Heatmap(z=z, x=pot, y=kin, text=text, texttemplate="%{text}", colorscale="Greens", showscale=False, hoverinfo="skip")
+    )
+    fig.update_yaxes(autorange="reversed", title=t("tal_kinerja_axis"))
+    fig.update_xaxes(side="bottom", title=t("tal_potensial_axis"))
+    fig.update_layout(height=430, margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    if small_min:
+        fig.add_annotation(text=t("tal_small", k=small_min), showarrow=False, xref="paper", yref="paper", x=0, y=-0.18)
+    return fig
