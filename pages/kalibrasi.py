@@ -37,7 +37,8 @@ def _raters(f, sc, cfg) -> None:
     )
     cols = ["nama_penilai", "tanda", "n_dinilai", "rata_diberi", "rata_unit", "selisih_unit", "ci", "rata_lain"]
     shown = data.with_columns(flag.alias("tanda")).select(*cols, "share_sangat_baik", "opd", "lokasi")
-    show(shown, "kalibrasi_penilai", t("kal_raters"), f, percent=("share_sangat_baik",), height=380)
+    widths = {"tanda": "medium", "nama_penilai": 150}
+    show(shown, "kalibrasi_penilai", t("kal_raters"), f, percent=("share_sangat_baik",), height=380, widths=widths)
 
 
 def _gaps(f, sc) -> None:

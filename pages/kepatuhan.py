@@ -31,6 +31,7 @@ def _headline(by_opd: pl.DataFrame) -> None:
             fmt.pct(have / due if due else None, 1, lang()),
             f"{t('belum')}: {fmt.num(due - have, 0, lang())}",
             delta_color="off",
+            delta_arrow="off",
         )
     cols[3].metric(col("n_dikecualikan"), fmt.num(int(by_opd["n_dikecualikan"].sum()), 0, lang()))
 

@@ -73,12 +73,8 @@ def run() -> None:
             st.caption(t("tal_no_box", n=fmt.num(none["n"][0], 0, lang())))
     with right:
         st.subheader(t("tal_actions"))
-        acts = pl.DataFrame(
-            [(b, name, action) for b, (name, action) in sorted(ut.boxes().items(), reverse=True)],
-            schema=["kotak", "nama_kotak", "tindakan"],
-            orient="row",
-        )
-        show(acts, "talenta_tindakan", t("tal_actions"), None, height=360, widths={"tindakan": "large"})
+        for b, (name, action) in sorted(ut.boxes().items(), reverse=True):
+            st.caption(f"**{b}** · {fmt.md(name)} — {fmt.md(action)}")
     if not sc.aggregate_only:
         _people(f, sc, year)
         _pool(f, sc, year, cfg)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import polars as pl
+import streamlit as st
 
 from domain.talenta import GRID
 from ui import fmt
 from ui import text_talenta as tt
-from ui.data import settings
-from ui.i18n import lang, t
+from ui.data import cached, scope, settings
+from ui.i18n import col, lang, t
+from warehouse import talenta
 
 
 def boxes() -> dict[int, tuple[str, str]]:
@@ -47,7 +49,6 @@ def level_column(frame: pl.DataFrame, name: str) -> pl.DataFrame:
 def nine_box_figure(counts: pl.DataFrame, small_min: int) -> go.Figure:
     """The grid with each box's number, count and name; a box with too few people shows ○ instead of its count."""
     n = {r["kotak"]: r for r in counts.iter_rows(named=True)}
-    names = boxes()
     z, text = [], []
     for row in GRID:
         zr, tr = [], []
@@ -55,13 +56,25 @@ def nine_box_figure(counts: pl.DataFrame, small_min: int) -> go.Figure:
             r = n.get(b)
             shown = "○" if r and r["kecil"] else fmt.num(r["n"] if r else 0, 0, lang())
             zr.append(r["n"] if r and r["n"] is not None else 0)
-            tr.append(f"<b>{b}</b><br>{shown}<br><sub>{names.get(b, ('', ''))[0][:40]}</sub>")
+            tr.append(f"<b>{t('tal_pick_box')} {b}</b><br>{shown}")
         z.append(zr)
         text.append(tr)
     pot = [level(c) for c in ("rendah", "menengah", "tinggi")]
     kin = [level(c) for c in ("di_atas", "sesuai", "di_bawah")]
     fig = go.Figure(
-        go.Heatmap(z=z, x=pot, y=kin, text=text, texttemplate="%{text}", colorscale="Greens", showscale=False, hoverinfo="skip")
+        go.Heatmap(
+            z=z,
+            x=pot,
+            y=kin,
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 18, "color": "#1b1b1b"},
+            colorscale=[[0, "#f5faf5"], [1, "#8fce8f"]],  # light at both ends: black text stays readable
+            showscale=False,
+            hoverinfo="skip",
+            xgap=3,
+            ygap=3,
+        )
     )
     fig.update_yaxes(autorange="reversed", title=t("tal_kinerja_axis"))
     fig.update_xaxes(side="bottom", title=t("tal_potensial_axis"))
@@ -69,3 +82,32 @@ def nine_box_figure(counts: pl.DataFrame, small_min: int) -> go.Figure:
     if small_min:
         fig.add_annotation(text=t("tal_small", k=small_min), showarrow=False, xref="paper", yref="paper", x=0, y=-0.18)
     return fig
+
+
+def profile_boxes(nip: str) -> None:
+    """An employee's talent box per year on their profile, with the reason (which predikat, which assessment) and the
+    action; nothing when the viewer may not see them or there is no talent data."""
+    rows = cached(talenta.employee_boxes, scope(), nip)
+    if rows.is_empty():
+        return
+    st.subheader(t("tal_profile"))
+    names = boxes()
+    for r in rows.iter_rows(named=True):
+        if r["kotak"] is None:
+            st.caption(t("tal_profile_none", t=r["tahun"]))
+            continue
+        pot = fmt.num(r["nilai_potensial"], 1, lang()) if r["nilai_potensial"] is not None else level(r["kategori_potensial"])
+        pot_detail = f"{fmt.md(r['instrumen'])}, {fmt.day(r['tanggal_asesmen'], lang())}: {pot}"
+        kin_detail = fmt.num(r["nilai_kinerja"], 1, lang()) + f" · {fmt.md(r['rincian_kinerja'])}"
+        line = t(
+            "tal_profile_reason",
+            t=r["tahun"],
+            b=r["kotak"],
+            k=level(r["kinerja_level"]),
+            kd=kin_detail,
+            p=level(r["potensial_level"]),
+            pd=pot_detail,
+        )
+        action = names.get(r["kotak"], ("", ""))[1]
+        sanction = f" ⚠ {col('tingkat_hukuman')}: {level(r['tingkat_hukuman'])}" if r["tingkat_hukuman"] else ""
+        st.markdown(f"{line}  \n{fmt.md(action)}{sanction}")

@@ -10,12 +10,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "page_kepatuhan": ("Kepatuhan SKP", "SKP compliance"),
     "kal_intro": (
         "Apakah atasan menilai terlalu murah atau terlalu ketat? Skor perilaku yang diberikan tiap atasan dibandingkan "
-        "dengan rata-rata atasan di OPD-nya dan dengan skor yang diberikan penilai lain kepada orang yang sama. "
+        "dengan skor yang diberikan penilai lain (rekan, bawahan, masyarakat) kepada orang yang sama, lalu dengan hal "
+        "yang sama untuk semua atasan di OPD-nya (bila tidak ada penilai lain: dengan rata-rata atasan di OPD). "
         "Ditandai bila selisih dengan OPD paling sedikit {b} poin dan rentang {c} tidak memuat nol, dengan sedikitnya "
         "{n} orang dinilai.",
-        "Do superiors rate too generously or too strictly? The behaviour score each superior gives is set against the "
-        "mean of all superiors in their OPD and against what other raters gave the same people. Flagged when the "
-        "difference from the OPD is at least {b} points and the {c} interval excludes zero, with at least {n} people rated.",
+        "Do superiors rate too generously or too strictly? The behaviour score each superior gives is set against what "
+        "other raters (peers, subordinates, the public) gave the same people, and that against the same for all "
+        "superiors of their OPD (with no other raters: against the OPD's mean). Flagged when the difference from the "
+        "OPD is at least {b} points and the {c} interval excludes zero, with at least {n} people rated.",
     ),
     "kal_raters": ("Atasan sebagai penilai", "Superiors as raters"),
     "kal_summary": ("Penilai per OPD (jumlah saja)", "Raters per OPD (counts only)"),

@@ -30,27 +30,39 @@ def rater_calibration(
     con: Con, f: Filters, scope: Scope, min_n: int = 3, batas: float = 5.0, confidence: float = 0.95
 ) -> pl.DataFrame:
     """Per superior (rater NIP) over the periods in range: people rated, mean score given, the mean the same people
-    got from their other raters, the mean of all superiors' ratings in the rater's OPD, the difference with its
-    interval, the share of Sangat Baik among those rated, and whether the rater is flagged (far from the unit by at
-    least `batas`, the interval excluding zero, at least `min_n` rated)."""
+    got from their other raters, the share of Sangat Baik among those rated, and how far the rater is from their OPD
+    (`selisih_unit`, with its interval `ci`): how much more they give than others give the same people, less the
+    same for all superiors of the OPD; where nobody else rated the rater's people, the mean given less the OPD's.
+    Flagged (`ditandai`) when that is at least `batas` points and the interval excludes zero, with at least `min_n`
+    people rated."""
     w, p = where(f, scope, dims=["lokasi", "opd"], person="nip_penilai", alias="k")
     w_unit, p_unit = where(f, scope, dims=["lokasi", "opd"])
     sql = f"""
-        WITH unit AS (SELECT lokasi, opd, avg(skor_diberi) AS rata_unit FROM fct_kalibrasi WHERE {w_unit} GROUP BY ALL)
+        WITH unit AS (
+            SELECT lokasi, opd, avg(skor_diberi) AS rata_unit, avg(skor_diberi - skor_lain) AS selisih_lain_unit
+            FROM fct_kalibrasi WHERE {w_unit} GROUP BY ALL)
         SELECT k.nip_penilai, any_value(k.nama_penilai) AS nama_penilai, k.lokasi, k.opd,
             count(DISTINCT k.nip) AS n_dinilai, count(*) AS n_penilaian,
-            avg(k.skor_diberi) AS rata_diberi, coalesce(stddev_samp(k.skor_diberi), 0) AS sd_diberi,
-            avg(k.skor_lain) AS rata_lain,
-            avg(k.skor_diberi - k.skor_lain) AS selisih_lain,
+            avg(k.skor_diberi) AS rata_diberi, avg(k.skor_lain) AS rata_lain,
             any_value(u.rata_unit) AS rata_unit,
+            count(k.skor_diberi - k.skor_lain) AS n_banding,
+            avg(k.skor_diberi - k.skor_lain) - any_value(u.selisih_lain_unit) AS selisih_banding,
+            coalesce(stddev_samp(k.skor_diberi - k.skor_lain), 0) AS sd_banding,
+            avg(k.skor_diberi) - any_value(u.rata_unit) AS selisih_diberi,
+            coalesce(stddev_samp(k.skor_diberi), 0) AS sd_diberi,
             avg(CASE WHEN k.predikat IS NOT NULL THEN (k.predikat = 'Sangat Baik')::INT END) AS share_sangat_baik
         FROM fct_kalibrasi k JOIN unit u USING (lokasi, opd)
         WHERE {w}
         GROUP BY k.nip_penilai, k.lokasi, k.opd"""
     out = run(con, sql, {**p_unit, **p}, "rater_calibration")
     z = _z(confidence)
-    half = z * pl.col("sd_diberi") / pl.col("n_penilaian").cast(pl.Float64).sqrt()
-    out = out.with_columns((pl.col("rata_diberi") - pl.col("rata_unit")).alias("selisih_unit"), half.alias("ci"))
+    compared = pl.col("n_banding") > 0
+    half = pl.when(compared).then(pl.col("sd_banding") / pl.col("n_banding").cast(pl.Float64).sqrt())
+    half = half.otherwise(pl.col("sd_diberi") / pl.col("n_penilaian").cast(pl.Float64).sqrt()) * z
+    out = out.with_columns(
+        pl.when(compared).then(pl.col("selisih_banding")).otherwise(pl.col("selisih_diberi")).alias("selisih_unit"),
+        half.alias("ci"),
+    ).drop("n_banding", "selisih_banding", "sd_banding", "selisih_diberi", "sd_diberi")
     far = (pl.col("selisih_unit").abs() >= batas) & ((pl.col("selisih_unit").abs() - pl.col("ci")) > 0)
     return out.with_columns(
         (pl.col("n_dinilai") < min_n).alias("sedikit"),
