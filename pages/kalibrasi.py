@@ -11,6 +11,7 @@ from ui import (
     fmt,
     text_talenta,  # noqa: F401  (registers the labels)
 )
+from ui import talenta as ut
 from ui.data import cached, scope, settings
 from ui.i18n import lang, t
 from ui.page import chart, filters
@@ -63,7 +64,13 @@ def _movers(f, sc, k: int) -> None:
         st.info(t("kal_none_movers"))
         return
     cols = ["nama", "predikat_lalu", "predikat", "lompatan", "periode_lalu", "periode", "opd", "unit_kerja", "lokasi"]
-    show(data.select(cols), "kalibrasi_lompatan", t("kal_movers", k=k), f, height=300)
+    show(
+        ut.period_columns(data.select(cols), ("periode_lalu", "periode")),
+        "kalibrasi_lompatan",
+        t("kal_movers", k=k),
+        f,
+        height=300,
+    )
 
 
 def run() -> None:
@@ -78,7 +85,13 @@ def run() -> None:
     st.subheader(t("kal_curve"))
     curve = cached(queries.distribution_breaks, f, sc)
     cols = ["periode", "unit_kerja", "opd", "lokasi", "predikat_organisasi", "n", "n_sb", "n_b", "n_bp", "n_k", "n_sk"]
-    show(curve.select([c for c in cols if c in curve.columns]), "kalibrasi_kurva", t("kal_curve"), f, height=260)
+    show(
+        ut.period_columns(curve.select([c for c in cols if c in curve.columns]), ("periode",)),
+        "kalibrasi_kurva",
+        t("kal_curve"),
+        f,
+        height=260,
+    )
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

@@ -86,7 +86,13 @@ def run() -> None:
         excl = cached(talenta.compliance_excluded, f, sc, periode)
         if excl.height:
             st.subheader(t("kep_excluded"))
-            show(excl.drop("nip"), "kepatuhan_dikecualikan", t("kep_excluded"), f, height=220)
+            show(
+                ut.words_column(excl.drop("nip"), "alasan_pengecualian"),
+                "kepatuhan_dikecualikan",
+                t("kep_excluded"),
+                f,
+                height=220,
+            )
     _trend(f, sc)
 
 

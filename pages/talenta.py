@@ -26,7 +26,7 @@ def _people(f, sc, year: str) -> None:
     names = ut.boxes()
     options = sorted(people["kotak"].drop_nulls().unique().to_list(), reverse=True)
     box = st.selectbox(t("tal_pick_box"), options, format_func=lambda b: f"{b} · {names.get(b, ('', ''))[0]}", key="tal_box")
-    rows = people.filter(pl.col("kotak") == box)
+    rows = ut.with_years(people.filter(pl.col("kotak") == box))
     cols = ["nama", "nilai_kinerja", "rincian_kinerja", "nilai_potensial", "kategori_potensial", "tanggal_asesmen"]
     rows = ut.level_column(rows.select(*cols, "tingkat_hukuman", "jabatan", "opd", "lokasi"), "kategori_potensial")
     show(ut.level_column(rows, "tingkat_hukuman"), "talenta_kotak", t("tal_people"), f, height=320)
@@ -50,7 +50,8 @@ def _pool(f, sc, year: str, cfg: dict) -> None:
         "opd",
         "lokasi",
     ]
-    show(ut.level_column(pool.select(cols), "tingkat_hukuman"), "talenta_suksesi", t("tal_pool", b=""), f, height=300)
+    shown = ut.yes_no(ut.level_column(pool.select(cols), "tingkat_hukuman"), ("kelompok_suksesi",), t("tal_ya"), t("tal_tidak"))
+    show(shown, "talenta_suksesi", t("tal_pool", b=""), f, height=300)
 
 
 def run() -> None:

@@ -10,7 +10,7 @@ import streamlit as st
 from domain.talenta import GRID
 from ui import fmt
 from ui import text_talenta as tt
-from ui.data import cached, scope, settings
+from ui.data import cached, connection, scope, settings
 from ui.i18n import col, lang, t
 from warehouse import talenta
 
@@ -44,6 +44,41 @@ def level_column(frame: pl.DataFrame, name: str) -> pl.DataFrame:
         return frame
     words = {c: level(c) for c in frame[name].drop_nulls().unique().to_list()}
     return frame.with_columns(pl.col(name).replace_strict(words, default=None, return_dtype=pl.String))
+
+
+def with_years(frame: pl.DataFrame) -> pl.DataFrame:
+    """`rincian_kinerja`: each year's kinerja score as the chosen language writes numbers ('2025: 100; 2026: 87,5')."""
+    texts = [
+        "; ".join(f"{y}: {fmt.num(v, 1, lang())}" for y, v in zip(ys or [], vs or [], strict=False))
+        for ys, vs in zip(frame["tahun_kinerja"].to_list(), frame["nilai_per_tahun"].to_list(), strict=True)
+    ]
+    return frame.with_columns(pl.Series("rincian_kinerja", texts, dtype=pl.String))
+
+
+def words_column(frame: pl.DataFrame, name: str) -> pl.DataFrame:
+    """A column of comma-separated codes ('cltn, tugas_belajar') in words."""
+    if name not in frame.columns:
+        return frame
+    texts = [None if v is None else ", ".join(level(c.strip()) for c in v.split(",")) for v in frame[name].to_list()]
+    return frame.with_columns(pl.Series(name, texts, dtype=pl.String))
+
+
+def yes_no(frame: pl.DataFrame, names: tuple[str, ...], yes: str, no: str) -> pl.DataFrame:
+    """Boolean columns as words."""
+    return frame.with_columns(
+        pl.when(pl.col(c)).then(pl.lit(yes)).otherwise(pl.lit(no)).alias(c) for c in names if c in frame.columns
+    )
+
+
+def period_columns(frame: pl.DataFrame, names: tuple[str, ...]) -> pl.DataFrame:
+    """Period keys ('2026-10') as the chosen language names them ('Okt 2026')."""
+    out = frame
+    for c in names:
+        if c in frame.columns:
+            out = out.with_columns(
+                pl.Series(c, [fmt.period(v, lang()) if v else None for v in frame[c].to_list()], dtype=pl.String)
+            )
+    return out
 
 
 def nine_box_figure(counts: pl.DataFrame, small_min: int) -> go.Figure:
@@ -98,7 +133,8 @@ def profile_boxes(nip: str) -> None:
             continue
         pot = fmt.num(r["nilai_potensial"], 1, lang()) if r["nilai_potensial"] is not None else level(r["kategori_potensial"])
         pot_detail = f"{fmt.md(r['instrumen'])}, {fmt.day(r['tanggal_asesmen'], lang())}: {pot}"
-        kin_detail = fmt.num(r["nilai_kinerja"], 1, lang()) + f" · {fmt.md(r['rincian_kinerja'])}"
+        years = "; ".join(f"{y}: {fmt.num(v, 1, lang())}" for y, v in zip(r["tahun_kinerja"], r["nilai_per_tahun"], strict=False))
+        kin_detail = fmt.num(r["nilai_kinerja"], 1, lang()) + f" · {years}"
         line = t(
             "tal_profile_reason",
             t=r["tahun"],
@@ -111,3 +147,23 @@ def profile_boxes(nip: str) -> None:
         action = names.get(r["kotak"], ("", ""))[1]
         sanction = f" ⚠ {col('tingkat_hukuman')}: {level(r['tingkat_hukuman'])}" if r["tingkat_hukuman"] else ""
         st.markdown(f"{line}  \n{fmt.md(action)}{sanction}")
+
+
+def compliance_note(f, sc) -> None:
+    """One line for Ringkasan: SKP compliance in the last period, the excused apart, linking to its page."""
+    periods = talenta.compliance_periods(connection())
+    if not periods:
+        return
+    by_opd = cached(talenta.compliance_by_opd, f, sc, periods[0])
+    due = int(by_opd["n_wajib"].sum()) if by_opd.height else 0
+    if not due:
+        return
+    have = int(by_opd["n_skp"].sum())
+    text = t(
+        "kep_ringkasan",
+        p=fmt.period(periods[0], lang(), long=True),
+        s=fmt.pct(have / due, 1, lang()),
+        b=fmt.num(due - have, 0, lang()),
+        x=fmt.num(int(by_opd["n_dikecualikan"].sum()), 0, lang()),
+    )
+    st.info(f"{text} [{t('page_kepatuhan')} →](/kepatuhan)", icon=":material/task_alt:")

@@ -84,6 +84,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "period are counted apart, not as missing.",
     ),
     "kep_period": ("Periode", "Period"),
+    "kep_ringkasan": (
+        "Kepatuhan SKP {p}: {s} pegawai wajib SKP sudah punya SKP, {b} belum; {x} dikecualikan.",
+        "SKP compliance {p}: {s} of employees due an SKP have one, {b} not yet; {x} excused.",
+    ),
     "kep_sudah_skp": ("Sudah SKP", "Have an SKP"),
     "kep_sudah_realisasi": ("Sudah realisasi", "Have a realisation"),
     "kep_sudah_rating": ("Sudah predikat", "Have a predikat"),
@@ -94,6 +98,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "kep_trend": ("Tren kepatuhan", "Compliance trend"),
     "kep_small": ("OPD di bawah {k} pegawai tidak ditampilkan.", "OPDs under {k} employees are not shown."),
     "sudah": ("sudah", "yes"),
+    "tal_ya": ("ya", "yes"),
+    "tal_tidak": ("tidak", "no"),
     "belum": ("belum", "not yet"),
 }
 
@@ -149,6 +155,12 @@ COLS: dict[str, tuple[str, str]] = {
     "jenis": ("Jenis", "Kind"),
     "bin": ("Selisih (poin)", "Gap (points)"),
     "kinerja_level": ("Kinerja", "Performance"),
+    # the curve table's counts per predikat (fct_distribusi)
+    "n_sb": ("n Sangat Baik", "n Sangat Baik"),
+    "n_b": ("n Baik", "n Baik"),
+    "n_bp": ("n Butuh Perbaikan", "n Butuh Perbaikan"),
+    "n_k": ("n Kurang/Misconduct", "n Kurang/Misconduct"),
+    "n_sk": ("n Sangat Kurang", "n Sangat Kurang"),
     "potensial_level": ("Potensial", "Potential"),
 }
 

@@ -28,7 +28,7 @@ per_tahun AS (  -- an annual predikat is the year's; otherwise the mean of the y
 tahun AS (SELECT DISTINCT tahun FROM per_tahun),
 kinerja AS (
     SELECT p.nip, t.tahun, avg(p.nilai_tahun) AS nilai_kinerja, count(*) AS n_tahun, sum(p.n_predikat) AS n_predikat,
-        string_agg(CAST(p.tahun AS VARCHAR) || ': ' || CAST(round(p.nilai_tahun, 1) AS VARCHAR), '; ' ORDER BY p.tahun) AS rincian_kinerja
+        list(p.tahun ORDER BY p.tahun) AS tahun_kinerja, list(p.nilai_tahun ORDER BY p.tahun) AS nilai_per_tahun
     FROM tahun t JOIN per_tahun p
       ON p.tahun <= t.tahun AND p.tahun > t.tahun - getvariable('talenta_kinerja_tahun')
     GROUP BY p.nip, t.tahun
@@ -76,7 +76,7 @@ kotak AS (
     FROM level
 )
 SELECT k.nip, t.nama, t.lokasi, t.opd, t.unit_kerja, t.jabatan, t.jenis_jabatan, CAST(k.tahun AS VARCHAR) AS tahun,
-    k.nilai_kinerja, k.n_tahun, k.n_predikat, k.rincian_kinerja, k.kinerja_level,
+    k.nilai_kinerja, k.n_tahun, k.n_predikat, k.tahun_kinerja, k.nilai_per_tahun, k.kinerja_level,
     k.tanggal_asesmen, k.instrumen, k.nilai_potensial, k.kategori_potensial, k.asesor, k.potensial_level,
     k.kotak, k.tingkat_hukuman, k.tmt_hukuman,
     coalesce(list_contains(getvariable('talenta_kotak_suksesi'), k.kotak), false) AS calon_suksesi,
