@@ -40,12 +40,13 @@ def _trend(f, sc) -> None:
     trend = cached(talenta.compliance_trend, f, sc)
     if trend.is_empty():
         return
-    long = trend.unpivot(index=["periode", "periode_mulai"], on=["share_skp", "share_realisasi", "share_rating"])
-    long = long.with_columns(
-        pl.col("variable").replace_strict({c: col(c) for c in ("share_skp", "share_realisasi", "share_rating")})
-    )
-    fig = px.line(long.to_pandas(), x="periode_mulai", y="value", color="variable", markers=True, title=t("kep_trend"))
+    trend = ut.period_columns(trend.sort("periode_mulai"), ("periode",))  # labels in the language, in time order
+    long = trend.unpivot(index=["periode"], on=["share_skp", "share_realisasi", "share_rating"])
+    names = {c: col(c) for c in ("share_skp", "share_realisasi", "share_rating")}
+    long = long.with_columns(pl.col("variable").replace_strict(names))
+    fig = px.line(long.to_pandas(), x="periode", y="value", color="variable", markers=True, title=t("kep_trend"))
     fig.update_layout(height=320, yaxis_tickformat=".0%", xaxis_title="", yaxis_title="", legend_title="")
+    fig.update_xaxes(type="category")
     chart(fig, "kepatuhan_tren")
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 from ui import fmt
 from ui import talenta as ut
 from ui.data import settings
-from ui.i18n import T, lang
+from ui.i18n import T, col, lang
 
 T.update({"sec_talenta": ("Talenta & kepatuhan", "Talent & compliance")})
 
@@ -101,7 +101,8 @@ def render() -> None:
         )
     )
     rows = [(b, name, action) for b, (name, action) in sorted(ut.boxes().items(), reverse=True)]
-    st.dataframe(pl.DataFrame(rows, schema=["#", "", " "], orient="row"), hide_index=True, key="kotak_talenta")
+    names = [col("kotak"), col("nama_kotak"), col("tindakan")]
+    st.dataframe(pl.DataFrame(rows, schema=names, orient="row"), hide_index=True, key="kotak_talenta")
     st.header(g("h_suksesi"))
     tingkat = " / ".join(ut.level(v) for v in tl["sanksi_mengecualikan"])
     st.markdown(g("suksesi", kotak=", ".join(str(b) for b in tl["kotak_suksesi"]), tingkat=tingkat, tahun=tl["sanksi_tahun"]))

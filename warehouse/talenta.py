@@ -13,6 +13,7 @@ from warehouse.db import Filters, Scope, run, where
 
 Con = duckdb.DuckDBPyConnection
 DIMS = ["lokasi", "opd", "unit_kerja"]
+TALENT_DIMS = [*DIMS, "jenis_jabatan"]  # the talent map can be cut by jabatan level too (fct_talenta carries it)
 
 
 def _min_group(scope: Scope) -> int:
@@ -161,7 +162,7 @@ def talent_years(con: Con) -> list[str]:
 def nine_box_counts(con: Con, f: Filters, scope: Scope, tahun: str) -> pl.DataFrame:
     """People per box (1-9; 0: no assessment) in the year, in the selection; for an aggregate viewer, boxes under
     its minimum have no count (`n` null, `kecil` true)."""
-    w, p = where(f, scope, dims=DIMS if not scope.suppresses else ["lokasi", "opd"], period_col=None)
+    w, p = where(f, scope, dims=TALENT_DIMS if not scope.suppresses else ["lokasi", "opd"], period_col=None)
     p["tahun"] = tahun
     sql = f"""SELECT coalesce(kotak, 0) AS kotak, count(*) AS n FROM fct_talenta
               WHERE tahun = $tahun AND {w} GROUP BY 1 ORDER BY 1"""
@@ -174,7 +175,7 @@ def nine_box_counts(con: Con, f: Filters, scope: Scope, tahun: str) -> pl.DataFr
 
 def nine_box_people(con: Con, f: Filters, scope: Scope, tahun: str) -> pl.DataFrame:
     """Each person's box in the year with its reason (kinerja score and years, the assessment) and any sanction."""
-    w, p = where(f, scope, dims=DIMS, period_col=None, person="nip")
+    w, p = where(f, scope, dims=TALENT_DIMS, period_col=None, person="nip")
     p["tahun"] = tahun
     sql = f"SELECT * FROM fct_talenta WHERE tahun = $tahun AND {w} ORDER BY kotak DESC NULLS LAST, nilai_kinerja DESC, nip"
     return run(con, sql, p, "nine_box_people")
@@ -183,7 +184,7 @@ def nine_box_people(con: Con, f: Filters, scope: Scope, tahun: str) -> pl.DataFr
 def nine_box_transitions(con: Con, f: Filters, scope: Scope, tahun: str) -> pl.DataFrame:
     """People by (box the year before, box this year) in the selection (0: no box); aggregate viewers get the cells
     of at least their minimum only."""
-    w, p = where(f, scope, dims=DIMS if not scope.suppresses else ["lokasi", "opd"], period_col=None, alias="b")
+    w, p = where(f, scope, dims=TALENT_DIMS if not scope.suppresses else ["lokasi", "opd"], period_col=None, alias="b")
     p["tahun"], p["lalu"] = tahun, str(int(tahun) - 1)
     sql = f"""
         SELECT coalesce(a.kotak, 0) AS kotak_lalu, coalesce(b.kotak, 0) AS kotak, count(*) AS n
@@ -195,7 +196,7 @@ def nine_box_transitions(con: Con, f: Filters, scope: Scope, tahun: str) -> pl.D
 def succession_pool(con: Con, f: Filters, scope: Scope, tahun: str) -> pl.DataFrame:
     """Everyone in a succession box in the year; those a sanction keeps out are listed with it (`kelompok_suksesi`
     false)."""
-    w, p = where(f, scope, dims=DIMS, period_col=None, person="nip")
+    w, p = where(f, scope, dims=TALENT_DIMS, period_col=None, person="nip")
     p["tahun"] = tahun
     sql = f"""SELECT * FROM fct_talenta WHERE tahun = $tahun AND calon_suksesi AND {w}
               ORDER BY kelompok_suksesi DESC, kotak DESC, nilai_kinerja DESC, nip"""
