@@ -101,3 +101,29 @@ def test_sanctioned_people_are_candidates_with_the_sanction_stated(wh):
 def test_grain_one_row_per_employee_and_year(wh):
     dup = query(wh, "SELECT nip, tahun, count(*) AS n FROM fct_talenta GROUP BY ALL HAVING n > 1")
     assert dup.is_empty()
+
+
+def test_a_status_excuses_exactly_the_periods_it_overlaps(tmp_path):
+    """CLTN from 1 February excuses February, not January; study leave ending 31 January excuses January, not
+    February; annual leave never excuses."""
+    s = make_settings(tmp_path)
+    roster = csv(
+        [{"NIP": n, "Nama": f"P{i}", "Lokasi": "Jambi", "Perangkat Daerah": "Disdukcapil"} for i, n in enumerate(NIP[:2])]
+    )
+    evals = csv([{"NIP": NIP[i], "Periode": p, "Predikat": B} for i in (0, 1) for p in ("2026-01", "2026-02")])
+    status = csv(
+        [
+            {"NIP": NIP[0], "Jenis Cuti": "Cuti di Luar Tanggungan Negara", "Tanggal Mulai": "01/02/2026", "Tanggal Selesai": ""},
+            {"NIP": NIP[0], "Jenis Cuti": "Cuti Tahunan", "Tanggal Mulai": "05/01/2026", "Tanggal Selesai": "09/01/2026"},
+            {"NIP": NIP[1], "Jenis Cuti": "Tugas Belajar", "Tanggal Mulai": "01/09/2024", "Tanggal Selesai": "31/01/2026"},
+        ]
+    )
+    report = load_files([("pegawai.csv", roster), ("evaluasi.csv", evals), ("status.csv", status)], s)
+    assert report.exit_code == 0 and report.rejects.is_empty(), report.rejects
+    got = query(s, "SELECT periode, nip, dikecualikan, alasan_pengecualian FROM fct_kepatuhan ORDER BY periode, nip").rows()
+    assert got == [
+        ("2026-01", NIP[0], False, None),
+        ("2026-01", NIP[1], True, "tugas_belajar"),
+        ("2026-02", NIP[0], True, "cltn"),
+        ("2026-02", NIP[1], False, None),
+    ]
