@@ -13,7 +13,7 @@ from ui import (
 )
 from ui import talenta as ut
 from ui.data import cached, scope, settings
-from ui.i18n import lang, t
+from ui.i18n import lang, t, value_label
 from ui.page import chart, filters
 from ui.tables import show
 from warehouse import queries, talenta
@@ -84,14 +84,13 @@ def run() -> None:
     _movers(f, sc, int(cfg["lompatan_predikat"]))
     st.subheader(t("kal_curve"))
     curve = cached(queries.distribution_breaks, f, sc)
-    cols = ["periode", "unit_kerja", "opd", "lokasi", "predikat_organisasi", "n", "n_sb", "n_b", "n_bp", "n_k", "n_sk"]
-    show(
-        ut.period_columns(curve.select([c for c in cols if c in curve.columns]), ("periode",)),
-        "kalibrasi_kurva",
-        t("kal_curve"),
-        f,
-        height=260,
-    )
+    if curve.height:  # which rule each unit breaks, in words (as Ringkasan's curve table says it)
+        names = {c: value_label("pelanggaran", c) for c in curve["pelanggaran"].explode().drop_nulls().unique().to_list()}
+        rule = pl.col("pelanggaran").list.eval(pl.element().replace_strict(names, default=pl.element())).list.join("; ")
+        curve = curve.with_columns(rule)
+    cols = ["periode", "unit_kerja", "opd", "lokasi", "predikat_organisasi", "n", "pelanggaran"]
+    shown = ut.period_columns(curve.select([c for c in cols if c in curve.columns]), ("periode",))
+    show(shown, "kalibrasi_kurva", t("kal_curve"), f, height=260, widths={"pelanggaran": "large"})
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

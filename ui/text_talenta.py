@@ -34,10 +34,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Predikat berubah {k} tingkat atau lebih sejak siklus sebelumnya",
         "Predikat moved {k} or more levels since the previous cycle",
     ),
-    "kal_curve": (
-        "Pemeriksaan kurva distribusi (SE MenPANRB 3/2023) di samping kalibrasi",
-        "Distribution curve check (SE MenPANRB 3/2023) beside the calibration",
-    ),
+    "kal_curve": ("Kurva distribusi (SE MenPANRB 3/2023)", "Distribution curve (SE MenPANRB 3/2023)"),
     "kal_none_movers": ("Tidak ada pegawai yang predikatnya berubah sejauh itu.", "Nobody's predikat moved that far."),
     "kal_self": ("Diri − atasan", "Self − superior"),
     "kal_peer": ("Rekan − atasan", "Peers − superior"),
