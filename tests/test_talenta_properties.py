@@ -9,6 +9,7 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+import polars as pl
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
@@ -41,10 +42,15 @@ def worlds_with_statuses(draw):
             start = first + timedelta(days=draw(st.integers(-40, span)))
             end = None if draw(st.booleans()) else start + timedelta(days=draw(st.integers(0, 200)))
             statuses.append((e.nip, draw(st.sampled_from(KINDS)), start, end))
-    return w, tuple(statuses)
+    tests = []  # assessments (nip, date, score): some people get a box
+    for e in w.employees:
+        if draw(st.booleans()):
+            day = first + timedelta(days=draw(st.integers(0, span)))
+            tests.append((e.nip, day, draw(st.sampled_from([40.0, 59.9, 60.0, 79.9, 80.0, 95.0]))))
+    return w, tuple(statuses), tuple(tests)
 
 
-def _build(w: World, statuses: tuple) -> Settings:
+def _build(w: World, statuses: tuple, tests: tuple = ()) -> Settings:
     s = make_settings(Path(tempfile.mkdtemp(dir=ROOT)), **dict(w.overrides))
     files = _files(w)
     if statuses:
@@ -58,6 +64,9 @@ def _build(w: World, statuses: tuple) -> Settings:
             for n, k, a, b in statuses
         ]
         files.append(("status.csv", csv(rows)))
+    if tests:
+        rows = [{"NIP": n, "Tanggal Asesmen": d.strftime("%d/%m/%Y"), "JPM (%)": v} for n, d, v in tests]
+        files.append(("asesmen.csv", csv(rows)))
     report = load_files(files, s)
     assert report.exit_code == 0 and report.rejects.is_empty(), report.rejects
     return s
@@ -94,8 +103,8 @@ def _compliance_reference(w: World, statuses: tuple, p: int) -> dict[tuple[str, 
 @EXAMPLES
 @given(worlds_with_statuses())
 def test_compliance_per_opd_matches_a_plain_count(ws):
-    w, statuses = ws
-    s = _build(w, statuses)
+    w, statuses, tests = ws
+    s = _build(w, statuses, tests)
     con = connect(str(s.warehouse))
     periods = sorted({p for _n, p in _appraised(w)})
     assert sorted(T.compliance_periods(con)) == sorted(w.period(p).key for p in periods)
@@ -136,8 +145,8 @@ def _calibration_reference(w: World) -> dict[str, tuple[int, float, float | None
 @EXAMPLES
 @given(worlds_with_statuses())
 def test_rater_calibration_matches_a_plain_mean_per_rater(ws):
-    w, statuses = ws
-    s = _build(w, statuses)
+    w, statuses, tests = ws
+    s = _build(w, statuses, tests)
     con = connect(str(s.warehouse))
     got = T.rater_calibration(con, Filters(), Scope())
     ref = _calibration_reference(w)
@@ -154,8 +163,8 @@ def test_rater_calibration_matches_a_plain_mean_per_rater(ws):
 @EXAMPLES
 @given(worlds_with_statuses())
 def test_person_level_queries_are_empty_for_aggregate_viewers_and_bounded_by_place(ws):
-    w, statuses = ws
-    s = _build(w, statuses)
+    w, statuses, tests = ws
+    s = _build(w, statuses, tests)
     con = connect(str(s.warehouse))
     agg = Scope(aggregate_only=True, min_group=5)
     place = w.employees[0].lokasi
@@ -172,4 +181,21 @@ def test_person_level_queries_are_empty_for_aggregate_viewers_and_bounded_by_pla
         assert T.nine_box_people(con, Filters(), agg, year).is_empty()
         assert T.succession_pool(con, Filters(), agg, year).is_empty()
         assert set(T.nine_box_people(con, Filters(), mine, year)["lokasi"]) <= {place}
+    con.close()
+
+
+@EXAMPLES
+@given(worlds_with_statuses(), st.integers(2, 6))
+def test_nine_box_counts_for_aggregate_viewers_never_hide_a_single_box(ws, k):
+    w, statuses, tests = ws
+    s = _build(w, statuses, tests)
+    con = connect(str(s.warehouse))
+    for year in T.talent_years(con):
+        full = T.nine_box_counts(con, Filters(), Scope(), year)
+        shown = T.nine_box_counts(con, Filters(), Scope(aggregate_only=True, min_group=k), year)
+        assert shown["kotak"].to_list() == full["kotak"].to_list()
+        hidden = shown.filter(pl.col("kecil"))
+        assert hidden.height != 1 or shown.height == 1
+        assert (full.filter(pl.col("n") < k)["kotak"].is_in(hidden["kotak"].implode())).all()
+        assert (shown.filter(~pl.col("kecil"))["n"] >= k).all()
     con.close()

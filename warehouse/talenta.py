@@ -161,16 +161,19 @@ def talent_years(con: Con) -> list[str]:
 
 def nine_box_counts(con: Con, f: Filters, scope: Scope, tahun: str) -> pl.DataFrame:
     """People per box (1-9; 0: no assessment) in the year, in the selection; for an aggregate viewer, boxes under
-    its minimum have no count (`n` null, `kecil` true)."""
+    its minimum have no count (`n` null, `kecil` true), and when only one would be hidden the next smallest is too
+    (else the total less the others would give it)."""
     w, p = where(f, scope, dims=TALENT_DIMS if not scope.suppresses else ["lokasi", "opd"], period_col=None)
     p["tahun"] = tahun
     sql = f"""SELECT coalesce(kotak, 0) AS kotak, count(*) AS n FROM fct_talenta
               WHERE tahun = $tahun AND {w} GROUP BY 1 ORDER BY 1"""
     out = run(con, sql, p, "nine_box_counts")
     k = _min_group(scope)
-    return out.with_columns((pl.col("n") < k).alias("kecil")).with_columns(
-        pl.when(pl.col("kecil")).then(None).otherwise(pl.col("n")).alias("n")
-    )
+    small = out.with_columns((pl.col("n") < k).alias("kecil"))
+    if small["kecil"].sum() == 1 and small.height > 1:  # one hidden box would be the total less the others: hide the next
+        smallest = small.filter(~pl.col("kecil")).sort("n", "kotak")["kotak"][0]
+        small = small.with_columns((pl.col("kecil") | (pl.col("kotak") == smallest)).alias("kecil"))
+    return small.with_columns(pl.when(pl.col("kecil")).then(None).otherwise(pl.col("n")).alias("n"))
 
 
 def nine_box_people(con: Con, f: Filters, scope: Scope, tahun: str) -> pl.DataFrame:
