@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui.i18n import COLUMNS, T
+from ui.i18n import COLUMNS, VALUES, T
 
 TEXT: dict[str, tuple[str, str]] = {
     "page_kalibrasi": ("Kalibrasi penilai", "Rater calibration"),
@@ -94,6 +94,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "kep_excluded": ("Yang dikecualikan", "Those excused"),
     "kep_trend": ("Tren kepatuhan", "Compliance trend"),
     "kep_small": ("OPD di bawah {k} pegawai tidak ditampilkan.", "OPDs under {k} employees are not shown."),
+    "kind_asesmen": ("Hasil asesmen potensi/kompetensi", "Potential/competence assessment results"),
+    "kind_sanksi": ("Hukuman disiplin", "Discipline sanctions"),
+    "kind_pengecualian": (
+        "Status pengecualian SKP (CLTN, tugas belajar, pensiun, mutasi)",
+        "SKP exclusion statuses (CLTN, study leave, retirement, transfer)",
+    ),
     "sudah": ("sudah", "yes"),
     "tal_ya": ("ya", "yes"),
     "tal_tidak": ("tidak", "no"),
@@ -199,5 +205,12 @@ BOX_EN: dict[int, str] = {
 }
 
 T.update(TEXT)
+VALUES.setdefault("jenis", {}).update(
+    {
+        "asesmen": ("Hasil asesmen", "Assessment results"),
+        "sanksi": ("Hukuman disiplin", "Discipline sanctions"),
+        "pengecualian": ("Status pengecualian SKP", "SKP exclusion statuses"),
+    }
+)
 for _k, _v in COLS.items():
     COLUMNS.setdefault(_k, _v)
