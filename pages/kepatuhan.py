@@ -83,7 +83,13 @@ def run() -> None:
             pl.col(c).replace_strict(words, return_dtype=pl.String) for c in ("ada_skp", "ada_realisasi", "ada_rating")
         )
         st.subheader(t("kep_missing"))
-        show(missing.drop("periode", "nip"), "kepatuhan_belum", t("kep_missing"), f, height=300)
+        show(
+            missing.select("nama", "ada_skp", "ada_realisasi", "ada_rating", "opd", "unit_kerja", "jabatan", "lokasi"),
+            "kepatuhan_belum",
+            t("kep_missing"),
+            f,
+            height=300,
+        )
         excl = cached(talenta.compliance_excluded, f, sc, periode)
         if excl.height:
             st.subheader(t("kep_excluded"))
