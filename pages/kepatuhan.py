@@ -44,8 +44,10 @@ def _trend(f, sc) -> None:
     long = trend.unpivot(index=["periode"], on=["share_skp", "share_realisasi", "share_rating"])
     names = {c: col(c) for c in ("share_skp", "share_realisasi", "share_rating")}
     long = long.with_columns(pl.col("variable").replace_strict(names))
-    fig = px.line(long.to_pandas(), x="periode", y="value", color="variable", markers=True, title=t("kep_trend"))
-    fig.update_layout(height=320, yaxis_tickformat=".0%", xaxis_title="", yaxis_title="", legend_title="")
+    fig = px.line(
+        long.to_pandas(), x="periode", y="value", color="variable", line_dash="variable", markers=True, title=t("kep_trend")
+    )
+    fig.update_layout(height=320, yaxis_tickformat=".1%", xaxis_title="", yaxis_title="", legend_title="")
     fig.update_xaxes(type="category")
     chart(fig, "kepatuhan_tren")
 
