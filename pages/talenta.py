@@ -68,7 +68,9 @@ def run() -> None:
     left, right = st.columns([3, 2])
     with left:
         st.subheader(t("tal_grid"))
-        chart(ut.nine_box_figure(counts.filter(pl.col("kotak") > 0), sc.min_group if sc.suppresses else 0), "talenta_grid")
+        chart(ut.nine_box_figure(counts.filter(pl.col("kotak") > 0)), "talenta_grid")
+        if sc.suppresses:
+            st.caption(t("tal_small", k=sc.min_group))
         none = counts.filter(pl.col("kotak") == 0)
         if none.height and none["n"][0] is not None:
             st.caption(t("tal_no_box", n=fmt.num(none["n"][0], 0, lang())))
@@ -81,11 +83,16 @@ def run() -> None:
         _pool(f, sc, year, cfg)
     st.subheader(t("tal_moves"))
     moves = cached(talenta.nine_box_transitions, f, sc, year)
-    if moves.height:
-        table = moves.pivot(on="kotak", index="kotak_lalu", values="n", sort_columns=True).sort("kotak_lalu")
-        show(table.rename({c: f"→ {c}" for c in table.columns if c != "kotak_lalu"}), "talenta_pindah", t("tal_moves"), f)
-    else:
-        st.info(t("no_data"))
+    if moves.is_empty():
+        st.info(t("tal_moves_small", k=sc.min_group) if sc.suppresses else t("no_data"))
+        return
+    none = t("tal_tanpa")
+    moves = moves.with_columns(pl.col(c).cast(pl.String).replace("0", none) for c in ("kotak_lalu", "kotak"))
+    order = [none, *[str(b) for b in range(1, 10)]]
+    table = moves.pivot(on="kotak", index="kotak_lalu", values="n")
+    table = table.sort(pl.col("kotak_lalu").replace_strict(order, list(range(10))))
+    cols = [c for c in order if c in table.columns]
+    show(table.select("kotak_lalu", *cols).rename({c: f"→ {c}" for c in cols}), "talenta_pindah", t("tal_moves"), f)
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

@@ -81,7 +81,7 @@ def period_columns(frame: pl.DataFrame, names: tuple[str, ...]) -> pl.DataFrame:
     return out
 
 
-def nine_box_figure(counts: pl.DataFrame, small_min: int) -> go.Figure:
+def nine_box_figure(counts: pl.DataFrame) -> go.Figure:
     """The grid with each box's number, count and name; a box with too few people shows ○ instead of its count."""
     n = {r["kotak"]: r for r in counts.iter_rows(named=True)}
     z, text = [], []
@@ -114,8 +114,6 @@ def nine_box_figure(counts: pl.DataFrame, small_min: int) -> go.Figure:
     fig.update_yaxes(autorange="reversed", title=t("tal_kinerja_axis"))
     fig.update_xaxes(side="bottom", title=t("tal_potensial_axis"))
     fig.update_layout(height=430, margin={"l": 10, "r": 10, "t": 10, "b": 10})
-    if small_min:
-        fig.add_annotation(text=t("tal_small", k=small_min), showarrow=False, xref="paper", yref="paper", x=0, y=-0.18)
     return fig
 
 

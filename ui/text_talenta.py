@@ -58,6 +58,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "tal_people": ("Pegawai per kotak", "People per box"),
     "tal_pick_box": ("Kotak", "Box"),
     "tal_moves": ("Perpindahan kotak dari tahun sebelumnya", "Movement between boxes from the previous year"),
+    "tal_moves_small": (
+        "Tabel perpindahan tidak ditampilkan: ada sel di bawah {k} orang.",
+        "The movement table is not shown: some cells hold fewer than {k} people.",
+    ),
+    "tal_tanpa": ("tanpa kotak", "no box"),
     "tal_pool": ("Kelompok rencana suksesi (kotak {b})", "Succession pool (boxes {b})"),
     "tal_pool_excl": (
         "{n} orang di kotak suksesi dikeluarkan karena hukuman disiplin tingkat {lv} dalam {y} tahun terakhir.",

@@ -185,15 +185,17 @@ def nine_box_people(con: Con, f: Filters, scope: Scope, tahun: str) -> pl.DataFr
 
 
 def nine_box_transitions(con: Con, f: Filters, scope: Scope, tahun: str) -> pl.DataFrame:
-    """People by (box the year before, box this year) in the selection (0: no box); aggregate viewers get the cells
-    of at least their minimum only."""
+    """People by (box the year before, box this year) in the selection (0: no box); an aggregate viewer gets the
+    table only when every cell holds at least their minimum."""
     w, p = where(f, scope, dims=TALENT_DIMS if not scope.suppresses else ["lokasi", "opd"], period_col=None, alias="b")
     p["tahun"], p["lalu"] = tahun, str(int(tahun) - 1)
     sql = f"""
         SELECT coalesce(a.kotak, 0) AS kotak_lalu, coalesce(b.kotak, 0) AS kotak, count(*) AS n
         FROM fct_talenta b JOIN fct_talenta a ON a.nip = b.nip AND a.tahun = $lalu
         WHERE b.tahun = $tahun AND {w} GROUP BY ALL ORDER BY 1, 2"""
-    return run(con, sql, p, "nine_box_transitions").filter(pl.col("n") >= _min_group(scope))
+    out = run(con, sql, p, "nine_box_transitions")
+    # a hidden cell would be its box's count less the cells shown: the whole table or nothing
+    return out.clear() if (out["n"] < _min_group(scope)).any() else out
 
 
 def succession_pool(con: Con, f: Filters, scope: Scope, tahun: str) -> pl.DataFrame:
