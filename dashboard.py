@@ -10,7 +10,9 @@ from pages import (
     arsip,
     bandingkan,
     data,
+    kalibrasi,
     kasus,
+    kepatuhan,
     langganan,
     log_akses,
     panduan,
@@ -19,6 +21,7 @@ from pages import (
     profil,
     ringkasan,
     skor,
+    talenta,
     tren,
     umpan_balik,
 )
@@ -121,6 +124,9 @@ def _pages(page, who) -> dict:
             page(tren, "page_tren", ":material/trending_up:"),
             page(bandingkan, "page_bandingkan", ":material/balance:"),
             page(umpan_balik, "page_umpan_balik", ":material/forum:"),
+            page(kalibrasi, "page_kalibrasi", ":material/tune:"),
+            page(talenta, "page_talenta", ":material/grid_view:"),
+            page(kepatuhan, "page_kepatuhan", ":material/task_alt:"),
             page(arsip, "page_arsip", ":material/history:"),
         ],
         t("section_people"): [

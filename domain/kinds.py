@@ -421,8 +421,121 @@ IKM2004 = Kind(
     context=["lokasi", "unit_layanan", "tanggal"],
 )
 
+
+# Talent management inputs (PermenPANRB 3/2020, issue 24): assessment results, discipline sanctions and the
+# statuses that excuse an employee from an SKP. Each is dated, not periodic: `periode` is derived (the year the
+# row begins) so that a corrected file replaces what its source loaded for the same years.
+ASESMEN = Kind(
+    name="asesmen",
+    required=["nip", "tanggal_asesmen"],
+    optional=["instrumen", "nilai_potensial", "kategori_potensial", "asesor"],
+    aliases={
+        "nip": [*NIP_HEADERS, "nip_peserta", "nip_asesi"],
+        "tanggal_asesmen": ["tanggal_asesmen", "tgl_asesmen", "tanggal_penilaian_kompetensi", "tanggal_tes", "assessment_date"],
+        "instrumen": ["instrumen", "metode", "metode_asesmen", "alat_ukur", "jenis_asesmen", "instrument"],
+        "nilai_potensial": ["nilai_potensial", "nilai_potensi", "skor_potensi", "potential_score", "nilai_asesmen"],
+        "kategori_potensial": ["kategori_potensial", "kategori_potensi", "tingkat_potensi", "level_potensi", "potential_level"],
+        "asesor": ["asesor", "nama_asesor", "assessor", "penilai_asesmen"],
+    },
+    layout_aliases={
+        # talent-management apps and SIASN's assessment history: JPM (job person match, %) as the score, the
+        # category of potential, and the kompetensi recommendation (MS / MMS / KMS) as a level
+        "nilai_potensial": ["jpm", "jpm_persen", "nilai_jpm", "job_person_match", "skor_jpm", "nilai_potensial_jpm"],
+        "kategori_potensial": ["kategori_jpm", "rekomendasi_asesmen", "rekomendasi", "hasil_asesmen"],
+        "tanggal_asesmen": ["tgl_pelaksanaan", "tanggal_pelaksanaan", "tanggal_asesmen_kompetensi", "tgl_tes"],
+        "instrumen": ["metode_penilaian", "jenis_penilaian", "alat_ukur_asesmen"],
+        "asesor": ["lembaga_asesor", "asesor_utama", "tim_asesor"],
+    },
+    types={
+        "nip": pl.String,
+        "periode": pl.String,
+        "tanggal_asesmen": pl.Date,
+        "instrumen": pl.String,
+        "nilai_potensial": pl.Float64,
+        "kategori_potensial": pl.String,
+        "asesor": pl.String,
+    },
+    key=["nip", "tanggal_asesmen", "instrumen"],
+    sort=["nip"],
+    numeric=["nilai_potensial"],
+    signature=["tanggal_asesmen", "nilai_potensial", "kategori_potensial", "asesor"],
+    context=[],
+)
+
+SANKSI = Kind(
+    name="sanksi",
+    required=["nip", "tingkat_hukuman", "tmt_hukuman"],
+    optional=["akhir_hukuman", "jenis_hukuman", "nomor_sk"],
+    aliases={
+        "nip": NIP_HEADERS,
+        "tingkat_hukuman": ["tingkat_hukuman", "tingkat_hukuman_disiplin", "tingkat_hukdis", "sanction_level"],
+        "tmt_hukuman": ["tmt_hukuman", "tanggal_hukuman", "tgl_hukuman", "mulai_hukuman", "sanction_start"],
+        "akhir_hukuman": ["akhir_hukuman", "tanggal_akhir_hukuman", "selesai_hukuman", "masa_berakhir", "sanction_end"],
+        "jenis_hukuman": ["jenis_hukuman", "jenis_hukuman_disiplin", "hukuman", "sanksi", "sanction"],
+        "nomor_sk": ["nomor_sk", "no_sk", "sk_nomor", "nomor_sk_hukuman"],
+    },
+    layout_aliases={
+        # SIASN riwayat hukuman disiplin (jenisTingkatHukuman R/S/B, hukumanTanggal, akhirHukumanTanggal) and
+        # regional SIMPEG 'data hukuman' tables (Jenis Hukuman, Sanksi, Nomor, TMT)
+        "tingkat_hukuman": ["jenis_tingkat_hukuman", "jenis_tingkat_hukuman_nama", "tingkat_hukuman_nama"],
+        "tmt_hukuman": ["hukuman_tanggal", "tmt_sk_hukuman", "tanggal_sk_hukuman"],
+        "akhir_hukuman": ["akhir_hukuman_tanggal", "tanggal_akhir", "tmt_akhir_hukuman"],
+        "jenis_hukuman": ["jenis_hukuman_nama", "nama_hukuman"],
+        "nomor_sk": ["sk_hukuman", "nomor_sk_hukdis"],
+    },
+    types={
+        "nip": pl.String,
+        "periode": pl.String,
+        "tingkat_hukuman": pl.String,
+        "tmt_hukuman": pl.Date,
+        "akhir_hukuman": pl.Date,
+        "jenis_hukuman": pl.String,
+        "nomor_sk": pl.String,
+    },
+    key=["nip", "tmt_hukuman", "tingkat_hukuman"],
+    sort=["nip"],
+    numeric=[],
+    signature=["tingkat_hukuman", "tmt_hukuman", "akhir_hukuman", "jenis_hukuman"],
+    context=[],
+)
+
+PENGECUALIAN = Kind(
+    name="pengecualian",
+    required=["nip", "jenis_status", "status_mulai"],
+    optional=["status_selesai", "keterangan_status"],
+    aliases={
+        "nip": NIP_HEADERS,
+        "jenis_status": ["jenis_status", "status_pengecualian", "jenis_pengecualian", "alasan_pengecualian", "exclusion"],
+        "status_mulai": ["status_mulai", "tmt_status", "mulai_status", "tanggal_mulai_status", "status_from"],
+        "status_selesai": ["status_selesai", "akhir_status", "selesai_status", "tanggal_selesai_status", "status_to"],
+        "keterangan_status": ["keterangan_status", "keterangan", "uraian", "note"],
+    },
+    layout_aliases={
+        # SIMPEG leave and study-leave histories (Jenis Cuti, Tanggal Mulai/Selesai; Jenis Tugas Belajar, TMT
+        # Mulai/Selesai) and SIASN's kedudukan hukum changes (CLTN, Tugas Belajar, Pensiun)
+        "jenis_status": ["jenis_cuti", "jenis_tugas_belajar", "kedudukan_hukum", "kedudukan_hukum_nama", "jenis_mutasi"],
+        "status_mulai": ["tanggal_mulai", "tgl_mulai", "tmt_mulai", "tmt_cuti", "tmt_kedudukan", "mulai"],
+        "status_selesai": ["tanggal_selesai", "tgl_selesai", "tmt_selesai", "akhir_cuti", "selesai", "sampai"],
+    },
+    types={
+        "nip": pl.String,
+        "periode": pl.String,
+        "jenis_status": pl.String,
+        "status_mulai": pl.Date,
+        "status_selesai": pl.Date,
+        "keterangan_status": pl.String,
+    },
+    key=["nip", "jenis_status", "status_mulai"],
+    sort=["nip"],
+    numeric=[],
+    signature=["jenis_status", "status_mulai", "status_selesai"],
+    context=[],
+)
+
 # Load order: employee rosters first, so the other files of the same load can refer to them.
-KINDS: dict[str, Kind] = {k.name: k for k in (PEGAWAI, CAPAIAN, PERILAKU, EVALUASI, SKM, PP46, IKM2004)}
+KINDS: dict[str, Kind] = {
+    k.name: k for k in (PEGAWAI, CAPAIAN, PERILAKU, EVALUASI, SKM, PP46, IKM2004, ASESMEN, SANKSI, PENGECUALIAN)
+}
 ORDER = list(KINDS)
 # Staging columns every kind carries besides its own: the source a row came from and the load that wrote it.
 META = {"_sumber": pl.String, "_muat": pl.Int64}

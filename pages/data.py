@@ -12,7 +12,11 @@ from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlExcepti
 from pipelines.intake.prepare import ReadOptions
 from pipelines.load.guards import LoadFailed
 from pipelines.load.transaction import load_files, profiles_dir, progress_text
-from ui import audit, fmt
+from ui import (
+    audit,
+    fmt,
+    text_talenta,  # noqa: F401  (labels of the talent kinds)
+)
 from ui.auth import current_principal
 from ui.data import cached, connection, scope, settings
 from ui.i18n import lang, t
@@ -21,7 +25,7 @@ from ui.page import uploader_language
 from ui.tables import show
 from warehouse import queries
 
-KINDS = ["pegawai", "capaian", "perilaku", "evaluasi", "skm"]
+KINDS = ["pegawai", "capaian", "perilaku", "evaluasi", "skm", "asesmen", "sanksi", "pengecualian"]
 log = get_logger(__name__)
 
 

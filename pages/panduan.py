@@ -7,7 +7,7 @@ import streamlit as st
 
 from domain.appraisal import MATRIX, PREDIKAT_BY_REGIME
 from domain.appraisal import RATING as RATINGS
-from ui import fmt, urlstate
+from ui import fmt, guide_talenta, urlstate
 from ui.charts import PARTIAL_SHARE
 from ui.data import settings
 from ui.guide import GUIDE
@@ -91,13 +91,16 @@ def _coach() -> str:
     )
 
 
-SECTIONS = ["penilaian", "aturan"]  # two views of about one and a half screens each, the choice in the URL
+SECTIONS = ["penilaian", "aturan", "talenta"]  # views of about one and a half screens each, the choice in the URL
 
 
 def run() -> None:
     st.title(t("page_panduan"))
     st.markdown(g("intro"))
     section = urlstate.section("panduan_bagian", SECTIONS)
+    if section == "talenta":
+        guide_talenta.render()
+        return
     if section == "aturan":
         st.header(g("h_kurva"))
         st.markdown(_kurva())

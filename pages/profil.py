@@ -11,6 +11,7 @@ from ui.i18n import VALUES, lang, t, value_label
 from ui.page import filters
 from ui.report_button import report_button
 from ui.tables import show
+from ui.talenta import profile_boxes
 from warehouse import queries
 from warehouse.queries import detail_periods
 
@@ -117,6 +118,7 @@ def run() -> None:
             st.selectbox, "profil_periode", options, default, label=t("detail_period"), format_func=lambda k: fmt.period(k, lg)
         )
         _details(cached(queries.employee_detail, sc, nip, periode) or {}, periode, f, nip, lg)
+    profile_boxes(nip)
     st.subheader(t("placements"))
     show(prof["placements"], f"penempatan_{nip[-6:]}", t("placements"), f)
     st.subheader(t("public_about"))

@@ -15,6 +15,7 @@ from ui.i18n import lang, t, value_label
 from ui.page import filters
 from ui.report_button import report_button
 from ui.tables import show
+from ui.talenta import compliance_note
 from warehouse import queries
 
 SECTIONS = ["utama", "kurva"]
@@ -141,6 +142,7 @@ def _headline(f, sc, lg: str, over: dict, br: pl.DataFrame) -> None:
     if br.height:
         units = br.select("lokasi", "opd", "unit_kerja").n_unique()
         st.warning(t("curve_breaks_count", units=fmt.num(units, 0, lg), rows=fmt.num(br.height, 0, lg)), icon=":material/rule:")
+    compliance_note(f, sc)
 
 
 def _curve(f, br: pl.DataFrame) -> None:

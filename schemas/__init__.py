@@ -11,6 +11,7 @@ from schemas.perilaku import PerilakuClean
 from schemas.pp46 import Pp46Clean
 from schemas.raw import raw_schema
 from schemas.skm import SkmClean
+from schemas.talenta import AsesmenClean, PengecualianClean, SanksiClean
 
 CLEAN = {
     "pegawai": PegawaiClean,
@@ -20,6 +21,9 @@ CLEAN = {
     "skm": SkmClean,
     "pp46": Pp46Clean,
     "ikm2004": Ikm2004Clean,
+    "asesmen": AsesmenClean,
+    "sanksi": SanksiClean,
+    "pengecualian": PengecualianClean,
 }
 
 __all__ = [
@@ -32,4 +36,7 @@ __all__ = [
     "SkmClean",
     "Pp46Clean",
     "Ikm2004Clean",
+    "AsesmenClean",
+    "SanksiClean",
+    "PengecualianClean",
 ]

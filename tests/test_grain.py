@@ -29,6 +29,10 @@ MART_KEYS: dict[str, tuple[str, ...]] = {
     "mart_pembinaan": ("nip", "periode"),
     "mart_penghargaan": ("nip", "periode"),
     "fct_penilai": ("nip_penilai", "periode"),
+    "fct_talenta": ("nip", "tahun"),
+    "fct_kepatuhan": ("nip", "periode"),
+    "fct_selisih": ("nip", "periode"),
+    "fct_kalibrasi": ("nip", "periode", "nip_penilai"),
     "dim_periode": ("periode",),
     "dim_filter": _FILTER_DIMS,
     "meta": (),  # one row

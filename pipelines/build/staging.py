@@ -30,6 +30,9 @@ TABLES = {
     "skm": "stg_skm",
     "pp46": "stg_pp46",
     "ikm2004": "stg_ikm2004",
+    "asesmen": "stg_asesmen",
+    "sanksi": "stg_sanksi",
+    "pengecualian": "stg_pengecualian",
 }
 
 _VERSION_TAIL = re.compile(r"([ _\-.]*(v\d+|rev(isi)?\d*|perbaikan\d*|koreksi\d*|final|terbaru|\(\d+\)|copy))+$", re.I)

@@ -11,6 +11,7 @@ import polars as pl
 
 from pipelines.clean import checks
 from pipelines.clean.clean import clean, fill_equal_weights
+from pipelines.clean.clean_talenta import TALENTA_KINDS, talenta_rejects
 from pipelines.clean.validate import evaluation_incomplete, schema_rejects, unreadable
 
 APPRAISAL_KINDS = ("capaian", "perilaku", "evaluasi")
@@ -45,10 +46,12 @@ def file_rejects(
         rejects.append(evaluation_incomplete(frame, name, kind))
     if places is not None:
         rejects.append(checks.outside_places(frame, kind, places, foreign, name))
-    if kind in APPRAISAL_KINDS or kind == "pp46":  # PP 46/2011 results are yearly: no granularity check
+    if kind in TALENTA_KINDS:
+        rejects += talenta_rejects(frame, kind, name)
+    if kind in APPRAISAL_KINDS or kind in ("pp46", *TALENTA_KINDS):  # yearly or dated: no granularity check
         if known is not None:
             rejects.append(checks.unknown_nip(frame, known, name, kind))
-        if kind != "pp46":
+        if kind in APPRAISAL_KINDS:
             rejects.append(checks.wrong_granularity(frame, settings_raw["periode"]["granularity"], name, kind))
         rejects.append(checks.duplicates(frame, name, kind))
     if kind == "capaian":

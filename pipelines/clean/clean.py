@@ -15,7 +15,7 @@ import polars as pl
 from domain.appraisal import BERAKHLAK, REZIM_PP30, REZIM_PP46
 from domain.kinds import KINDS
 from domain.survey import UNSUR, UNSUR_2004
-from pipelines.clean import checks
+from pipelines.clean import checks, clean_talenta
 from pipelines.clean import normalise as n
 
 
@@ -282,6 +282,12 @@ def clean(kind: str, frame: pl.DataFrame, settings: dict) -> pl.DataFrame:
         return clean_pp46(frame, settings, dc, typed)
     if kind == "ikm2004":
         return clean_ikm2004(frame, settings, dc, typed)
+    if kind == "asesmen":
+        return clean_talenta.clean_asesmen(frame, dc, typed)
+    if kind == "sanksi":
+        return clean_talenta.clean_sanksi(frame)
+    if kind == "pengecualian":
+        return clean_talenta.clean_pengecualian(frame)
     return clean_skm(frame, settings, dc, typed)
 
 

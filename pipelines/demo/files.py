@@ -147,6 +147,45 @@ def write_demo_files(data: DemoData, out: Path) -> list[Path]:
         p = out / f"skm_{lok.lower()}.csv"
         _write_csv(f, p)
         paths.append(p)
+    return paths + _talenta_files(data, out)
+
+
+def _talenta_files(data: DemoData, out: Path) -> list[Path]:
+    """Assessments (a talent-mapping recap), sanctions (SIASN fields) and statuses (a SIMPEG history)."""
+    paths = []
+    day = "%d/%m/%Y"
+    if data.asesmen is not None:
+        p = out / "hasil_asesmen_talenta.xlsx"
+        data.asesmen.select(
+            _spaced_nip("nip").alias("NIP"),
+            pl.col("tanggal_asesmen").dt.strftime(day).alias("Tanggal Pelaksanaan"),
+            pl.col("instrumen").alias("Metode Penilaian"),
+            pl.col("nilai_potensial").alias("JPM (%)"),
+            pl.col("kategori_potensial").alias("Kategori Potensi"),
+            pl.col("asesor").alias("Asesor"),
+        ).write_excel(p, worksheet="Hasil Asesmen")
+        paths.append(p)
+    if data.sanksi is not None:
+        p = out / "riwayat_hukuman_disiplin.csv"
+        f = data.sanksi.select(
+            pl.col("nip").alias("nip_baru"),
+            pl.col("tingkat_hukuman").str.slice(0, 1).str.to_uppercase().alias("jenis_tingkat_hukuman"),
+            pl.col("jenis_hukuman").alias("jenis_hukuman_nama"),
+            pl.col("tmt_hukuman").dt.strftime(day).alias("hukuman_tanggal"),
+            pl.col("akhir_hukuman").dt.strftime(day).alias("akhir_hukuman_tanggal"),
+        )
+        _write_csv(f, p)
+        paths.append(p)
+    if data.pengecualian is not None:
+        p = out / "riwayat_status_pegawai.csv"
+        f = data.pengecualian.select(
+            _spaced_nip("nip").alias("NIP"),
+            pl.col("jenis_status").alias("Jenis Cuti"),
+            pl.col("status_mulai").dt.strftime(day).alias("Tanggal Mulai"),
+            pl.col("status_selesai").dt.strftime(day).alias("Tanggal Selesai"),
+        )
+        _write_csv(f, p)
+        paths.append(p)
     return paths
 
 

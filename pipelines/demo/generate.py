@@ -18,6 +18,7 @@ import polars as pl
 
 from domain.appraisal import BERAKHLAK
 from pipelines.demo import catalog as cat
+from pipelines.demo import talenta
 
 IMPROVING = ("Jambi", "Disdukcapil")
 DECLINING = ("Bangko", "Dinas PUPR")
@@ -36,6 +37,9 @@ class DemoData:
     perilaku: pl.DataFrame
     evaluasi: pl.DataFrame
     skm: pl.DataFrame
+    asesmen: pl.DataFrame | None = None
+    sanksi: pl.DataFrame | None = None
+    pengecualian: pl.DataFrame | None = None
 
 
 def months(n: int, last: date = date(2026, 10, 1)) -> list[date]:
@@ -359,4 +363,9 @@ def generate(employees: int = 3000, periods: int = 24, seed: int = 20261123, wit
     beh = _perilaku(rng, peg, per)
     ev = _evaluasi(peg, cap, per)
     skm = _skm(rng, peg, per) if with_skm else pl.DataFrame()
-    return DemoData(peg.drop("kemampuan"), cap, beh, ev, skm)
+    trng = np.random.default_rng(seed + 24)  # talent data (issue 24) from its own stream: the rest stays as it was
+    excused = talenta.pengecualian(trng, peg)
+    cap = cap.join(talenta.missing_skp(trng, peg, excused), on=["nip", "periode_mulai"], how="anti")
+    beh = pl.concat([beh, talenta.self_ratings(trng, beh, [p.strftime("%Y-%m") for p in per[-6:]])])
+    extra = {"asesmen": talenta.asesmen(trng, peg), "sanksi": talenta.sanksi(trng, peg), "pengecualian": excused}
+    return DemoData(peg.drop("kemampuan"), cap, beh, ev, skm, **extra)

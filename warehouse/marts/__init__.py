@@ -13,19 +13,32 @@ import polars as pl
 from domain.appraisal import BERAKHLAK, MATRIX, PREDIKAT_ORDER, REZIM_PP30, REZIM_PP46, TIDAK_DIISI
 from domain.survey import SKM_WEIGHTS
 from settings import Settings
+from warehouse.marts.talenta_rules import TALENTA_SECTIONS, talenta_lists
 
 HERE = Path(__file__).parent
 
 
 def _variables(con: duckdb.DuckDBPyConnection, s: Settings) -> dict:
     values: dict[str, float | int | str] = {}
-    for section in ("capaian", "rating", "pp30", "pp46", "skm", "kurva", "pembinaan", "penghargaan", "sebaran"):
+    for section in (
+        "capaian",
+        "rating",
+        "pp30",
+        "pp46",
+        "skm",
+        "kurva",
+        "pembinaan",
+        "penghargaan",
+        "sebaran",
+        *TALENTA_SECTIONS,
+    ):
         for key, val in s.section(section).items():
             if isinstance(val, int | float | str) and not isinstance(val, bool):
                 values[f"{section}_{key}"] = val
     num, den = SKM_WEIGHTS[s.section("skm")["weights"]]
     values |= {"skm_w_num": num, "skm_w_den": den, "tidak_diisi": TIDAK_DIISI, "berakhlak": BERAKHLAK}
     values |= {"rezim_pp30": REZIM_PP30, "rezim_pp46": REZIM_PP46}
+    values |= talenta_lists(s)
     for name, val in values.items():
         con.execute(f"SET VARIABLE {name} = $v", {"v": val})
     return values
@@ -64,7 +77,19 @@ def version() -> str:
 
 
 # Settings sections the marts compute with: a warehouse built with other values is rebuilt from staging.
-RULE_SECTIONS = ("capaian", "rating", "perilaku", "pp30", "pp46", "skm", "kurva", "pembinaan", "penghargaan", "sebaran")
+RULE_SECTIONS = (
+    "capaian",
+    "rating",
+    "perilaku",
+    "pp30",
+    "pp46",
+    "skm",
+    "kurva",
+    "pembinaan",
+    "penghargaan",
+    "sebaran",
+    *TALENTA_SECTIONS,
+)
 
 
 def rules_fingerprint(s: Settings) -> str:
