@@ -9,15 +9,17 @@ import streamlit as st
 from streamlit.logger import get_logger
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
+import ui.text_peran  # noqa: F401  (registers the labels)
+from appdb.demo import demo_accounts_active, is_demo_load, load_locks_out
 from pipelines.intake.prepare import ReadOptions
 from pipelines.load.guards import LoadFailed
 from pipelines.load.transaction import load_files, profiles_dir, progress_text
 from ui import audit, fmt
-from ui.auth import current_principal
+from ui.auth import current_principal, engine
 from ui.data import cached, connection, scope, settings
 from ui.i18n import lang, t
 from ui.mapping_step import context_fields, step
-from ui.page import uploader_language
+from ui.page import PAGES, uploader_language
 from ui.tables import show
 from warehouse import queries
 
@@ -126,6 +128,23 @@ def _too_large(files) -> list:
     return big
 
 
+def _demo_guard(names: list[str]) -> bool:
+    """Before a load: whether it may go ahead. A load that would switch the demo accounts off while no real
+    administrator exists is refused here, before it starts (nobody could sign in afterwards); one that will
+    switch them off says so."""
+    if str(settings().section("auth").get("demo", "auto")).lower() != "auto":
+        return True
+    loaded = cached(queries.load_history)["berkas"].unique().to_list()
+    if load_locks_out(engine(), loaded, names):
+        st.warning(t("demo_lockout"), icon=":material/lock:")
+        if (akun := PAGES.get("akun")) is not None:
+            st.page_link(akun, label=t("to_akun"), icon=":material/manage_accounts:")
+        return False
+    if not is_demo_load([*loaded, *names]) and is_demo_load(loaded) and demo_accounts_active(engine()):
+        st.info(t("demo_will_end"))
+    return True
+
+
 def run() -> None:
     st.title(t("page_data"))
     who = current_principal()
@@ -143,7 +162,7 @@ def run() -> None:
         plans = {u.name: p for u in files if (p := step(u.name, u.getvalue(), chosen, ctx)) is not None}
         st.caption(t("map_ready"))
         replace = st.checkbox(t("replace_roster"), help=t("replace_roster_help"), key="replace_roster")
-        if st.button(t("load_btn"), type="primary", key="load_btn"):
+        if _demo_guard([u.name for u in files]) and st.button(t("load_btn"), type="primary", key="load_btn"):
             _load(files, chosen, plans, ctx, replace)
     if (report := st.session_state.get("last_load_report")) is not None:
         _report(report)

@@ -1,0 +1,69 @@
+"""Labels of the first-run flow, the demo switch-off guard, roles' views (Tim saya, benchmarking, refused places)
+and the plain upload messages (merged into ui.i18n's tables, kept apart for easy merges)."""
+
+from __future__ import annotations
+
+from ui.i18n import COLUMNS, T
+
+TEXT: dict[str, tuple[str, str]] = {
+    # first run: the first administrator
+    "first_run_title": ("Penyiapan pertama: buat akun administrator", "First setup: create the administrator account"),
+    "first_run_intro": (
+        "Belum ada akun sungguhan di dasbor ini. Buat akun Admin BKPSDM pertama (semua wilayah). Akun demo "
+        "dimatikan begitu data sungguhan dimuat, karena kata sandinya terbuka; akun ini tetap dapat masuk. "
+        "Formulir ini hilang setelah akun pertama dibuat.",
+        "There is no real account on this dashboard yet. Create the first BKPSDM admin account (every place). The "
+        "demo accounts are switched off as soon as real data is loaded, because their password is public; this "
+        "account keeps working. This form disappears once the first account exists.",
+    ),
+    "setup_code": ("Kode penyiapan", "Setup code"),
+    "setup_code_help": (
+        'Kode ini tertulis di catatan (log) server, di jendela tempat dasbor dijalankan, baris "Kode penyiapan". '
+        "Hanya pengelola server yang dapat membacanya.",
+        "The code is written in the server's log, in the window where the dashboard runs, on the line \"Setup "
+        'code". Only whoever runs the server can read it.',
+    ),
+    "repeat_password": ("Ulangi kata sandi", "Repeat the password"),
+    "first_run_btn": ("Buat administrator", "Create the administrator"),
+    "first_run_done": (
+        "Akun administrator {name} dibuat. Masuk dengannya di atas.",
+        "The administrator account {name} was created. Sign in with it above.",
+    ),
+    "passwords_differ": ("Kedua kata sandi tidak sama.", "The two passwords differ."),
+    "setup_code_wrong": (
+        "Kode penyiapan salah. Salin kode dari catatan (log) server.",
+        "Wrong setup code. Copy the code from the server's log.",
+    ),
+    "first_run_closed": (
+        "Akun pertama sudah dibuat orang lain. Masuk dengan akun itu, atau minta Admin BKPSDM membuatkan akun.",
+        "Someone else has already created the first account. Sign in with it, or ask the BKPSDM admin for one.",
+    ),
+    "name_reserved": (
+        'Nama yang diawali "demo-" khusus untuk akun demo; pilih nama lain.',
+        'Names starting with "demo-" are kept for the demo accounts; choose another name.',
+    ),
+    # the Data page's guard before a real load
+    "demo_lockout": (
+        "Berkas ini bukan data demo: memuatnya mematikan semua akun demo (kata sandinya terbuka), termasuk akun "
+        "yang Anda pakai sekarang, dan belum ada akun administrator sungguhan, sehingga tidak ada yang bisa masuk "
+        "lagi. Buat dulu akun Admin BKPSDM Anda sendiri di halaman Akun pengguna (semua wilayah, kata sandi "
+        "sendiri), masuk dengannya, lalu muat berkas ini.",
+        "These files are not demo data: loading them switches every demo account off (their password is public), "
+        "the one you are using included, and no real administrator account exists yet, so nobody could sign in "
+        "again. First create your own BKPSDM admin account on the User accounts page (every place, your own "
+        "password), sign in with it, then load these files.",
+    ),
+    "demo_will_end": (
+        "Berkas ini bukan data demo: setelah dimuat, akun demo dimatikan (kata sandinya terbuka). Akun "
+        "administrator sungguhan sudah ada.",
+        "These files are not demo data: once they are loaded, the demo accounts are switched off (their password "
+        "is public). A real administrator account exists.",
+    ),
+    "to_akun": ("Buka Akun pengguna", "Open User accounts"),
+}
+
+COLS: dict[str, tuple[str, str]] = {}
+
+T.update(TEXT)
+for _k, _v in COLS.items():
+    COLUMNS.setdefault(_k, _v)
