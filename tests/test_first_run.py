@@ -31,7 +31,7 @@ from domain.places import PLACES
 from pipelines.__main__ import main as cli
 from tests.conftest import make_settings
 from tests.helpers import csv, pegawai
-from tests.test_app import app  # noqa: F401  (the fixture)
+from tests.test_app import app  # noqa: F401, F811  (the fixture)
 from ui import fmt
 
 POLICY = Policy()
@@ -141,7 +141,7 @@ def test_the_load_command_refuses_before_reading_and_loads_with_the_flag(tmp_pat
     assert cli(["load", str(capaian)]) != 4
 
 
-def test_first_admin_made_on_the_sign_in_page_then_signs_in(app):
+def test_first_admin_made_on_the_sign_in_page_then_signs_in(app):  # noqa: F811
     engine = open_app_db(os.environ["KINERJA_APP_DB"])
     at = app("ringkasan", principal=None)
     assert any(h.value.startswith("Penyiapan pertama") for h in at.subheader)
