@@ -17,6 +17,7 @@ from pages import (
     profil,
     ringkasan,
     skor,
+    tim_saya,
     tren,
     umpan_balik,
 )
@@ -58,9 +59,9 @@ def _ensure_warehouse() -> None:
         st.stop()
 
 
-def _freshness() -> None:
+def _freshness(slot) -> None:
     info = cached(queries.freshness)
-    st.caption(
+    slot.caption(
         t(
             "fresh",
             waktu=fmt.day(info["waktu"], lang()),
@@ -97,8 +98,9 @@ def main() -> None:
     _scope_notes(who)
     if nav.url_path not in UNFILTERED:
         st.session_state["_filters"] = sidebar()
-    _freshness()
+    slot = st.empty()  # filled after the page: a load on the Data page shows in the same run
     guarded(nav.run, nav.url_path or "ringkasan")
+    guarded(lambda: _freshness(slot), "freshness")
 
 
 def _scope_notes(who) -> None:
@@ -125,6 +127,7 @@ def _pages(page, who) -> dict:
             page(kasus, "page_kasus", ":material/assignment:"),
             page(penghargaan, "page_penghargaan", ":material/military_tech:"),
             page(profil, "page_profil", ":material/person:"),
+            page(tim_saya, "page_tim_saya", ":material/groups:"),
         ],
         t("section_admin"): [
             page(data, "page_data", ":material/database:"),
@@ -135,6 +138,8 @@ def _pages(page, who) -> dict:
     }
     if who is not None and not who.sees_people:
         del groups[t("section_people")]
+    elif who is not None and who.role != "atasan":  # Tim saya lists an Atasan's own staff
+        groups[t("section_people")] = [p for p in groups[t("section_people")] if p.url_path != "tim-saya"]
     if who is not None and not who.is_admin:
         del groups[t("section_admin")]
     for group in groups.values():

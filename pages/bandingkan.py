@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from ui import charts, fmt, urlstate
-from ui.data import cached, scope, settings
+from ui.data import benchmark, cached, scope, settings
 from ui.i18n import lang, t
 from ui.page import chart, filters, people_link, score_axis
 from ui.tables import show
@@ -16,6 +16,8 @@ from warehouse import queries
 def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_bandingkan"))
+    f, sc, bench = benchmark(f, sc)  # a pimpinan: every place as aggregates, or their own data
+    narrow = () if bench else ("lokasi", "opd")  # another place's OPD is not a filter of their own data
     cfg = settings().section("banding")
     data = cached(queries.compare_opd, f, sc, cfg["min_group"], cfg["confidence"])
     if data.is_empty():
@@ -49,7 +51,7 @@ def run() -> None:
         chart(
             charts.ci_plot(view, "kelompok", "rata_hasil", "ci_bawah", "ci_atas", t("mean_score") + " (95% CI)", score_axis()),
             "ci",
-            ("lokasi", "opd"),
+            narrow,
         )
         st.caption(t("ci_note", m=cfg["min_group"]))
     else:
@@ -67,9 +69,10 @@ def run() -> None:
                 keys=[[p, o] for p, o in zip(ranked["lokasi"], ranked["opd"], strict=True)],
             ),
             "pct",
-            ("lokasi", "opd"),
+            narrow,
         )
-    people_link(f)
+    if not bench:
+        people_link(f)
     table = st.expander(t("table_and_downloads", n=fmt.num(view.height, 0, lang())), icon=":material/table:")
     show(
         view.select(

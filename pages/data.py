@@ -18,7 +18,7 @@ from ui import audit, fmt
 from ui.auth import current_principal, engine
 from ui.data import cached, connection, scope, settings
 from ui.i18n import lang, t
-from ui.mapping_step import context_fields, step
+from ui.mapping_step import PENDING, context_fields, step
 from ui.page import PAGES, uploader_language
 from ui.tables import show
 from warehouse import queries
@@ -159,10 +159,15 @@ def run() -> None:
         files = [u for u in files if u not in big]
     if files:
         chosen = None if kind == "auto" else kind
+        st.session_state[PENDING] = []
         plans = {u.name: p for u in files if (p := step(u.name, u.getvalue(), chosen, ctx)) is not None}
-        st.caption(t("map_ready"))
+        if pending := st.session_state[PENDING]:  # a kind below its confidence: asked, never assumed
+            st.warning(t("map_pending", names=fmt.md(", ".join(pending))), icon=":material/help:")
+        else:
+            st.caption(t("map_ready"))
         replace = st.checkbox(t("replace_roster"), help=t("replace_roster_help"), key="replace_roster")
-        if _demo_guard([u.name for u in files]) and st.button(t("load_btn"), type="primary", key="load_btn"):
+        ready = not pending and _demo_guard([u.name for u in files])
+        if st.button(t("load_btn"), type="primary", key="load_btn", disabled=not ready) and ready:
             _load(files, chosen, plans, ctx, replace)
     if (report := st.session_state.get("last_load_report")) is not None:
         _report(report)
@@ -186,13 +191,19 @@ def _history() -> None:
         "pesan" if lg == "id" else "message",
         "diganti" if lg == "id" else "replaced",
     ]
-    show(hist.select(cols), "riwayat_muat", t("load_history"), None)
+    if hist.is_empty():  # the page has no filters: say why it is empty, not "widen the period range"
+        st.info(t("no_loads"))
+    else:
+        show(hist.select(cols), "riwayat_muat", t("load_history"), None)
     st.subheader(t("rejects"))
     count = cached(queries.rejects_count, sc)
     if count["rows"] > count["kept_rows"]:  # a file's rejections were capped when it was loaded
         st.caption(t("rejects_capped", rows=fmt.num(count["rows"], 0, lg), kept=fmt.num(count["kept_rows"], 0, lg)))
     cols = ["load_id", "berkas", "baris", "kolom", "nilai", "alasan" if lg == "id" else "reason"]
     rej = _readable(cached(queries.rejects_seen, sc, limit=_shown()).select(cols))
+    if rej.is_empty():
+        st.info(t("no_rejects"))
+        return
     con = connection()  # the downloads' whole list is read when a button is pressed, outside the page script
     every = lambda: _readable(queries.rejects_seen(con, sc).select(cols))  # noqa: E731
     show(rej, "baris_ditolak", t("rejects"), None, total=count["kept"], full=every)

@@ -67,3 +67,79 @@ COLS: dict[str, tuple[str, str]] = {}
 T.update(TEXT)
 for _k, _v in COLS.items():
     COLUMNS.setdefault(_k, _v)
+
+T.update(
+    {
+        # benchmarking: every place as aggregates (pimpinan; kepala OPD by setting)
+        "benchmark_toggle": ("Cakupan", "Coverage"),
+        "benchmark_sendiri": ("Wilayah saya", "My places"),
+        "benchmark_semua": ("Semua lokasi (agregat)", "Every place (aggregates)"),
+        "benchmark_help": (
+            "Semua lokasi: keempat lokasi dibandingkan sebagai angka kelompok saja, tanpa nama atau NIP, dan "
+            "kelompok di bawah {k} orang disembunyikan. Wilayah saya: data Anda sendiri, lengkap.",
+            "Every place: the four places compared as group figures only, with no name or NIP, and groups under "
+            "{k} people withheld. My places: your own data, in full.",
+        ),
+        "benchmark_note": (
+            "Perbandingan semua lokasi: angka kelompok saja (kelompok di bawah {k} orang disembunyikan); filter "
+            "wilayah, OPD, unit, jabatan, golongan dan status di samping tidak berlaku di sini, hanya rentang periode.",
+            "Every place compared: group figures only (groups under {k} people withheld); the sidebar's place, OPD, "
+            "unit, position, grade and status filters don't apply here, only the period range.",
+        ),
+        "your_team": ("Unit kerja Anda", "Your work unit"),
+    }
+)
+
+T.update(
+    {
+        "page_tim_saya": ("Tim saya", "My team"),
+        "team_intro": (
+            "{n} orang di bawah Anda pada {p}: {d} langsung, {i} tidak langsung (melalui atasan di bawah Anda), "
+            "menurut atasan yang tercatat di daftar pegawai periode itu. Nilai dan predikat periode itu; buka "
+            "profil untuk riwayatnya.",
+            "{n} people below you in {p}: {d} directly, {i} indirectly (through a supervisor below you), by the "
+            "supervisor the roster of that period records. That period's scores and predikat; open a profile for "
+            "the history.",
+        ),
+        "team_direct": ("Langsung", "Direct"),
+        "team_indirect": ("Tidak langsung", "Indirect"),
+        "team_empty": (
+            "Tidak ada pegawai yang tercatat di bawah Anda (melalui atasan di daftar pegawai) pada rentang periode "
+            "ini. Perlebar rentang periode, atau minta Admin BKPSDM memeriksa NIP akun Anda.",
+            "Nobody is recorded below you (through the supervisor in the roster) in this period range. Widen the "
+            "period range, or ask the BKPSDM admin to check your account's NIP.",
+        ),
+        "team_not_atasan": (
+            "Halaman ini untuk Atasan: daftar pegawai di bawah Anda. Akun Anda bukan akun Atasan.",
+            "This page is for supervisors: the people below you. Your account is not a supervisor's.",
+        ),
+    }
+)
+COLUMNS.setdefault("hubungan", ("Hubungan", "Reports"))
+T["team_pick"] = ("Atau pilih dari tim Anda", "Or pick from your team")
+
+T.update(
+    {
+        "map_kind_choose": ("Pilih jenis data berkas ini", "Choose what this file holds"),
+        "map_kind_unknown": (
+            "Jenis data berkas ini tidak dikenali. Pilih jenisnya di bawah; bila tidak ada yang cocok, berkas ini "
+            "bukan untuk dasbor ini.",
+            "What this file holds was not recognised. Choose its kind below; if none fits, the file is not for this dashboard.",
+        ),
+        "map_kind_unsure": (
+            "Berkas ini mungkin {guess}, tetapi tidak cukup yakin (keyakinan {score}, perlu {least}): {why}. Pilih "
+            "jenisnya sendiri di bawah; bila tidak ada yang cocok, jangan muat berkas ini.",
+            "This file may be {guess}, but not surely enough (confidence {score}, needs {least}): {why}. Choose its "
+            "kind yourself below; if none fits, don't load this file.",
+        ),
+        "map_pending": (
+            "Pilih dulu jenis data untuk: {names}. Berkas dimuat setelah jenisnya dipilih.",
+            "First choose the kind of data for: {names}. The files load once their kind is chosen.",
+        ),
+        "no_rejects": (
+            "Belum ada baris yang ditolak: setiap baris yang dimuat sejauh ini lolos pemeriksaan.",
+            "No rejected rows yet: every row loaded so far passed the checks.",
+        ),
+        "no_loads": ("Belum ada berkas yang dimuat.", "No file has been loaded yet."),
+    }
+)
