@@ -24,7 +24,7 @@ from pages import (
 from ui import fmt
 from ui.auth import account_box, current_principal, sign_in_page
 from ui.data import cached, parquet_dir, scope, settings, version
-from ui.filters import sidebar
+from ui.filters import REFUSED, sidebar
 from ui.i18n import lang, t
 from ui.page import PAGES, address, guarded
 from warehouse import queries
@@ -98,9 +98,17 @@ def main() -> None:
     _scope_notes(who)
     if nav.url_path not in UNFILTERED:
         st.session_state["_filters"] = sidebar()
+        _refused_notice()
     slot = st.empty()  # filled after the page: a load on the Data page shows in the same run
     guarded(nav.run, nav.url_path or "ringkasan")
     guarded(lambda: _freshness(slot), "freshness")
+
+
+def _refused_notice() -> None:
+    """Values of a link outside the viewer's scope, said on the page itself (the sidebar's note may be out of
+    sight): the page shows what the viewer may see, and why the link's choice is not there."""
+    for key, values in st.session_state.pop(REFUSED, []):
+        st.warning(t("link_refused_page", what=t(key), values=fmt.md(", ".join(values))), icon=":material/block:")
 
 
 def _scope_notes(who) -> None:

@@ -46,7 +46,8 @@ def run() -> None:
         )
     view = data if kind == "*" else data.filter(pl.col("jenis_opd") == kind)
     view = view.with_columns((pl.col("opd") + " · " + pl.col("lokasi")).alias("kelompok")).sort("rata_hasil")
-    st.caption(t("click_narrow"))
+    if not bench:
+        st.caption(t("click_narrow"))
     if mode == "raw":
         chart(
             charts.ci_plot(view, "kelompok", "rata_hasil", "ci_bawah", "ci_atas", t("mean_score") + " (95% CI)", score_axis()),

@@ -166,7 +166,7 @@ def run() -> None:
         else:
             st.caption(t("map_ready"))
         replace = st.checkbox(t("replace_roster"), help=t("replace_roster_help"), key="replace_roster")
-        ready = not pending and _demo_guard([u.name for u in files])
+        ready = _demo_guard([u.name for u in files]) and not pending  # the guard speaks whatever is pending
         if st.button(t("load_btn"), type="primary", key="load_btn", disabled=not ready) and ready:
             _load(files, chosen, plans, ctx, replace)
     if (report := st.session_state.get("last_load_report")) is not None:

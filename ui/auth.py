@@ -335,6 +335,7 @@ def _first_run_form() -> None:
     _announce_setup_code(app_db_url(settings()))
     st.subheader(t("first_run_title"))
     st.caption(t("first_run_intro"))
+    st.caption(t("setup_code_help"))
     with st.form("first_run", clear_on_submit=False):
         code = st.text_input(t("setup_code"), help=t("setup_code_help"), key="first_code")
         username = st.text_input(t("username"), key="first_user")

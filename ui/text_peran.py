@@ -143,3 +143,14 @@ T.update(
         "no_loads": ("Belum ada berkas yang dimuat.", "No file has been loaded yet."),
     }
 )
+T["link_refused_page"] = (
+    "Tautan ini meminta {what} {values}, yang di luar wewenang akun Anda: tidak ditampilkan. Halaman ini "
+    "menampilkan data yang boleh Anda lihat.",
+    "This link asks for {what} {values}, which is outside your account's reach: it is not shown. This page shows "
+    "the data you may see.",
+)
+T["withheld_for_role"] = (
+    "Bagian ini menyebut penilai satu per satu (nama dan NIP), jadi tidak ditampilkan untuk peran Anda, yang "
+    "melihat angka agregat saja.",
+    "This section names raters one by one (name and NIP), so it is withheld for your role, which sees aggregates only.",
+)
