@@ -188,7 +188,10 @@ def step(name: str, data: bytes, kind: str | None, ctx: dict) -> mapping.Plan | 
         st.error(f"{t('map_refused')}: {exc.text(lang())}")
         return None
     least = float(settings().section("muat").get("keyakinan_min", 0.75))
-    unsure = chosen_kind is None and (plan.kind is None or plan.score < least)
+    # the kind itself in doubt (every column it maps is sure, the plan is not: an attendance list read as a
+    # roster), as mapping.command_line judges it; a doubtful column instead is shown in the editor to confirm
+    columns_sure = all(plan.confidence.get(h, 0.0) >= least for h, target in plan.columns.items() if target)
+    unsure = chosen_kind is None and (plan.kind is None or plan.score < least and columns_sure)
     st.session_state[PENDING] = [n for n in st.session_state.get(PENDING, []) if n != name]
     with st.expander(t("map_title", name=fmt.md(name)), expanded=True):
         c1, c2 = st.columns(2)
