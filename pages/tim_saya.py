@@ -59,7 +59,9 @@ def pick_from_team() -> str | None:
     if data.is_empty():
         return None
     names = {r["nip"]: f"{r['nama']} · {r['jabatan'] or ''}" for r in data.iter_rows(named=True)}
-    return st.selectbox(t("team_pick"), list(names), format_func=names.get, index=None, key="tim_pick")
+    return st.selectbox(
+        t("team_pick"), list(names), format_func=names.get, index=None, key="tim_pick", placeholder=t("pick_employee")
+    )
 
 
 if __name__ == "__main__":  # opened by address before the router ran once
