@@ -338,9 +338,9 @@ def _first_run_form() -> None:
     st.caption(t("setup_code_help"))
     with st.form("first_run", clear_on_submit=False):
         code = st.text_input(t("setup_code"), help=t("setup_code_help"), key="first_code")
-        username = st.text_input(t("username"), key="first_user")
+        username = st.text_input(t("first_username"), key="first_user")
         name = st.text_input(t("display_name"), key="first_name")
-        password = st.text_input(t("password"), type="password", key="first_password")
+        password = st.text_input(t("first_password"), type="password", key="first_password")
         again = st.text_input(t("repeat_password"), type="password", key="first_again")
         submitted = st.form_submit_button(t("first_run_btn"))
     if not submitted or not username:

@@ -154,3 +154,6 @@ T["withheld_for_role"] = (
     "melihat angka agregat saja.",
     "This section names raters one by one (name and NIP), so it is withheld for your role, which sees aggregates only.",
 )
+# distinct from the sign-in form's labels (both forms show at once)
+T["first_username"] = ("Nama pengguna administrator baru", "New administrator's username")
+T["first_password"] = ("Kata sandi administrator baru", "New administrator's password")
