@@ -22,13 +22,14 @@ from pages import (
     ringkasan,
     skor,
     talenta,
+    tim_saya,
     tren,
     umpan_balik,
 )
 from ui import fmt
 from ui.auth import account_box, current_principal, sign_in_page
 from ui.data import cached, parquet_dir, scope, settings, version
-from ui.filters import sidebar
+from ui.filters import REFUSED, sidebar
 from ui.i18n import lang, t
 from ui.page import PAGES, address, guarded
 from warehouse import queries
@@ -63,9 +64,9 @@ def _ensure_warehouse() -> None:
         st.stop()
 
 
-def _freshness() -> None:
+def _freshness(slot) -> None:
     info = cached(queries.freshness)
-    st.caption(
+    slot.caption(
         t(
             "fresh",
             waktu=fmt.day(info["waktu"], lang()),
@@ -102,8 +103,17 @@ def main() -> None:
     _scope_notes(who)
     if nav.url_path not in UNFILTERED:
         st.session_state["_filters"] = sidebar()
-    _freshness()
+        _refused_notice()
+    slot = st.empty()  # filled after the page: a load on the Data page shows in the same run
     guarded(nav.run, nav.url_path or "ringkasan")
+    guarded(lambda: _freshness(slot), "freshness")
+
+
+def _refused_notice() -> None:
+    """Values of a link outside the viewer's scope, said on the page itself (the sidebar's note may be out of
+    sight): the page shows what the viewer may see, and why the link's choice is not there."""
+    for key, values in st.session_state.pop(REFUSED, []):
+        st.warning(t("link_refused_page", what=t(key), values=fmt.md(", ".join(values))), icon=":material/block:")
 
 
 def _scope_notes(who) -> None:
@@ -134,6 +144,7 @@ def _pages(page, who) -> dict:
             page(kasus, "page_kasus", ":material/assignment:"),
             page(penghargaan, "page_penghargaan", ":material/military_tech:"),
             page(profil, "page_profil", ":material/person:"),
+            page(tim_saya, "page_tim_saya", ":material/groups:"),
         ],
         t("section_admin"): [
             page(data, "page_data", ":material/database:"),
@@ -147,6 +158,8 @@ def _pages(page, who) -> dict:
     }
     if who is not None and not who.sees_people:
         del groups[t("section_people")]
+    elif who is not None and who.role != "atasan":  # Tim saya lists an Atasan's own staff
+        groups[t("section_people")] = [p for p in groups[t("section_people")] if p.url_path != "tim-saya"]
     if who is not None and not who.is_admin:
         del groups[t("section_admin")]
     for group in groups.values():

@@ -16,6 +16,8 @@ Each write and its access-log row (action, account, role and places given) commi
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -36,6 +38,11 @@ _DUMMY_HASH = _hasher.hash("not-a-real-password")
 # Who acts when the application itself writes (demo accounts) and when the command line does.
 SYSTEM = Principal("system", SUPERADMIN, "system", source="system")
 _TRUSTED_SOURCES = ("cli", "system")
+# Demo accounts (appdb.demo) are named so; the name is reserved for the application itself, since every demo
+# account is switched off when real data is loaded.
+DEMO_PREFIX = "demo-"
+# app_meta key written once, in the transaction that makes the first administrator: a second attempt fails on it.
+FIRST_ADMIN_KEY = "first_admin"
 # Fields whose change ends the account's open sessions (they change what it may see, or whether it may).
 _SESSION_FIELDS = ("role", "lokasi", "opd", "nip", "active")
 
@@ -142,6 +149,8 @@ def create_user(
     username = username.strip().lower()
     if not username:
         raise AccountError("bad_account", role)
+    if username.startswith(DEMO_PREFIX) and actor.source != "system":
+        raise AccountError("name_reserved", username)
     values = dict(
         username=username,
         role=role,
@@ -325,3 +334,71 @@ def signing_secret(engine: sa.Engine) -> str:
         except sa.exc.IntegrityError:  # another process won the race
             pass
         return con.execute(sa.select(app_meta.c.value).where(app_meta.c.key == "signing_secret")).scalar_one()
+
+
+def _real(col=users.c.username):
+    return ~col.startswith(DEMO_PREFIX)
+
+
+def real_account_count(engine: sa.Engine) -> int:
+    """How many accounts exist that are not demo accounts (active or not)."""
+    with engine.connect() as con:
+        return con.execute(sa.select(sa.func.count()).select_from(users).where(_real())).scalar_one()
+
+
+def real_admin_exists(engine: sa.Engine) -> bool:
+    """Whether an active administrator that is not a demo account exists (someone who can sign in once the
+    demo accounts are switched off)."""
+    cond = _real() & users.c.active.is_(True) & users.c.role.in_(("admin", SUPERADMIN))
+    with engine.connect() as con:
+        return con.execute(sa.select(users.c.id).where(cond).limit(1)).first() is not None
+
+
+def first_run_open(engine: sa.Engine) -> bool:
+    """Whether the sign-in page may offer to make the first administrator: no real account exists, and no
+    first administrator was ever made that way."""
+    with engine.connect() as con:
+        done = con.execute(sa.select(app_meta.c.key).where(app_meta.c.key == FIRST_ADMIN_KEY)).first()
+    return done is None and real_account_count(engine) == 0
+
+
+def setup_code(secret: str) -> str:
+    """The one-time code the first-run form asks for: derived from the installation's signing secret, written
+    to the server's log only, so only whoever runs the server can make the first administrator."""
+    digest = hmac.new(secret.encode(), b"first-admin", hashlib.sha256).hexdigest().upper()
+    return f"{digest[:4]}-{digest[4:8]}-{digest[8:12]}"
+
+
+def create_first_admin(
+    engine: sa.Engine,
+    username: str,
+    password: str,
+    policy: Policy,
+    *,
+    code: str,
+    secret: str,
+    display_name: str = "",
+    context: dict | None = None,
+) -> Principal:
+    """Make the first administrator: an admin of every place (a superadmin only ever comes from the command
+    line). Refused unless `code` is the setup code and no real account exists. The marker row, the account and
+    its log row commit together, so of two people racing only one succeeds (the other gets "first_run_closed")."""
+    username = username.strip().lower()
+    if not hmac.compare_digest(code.strip().upper(), setup_code(secret)):
+        raise AccountError("setup_code_wrong")
+    if not username or username.startswith(DEMO_PREFIX):
+        raise AccountError("name_reserved" if username else "bad_account", username)
+    _check_password(password, policy)
+    values = dict(username=username, role="admin", display_name=display_name.strip() or username, lokasi=list(PLACES), opd=[])
+    who = Principal(username, "admin", values["display_name"], lokasi=tuple(PLACES), source="first_run")
+    try:
+        with engine.begin() as con:
+            # the marker first: it takes the write lock (SQLite) or blocks a racing insert (PostgreSQL) until commit
+            con.execute(sa.insert(app_meta).values(key=FIRST_ADMIN_KEY, value=username))
+            if con.execute(sa.select(sa.func.count()).select_from(users).where(_real())).scalar_one():
+                raise AccountError("first_run_closed")
+            con.execute(sa.insert(users).values(**values, nip=None, email=None, password_hash=_hasher.hash(password)))
+            _log(con, who, "first_admin", username, values, context)
+    except sa.exc.IntegrityError as exc:
+        raise AccountError("first_run_closed") from exc
+    return who

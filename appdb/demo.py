@@ -6,12 +6,12 @@ import re
 
 import sqlalchemy as sa
 
-from appdb.accounts import SYSTEM, AccountError, Policy, create_user, update_user
+from appdb.accounts import DEMO_PREFIX, SYSTEM, AccountError, Policy, create_user, real_admin_exists, update_user
 from appdb.tables import users
 from domain.places import PLACES
 
 DEMO_PASSWORD = "dasbor-demo"
-PREFIX = "demo-"
+PREFIX = DEMO_PREFIX
 # the files `python -m pipelines demo` writes (pipelines/demo_files.py)
 _DEMO_FILE = re.compile(r"^(pegawai\.xlsx|capaian_[a-z]+\.csv|perilaku\.parquet|evaluasi_jambi\.xlsx|skm_[a-z]+\.csv)$")
 
@@ -58,3 +58,19 @@ def disable_demo_accounts(engine: sa.Engine) -> int:
         return con.execute(
             sa.update(users).where(users.c.username.startswith(PREFIX), users.c.active.is_(True)).values(**off)
         ).rowcount
+
+
+def demo_accounts_active(engine: sa.Engine) -> bool:
+    """Whether any demo account can still sign in."""
+    with engine.connect() as con:
+        found = con.execute(sa.select(users.c.id).where(users.c.username.startswith(PREFIX), users.c.active.is_(True)).limit(1))
+        return found.first() is not None
+
+
+def load_locks_out(engine: sa.Engine, loaded: list[str], new: list[str]) -> bool:
+    """Whether loading files named `new` (after `loaded`) would switch the demo accounts off while they are the
+    only way in: the warehouse would no longer be demo data, a demo account is active, and no real (non-demo)
+    administrator exists. A load that would lock everyone out is refused until one exists."""
+    if is_demo_load([*loaded, *new]) or not demo_accounts_active(engine):
+        return False
+    return not real_admin_exists(engine)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.places import PLACES
 from warehouse.db import Scope
 
 ROLE_LABELS = {
@@ -67,3 +68,13 @@ class Principal:
                 return Scope.nothing()
             return Scope(lokasi=places, opd=tuple(self.opd) or None, aggregate_only=True, min_group=max(min_group, 2))
         return Scope.nothing()
+
+    def benchmark_scope(self, min_group: int, kepala_opd: bool = False) -> Scope | None:
+        """Every place as aggregates only, for comparing one's own places with the others (Bandingkan,
+        Ringkasan), or None for a role without it. A pimpinan has it; a kepala OPD only when `kepala_opd`
+        (`[privacy] kepala_opd_banding`). It is the aggregate viewer's scope over the four places: no query
+        returns a row about one person under it, and every figure comes from whole safe groups of at least
+        `min_group` people (warehouse.disclosure), so another place's people stay out of reach."""
+        if self.role == "pimpinan" and self.lokasi or self.role == "kepala_opd" and kepala_opd and self.lokasi:
+            return Scope(lokasi=tuple(PLACES), aggregate_only=True, min_group=max(min_group, 2))
+        return None

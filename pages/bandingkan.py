@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from ui import charts, fmt, urlstate
-from ui.data import cached, scope, settings
+from ui.data import benchmark, cached, scope, settings
 from ui.i18n import lang, t
 from ui.page import chart, filters, people_link, score_axis
 from ui.report_button import report_button
@@ -18,6 +18,8 @@ def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_bandingkan"))
     report_button("bandingkan")
+    f, sc, bench = benchmark(f, sc)  # a pimpinan: every place as aggregates, or their own data
+    narrow = () if bench else ("lokasi", "opd")  # another place's OPD is not a filter of their own data
     cfg = settings().section("banding")
     data = cached(queries.compare_opd, f, sc, cfg["min_group"], cfg["confidence"])
     if data.is_empty():
@@ -46,12 +48,13 @@ def run() -> None:
         )
     view = data if kind == "*" else data.filter(pl.col("jenis_opd") == kind)
     view = view.with_columns((pl.col("opd") + " · " + pl.col("lokasi")).alias("kelompok")).sort("rata_hasil")
-    st.caption(t("click_narrow"))
+    if not bench:
+        st.caption(t("click_narrow"))
     if mode == "raw":
         chart(
             charts.ci_plot(view, "kelompok", "rata_hasil", "ci_bawah", "ci_atas", t("mean_score") + " (95% CI)", score_axis()),
             "ci",
-            ("lokasi", "opd"),
+            narrow,
         )
         st.caption(t("ci_note", m=cfg["min_group"]))
     else:
@@ -69,9 +72,10 @@ def run() -> None:
                 keys=[[p, o] for p, o in zip(ranked["lokasi"], ranked["opd"], strict=True)],
             ),
             "pct",
-            ("lokasi", "opd"),
+            narrow,
         )
-    people_link(f)
+    if not bench:
+        people_link(f)
     table = st.expander(t("table_and_downloads", n=fmt.num(view.height, 0, lang())), icon=":material/table:")
     show(
         view.select(

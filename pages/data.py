@@ -9,6 +9,8 @@ import streamlit as st
 from streamlit.logger import get_logger
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
+import ui.text_peran  # noqa: F401  (registers the labels)
+from appdb.demo import demo_accounts_active, is_demo_load, load_locks_out
 from pipelines.intake.prepare import ReadOptions
 from pipelines.load.guards import LoadFailed
 from pipelines.load.transaction import load_files, profiles_dir, progress_text
@@ -17,11 +19,11 @@ from ui import (
     fmt,
     text_talenta,  # noqa: F401  (labels of the talent kinds)
 )
-from ui.auth import current_principal
+from ui.auth import current_principal, engine
 from ui.data import cached, connection, scope, settings
 from ui.i18n import lang, t
-from ui.mapping_step import context_fields, step
-from ui.page import uploader_language
+from ui.mapping_step import PENDING, context_fields, step
+from ui.page import PAGES, uploader_language
 from ui.tables import show
 from warehouse import queries
 
@@ -130,6 +132,23 @@ def _too_large(files) -> list:
     return big
 
 
+def _demo_guard(names: list[str]) -> bool:
+    """Before a load: whether it may go ahead. A load that would switch the demo accounts off while no real
+    administrator exists is refused here, before it starts (nobody could sign in afterwards); one that will
+    switch them off says so."""
+    if str(settings().section("auth").get("demo", "auto")).lower() != "auto":
+        return True
+    loaded = cached(queries.load_history)["berkas"].unique().to_list()
+    if load_locks_out(engine(), loaded, names):
+        st.warning(t("demo_lockout"), icon=":material/lock:")
+        if (akun := PAGES.get("akun")) is not None:
+            st.page_link(akun, label=t("to_akun"), icon=":material/manage_accounts:")
+        return False
+    if not is_demo_load([*loaded, *names]) and is_demo_load(loaded) and demo_accounts_active(engine()):
+        st.info(t("demo_will_end"))
+    return True
+
+
 def run() -> None:
     st.title(t("page_data"))
     who = current_principal()
@@ -144,10 +163,15 @@ def run() -> None:
         files = [u for u in files if u not in big]
     if files:
         chosen = None if kind == "auto" else kind
+        st.session_state[PENDING] = []
         plans = {u.name: p for u in files if (p := step(u.name, u.getvalue(), chosen, ctx)) is not None}
-        st.caption(t("map_ready"))
+        if pending := st.session_state[PENDING]:  # a kind below its confidence: asked, never assumed
+            st.warning(t("map_pending", names=fmt.md(", ".join(pending))), icon=":material/help:")
+        else:
+            st.caption(t("map_ready"))
         replace = st.checkbox(t("replace_roster"), help=t("replace_roster_help"), key="replace_roster")
-        if st.button(t("load_btn"), type="primary", key="load_btn"):
+        ready = _demo_guard([u.name for u in files]) and not pending  # the guard speaks whatever is pending
+        if st.button(t("load_btn"), type="primary", key="load_btn", disabled=not ready) and ready:
             _load(files, chosen, plans, ctx, replace)
     if (report := st.session_state.get("last_load_report")) is not None:
         _report(report)
@@ -171,13 +195,19 @@ def _history() -> None:
         "pesan" if lg == "id" else "message",
         "diganti" if lg == "id" else "replaced",
     ]
-    show(hist.select(cols), "riwayat_muat", t("load_history"), None)
+    if hist.is_empty():  # the page has no filters: say why it is empty, not "widen the period range"
+        st.info(t("no_loads"))
+    else:
+        show(hist.select(cols), "riwayat_muat", t("load_history"), None)
     st.subheader(t("rejects"))
     count = cached(queries.rejects_count, sc)
     if count["rows"] > count["kept_rows"]:  # a file's rejections were capped when it was loaded
         st.caption(t("rejects_capped", rows=fmt.num(count["rows"], 0, lg), kept=fmt.num(count["kept_rows"], 0, lg)))
     cols = ["load_id", "berkas", "baris", "kolom", "nilai", "alasan" if lg == "id" else "reason"]
     rej = _readable(cached(queries.rejects_seen, sc, limit=_shown()).select(cols))
+    if rej.is_empty():
+        st.info(t("no_rejects"))
+        return
     con = connection()  # the downloads' whole list is read when a button is pressed, outside the page script
     every = lambda: _readable(queries.rejects_seen(con, sc).select(cols))  # noqa: E731
     show(rej, "baris_ditolak", t("rejects"), None, total=count["kept"], full=every)

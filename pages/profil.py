@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from pages.tim_saya import pick_from_team
 from ui import audit, charts, fmt, kasus, urlstate
 from ui.data import cached, employee_exists, scope, settings
 from ui.i18n import VALUES, lang, t, value_label
@@ -25,6 +26,8 @@ def _pick() -> str | None:
             names = {r["nip"]: f"{r['nama']} · {r['opd']} ({r['lokasi']})" for r in found.iter_rows(named=True)}
             nip = st.selectbox(t("pick_employee"), list(names), format_func=names.get, key="profil_pick")
             st.query_params["nip"] = nip
+    elif not nip and (nip := pick_from_team()):  # an Atasan picks among their own staff
+        st.query_params["nip"] = nip
     return nip
 
 

@@ -10,7 +10,7 @@ import streamlit as st
 
 from ui import fmt, urlstate
 from ui.charts import PLACE_COLOURS
-from ui.data import cached, scope, settings
+from ui.data import benchmark, cached, scope, settings, team_label
 from ui.i18n import lang, t, value_label
 from ui.page import filters
 from ui.report_button import report_button
@@ -71,10 +71,10 @@ def _cell(figure: str, value: str, delta: str | None = None, change: float | Non
 
 def _row(row: dict, ikm: pl.DataFrame, lg: str) -> str:
     """One place's row: its name, then the five headline figures with their changes."""
-    place = html.escape(row["lokasi"])
+    place, label = html.escape(row["lokasi"]), html.escape(team_label(row["lokasi"]))  # an Atasan's: its team's
     cells = [
         f"<tr data-lokasi='{place}'><th scope='row'>"
-        f"<span style='color:{PLACE_COLOURS.get(row['lokasi'], '#333')}'>■</span> {place}</th>"
+        f"<span style='color:{PLACE_COLOURS.get(row['lokasi'], '#333')}'>■</span> {label}</th>"
     ]
     dn = row["n"] - row["n_lalu"] if row["n_lalu"] is not None else None
     cells.append(_cell("n", fmt.num(row["n"], 0, lg), fmt.signed(dn, 0, lg) if dn is not None else None, dn))
@@ -175,6 +175,7 @@ def run() -> None:
     f, sc, lg = filters(), scope(), lang()
     st.title(t("page_ringkasan"))
     report_button("ringkasan")
+    f, sc, _ = benchmark(f, sc)  # a pimpinan: every place as aggregates, or their own data
     over = cached(queries.overview, f, sc)
     if over["head"].is_empty():
         st.info(t("no_data"))

@@ -79,6 +79,9 @@ def _indicators(f, sc) -> None:
 
 
 def _raters(f, sc) -> None:
+    if sc.aggregate_only:  # each row names a rater: withheld for this role, and said so (not "no data")
+        st.info(t("withheld_for_role"), icon=":material/visibility_off:")
+        return
     st.caption(t("leniency_note"))
     len_ = cached(queries.rater_leniency, f, sc, settings().section("banding")["min_dinilai"])
     show(

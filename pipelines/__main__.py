@@ -2,7 +2,12 @@
 
 Exit status of `load`: 0 everything loaded, 1 some rows were rejected (the rest
 loaded), 2 a file was refused whole (or not found), 3 the load could not finish (disk
-full, permission denied, ...): nothing changed, the previous data is intact.
+full, permission denied, ...): nothing changed, the previous data is intact; 4 refused
+before reading: the files are not demo data, loading them would switch the demo accounts
+off, and no real administrator exists yet (`--matikan-demo` loads anyway).
+
+This module is the process's entry point, so it alone in pipelines/ reads the application
+database (the demo accounts' guard, appdb.demo.load_locks_out).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Status keluar 'load': 0 semua dimuat, 1 sebagian baris ditolak (sisanya dimuat), 2 ada berkas ditolak "
         "atau tidak ditemukan, 3 pemuatan gagal (disk penuh, izin ditolak, ...): tidak ada yang berubah. "
         "Exit status: 0 all loaded, 1 some rows rejected, 2 a file refused or not found, 3 the load "
-        "failed (disk full, permission denied): nothing changed.",
+        "failed (disk full, permission denied): nothing changed; 4 refused: no real administrator yet (see --matikan-demo).",
     )
     p.add_argument("--settings", type=Path, help="berkas pengaturan TOML (menimpa settings.toml)")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -45,6 +50,12 @@ def _parser() -> argparse.ArgumentParser:
         "--replace",
         action="store_true",
         help="konfirmasi: daftar pegawai yang mencatat banyak pegawai keluar sekaligus tetap dimuat",
+    )
+    ld.add_argument(
+        "--matikan-demo",
+        action="store_true",
+        help="muat walau akun demo akan dimatikan dan belum ada akun administrator sungguhan "
+        "(load even though the demo accounts are switched off and no real administrator exists)",
     )
     ld.add_argument("--sheet", help="hanya lembar Excel ini; bila kosong, setiap lembar berisi data dibaca")
     ld.add_argument("--profile", help="profil pemetaan yang dipakai (bila kosong, dikenali dari susunan kolom)")
@@ -128,7 +139,41 @@ def main(argv: list[str] | None = None) -> int:
         names = ", ".join(map(str, missing))
         print(f"Berkas tidak ditemukan: {names}\nFile not found: {names}", file=sys.stderr)
         return 2
+    if not args.matikan_demo and _locks_out(args.files, settings):
+        print(LOCKOUT, file=sys.stderr)
+        return 4
     return _load(args, settings)
+
+
+LOCKOUT = (
+    "Ditolak sebelum dimuat: berkas ini bukan data demo, jadi memuatnya mematikan semua akun demo (kata sandinya "
+    "terbuka), dan belum ada akun administrator sungguhan, sehingga tidak ada yang bisa masuk ke dasbor.\n"
+    "Buat dulu akun administrator:  python -m appdb add-user NAMA --role admin --lokasi Jambi --lokasi Bangko "
+    "--lokasi Belawan --lokasi Rakumpit\n(atau di halaman Masuk / Akun pengguna), lalu muat lagi; atau tambahkan "
+    "--matikan-demo untuk tetap memuat.\n"
+    "Refused before loading: these files are not demo data, so loading them switches every demo account off (their "
+    "password is public), and no real administrator account exists, so nobody could sign in to the dashboard.\n"
+    "Create an administrator first (the command above, or the Sign in / User accounts page), then load again; or "
+    "add --matikan-demo to load anyway."
+)
+
+
+def _locks_out(files: list[Path], settings) -> bool:
+    """Whether loading `files` would switch off the demo accounts while no real administrator exists."""
+    if str(settings.section("auth").get("demo", "auto")).lower() != "auto":
+        return False
+    from appdb.demo import is_demo_load, load_locks_out
+    from appdb.engine import app_db_url, open_app_db
+    from pipelines.build.build import read_manifest
+
+    names = [f.name for f in files]
+    if is_demo_load(names):
+        return False
+    url = app_db_url(settings)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        return False  # no application database yet: no demo account to lose; the first-run form makes the admin
+    loaded = read_manifest(settings.warehouse)["loads"]["berkas"].unique().to_list() if settings.warehouse.exists() else []
+    return load_locks_out(open_app_db(url), loaded, names)
 
 
 def _load(args, settings) -> int:

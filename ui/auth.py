@@ -19,10 +19,22 @@ import time
 
 import sqlalchemy as sa
 import streamlit as st
+from streamlit.logger import get_logger
 
 import ui.auth_text  # noqa: F401  (registers the labels)
+import ui.text_peran  # noqa: F401  (registers the labels)
 from appdb import access, sessions
-from appdb.accounts import Policy, authenticate, find_user, signing_secret, to_principal
+from appdb.accounts import (
+    AccountError,
+    Policy,
+    authenticate,
+    create_first_admin,
+    find_user,
+    first_run_open,
+    setup_code,
+    signing_secret,
+    to_principal,
+)
 from appdb.demo import DEMO_PASSWORD, demo_accounts, disable_demo_accounts, ensure_demo_accounts, is_demo_load
 from appdb.engine import app_db_url, open_app_db
 from appdb.principal import ROLE_LABELS, Principal
@@ -32,6 +44,7 @@ from ui.data import cached, settings, version
 from ui.i18n import lang, t
 from warehouse import queries
 
+log = get_logger(__name__)
 PRINCIPAL, LAST_SEEN, MESSAGE = "_principal", "_last_seen", "_auth_message"
 TOKEN, STALE, COOKIE = "_session_token", "_stale_token", "kinerja_sesi"
 
@@ -278,9 +291,11 @@ def sign_in_page() -> None:
     st.title(t("signin_title"))
     st.caption(t("signin_intro"))
     if message := st.session_state.pop(MESSAGE, None):
-        st.info(t(message))
+        st.info(t(message, name=fmt.md(st.session_state.get("_first_admin", ""))))
     if _local_enabled():
         _local_form()
+        if first_run_open(engine()):
+            _first_run_form()
     if _sso_enabled():
         st.button(t("signin_sso"), on_click=st.login, key="signin_sso", type="primary" if not _local_enabled() else "secondary")
     if _local_enabled() and demo_mode():
@@ -305,6 +320,59 @@ def _local_form() -> None:
         return
     access.record(engine(), "signin", who, detail={"source": "local"}, session=session_tag())
     _start_session(who)
+    st.rerun()
+
+
+@st.cache_resource(show_spinner=False)
+def _announce_setup_code(url: str) -> None:
+    # once per process: the code goes to the server's log only, for whoever runs the server
+    log.warning("Kode penyiapan / Setup code (first administrator): %s", setup_code(_secret(url)))
+
+
+def _first_run_form() -> None:
+    """While no real account exists: make the first administrator (an admin of every place), with the setup
+    code from the server's log, so a stranger reaching a fresh server cannot take it over."""
+    _announce_setup_code(app_db_url(settings()))
+    st.subheader(t("first_run_title"))
+    st.caption(t("first_run_intro"))
+    st.caption(t("setup_code_help"))
+    with st.form("first_run", clear_on_submit=False):
+        code = st.text_input(t("setup_code"), help=t("setup_code_help"), key="first_code")
+        username = st.text_input(t("first_username"), key="first_user")
+        name = st.text_input(t("display_name"), key="first_name")
+        password = st.text_input(t("first_password"), type="password", key="first_password")
+        again = st.text_input(t("repeat_password"), type="password", key="first_again")
+        submitted = st.form_submit_button(t("first_run_btn"))
+    if not submitted or not username:
+        return
+    if password != again:
+        st.error(t("passwords_differ"))
+        return
+    try:
+        who = create_first_admin(
+            engine(),
+            username,
+            password,
+            policy(),
+            code=code,
+            secret=secret(),
+            display_name=name,
+            context={"page": "masuk", "session": session_tag()},
+        )
+    except AccountError as exc:
+        access.record(
+            engine(),
+            "signin_failed",
+            None,
+            username=username.strip().lower()[:64],
+            outcome=exc.code[:16],
+            detail={"source": "first_run"},
+            session=session_tag(),
+        )
+        st.error(t(exc.code, n=policy().min_length))
+        return
+    st.session_state[MESSAGE] = "first_run_done"
+    st.session_state["_first_admin"] = who.username
     st.rerun()
 
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
+import ui.text_peran  # noqa: F401  (registers the labels)
 from settings import Settings, load_settings
 from warehouse import queries
-from warehouse.db import Scope, connect, current_file
+from warehouse.db import Filters, Scope, connect, current_file
 
 
 @st.cache_resource
@@ -83,3 +84,48 @@ def cached(query: Callable, *args, **kwargs):
 def employee_exists(nip: str) -> bool:
     """Whether a NIP exists at all, for the access log only (a refused profile is logged as such); never shown."""
     return not queries.employee(connection(), Scope(), nip).is_empty()
+
+
+def benchmark_scope() -> Scope | None:
+    """The signed-in pimpinan's (or kepala OPD's, `[privacy] kepala_opd_banding`) scope of every place as
+    aggregates only (appdb.principal.Principal.benchmark_scope), or None."""
+    who = st.session_state.get("_principal")
+    if who is None:
+        return None
+    privacy = settings().section("privacy")
+    return who.benchmark_scope(int(privacy.get("min_group", 5)), bool(privacy.get("kepala_opd_banding", False)))
+
+
+def benchmark(f: Filters, sc: Scope) -> tuple[Filters, Scope, bool]:
+    """On a comparison page: for a viewer with a benchmark scope, a switch (kept in the link) between their own
+    data and every place as aggregates. Switched on, the page reads the benchmark scope with the period range
+    only (the sidebar's places, OPDs and other filters are their own data's); returns (filters, scope, on)."""
+    bench = benchmark_scope()
+    if bench is None:
+        return f, sc, False
+    from ui import urlstate
+    from ui.i18n import t
+
+    view = urlstate.choice(
+        st.segmented_control,
+        "lingkup",
+        ["sendiri", "semua"],
+        "sendiri",
+        label=t("benchmark_toggle"),
+        format_func=lambda k: t(f"benchmark_{k}"),
+        help=t("benchmark_help", k=bench.min_group),
+        required=True,
+    )
+    if view != "semua":
+        return f, sc, False
+    st.caption(t("benchmark_note", k=bench.min_group))
+    return Filters(dari=f.dari, sampai=f.sampai), bench, True
+
+
+def team_label(lokasi: str) -> str:
+    """How a place's row is named on screen: an Atasan's figures are its team's, not its place's ("Tim Anda")."""
+    if scope().atasan is not None:
+        from ui.i18n import t
+
+        return t("your_team")
+    return lokasi

@@ -71,6 +71,9 @@ def _more_open() -> bool:
     )
 
 
+REFUSED = "_refused_in_link"  # (filter, values) refused from the address in this run, for the page's notice
+
+
 def _refuse_outside(key: str, allowed: list[str]) -> None:
     """Values in the address (a shared or edited link) outside the viewer's scope are dropped, logged and said
     on screen (the values named as the link gave them: whether they exist anywhere is not told)."""
@@ -82,6 +85,7 @@ def _refuse_outside(key: str, allowed: list[str]) -> None:
         if key in st.session_state:
             st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
         st.warning(t("link_outside", what=t(key), values=fmt.md(", ".join(outside))), icon=":material/block:")
+        st.session_state.setdefault(REFUSED, []).append((key, outside))  # hook: the router says it on the page too
 
 
 def _splitting(opts: pl.DataFrame) -> tuple[tuple[str, ...], ...]:

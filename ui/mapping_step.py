@@ -7,6 +7,7 @@ import hashlib
 import polars as pl
 import streamlit as st
 
+import ui.text_peran  # noqa: F401  (registers the labels)
 from domain.kinds import KINDS
 from domain.places import PLACES
 from pipelines.intake import mapping
@@ -64,14 +65,18 @@ def _columns_editor(plan: mapping.Plan, table, key: str) -> dict[str, str | None
     targets = KINDS[plan.kind].columns if plan.kind else []
     labels = {_target_label(c): c for c in targets}
     ignore = t("map_ignore")
+    # a column the person mapped by hand is certain: its confidence reads 100% from the next run on (the keyed
+    # editor keeps its edits while the values shown change)
+    edits = (st.session_state.get(f"cols_{key}") or {}).get("edited_rows", {})
+    by_hand = {int(i) for i, change in edits.items() if t("map_col_target") in change}
     rows = []
-    for h, target in plan.columns.items():
+    for i, (h, target) in enumerate(plan.columns.items()):
         sample = table.body[h].drop_nulls().head(1).to_list() if h in table.body.columns else []
         rows.append(
             {
                 t("map_col_file"): h,
                 t("map_col_target"): _target_label(target) if target else ignore,
-                t("map_col_conf"): round(100 * plan.confidence.get(h, 1.0 if target else 0.0)),
+                t("map_col_conf"): 100 if i in by_hand else round(100 * plan.confidence.get(h, 1.0 if target else 0.0)),
                 t("map_col_sample"): str(sample[0])[:60] if sample else "",
             }
         )
@@ -87,8 +92,10 @@ def _columns_editor(plan: mapping.Plan, table, key: str) -> dict[str, str | None
         },
     )
     out = {}
-    for r in pl.DataFrame(edited).iter_rows(named=True):
+    for i, r in enumerate(pl.DataFrame(edited).iter_rows(named=True)):
         out[r[t("map_col_file")]] = labels.get(r[t("map_col_target")])
+        if i in by_hand:
+            plan.confidence[r[t("map_col_file")]] = 1.0
     return out
 
 
@@ -152,6 +159,24 @@ def _dry(name: str, data: bytes, plan: mapping.Plan, ctx: dict) -> None:
         st.dataframe(rejects.select(cols).rename({c: col(c) for c in cols}), hide_index=True)
 
 
+# Session-state key: the files whose kind the person must still choose; the Data page holds the load until then.
+PENDING = "_map_pending"
+
+
+def _ask_kind(plan: mapping.Plan, least: float) -> None:
+    lg = lang()
+    pct = lambda v: fmt.pct(v, 0, lg)  # noqa: E731
+    why = "; ".join(d[1] if lg == "en" else d[0] for d in plan.doubts)
+    if plan.kind is None:
+        st.warning(t("map_kind_unknown"), icon=":material/help:")
+    else:
+        guess = t(f"kind_{plan.kind}")
+        st.warning(
+            t("map_kind_unsure", guess=guess, score=pct(plan.score), least=pct(least), why=fmt.md(why) or "–"),
+            icon=":material/help:",
+        )
+
+
 def step(name: str, data: bytes, kind: str | None, ctx: dict) -> mapping.Plan | None:
     """The mapping step for one uploaded file; returns the confirmed plan (None when the file is refused)."""
     key = _key(name, data)
@@ -162,16 +187,28 @@ def step(name: str, data: bytes, kind: str | None, ctx: dict) -> mapping.Plan | 
     except FileRefused as exc:
         st.error(f"{t('map_refused')}: {exc.text(lang())}")
         return None
+    least = float(settings().section("muat").get("keyakinan_min", 0.75))
+    # the kind itself in doubt (every column it maps is sure, the plan is not: an attendance list read as a
+    # roster), as mapping.command_line judges it; a doubtful column instead is shown in the editor to confirm
+    columns_sure = all(plan.confidence.get(h, 0.0) >= least for h, target in plan.columns.items() if target)
+    unsure = chosen_kind is None and (plan.kind is None or plan.score < least and columns_sure)
+    st.session_state[PENDING] = [n for n in st.session_state.get(PENDING, []) if n != name]
     with st.expander(t("map_title", name=fmt.md(name)), expanded=True):
         c1, c2 = st.columns(2)
+        if unsure:  # below the confidence the load needs: the person says what the file is, nothing is assumed
+            _ask_kind(plan, least)
         pick = c1.selectbox(
             t("map_kind_pick"),
             KIND_NAMES,
-            index=KIND_NAMES.index(plan.kind) if plan.kind else 0,
+            index=None if unsure else KIND_NAMES.index(plan.kind) if plan.kind else 0,
             format_func=lambda k: t(f"kind_{k}"),
+            placeholder=t("map_kind_choose"),
             key=f"kindsel_{key}",
         )
-        if pick != plan.kind:
+        if pick is None:
+            st.session_state[PENDING] = [*st.session_state.get(PENDING, []), name]
+            return None
+        if pick != plan.kind or unsure:
             st.session_state[f"kind_{key}"] = pick
             table, plan = inspect(name, data, pick, _opts(ctx, sheet))
         if len(table.sheets) > 1:

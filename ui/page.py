@@ -108,11 +108,14 @@ def uploader_language() -> None:
 
     mb = min(float(settings().section("muat").get("max_upload_mb", 50)), float(st.get_option("server.maxUploadSize")))
     limit = t("upload_limit", mb=f"{mb:g}")
+    # Only the words are swapped: the button's own label (a Markdown paragraph beside its icon) is hidden and the
+    # translation drawn in its place, so nothing overlaps; the remove buttons of chosen files hold no label.
     st.html(f"""<style>
-    [data-testid="stFileUploaderDropzone"] button {{ font-size: 0; }}
-    [data-testid="stFileUploaderDropzone"] button::after {{ content: "{t("upload_browse")}"; font-size: 1rem; }}
-    [data-testid="stFileUploaderDropzoneInstructions"] * {{ font-size: 0 !important; }}
-    [data-testid="stFileUploaderDropzoneInstructions"]::after {{ content: "{limit}"; font-size: 0.875rem; }}
+    [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{ display: none; }}
+    [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {{
+      content: "{t("upload_browse")}"; white-space: nowrap; }}
+    [data-testid="stFileUploaderDropzoneInstructions"] span {{ display: none; }}
+    [data-testid="stFileUploaderDropzoneInstructions"] div::after {{ content: "{limit}"; font-size: 0.875rem; }}
     </style>""")
 
 

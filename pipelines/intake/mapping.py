@@ -317,6 +317,16 @@ def judge(plan: Plan, table: Table, confirmed: set[str] | frozenset[str] = froze
                         "this file does not look like a roster",
                     )
                 )
+        attendance = [h for h in plan.ignored if h in body.columns and _attendance(h, body)]
+        if len(attendance) >= 2:  # a daily or monthly attendance list has NIP and name too, but is no roster
+            plan.score = min(plan.score, 0.4)
+            names = ", ".join(attendance[:8])
+            doubts.append(
+                (
+                    f"kolom kehadiran ({names}): berkas ini tampaknya daftar hadir, bukan daftar pegawai",
+                    f"attendance columns ({names}): this file looks like an attendance list, not a roster",
+                )
+            )
         if len(scored) >= 3:
             plan.score = min(plan.score, 0.4)
             names = ", ".join(scored[:8])
@@ -337,6 +347,22 @@ _ROSTER_NUMBERS = re.compile(
     r"^(no|nomor|urut|thn|tahun|bln|bulan|umur|usia|masa|mk|tmt|kode|nik|npwp|telp|telepon|hp|wa|rek|rekening|gaji|"
     r"eselon|jumlah|jml|kgb|id|nrp|nuptk|nrg|kelas|pendidikan|angkatan|anak|tanggungan)$"
 )
+
+
+_ATTENDANCE_WORDS = {
+    "hadir", "kehadiran", "absen", "absensi", "presensi", "izin", "ijin", "sakit", "alpa", "alfa", "mangkir",
+    "terlambat", "telat", "cuti", "psw", "jam",
+}  # fmt: skip
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(:\d{2})?$")
+
+
+def _attendance(header: str, body: pl.DataFrame) -> bool:
+    """Whether a column belongs to an attendance list: its header names presence, leave or lateness, or its
+    values are clock times (07:30)."""
+    if set(header_key(header).split("_")) & _ATTENDANCE_WORDS:
+        return True
+    values = body[header].drop_nulls().cast(pl.String).str.strip_chars().head(50)
+    return values.len() > 0 and values.str.contains(_CLOCK.pattern).mean() >= 0.8
 
 
 def _roster_number(header: str) -> bool:

@@ -21,7 +21,7 @@ from pathlib import Path
 import polars as pl
 
 from pipelines.intake import excel_numbers
-from pipelines.intake.errors import FileRefused
+from pipelines.intake.errors import FileRefused, unreadable
 from pipelines.intake.vocab import FOOTER, is_header_cell
 
 ROW = "_baris"
@@ -330,7 +330,7 @@ def read_csv_table(name: str, raw: bytes) -> Table:
             data, separator=sep, has_header=True, skip_rows=first, infer_schema=False, truncate_ragged_lines=True, quote_char='"'
         )
     except Exception as exc:  # polars raises several error types for broken CSV
-        raise FileRefused(name, f"Berkas CSV tidak dapat dibaca: {exc}", f"The CSV file cannot be read: {exc}") from exc
+        raise unreadable(name, "csv", exc) from exc
     names = _dedupe((names + [""] * frame.width)[: frame.width])
     frame = frame.rename(dict(zip(frame.columns, names, strict=True)))
     frame = frame.with_row_index(ROW, offset=first + 2).with_columns(pl.col(ROW).cast(pl.Int64))
@@ -346,7 +346,7 @@ def _excel_reader(name: str, raw: bytes):
     try:
         return fastexcel.read_excel(raw)
     except Exception as exc:
-        raise FileRefused(name, f"Berkas Excel tidak dapat dibaca: {exc}", f"The Excel file cannot be read: {exc}") from exc
+        raise unreadable(name, "excel", exc) from exc
 
 
 def _grid(reader, sheet: str, n_rows: int | None = None) -> list[list[str]]:
@@ -538,7 +538,7 @@ def read_parquet_table(name: str, raw: bytes) -> Table:
     try:
         frame = pl.read_parquet(io.BytesIO(raw))
     except Exception as exc:
-        raise FileRefused(name, f"Berkas Parquet tidak dapat dibaca: {exc}", f"The Parquet file cannot be read: {exc}") from exc
+        raise unreadable(name, "parquet", exc) from exc
     frame = frame.select([pl.col(c) if d.is_numeric() else pl.col(c).cast(pl.String) for c, d in frame.schema.items()])
     frame = frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
     return Table(name, frame, [c for c in frame.columns if c != ROW], 1)

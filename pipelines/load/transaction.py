@@ -216,7 +216,10 @@ def _ordered(
     tagged = []
     for name, src in files:
         book = _workbook(src) if opts is not None else None
-        sheets = split_sheets(name, book, kind, opts) if book is not None else []
+        try:
+            sheets = split_sheets(name, book, kind, opts) if book is not None else []
+        except FileRefused:  # an unreadable workbook: refused below with the others, in the report, not raised
+            sheets = []
         for entry_name, entry in sheets:  # a workbook read sheet by sheet (pipelines.intake.prepare.split_sheets)
             opts.entries[entry_name] = entry
             tagged.append((entry_name, src, entry.kind))
