@@ -129,9 +129,9 @@ def file_name(key: str, f, view: str | None, lang: str) -> str:
     from ui import fmt
 
     places = "-".join(f.lokasi) if f is not None and f.lokasi else ("semua-lokasi" if lang == "id" else "all-places")
-    parts = [key, places]
+    parts = [places]
     if f is not None and (f.dari or f.sampai):
         parts += [fmt.period(f.dari, lang), fmt.period(f.sampai, lang)] if f.dari != f.sampai else [fmt.period(f.dari, lang)]
     if view:
         parts.append(view)
-    return "_".join(re.sub(r"[^0-9A-Za-z]+", "-", p).strip("-") for p in parts if p)
+    return "_".join([key, *(re.sub(r"[^0-9A-Za-z]+", "-", p).strip("-") for p in parts if p)])
