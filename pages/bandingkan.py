@@ -54,7 +54,7 @@ def run() -> None:
             "ci",
             ("lokasi", "opd"),
         )
-        st.caption(t("ci_note2", c=level, m=cfg["min_group"]))
+        st.caption(t("ci_note", c=level, m=cfg["min_group"]))
     else:
         ranked = view.sort("persentil", descending=True)
         ranked = ranked.with_columns(

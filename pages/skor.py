@@ -34,7 +34,7 @@ def _distribution(f, sc, by_place: pl.DataFrame) -> None:
             "mix_place",
             ("lokasi",),
         )
-    st.caption(t("skor_basis2") + " " + t("n_counts_note"))
+    st.caption(t("skor_basis") + " " + t("n_counts_note"))
 
 
 def _by_opd(f, sc, by_opd: pl.DataFrame, min_n: int) -> None:
@@ -92,7 +92,7 @@ def _raters(f, sc) -> None:
     cfg = settings().section("banding")
     z_min = float(cfg.get("leniency_min_z", 1.0))
     lg = lang()
-    st.caption(t("leniency_note2", z=fmt.num(z_min, 1, lg), k=fmt.num(cfg["min_dinilai"], 0, lg)))
+    st.caption(t("leniency_note", z=fmt.num(z_min, 1, lg), k=fmt.num(cfg["min_dinilai"], 0, lg)))
     len_ = cached(queries.rater_leniency, f, sc, cfg["min_dinilai"])
     lenient = len_.filter(pl.col("z") >= z_min)
     if lenient.is_empty() and not len_.is_empty():
