@@ -119,7 +119,7 @@ def test_skor_distribution_names_employees_per_place(app, demo_settings):
     labels = mix["data"][0]["y"]
     for (place,), n in counts.items():
         (label,) = [lb for lb in labels if lb.startswith(place)]
-        assert f"({n} pegawai;" in label and (MARK in label) == (n < _min_group())
+        assert f"· {n} pegawai;" in label and (MARK in label) == (n < _min_group())
 
 
 @pytest.mark.parametrize("mode", ["raw", "percentile"])

@@ -166,12 +166,12 @@ def predikat_stacked(
 
 
 def _stack_label(name: str, rated: int, missing: int, people: int | None) -> str:
-    """'Bappeda (2 pegawai; 24 nilai) ✕', with the scores without a predikat when there are any."""
+    """'Bappeda · 2 pegawai; 24 nilai ✕', with the scores without a predikat when there are any."""
     counts = [small.employees(people)] if people is not None else []
     counts.append(t("n_scores_short", n=_n(rated)))
     if missing:
         counts.append(f"{t('no_predikat').lower()} {_n(missing)}")
-    return f"{name} ({'; '.join(counts)})" + (f" {small.MARK}" if small.is_small(people) else "")
+    return f"{name} · {'; '.join(counts)}" + (f" {small.MARK}" if small.is_small(people) else "")
 
 
 def _partial(periods: list[str], ns: list[int | None]) -> list[bool]:

@@ -8,7 +8,7 @@ import pandas as pd
 import polars as pl
 import streamlit as st
 
-from ui import audit, fmt
+from ui import audit, fmt, text_tampilan  # noqa: F401  (text_tampilan: its labels)
 from ui.data import cached, scope
 from ui.download import file_name, local_time, readable, to_csv, to_excel, zone
 from ui.filters import describe
@@ -29,6 +29,8 @@ VALUE_COLUMNS = {
     "nilai_berakhlak",
     "ukuran",
     "jenis",
+    "rating_hasil_kerja",
+    "rating_perilaku",
 }
 PERIOD_COLUMNS = {"periode", "dari", "sampai", "periode_lalu"}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui.i18n import COLUMNS, T
+from ui.i18n import COLUMNS, VALUES, T
 
 TEXT: dict[str, tuple[str, str]] = {
     "n_employees": ("{n} pegawai", "{n} employees"),
@@ -51,5 +51,14 @@ COLS: dict[str, tuple[str, str]] = {
     "n_nilai": ("Nilai pegawai-periode", "Employee-period scores"),
 }
 
+# The rating words of PermenPANRB 6/2022, for readers of the English view (the Indonesian word stays beside it).
+RATINGS: dict[str, tuple[str, str]] = {
+    "Di Atas Ekspektasi": ("Di Atas Ekspektasi", "Above expectations (Di Atas Ekspektasi)"),
+    "Sesuai Ekspektasi": ("Sesuai Ekspektasi", "As expected (Sesuai Ekspektasi)"),
+    "Di Bawah Ekspektasi": ("Di Bawah Ekspektasi", "Below expectations (Di Bawah Ekspektasi)"),
+}
+
 T.update(TEXT)
+VALUES.setdefault("rating_hasil_kerja", RATINGS)
+VALUES.setdefault("rating_perilaku", RATINGS)
 COLUMNS.update(COLS)
