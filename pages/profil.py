@@ -62,9 +62,9 @@ def _why_pp30_differs(hist: pl.DataFrame, lg: str) -> None:
     if differs.is_empty():
         return
     cfg = settings().section("pp30")
-    a, b = fmt.num(cfg["bobot_skp"] * 100, 0, lg), fmt.num(cfg["bobot_perilaku"] * 100, 0, lg)
+    a, b, c, d = (fmt.num(cfg[k] * 100, 0, lg) for k in ("bobot_skp", "bobot_perilaku", "bobot_skp_360", "bobot_perilaku_360"))
     periods = ", ".join(fmt.period(p, lg) for p in differs.sort("periode")["periode"].to_list()[-6:])
-    st.caption(f"{t('pp30_differs', a=a, b=b)} ({periods})")
+    st.caption(f"{t('pp30_differs', a=a, b=b, c=c, d=d)} ({periods})")
 
 
 def run() -> None:

@@ -37,11 +37,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "pp30_differs": (
         "Predikat dan nilai PP 30/2019 dihitung dengan cara berbeda: predikat (PermenPANRB 6/2022) menggabungkan "
         "rating hasil kerja dan rating perilaku, atau diambil dari predikat resmi bila ada; nilai PP 30/2019 "
-        "adalah angka gabungan {a}% hasil kerja + {b}% perilaku menurut aturan lama. Keduanya dapat berbeda untuk "
+        "adalah angka gabungan {a}% hasil kerja + {b}% perilaku ({c}% + {d}% bila perilaku dinilai juga oleh rekan atau "
+        "bawahan) menurut aturan lama. Keduanya dapat berbeda untuk "
         "periode yang sama.",
         "Predikat and the PP 30/2019 score are computed differently: the predikat (PermenPANRB 6/2022) combines the "
         "work-result and behaviour ratings, or is the official predikat where one exists; the PP 30/2019 score is a "
-        "single number, {a}% work result + {b}% behaviour under the old rules. The two can differ for the same period.",
+        "single number, {a}% work result + {b}% behaviour ({c}% + {d}% where peers or staff also rate behaviour) under the "
+        "old rules. The two can differ for the same period.",
     ),
 }
 
