@@ -144,3 +144,17 @@ def test_english_labels_count_employees_too(app, demo_settings):
     trace = _charts(at)[0]["data"][0]
     for key, label in zip(trace["customdata"], trace["y"], strict=True):
         assert f"({counts[tuple(key)]} employees)" in label
+
+
+def test_trend_lines_keep_filled_legend_markers_and_draw_small_points_hollow():
+    from ui import charts
+
+    frame = pl.DataFrame(
+        {"periode": ["2026-01", "2026-02", "2026-03"] * 2, "opd": ["A"] * 3 + ["B"] * 3, "n": [12, 3, 12, 20, 20, 20]}
+    ).with_columns(pl.lit(90.0).alias("rata"))
+    fig = charts.line_by(frame, "periode", "rata", "opd", "T", "y", min_n=10)
+    lines = [tr for tr in fig.data if tr.mode == "lines+markers"]
+    hollow = [tr for tr in fig.data if tr.mode == "markers"]
+    assert all(tr.marker.symbol == "circle" for tr in lines)  # what the legend shows: a filled marker
+    assert [(tr.x, tr.showlegend) for tr in hollow] == [(("Feb 2026",), False)]  # A's February, 3 people
+    assert hollow[0].marker.color == "white" and MARK in hollow[0].hovertemplate
