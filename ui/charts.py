@@ -341,6 +341,7 @@ def histogram(frame: pl.DataFrame, title: str, x_title: str, width: float) -> go
             hovertemplate=p + "<br>%{customdata[1]}–%{customdata[2]}: %{y:.1%} (n=%{customdata[0]})<extra></extra>",
         )
     fig.update_yaxes(tickformat=".0%", rangemode="tozero")
+    fig.update_layout(showlegend=True)  # one place too: its legend entry says how many employees
     return _layout(fig, title, x_title, t("share_of_place"))
 
 
@@ -415,6 +416,10 @@ def bars(
             hovertemplate=f"%{{y}}: %{{x:{x_format}}}<extra></extra>",
         )
     )
+    if colour_by and colours:  # what the colours mean (places, quality grades): one legend entry each
+        for name in [v for v in colours if v in set(frame[colour_by].to_list())]:
+            fig.add_bar(x=[None], y=[None], orientation="h", name=name, marker_color=colours[name], hoverinfo="skip")
+        fig.update_layout(barmode="overlay")  # the legend's entries take no room beside the one real bar
     if ref is not None:  # below the bars, so it never runs through their values; always said what it is
         fig.add_vline(x=ref, line_dash="dash", line_color="#555", layer="below")
         refd = _digits(x_format) if not x_format.endswith("%") else 0
