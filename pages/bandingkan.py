@@ -102,7 +102,7 @@ def run() -> None:
         controls=controls,
         view=t(mode) if kind == "*" else f"{kind}_{t(mode)}",
     )
-    table.caption(t("n_counts_note"))
+    table.caption(t("n_counts_note") + " " + t("ci_columns_note"))
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

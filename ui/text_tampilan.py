@@ -29,6 +29,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Tidak ada penilai dengan skor z minimal {z} dalam filter ini.",
         "No rater has a z-score of at least {z} in these filters.",
     ),
+    "ci_columns_note": (
+        "Batas bawah dan atas 95% = selang kepercayaan 95% dari rata-rata hasil kerja.",
+        "95% interval low and high = the 95% confidence interval of the mean work result.",
+    ),
     "ref_line": ("acuan {v}", "reference {v}"),
     "target_line": ("target 100%", "target 100%"),
     "page_controls": ("Pilihan halaman", "Page controls"),
