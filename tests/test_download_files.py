@@ -98,3 +98,10 @@ def test_bandingkan_files_carry_the_view_the_kind_and_the_small_group_mark(demo_
         assert about["Pilihan halaman: Jenis OPD"] == "Semua"
         assert about["Waktu unduh"].endswith(" WIB")
         browser.close()
+
+
+def test_a_focus_written_in_indonesian_reads_the_english_way_in_english():
+    from ui.fmt import capaian_in_text
+
+    assert capaian_in_text("Waktu layanan (75,0); Akuntabel", "en") == "Waktu layanan (75.0); Akuntabel"
+    assert capaian_in_text("Waktu layanan (75.0)", "id") == "Waktu layanan (75,0)"
