@@ -24,8 +24,10 @@ def _distribution(f, sc, by_place: pl.DataFrame) -> None:
     width = settings().section("sebaran")["bin_width"]
     left, right = st.columns(2)
     with left:
-        last = fmt.period(f.sampai, lang()) if f.sampai else ""
-        chart(charts.histogram(dist, f"{t('score_dist')} · {last}", score_axis(), width), "hist")
+        span = f"{fmt.period(f.dari, lang())} – {fmt.period(f.sampai, lang())}" if f.dari and f.dari != f.sampai else ""
+        span = span or fmt.period(f.sampai, lang())
+        people = dict(zip(by_place["lokasi"].to_list(), by_place["n_pegawai"].to_list(), strict=True))
+        chart(charts.histogram(dist, f"{t('score_dist')} · {span}", score_axis(), width, people), "hist")
     with right:
         chart(
             charts.predikat_stacked(

@@ -115,11 +115,13 @@ def test_skor_marks_every_small_opd_in_the_heatmap_the_mix_and_the_table(app, de
 def test_skor_distribution_names_employees_per_place(app, demo_settings):
     at = app("skor")
     counts = _employees(demo_settings, at.session_state["_filters"], ["lokasi"])
-    mix = _charts(at)[1]
+    hist, mix = _charts(at)[:2]
     labels = mix["data"][0]["y"]
+    legend = [tr["name"] for tr in hist["data"]]
     for (place,), n in counts.items():
-        (label,) = [lb for lb in labels if lb.startswith(place)]
-        assert f"· {n} pegawai;" in label and (MARK in label) == (n < _min_group())
+        for names in (labels, legend):
+            (label,) = [lb for lb in names if lb.startswith(place)]
+            assert f"· {n} pegawai;" in label and (MARK in label) == (n < _min_group())
 
 
 @pytest.mark.parametrize("mode", ["raw", "percentile"])

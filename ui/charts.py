@@ -319,9 +319,10 @@ def heatmap(frame: pl.DataFrame, title: str, min_n: int | None = None) -> go.Fig
     return _layout(fig, title, "", "", height=max(360, 24 * len(rows) + 170), notes=[small.note(min_n)] if marked else None)
 
 
-def histogram(frame: pl.DataFrame, title: str, x_title: str, width: float) -> go.Figure:
-    """Score distribution per place as outlines (share of the place's employees per bin), so places of
-    different size and overlapping bins stay readable; n per place in the legend."""
+def histogram(frame: pl.DataFrame, title: str, x_title: str, width: float, people: dict[str, int] | None = None) -> go.Figure:
+    """Score distribution per place as outlines (share of the place's employee-period scores per bin), so places
+    of different size and overlapping bins stay readable; the legend says how many employees (`people`, with the
+    small-group mark) and scores each place holds."""
     fig = go.Figure()
     for p, c in PLACE_COLOURS.items():
         part = frame.filter(pl.col("lokasi") == p).sort("bin")
@@ -333,7 +334,7 @@ def histogram(frame: pl.DataFrame, title: str, x_title: str, width: float) -> go
             y=_rounded((part["n"] / total).to_list(), 3),
             mode="lines",
             line={"color": c, "shape": "hvh", "width": 2.5},
-            name=small.label(p, total),
+            name=_stack_label(p, total, 0, (people or {}).get(p)),
             customdata=[
                 [_n(v), fmt.num(b, 1, lang()), fmt.num(b + width, 1, lang())]
                 for v, b in zip(part["n"].to_list(), part["bin"].to_list(), strict=True)

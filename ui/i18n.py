@@ -354,7 +354,7 @@ T: dict[str, tuple[str, str]] = {
     ),
     "partial": ("periode sebagian (n < {p}% dari biasanya)", "partial period (n < {p}% of usual)"),
     "small_mark": ("n < {m}: sampel kecil", "n < {m}: small sample"),
-    "share_of_place": ("% pegawai di lokasi", "% of the place's employees"),
+    "share_of_place": ("% nilai pegawai-periode lokasi", "% of the place's employee-period scores"),
     "no_predikat": ("Tanpa predikat", "No predikat"),
     "value_scores": ("Nilai per nilai BerAKHLAK (0–100)", "Score per BerAKHLAK value (0–100)"),
     "curve_note": (
@@ -363,9 +363,9 @@ T: dict[str, tuple[str, str]] = {
     ),
     "hasil_kerja_cap": ("Hasil kerja (capaian tertimbang, maks {cap})", "Work result (weighted achievement, max {cap})"),
     "skor_basis": (
-        "Sebaran: pegawai yang dinilai pada periode terakhir dalam rentang, sebagai persentase pegawai lokasi itu. "
+        "Sebaran: semua nilai pegawai-periode dalam rentang, sebagai persentase nilai lokasi itu. "
         "Komposisi predikat: semua nilai pegawai-periode dalam rentang yang punya predikat.",
-        "Distribution: employees appraised in the last period of the range, as a share of the place's employees. "
+        "Distribution: every employee-period score in the range, as a share of the place's scores. "
         "Predikat mix: every employee-period score in the range that has a predikat.",
     ),
     "capaian_axis": ("Rata-rata capaian (% dari target)", "Mean achievement (% of target)"),
