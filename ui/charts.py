@@ -343,7 +343,11 @@ def histogram(frame: pl.DataFrame, title: str, x_title: str, width: float, peopl
         )
     fig.update_yaxes(tickformat=".0%", rangemode="tozero")
     fig.update_layout(showlegend=True)  # one place too: its legend entry says how many employees
-    return _layout(fig, title, x_title, t("share_of_place"))
+    fig = _layout(fig, title, x_title, t("share_of_place"), height=520)
+    # below the axis: four long entries wrap to several rows on a laptop and must not run into the title
+    return fig.update_layout(
+        legend={"orientation": "h", "x": 0, "y": -0.22, "xanchor": "left", "yanchor": "top"}, margin={"t": 60, "b": 130}
+    )
 
 
 def ci_plot(
