@@ -108,7 +108,16 @@ def run() -> None:
         st.markdown(_coach())
         st.header(g("h_read"))
         b = settings().section("banding")
-        st.markdown(g("read", min_group=_n(b["min_group"]), confidence=_pct(b["confidence"]), partial=_n(PARTIAL_SHARE * 100)))
+        st.markdown(
+            g(
+                "read",
+                min_group=_n(b["min_group"]),
+                confidence=_pct(b["confidence"]),
+                partial=_n(PARTIAL_SHARE * 100),
+                z=fmt.num(b.get("leniency_min_z", 1.0), 1, lang()),
+                k=_n(b["min_dinilai"]),
+            )
+        )
         return
     st.header(g("h_hasil"))
     st.markdown(_hasil())

@@ -5,8 +5,9 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from domain.appraisal import PREDIKAT_ORDER
 from pages.tim_saya import pick_from_team
-from ui import audit, charts, fmt, kasus, urlstate
+from ui import audit, charts, fmt, kasus, text_tampilan, urlstate  # noqa: F401  (text_tampilan: its labels)
 from ui.data import cached, employee_exists, scope, settings
 from ui.i18n import VALUES, lang, t, value_label
 from ui.page import filters
@@ -55,6 +56,20 @@ def _details(detail: dict, periode: str, f, nip: str, lg: str) -> None:
         longb, "nilai_berakhlak", "skor_nilai", "peran_penilai", t("value_scores"), "0–100", "nilai_berakhlak", "peran_penilai"
     )
     st.plotly_chart(fig, key="p_beh")
+
+
+def _why_pp30_differs(hist: pl.DataFrame, lg: str) -> None:
+    """Where a period's predikat and its PP 30/2019 predikat stand on different steps, say why they differ."""
+    step = {word: rank for word, _, rank in PREDIKAT_ORDER}
+    differs = hist.filter(
+        pl.col("predikat").replace_strict(step, default=None) != pl.col("predikat_pp30").replace_strict(step, default=None)
+    )
+    if differs.is_empty():
+        return
+    cfg = settings().section("pp30")
+    a, b, c, d = (fmt.num(cfg[k] * 100, 0, lg) for k in ("bobot_skp", "bobot_perilaku", "bobot_skp_360", "bobot_perilaku_360"))
+    periods = ", ".join(fmt.period(p, lg) for p in differs.sort("periode")["periode"].to_list()[-6:])
+    st.caption(f"{t('pp30_differs', a=a, b=b, c=c, d=d)} ({periods})")
 
 
 def run() -> None:
@@ -115,6 +130,7 @@ def run() -> None:
         t("history"),
         f,
     )
+    _why_pp30_differs(hist, lg)
     options, default = detail_periods(hist)
     if default is not None:
         periode = urlstate.choice(

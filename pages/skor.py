@@ -8,7 +8,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import charts, fmt, urlstate
+from ui import charts, fmt, small, urlstate
 from ui.data import cached, scope, settings
 from ui.i18n import lang, t
 from ui.page import chart, filters, people_link, score_axis
@@ -20,12 +20,15 @@ SECTIONS = ["sebaran", "opd", "indikator", "penilai"]
 
 
 def _distribution(f, sc, by_place: pl.DataFrame) -> None:
+    by_place = small.with_employees(by_place, cached(queries.employees_by, f, sc, ("lokasi",)), ["lokasi"])
     dist = cached(queries.score_distribution, f, sc)
     width = settings().section("sebaran")["bin_width"]
     left, right = st.columns(2)
     with left:
-        last = fmt.period(f.sampai, lang()) if f.sampai else ""
-        chart(charts.histogram(dist, f"{t('score_dist')} · {last}", score_axis(), width), "hist")
+        span = f"{fmt.period(f.dari, lang())} – {fmt.period(f.sampai, lang())}" if f.dari and f.dari != f.sampai else ""
+        span = span or fmt.period(f.sampai, lang())
+        people = dict(zip(by_place["lokasi"].to_list(), by_place["n_pegawai"].to_list(), strict=True))
+        chart(charts.histogram(dist, f"{t('score_dist')} · {span}", score_axis(), width, people), "hist")
     with right:
         chart(
             charts.predikat_stacked(
@@ -34,13 +37,15 @@ def _distribution(f, sc, by_place: pl.DataFrame) -> None:
             "mix_place",
             ("lokasi",),
         )
-    st.caption(t("skor_basis"))
+    st.caption(t("skor_basis") + " " + t("n_counts_note"))
 
 
 def _by_opd(f, sc, by_opd: pl.DataFrame, min_n: int) -> None:
-    st.caption(t("click_narrow"))
+    st.caption(t("click_narrow") + " " + t("n_counts_note"))
+    by_opd = small.with_employees(by_opd, cached(queries.employees_by, f, sc, ("lokasi", "opd")), ["lokasi", "opd"])
     chart(charts.heatmap(by_opd, t("heatmap"), min_n), "heat", ("lokasi", "opd"))
-    labels = [f"{p} · {o}" for p, o in zip(by_opd["lokasi"], by_opd["opd"], strict=True)]
+    # the place only where two places share the OPD's name (the chart is per OPD across places)
+    labels = fmt.with_place_label(by_opd, "opd", "_label")["_label"].to_list()
     keys = [[p, o] for p, o in zip(by_opd["lokasi"], by_opd["opd"], strict=True)]
     chart(
         charts.predikat_stacked(by_opd, "opd", t("predikat_mix") + " · OPD", labels=labels, keys=keys),
@@ -52,13 +57,16 @@ def _by_opd(f, sc, by_opd: pl.DataFrame, min_n: int) -> None:
     table = by_opd.select(
         "lokasi",
         "opd",
-        "n",
+        "n_pegawai",
+        pl.col("n").alias("n_nilai"),
         "rata_hasil",
         "sd_hasil",
         "rata_perilaku",
         *[(pl.col(c) / rated).alias(k) for k, c in charts.PREDIKAT_COUNT_COLS.items()],
     )
-    show(table, "skor_opd", t("page_skor"), f, percent=tuple(charts.PREDIKAT_COUNT_COLS))
+    table = small.mark_rows(table, min_n=min_n)
+    controls = [(t("section"), t("sec_opd"))]
+    show(table, "skor_opd", t("page_skor"), f, percent=tuple(charts.PREDIKAT_COUNT_COLS), controls=controls)
 
 
 def _indicators(f, sc) -> None:
@@ -67,7 +75,11 @@ def _indicators(f, sc) -> None:
         st.info(t("no_data"))
         return
     st.plotly_chart(
-        charts.bars(ind.head(25), "rata_capaian", "indikator", t("indicators"), t("capaian_axis"), ref=100.0), key="ind"
+        charts.bars(
+            ind.head(25), "rata_capaian", "indikator", t("indicators"), t("capaian_axis"), ref=100.0, ref_label=t("target_line")
+        ),
+        key="ind",
+        config=charts.PLOTLY_CONFIG,
     )
     show(
         ind.select("indikator", "satuan", "arah", "n", "rata_target", "rata_realisasi", "rata_capaian", "share_capai"),
@@ -75,6 +87,7 @@ def _indicators(f, sc) -> None:
         t("indicators"),
         f,
         percent=("share_capai",),
+        controls=[(t("section"), t("indicators"))],
     )
 
 
@@ -82,14 +95,24 @@ def _raters(f, sc) -> None:
     if sc.aggregate_only:  # each row names a rater: withheld for this role, and said so (not "no data")
         st.info(t("withheld_for_role"), icon=":material/visibility_off:")
         return
-    st.caption(t("leniency_note"))
-    len_ = cached(queries.rater_leniency, f, sc, settings().section("banding")["min_dinilai"])
+    cfg = settings().section("banding")
+    z_min = float(cfg.get("leniency_min_z", 1.0))
+    lg = lang()
+    st.caption(t("leniency_note", z=fmt.num(z_min, 1, lg), k=fmt.num(cfg["min_dinilai"], 0, lg)))
+    len_ = cached(queries.rater_leniency, f, sc, cfg["min_dinilai"])
+    lenient = len_.filter(pl.col("z") >= z_min)
+    if lenient.is_empty() and not len_.is_empty():
+        st.info(t("leniency_none", z=fmt.num(z_min, 1, lg)))
+        return
     show(
-        len_.head(15).select("nama_penilai", "lokasi", "opd", "n_dinilai", "rata_perilaku_diberikan", "rata_hasil_dinilai", "z"),
+        lenient.head(15).select(
+            "nama_penilai", "lokasi", "opd", "n_dinilai", "rata_perilaku_diberikan", "rata_hasil_dinilai", "z"
+        ),
         "penilai_longgar",
         t("leniency"),
         f,
         decimals={"z": 2},
+        controls=[(t("section"), t("leniency"))],
     )
 
 

@@ -84,7 +84,7 @@ def test_aggregate_viewer_receives_rounded_figures_of_whole_groups_only(demo_set
             if dtype.is_float():
                 values = table[c].drop_nulls()
                 assert (values.round(3) == values).all(), f"{c} reaches the browser beyond 0.1%"
-        assert table["n"].min() >= K
+        assert table["Nilai pegawai-periode"].min() >= K and table["Pegawai"].min() >= K
         shown = {f"{p} · {o}" for p, o in zip(table["Lokasi"], table["OPD"], strict=True)}
         assert not shown & small, "an OPD under the minimum reached the browser"
         heat = [v for spec in charts for trace in spec["data"] if trace.get("type") == "heatmap" for v in _numbers(trace)]

@@ -208,7 +208,7 @@ def test_sorting_numbers_is_numeric_not_text(app):
     # 99,9 sorts below 108,0: the grid holds numbers, the text is only how they are shown.
     at = app("skor", "id", {"skor_bagian": "opd"})
     grid = at.dataframe[0].value
-    assert grid["Rata-rata hasil kerja"].dtype.kind == "f" and grid["n"].dtype.kind in "iu"
+    assert grid["Rata-rata hasil kerja"].dtype.kind == "f" and grid["Pegawai"].dtype.kind in "iu"
     assert grid["Sangat Baik"].dropna().between(0, 1).all()  # shares kept as fractions, shown as 28,8%
 
 

@@ -100,8 +100,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "log_user": ("Pengguna", "User"),
     "log_events": ("Kejadian", "Events"),
     "log_retention": (
-        "Log disimpan {d} hari; lama penyimpanan diatur di settings.toml, bagian [log].",
-        "The log keeps {d} days; the retention is set in settings.toml, section [log].",
+        "Log disimpan {d} hari; lama penyimpanan diatur oleh administrator server.",
+        "The log keeps {d} days; the server administrator sets how long.",
     ),
     "downloaded_by": ("Diunduh oleh", "Downloaded by"),
     "downloaded_at": ("Waktu unduh", "Downloaded at"),

@@ -1,7 +1,8 @@
 """Plotly chart builders: one colour per predikat and per place, the same on every page.
 
 Every label is in the chosen language with its number format (Plotly `separators`), periods read "Okt 2026",
-small groups are drawn hollow with their n, and partial periods are marked on the chart itself.
+figures from small groups carry ui.small's mark ✕ (lines: a hollow point), and partial periods are marked on the
+chart itself.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 import plotly.graph_objects as go
 import polars as pl
 
-from ui import fmt
+from ui import fmt, small
 from ui.i18n import lang, t, value_label
 
 PREDIKAT_COLOURS = {
@@ -33,6 +34,13 @@ MUTU_COLOURS = {"A": "#1a7f37", "B": "#57b26a", "C": "#f2c12e", "D": "#c62828"}
 # Ten colours a reader can tell apart (Okabe-Ito plus four), for series that are not places or predikat.
 SERIES_COLOURS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000", "#8c564b", "#7f7f7f", "#bcbd22"]
 GREY = "#c8c8c8"
+# Plotly's own toolbar speaks English only and sat over chart titles; Streamlit's element toolbar keeps full screen.
+PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False}
+# Where a page draws a chart without PLOTLY_CONFIG, the toolbar's buttons are removed from the figure itself.
+MODEBAR_BUTTONS = [
+    "zoom", "pan", "select", "lasso", "zoomin", "zoomout", "autoscale", "resetscale", "toimage", "togglespikelines",
+    "hoverclosest", "hovercompare", "togglehover", "resetviews", "zoomInGeo", "zoomOutGeo", "resetGeo",
+]  # fmt: skip
 PARTIAL_SHARE = 0.8  # a period with fewer than this share of the usual n is marked partial
 
 
@@ -102,6 +110,7 @@ def _layout(
         xaxis_title=x,
         yaxis_title=y,
         hoverlabel={"namelength": -1},
+        modebar={"remove": MODEBAR_BUTTONS, "bgcolor": "rgba(0,0,0,0)"},
     )
     fig.update_xaxes(gridcolor="#eee")
     fig.update_yaxes(gridcolor="#eee")
@@ -127,16 +136,16 @@ def _n(v: int | float | None) -> str:
 def predikat_stacked(
     frame: pl.DataFrame, group: str, title: str, labels: list[str] | None = None, keys: list[list[str]] | None = None
 ) -> go.Figure:
-    """Stacked horizontal bars of predikat shares per group, of those with a predikat; n and the number
-    without a predikat in each label. `keys` travel with each bar for click narrowing."""
+    """Stacked horizontal bars of predikat shares per group, of the employee-period scores with a predikat; each
+    label says how many employees (`n_pegawai`, with the small-group mark) and scores it holds, and how many scores
+    have no predikat. `keys` travel with each bar for click narrowing."""
     fig = go.Figure()
     rated = sum(frame[c] for c in PREDIKAT_COUNT_COLS.values())
     missing = (frame["n"] - rated).to_list()
     names = labels or [str(g) for g in frame[group].to_list()]
-    ylabels = [
-        f"{g} (n={_n(r)}" + (f"; {t('no_predikat').lower()} {_n(m)})" if m else ")")
-        for g, r, m in zip(names, rated.to_list(), missing, strict=True)
-    ]
+    people = frame["n_pegawai"].to_list() if "n_pegawai" in frame.columns else [None] * frame.height
+    ylabels = [_stack_label(g, r, m, e) for g, r, m, e in zip(names, rated.to_list(), missing, people, strict=True)]
+    any_small = any(small.is_small(e) for e in people)
     denom = rated.to_list()
     for name, c in PREDIKAT_COUNT_COLS.items():
         share = _rounded([v / d if d else None for v, d in zip(frame[c].to_list(), denom, strict=True)], 3)
@@ -152,7 +161,17 @@ def predikat_stacked(
     fig.update_layout(barmode="stack", legend_traceorder="normal", bargap=0.25)
     fig.update_xaxes(tickformat=".0%", range=[0, 1.001], dtick=0.25)
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, "", "", height=max(320, 21 * len(ylabels) + 150))
+    notes = [small.note() if any_small else ""]
+    return _layout(fig, title, "", "", height=max(320, 21 * len(ylabels) + 150), notes=notes)
+
+
+def _stack_label(name: str, rated: int, missing: int, people: int | None) -> str:
+    """'Bappeda · 2 pegawai; 24 nilai ✕', with the scores without a predikat when there are any."""
+    counts = [small.employees(people)] if people is not None else []
+    counts.append(t("n_scores_short", n=_n(rated)))
+    if missing:
+        counts.append(f"{t('no_predikat').lower()} {_n(missing)}")
+    return f"{name} · {'; '.join(counts)}" + (f" {small.MARK}" if small.is_small(people) else "")
 
 
 def _partial(periods: list[str], ns: list[int | None]) -> list[bool]:
@@ -198,7 +217,7 @@ def line_by(
         ns = part["n"].to_list() if has_n else [None] * part.height
         grey = bool(highlight) and g not in highlight
         colour = GREY if grey else (colours or {}).get(g) or next(palette)
-        small = [min_n is not None and v is not None and v < min_n for v in ns]
+        small_points = [min_n is not None and small.is_small(v, min_n) for v in ns]
         name = (labels or {}).get(g, str(g))
         fig.add_scatter(
             x=xs,
@@ -207,17 +226,35 @@ def line_by(
             mode="lines+markers",
             customdata=[[_n(v)] for v in ns],
             line={"color": colour, "width": 1 if grey else 2.5},
-            marker={"symbol": ["circle-open" if s else "circle" for s in small], "size": 8, "color": colour},
+            marker={"symbol": "circle", "size": 8, "color": colour},
             showlegend=not grey,
             hovertemplate=f"{plain(name)}<br>%{{x}}: %{{y:{y_format}}}"
             + ("<br>n=%{customdata[0]}" if has_n else "")
             + "<extra></extra>",
         )
+        _hollow(fig, xs, part[y].to_list(), small_points, colour, name, y_format)
     notes = [_mark_partial(fig, [i for i, p in enumerate(period_keys) if partial.get(p)])]
     if min_n is not None and has_n and frame["n"].min() < min_n:
-        notes.append("○ " + t("small_mark", m=min_n))
+        notes.append("○ " + small.note(min_n).removeprefix(small.MARK + " "))
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=[fmt.period(p, lang()) for p in period_keys])
     return _layout(fig, title, t("periode"), y_title, legend_right=bool(highlight), notes=notes)
+
+
+def _hollow(fig: go.Figure, xs: list, ys: list, marks: list[bool], colour: str, name: str, y_format: str) -> None:
+    """Points from small groups drawn hollow over their line (the legend keeps the filled marker), marked ✕ on
+    hover."""
+    chosen = [(x, y) for x, y, m in zip(xs, ys, marks, strict=True) if m and y is not None]
+    if not chosen:
+        return
+    fig.add_scatter(
+        x=[x for x, _ in chosen],
+        y=_rounded([y for _, y in chosen], _digits(y_format)),
+        mode="markers",
+        marker={"symbol": "circle", "size": 8, "color": "white", "line": {"color": colour, "width": 2}},
+        showlegend=False,
+        name=f"{name} {small.MARK}",
+        hovertemplate=f"{plain(name)} {small.MARK}<br>%{{x}}: %{{y:{y_format}}}<extra></extra>",
+    )
 
 
 def _mark_partial(fig: go.Figure, positions: list[int]) -> str:
@@ -228,7 +265,9 @@ def _mark_partial(fig: go.Figure, positions: list[int]) -> str:
 
 
 def heatmap(frame: pl.DataFrame, title: str, min_n: int | None = None) -> go.Figure:
-    """Place × OPD heatmap of mean hasil kerja, n on hover; cells from fewer than `min_n` marked '*'."""
+    """Place × OPD heatmap of mean hasil kerja, employees and scores on hover; cells from small groups (ui.small,
+    by `n_pegawai` where the frame has it) marked ✕."""
+    counted = "n_pegawai" if "n_pegawai" in frame.columns else "n"
     rows = sorted(frame["opd"].unique().to_list())
     cols = [p for p in PLACE_COLOURS if p in frame["lokasi"].to_list()]
     cells = {(r["opd"], r["lokasi"]): r for r in frame.iter_rows(named=True)}
@@ -239,10 +278,11 @@ def heatmap(frame: pl.DataFrame, title: str, min_n: int | None = None) -> go.Fig
             cell = cells.get((o, p))
             v = round(cell["rata_hasil"], 1) if cell and cell["rata_hasil"] is not None else None
             n = int(cell["n"]) if cell else 0
+            people = cell[counted] if cell else None
             zr.append(v)
-            star = "*" if cell and min_n is not None and n < min_n else ""
-            tr.append(fmt.num(v, 1, lang()) + star if v is not None else "")
-            cr.append([_n(n), fmt.num(v, 1, lang()) if v is not None else "–", p, o])
+            tr.append(small.value_text(fmt.num(v, 1, lang()), people, min_n) if v is not None else "")
+            counts = (small.employees(people) + " · " if counted != "n" else "") + small.employee_periods(n)
+            cr.append([counts, fmt.num(v, 1, lang()) if v is not None else "–", p, o])
         z.append(zr)
         text.append(tr)
         custom.append(cr)
@@ -271,19 +311,18 @@ def heatmap(frame: pl.DataFrame, title: str, min_n: int | None = None) -> go.Fig
         marker={"symbol": "square", "size": 22, "opacity": 0},
         showlegend=False,
         customdata=[c for _, _, c in cells_xy],
-        hovertemplate="%{y} · %{x}<br>%{customdata[1]}<br>n=%{customdata[0]}<extra></extra>",
+        hovertemplate="%{y} · %{x}<br>%{customdata[1]}<br>%{customdata[0]}<extra></extra>",
     )
-    small = min_n is not None and frame["n"].min() < min_n
+    marked = any(small.is_small(v, min_n) for v in frame[counted].to_list())
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")
-    return _layout(
-        fig, title, "", "", height=max(360, 24 * len(rows) + 170), notes=["* " + t("small_mark", m=min_n)] if small else None
-    )
+    return _layout(fig, title, "", "", height=max(360, 24 * len(rows) + 170), notes=[small.note(min_n)] if marked else None)
 
 
-def histogram(frame: pl.DataFrame, title: str, x_title: str, width: float) -> go.Figure:
-    """Score distribution per place as outlines (share of the place's employees per bin), so places of
-    different size and overlapping bins stay readable; n per place in the legend."""
+def histogram(frame: pl.DataFrame, title: str, x_title: str, width: float, people: dict[str, int] | None = None) -> go.Figure:
+    """Score distribution per place as outlines (share of the place's employee-period scores per bin), so places
+    of different size and overlapping bins stay readable; the legend says how many employees (`people`, with the
+    small-group mark) and scores each place holds."""
     fig = go.Figure()
     for p, c in PLACE_COLOURS.items():
         part = frame.filter(pl.col("lokasi") == p).sort("bin")
@@ -295,7 +334,7 @@ def histogram(frame: pl.DataFrame, title: str, x_title: str, width: float) -> go
             y=_rounded((part["n"] / total).to_list(), 3),
             mode="lines",
             line={"color": c, "shape": "hvh", "width": 2.5},
-            name=f"{p} (n={_n(total)})",
+            name=_stack_label(p, total, 0, (people or {}).get(p)),
             customdata=[
                 [_n(v), fmt.num(b, 1, lang()), fmt.num(b + width, 1, lang())]
                 for v, b in zip(part["n"].to_list(), part["bin"].to_list(), strict=True)
@@ -303,7 +342,12 @@ def histogram(frame: pl.DataFrame, title: str, x_title: str, width: float) -> go
             hovertemplate=p + "<br>%{customdata[1]}–%{customdata[2]}: %{y:.1%} (n=%{customdata[0]})<extra></extra>",
         )
     fig.update_yaxes(tickformat=".0%", rangemode="tozero")
-    return _layout(fig, title, x_title, t("share_of_place"))
+    fig.update_layout(showlegend=True)  # one place too: its legend entry says how many employees
+    fig = _layout(fig, title, x_title, t("share_of_place"), height=520)
+    # below the axis: four long entries wrap to several rows on a laptop and must not run into the title
+    return fig.update_layout(
+        legend={"orientation": "h", "x": 0, "y": -0.22, "xanchor": "left", "yanchor": "top"}, margin={"t": 60, "b": 130}
+    )
 
 
 def ci_plot(
@@ -316,15 +360,17 @@ def ci_plot(
         part = frame.filter(pl.col("lokasi") == p)
         if part.is_empty():
             continue
-        small = part[small_col].to_list()
-        labels = [f"{a} (n={_n(n)}){' ✕' if s else ''}" for a, n, s in zip(part[label], part["n"], small, strict=True)]
+        marks = [bool(s) or small.is_small(n) for s, n in zip(part[small_col].to_list(), part["n"].to_list(), strict=True)]
+        labels = [
+            small.label(a, n, 0) + (f" {small.MARK}" if s else "") for a, n, s in zip(part[label], part["n"], marks, strict=True)
+        ]
         fig.add_scatter(
             x=_rounded(part[value].to_list(), 1),
             y=labels,
             mode="markers",
             name=p,
             customdata=[[p, o] for o in part["opd"].to_list()],
-            marker={"color": c, "size": 11, "symbol": ["circle-open" if s else "circle" for s in small]},
+            marker={"color": c, "size": 11, "symbol": ["circle-open" if s else "circle" for s in marks]},
             error_x={
                 "type": "data",
                 "symmetric": False,
@@ -333,7 +379,8 @@ def ci_plot(
             },
             hovertemplate="%{y}<br>%{x:.1f}<extra>" + p + "</extra>",
         )
-    return _layout(fig, title, x_title, "", height=max(360, 18 * frame.height + 150))
+    marked = any(frame[small_col].to_list()) or any(small.is_small(n) for n in frame["n"].to_list())
+    return _layout(fig, title, x_title, "", height=max(360, 18 * frame.height + 150), notes=[small.note()] if marked else None)
 
 
 def bars(
@@ -349,30 +396,53 @@ def bars(
     keys: list[list[str]] | None = None,
     text: bool = True,
     x_range: list[float] | None = None,
+    marks: list[bool] | None = None,
+    ref_label: str | None = None,
 ) -> go.Figure:
-    """Horizontal bars, optionally coloured by a category, with an optional reference line and the value
-    printed on each bar. `keys` travel with each bar for click narrowing."""
+    """Horizontal bars, optionally coloured by a category, with an optional (labelled) reference line and the
+    value printed on each bar, ✕ after the values of small groups (`marks`). `keys` travel with each bar for click
+    narrowing. Counts get whole-number ticks."""
     cols = [(colours or {}).get(v, "#1f5fa8") for v in frame[colour_by].to_list()] if colour_by else "#1f5fa8"
+    values = _rounded(frame[x].to_list(), _digits(x_format))
+    marks = marks or [False] * frame.height
+    top = max([abs(v) for v in values if v is not None] or [0])
     fig = go.Figure(
         go.Bar(
-            x=_rounded(frame[x].to_list(), _digits(x_format)),
+            x=values,
             y=frame[y].to_list(),
             orientation="h",
             marker_color=cols,
             customdata=keys,
-            texttemplate=f"%{{x:{x_format}}}" if text else None,
-            textposition="auto",
-            textangle=0,  # a value that doesn't fit inside its bar goes beside it, never turned sideways
+            texttemplate=[f"%{{x:{x_format}}}" + (f" {small.MARK}" if m else "") for m in marks] if text else None,
+            # a value too short to hold its text (a percentile of 0 included) shows it beside the bar
+            textposition=["outside" if v is None or abs(v) < 0.2 * top else "inside" for v in values] if text else None,
+            textangle=0,  # never turned sideways
             cliponaxis=False,
             hovertemplate=f"%{{y}}: %{{x:{x_format}}}<extra></extra>",
         )
     )
-    if ref is not None:
-        fig.add_vline(x=ref, line_dash="dash", line_color="#555")
+    if colour_by and colours:  # what the colours mean (places, quality grades): one legend entry each
+        for name in [v for v in colours if v in set(frame[colour_by].to_list())]:
+            fig.add_bar(x=[None], y=[None], orientation="h", name=name, marker_color=colours[name], hoverinfo="skip")
+        fig.update_layout(barmode="overlay")  # the legend's entries take no room beside the one real bar
+    if ref is not None:  # below the bars, so it never runs through their values; always said what it is
+        fig.add_vline(x=ref, line_dash="dash", line_color="#555", layer="below")
+        refd = _digits(x_format) if not x_format.endswith("%") else 0
+        label = ref_label or t("ref_line", v=fmt.num(ref, refd, lang()))
+        fig.add_annotation(
+            x=ref, y=1, yref="paper", yanchor="bottom", text=plain(label), showarrow=False, font={"size": 12, "color": "#555"}
+        )
     if x_range is not None:
         fig.update_xaxes(range=x_range)
+    elif text and top:  # room for the values printed beside short bars
+        low = min([0.0, *[v * 1.15 for v in values if v is not None]])
+        fig.update_xaxes(range=[low, max(top, ref or 0) * 1.15])
+    if all(isinstance(v, int) for v in values if v is not None):
+        fig.update_xaxes(tickformat=",d", dtick=1 if top <= 8 else None)
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, x_title, "", height=max(320, 22 * frame.height + 150))
+    return _layout(
+        fig, title, x_title, "", height=max(320, 22 * frame.height + 150), notes=[small.note()] if any(marks) else None
+    )
 
 
 def grouped_bars(

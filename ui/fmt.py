@@ -100,8 +100,11 @@ CAPAIAN_IN_TEXT = r"\((\d+)\.(\d+)\)"
 
 
 def capaian_in_text(text: str, lang: str = "id") -> str:
-    """'Waktu layanan (85.3)' -> 'Waktu layanan (85,3)' in Indonesian; unchanged in English."""
-    return re.sub(CAPAIAN_IN_TEXT, r"(\1,\2)", text) if lang == "id" else text
+    """'Waktu layanan (85.3)' -> 'Waktu layanan (85,3)' in Indonesian; in English the other way, since a case's
+    focus is stored as written when it was opened (in either language)."""
+    if lang == "id":
+        return re.sub(CAPAIAN_IN_TEXT, r"(\1,\2)", text)
+    return re.sub(r"\((\d+),(\d+)\)", r"(\1.\2)", text)
 
 
 def mask_nip(nip: str | None) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 GUIDE: dict[str, tuple[str, str]] = {
     "intro": (
-        "Cara dasbor ini menghitung setiap angka, dengan nilai pengaturan yang berlaku sekarang "
-        "(`settings.toml`). Jika pengaturan diubah, halaman ini ikut berubah.",
-        "How this dashboard computes every figure, with the settings in force now (`settings.toml`). "
-        "When the settings change, this page changes with them.",
+        "Cara dasbor ini menghitung setiap angka, dengan nilai pengaturan yang berlaku sekarang (pengaturan "
+        "dasbor, diubah oleh administrator server). Jika pengaturan diubah, halaman ini ikut berubah.",
+        "How this dashboard computes every figure, with the settings in force now (the dashboard's settings, "
+        "changed by the server administrator). When the settings change, this page changes with them.",
     ),
     "h_hasil": ("Hasil kerja dan perilaku", "Work result and behaviour"),
     "hasil": (
@@ -104,23 +104,30 @@ GUIDE: dict[str, tuple[str, str]] = {
     ),
     "h_read": ("Membaca grafik", "Reading the charts"),
     "read": (
-        "- **n** di label dan tooltip = jumlah yang dihitung: pegawai (atau pegawai-periode bila rentang mencakup "
-        "beberapa periode) untuk skor dan predikat, responden untuk IKM.\n"
-        "- Kelompok dengan kurang dari **{min_group}** pegawai digambar berongga (○), diberi tanda ✕ atau *: "
-        "terlalu kecil untuk dibandingkan.\n"
+        "- Label dan tooltip menyebut apa yang dihitung: **pegawai** = pegawai berbeda yang dinilai dalam rentang; "
+        "**nilai** = nilai pegawai-periode (satu pegawai dinilai tiap periode, jadi 45 pegawai dalam 12 bulan "
+        "memberi sampai 540 nilai); **n** pada tren = pegawai pada periode itu, dan responden untuk IKM.\n"
+        "- Setiap angka dari kelompok dengan kurang dari **{min_group}** pegawai diberi tanda **✕** (pada grafik "
+        "garis: titik berongga ○), di grafik, sel peta panas, persentil, tabel, dan unduhan: terlalu kecil untuk "
+        "dibandingkan.\n"
         "- **Selang kepercayaan {confidence}** (Bandingkan): rentang tempat rata-rata sebenarnya kemungkinan "
         "berada; dua kelompok yang garisnya bertumpuk belum tentu berbeda.\n"
+        "- **Penilai paling longgar** (Skor › Penilai): atasan yang nilai perilaku pemberiannya paling sedikit "
+        "**{z}** simpangan baku (skor z) di atas rata-rata semua penilai, dari penilai dengan ≥ {k} bawahan.\n"
         "- **Periode sebagian**: periode dengan n di bawah {partial}% dari biasanya (data belum lengkap dimuat) "
         "diarsir abu-abu.\n"
         "- Klik sel, batang atau titik untuk mempersempit filter ke OPD/lokasi itu; tombol **Atur ulang filter** "
         "mengembalikan semuanya. Tautan halaman dapat dibagikan: pembaca melihat tampilan yang sama dalam bahasa "
         "mana pun.",
-        "- **n** in labels and tooltips = what is counted: employees (or employee-periods when the range spans "
-        "several periods) for scores and predikat, respondents for IKM.\n"
-        "- Groups of fewer than **{min_group}** employees are drawn hollow (○) or marked ✕ or *: too small to "
-        "compare.\n"
+        "- Labels and tooltips say what they count: **employees** = distinct employees appraised in the range; "
+        "**scores** = employee-period scores (one per employee per period, so 45 employees over 12 months give up "
+        "to 540 scores); **n** on trends = employees in that period, and respondents for IKM.\n"
+        "- Every figure from a group of fewer than **{min_group}** employees carries **✕** (on line charts: a "
+        "hollow point ○), in charts, heatmap cells, percentiles, tables and downloads: too small to compare.\n"
         "- **{confidence} confidence interval** (Compare): the range where the true mean likely lies; two groups "
         "whose bars overlap may not really differ.\n"
+        "- **Most lenient raters** (Scores › Raters): superiors whose behaviour ratings are at least **{z}** "
+        "standard deviations (z-score) above the mean of all raters, among raters of ≥ {k} staff.\n"
         "- **Partial period**: a period whose n is under {partial}% of the usual (data not fully loaded yet) is "
         "shaded grey.\n"
         "- Click a cell, bar or point to narrow the filters to that OPD/place; **Reset filters** undoes it all. "

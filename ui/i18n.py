@@ -106,10 +106,12 @@ T: dict[str, tuple[str, str]] = {
     "opd_kind": ("Jenis OPD", "Kind of OPD"),
     "too_small": ("terlalu kecil untuk dibandingkan", "too small to compare"),
     "ci_note": (
-        "Garis = selang kepercayaan 95% dengan pegawai sebagai satuan: n = pegawai, masing-masing dengan rata-rata "
-        "hasil kerjanya dalam rentang. Kelompok dengan n < {m} ditandai ✕ dan tidak layak dibandingkan.",
-        "Bars = 95% confidence interval with the employee as the unit: n = employees, each with their mean "
-        "work result over the range. Groups with n < {m} are marked ✕ and are too small to compare.",
+        "Garis = selang kepercayaan {c}% (rentang tempat rata-rata sebenarnya kemungkinan besar berada), dengan "
+        "pegawai sebagai satuan: setiap pegawai dihitung sekali dengan rata-rata hasil kerjanya dalam rentang. "
+        "Kelompok dengan kurang dari {m} pegawai ditandai ✕ dan belum layak dibandingkan.",
+        "Bars = {c}% confidence interval (the range the true mean very likely lies in), with the employee as the "
+        "unit: each employee counts once, with their mean work result over the range. Groups of fewer than {m} "
+        "employees are marked ✕ and are too small to compare.",
     ),
     "coaching_intro": (
         "Pegawai yang perlu pembinaan per {p}, paling mendesak di atas. Aturan: {r}.",
@@ -132,7 +134,10 @@ T: dict[str, tuple[str, str]] = {
     ),
     "excelled": ("Unggul pada", "Excelled at"),
     "ikm_units": ("IKM dan mutu per unit layanan", "IKM and quality grade per service unit"),
-    "nrr": ("NRR per unsur (1–4): unsur terendah menarik IKM turun", "NRR per unsur (1–4): the lowest pull the index down"),
+    "nrr": (
+        "NRR (nilai rata-rata jawaban responden, 1–4) per unsur layanan: unsur terendah menarik IKM turun",
+        "NRR (respondents' mean answer, 1–4) per service item: the lowest pull the index down",
+    ),
     "small_sample": (
         "Sampel kecil: {n} responden (< {m}); hasil kurang dapat diandalkan.",
         "Small sample: {n} respondents (< {m}); results are less reliable.",
@@ -188,8 +193,10 @@ T: dict[str, tuple[str, str]] = {
     ),
     "leniency": ("Penilai paling longgar", "Most lenient raters"),
     "ordinal_note": (
-        "Skor ordinal 1–5 (Sangat Baik = 5 … Sangat Kurang = 1) adalah pilihan desain untuk membandingkan antarrezim, bukan nilai resmi.",
-        "The ordinal 1–5 (Sangat Baik = 5 … Sangat Kurang = 1) is a design choice for comparing across regimes, not an official score.",
+        "Skor ordinal 1–5 (Sangat Baik = 5 … Sangat Kurang = 1) dipakai agar predikat dari aturan lama dan aturan "
+        "baru dapat dibandingkan dalam satu skala; ini bukan nilai resmi.",
+        "The ordinal score 1–5 (Sangat Baik = 5 … Sangat Kurang = 1) puts predikat from the old and the new rules on "
+        "one scale so they can be compared; it is not an official score.",
     ),
     "nip": ("NIP", "NIP"),
     "nama": ("Nama", "Name"),
@@ -324,9 +331,9 @@ T: dict[str, tuple[str, str]] = {
     "sec_aturan": ("Kurva, pembinaan, grafik", "Curve, coaching, charts"),
     "curve_breaks_count": (
         "Unit kerja yang melanggar kurva distribusi dalam rentang periode yang dipilih: {units} ({rows} unit-periode). "
-        "Lihat bagian Kurva distribusi di atas.",
+        "Pilih “Kurva distribusi” pada pilihan Bagian di atas untuk rinciannya.",
         "Work units breaking the distribution curve in the chosen period range: {units} ({rows} unit-periods). "
-        "See the Distribution curve section above.",
+        "Choose “Distribution curve” under Section above for the details.",
     ),
     "curve_none": ("Tidak ada unit kerja yang melanggar kurva distribusi.", "No work unit breaks the distribution curve."),
     "sec_sebaran": ("Sebaran dan predikat", "Distribution and predikat"),
@@ -347,7 +354,7 @@ T: dict[str, tuple[str, str]] = {
     ),
     "partial": ("periode sebagian (n < {p}% dari biasanya)", "partial period (n < {p}% of usual)"),
     "small_mark": ("n < {m}: sampel kecil", "n < {m}: small sample"),
-    "share_of_place": ("% pegawai di lokasi", "% of the place's employees"),
+    "share_of_place": ("% nilai pegawai-periode lokasi", "% of the place's employee-period scores"),
     "no_predikat": ("Tanpa predikat", "No predikat"),
     "value_scores": ("Nilai per nilai BerAKHLAK (0–100)", "Score per BerAKHLAK value (0–100)"),
     "curve_note": (
@@ -356,22 +363,20 @@ T: dict[str, tuple[str, str]] = {
     ),
     "hasil_kerja_cap": ("Hasil kerja (capaian tertimbang, maks {cap})", "Work result (weighted achievement, max {cap})"),
     "skor_basis": (
-        "Sebaran: pegawai dinilai pada periode terakhir dalam rentang, sebagai persentase pegawai lokasi itu. "
-        "Komposisi predikat: pegawai-periode dalam rentang yang punya predikat; n = jumlah pegawai-periode.",
-        "Distribution: employees appraised in the last period of the range, as a share of the place's "
-        "employees. Predikat mix: employee-periods in the range with a predikat; n = employee-periods.",
+        "Sebaran: semua nilai pegawai-periode dalam rentang, sebagai persentase nilai lokasi itu. "
+        "Komposisi predikat: semua nilai pegawai-periode dalam rentang yang punya predikat.",
+        "Distribution: every employee-period score in the range, as a share of the place's scores. "
+        "Predikat mix: every employee-period score in the range that has a predikat.",
     ),
     "capaian_axis": ("Rata-rata capaian (% dari target)", "Mean achievement (% of target)"),
     "leniency_note": (
-        "Atasan yang memberi nilai perilaku jauh lebih tinggi daripada rata-rata penilai lain "
-        "(skor z di atas 0), dengan hasil kerja bawahannya sebagai pembanding. Hanya penilai dengan "
-        "≥ 5 bawahan dinilai.",
-        "Superiors whose behaviour ratings are well above other raters' (z-score above 0), with their "
-        "staff's work results alongside. Only raters of ≥ 5 staff.",
-    ),
-    "too_small_note": (
-        "Terlalu kecil (dicentang): kurang dari {m} pegawai dinilai; selisihnya belum dapat dipercaya.",
-        "Too small (ticked): fewer than {m} employees appraised; differences cannot be trusted yet.",
+        "Atasan yang memberi nilai perilaku lebih tinggi daripada rata-rata semua penilai, diurutkan dari yang "
+        "paling tinggi. Skor z = selisih dari rata-rata penilai dalam simpangan baku; daftar ini memuat penilai "
+        "dengan skor z minimal {z}, bersama hasil kerja bawahannya sebagai pembanding. Hanya penilai dengan ≥ {k} "
+        "bawahan dinilai.",
+        "Superiors who rate behaviour above the average of all raters, highest first. The z-score is the distance "
+        "from the raters' average in standard deviations; the list holds raters with a z-score of at least {z}, "
+        "with their staff's work results alongside. Only raters of ≥ {k} staff.",
     ),
     "sec_tren_skor": ("Hasil kerja", "Work result"),
     "sec_tren_predikat": ("Predikat", "Predikat"),
@@ -541,8 +546,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "satuan": ("Satuan", "Unit"),
     "rata_capaian": ("Rata-rata capaian (%)", "Mean achievement (%)"),
     "share_capai": ("Mencapai target", "Reached target"),
-    "ci_bawah": ("SK 95% bawah", "95% CI low"),
-    "ci_atas": ("SK 95% atas", "95% CI high"),
+    "ci_bawah": ("Batas bawah 95%", "95% interval, low"),
+    "ci_atas": ("Batas atas 95%", "95% interval, high"),
     "persentil": ("Persentil", "Percentile"),
     "terlalu_kecil": ("Terlalu kecil", "Too small"),
     "tanggal": ("Tanggal", "Date"),
@@ -666,8 +671,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "n_belum": ("Belum dapat dinilai", "Too early to judge"),
     "hasil_sebelum": ("Hasil kerja sebelum", "Work result before"),
     "hasil_sesudah": ("Hasil kerja sesudah", "Work result after"),
-    "ci_bawah_pembanding": ("SK 95% bawah (pembanding)", "95% CI low (comparison)"),
-    "ci_atas_pembanding": ("SK 95% atas (pembanding)", "95% CI high (comparison)"),
+    "ci_bawah_pembanding": ("Batas bawah selang kepercayaan 95% (pembanding)", "95% confidence interval, low (comparison)"),
+    "ci_atas_pembanding": ("Batas atas selang kepercayaan 95% (pembanding)", "95% confidence interval, high (comparison)"),
     "perubahan_pembanding": ("Perubahan pembanding", "Comparison change"),
     "perubahan_predikat": ("Perubahan predikat (1–5)", "Predikat change (1–5)"),
     "perubahan_predikat_pembanding": ("Perubahan predikat pembanding", "Comparison predikat change"),

@@ -37,11 +37,15 @@ def filters() -> Filters:
 def chart(fig, key: str, fields: tuple[str, ...] = ()) -> None:
     """Draw a Plotly chart; with `fields` (e.g. ("lokasi", "opd")), clicking a point, bar or cell whose
     customdata ends with those values narrows the sidebar filters to them."""
+    from ui.charts import PLOTLY_CONFIG
+
     if not fields:
-        st.plotly_chart(fig, key=key)
+        st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)
         return
     # A new key after each narrowing: the old selection must not narrow again after a reset.
-    event = st.plotly_chart(fig, key=f"{key}_{st.session_state.get('_narrowed', 0)}", on_select="rerun", selection_mode="points")
+    event = st.plotly_chart(
+        fig, key=f"{key}_{st.session_state.get('_narrowed', 0)}", on_select="rerun", selection_mode="points", config=PLOTLY_CONFIG
+    )
     points = event.get("selection", {}).get("points", []) if event else []
     chosen: dict[str, list[str]] = {}
     for pt in points:

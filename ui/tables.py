@@ -8,9 +8,9 @@ import pandas as pd
 import polars as pl
 import streamlit as st
 
-from ui import audit, fmt
+from ui import audit, fmt, text_tampilan  # noqa: F401  (text_tampilan: its labels)
 from ui.data import cached, scope
-from ui.download import to_csv, to_excel
+from ui.download import file_name, local_time, readable, to_csv, to_excel, zone
 from ui.filters import describe
 from ui.i18n import VALUES, col, lang, t, value_label
 from warehouse import queries
@@ -29,6 +29,8 @@ VALUE_COLUMNS = {
     "nilai_berakhlak",
     "ukuran",
     "jenis",
+    "rating_hasil_kerja",
+    "rating_perilaku",
 }
 PERIOD_COLUMNS = {"periode", "dari", "sampai", "periode_lalu"}
 
@@ -115,8 +117,9 @@ def indicators_and_values(indicators: str, values: str, first: bool = False) -> 
     return pl.concat_str([text, vals], separator="; ").str.strip_chars("; ")
 
 
-def about(f: Filters | None, title: str) -> list[tuple[str, str]]:
-    """Rows for the Excel 'about' sheet: table, filters, as-of time and the loads behind it."""
+def about(f: Filters | None, title: str, controls: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+    """Rows for the Excel 'about' sheet: table, every sidebar filter, the page's own controls (view, kind,
+    section), as-of time and the loads behind it."""
     fresh = cached(queries.freshness)
     hist = cached(queries.loads_seen, scope())  # the loads the viewer may see, never another place's file names
     loads = "; ".join(
@@ -125,8 +128,9 @@ def about(f: Filters | None, title: str) -> list[tuple[str, str]]:
     rows = [(("Tabel" if lang() == "id" else "Table"), title)]
     if f is not None:
         rows += describe(f)
+    rows += [(f"{t('page_controls')}: {k}", v) for k, v in controls or []]
     rows += [
-        ("Data per" if lang() == "id" else "Data as of", fmt.day(fresh["waktu"], lang())),
+        ("Data per" if lang() == "id" else "Data as of", local_time(fresh["waktu"], zone(), lang()) if fresh["waktu"] else "–"),
         ("Pemuatan" if lang() == "id" else "Loads", loads),
     ]
     return rows
@@ -145,13 +149,17 @@ def show(
     percent: tuple[str, ...] = (),
     widths: dict[str, str | int] | None = None,
     container=None,
+    controls: list[tuple[str, str]] | None = None,
+    view: str | None = None,
 ) -> None:
     """Render the table and its two download buttons; the downloads hold exactly these rows and columns.
 
     Numbers stay numbers (they sort as numbers) and are displayed the chosen language's way; `percent` names
     columns holding shares (0.288 shows as 28,8%). When the grid shows only the first rows of a longer list
     (`total` rows in all), `full` returns the whole list and the downloads hold all of it. Files are made only
-    when a button is pressed.
+    when a button is pressed. The Excel file's second sheet lists every filter and the page's `controls`; file
+    names carry the places, the period range and the `view`; values read as on screen (Ya/Tidak, "Okt 2026",
+    times in the configured zone).
     """
     decimals = decimals or {}
     links = links or {}
@@ -166,6 +174,7 @@ def show(
     }
     for c, w in widths.items():
         config.setdefault(col(c), st.column_config.Column(col(c), width=w))
+    _no_grid_toolbar(box)
     box.dataframe(
         display_frame(frame, decimals, percent),
         hide_index=True,
@@ -175,30 +184,34 @@ def show(
         placeholder="–",
     )
     # Everything the files need is fixed now: the buttons' callables run outside the page script.
-    language, names, about_rows = lang(), {c: col(c) for c in frame.columns}, about(f, title) + audit.provenance()
+    language, names, about_rows = lang(), {c: col(c) for c in frame.columns}, about(f, title, controls) + audit.provenance()
+    tz, stem = zone(), file_name(key, f, view, language)
     about_sheet = "Keterangan" if language == "id" else "About"
     partial = total is not None and total > frame.height and full is not None
 
     def table() -> pl.DataFrame:
         data = full() if partial else frame
-        return localise(data.drop([c for c in links if c in data.columns]), decimals, names, percent)
+        shown = readable(data.drop([c for c in links if c in data.columns]), language, tz, PERIOD_COLUMNS)
+        return localise(shown, decimals, names, percent)
 
     c1, c2, c3 = box.columns([1, 1, 4])
     rows = total if partial else frame.height
     stamp = t("downloaded_at")
     c1.download_button(
         t("download_csv"),
-        audit.logged_download(lambda: to_csv(table(), language), f"{key}.csv", f, rows),
-        file_name=f"{key}.csv",
+        audit.logged_download(lambda: to_csv(table(), language), f"{stem}.csv", f, rows),
+        file_name=f"{stem}.csv",
         mime="text/csv",
         key=f"csv_{key}",
         on_click="ignore",
     )
-    excel = lambda: to_excel(table(), [*about_rows, (stamp, audit.now_text())], sheet=title, about_sheet=about_sheet)  # noqa: E731
+    excel = lambda: to_excel(
+        table(), [*about_rows, (stamp, local_time(None, tz, language))], sheet=title, about_sheet=about_sheet
+    )  # noqa: E731
     c2.download_button(
         t("download_xlsx"),
-        audit.logged_download(excel, f"{key}.xlsx", f, rows),
-        file_name=f"{key}.xlsx",
+        audit.logged_download(excel, f"{stem}.xlsx", f, rows),
+        file_name=f"{stem}.xlsx",
         key=f"xlsx_{key}",
         on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -207,3 +220,12 @@ def show(
         c3.caption(t("rows_partial", n=fmt.num(frame.height, 0, language), total=fmt.num(total, 0, language)))
     else:
         c3.caption(t("rows_one") if frame.height == 1 else t("rows", n=fmt.num(frame.height, 0, language)))
+
+
+def _no_grid_toolbar(box) -> None:
+    """The grid's own toolbar (search, full screen, and a CSV download that skips the log and the formula guard)
+    speaks English only: hidden; the buttons below the grid are the downloads."""
+    box.html(
+        "<style>[data-testid='stElementContainer']:has([data-testid='stDataFrame']) [data-testid='stElementToolbar'],"
+        " [data-testid='stDataFrame'] [data-testid='stElementToolbar'] { display: none; }</style>"
+    )

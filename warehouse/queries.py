@@ -769,3 +769,24 @@ def skm_complaint_words(
               FROM kata WHERE length(kata) >= 3 AND NOT list_contains($stop_words, kata)
               GROUP BY kata ORDER BY n_keluhan DESC, kata LIMIT $top"""
     return run(con, sql, p, "skm_complaint_words")
+
+
+_EMPLOYEE_GROUPS = {("lokasi",), ("lokasi", "opd")}
+
+
+@_rounded_for_restricted
+def employees_by(con: Con, f: Filters, scope: Scope, group: tuple[str, ...]) -> pl.DataFrame:
+    """Per group (place, or place and OPD): `n_pegawai`, distinct employees with a hasil kerja in range, the count
+    the small-group mark (ui.small) judges by, where Skor's `n` counts employee-periods."""
+    if tuple(group) not in _EMPLOYEE_GROUPS:
+        raise ValueError(f"employees_by: unknown grouping {group!r}")
+    keys = ", ".join(group)
+    w, p = where(f, scope)
+    sql = f"""
+        WITH rows AS (
+            SELECT k.nip, k.periode, d.lokasi, d.opd, d.unit_kerja, d.jenis_jabatan, d.golongan, d.status_asn
+            FROM fct_kinerja k JOIN fct_penempatan d USING (nip, periode)
+            WHERE k.hasil_kerja IS NOT NULL
+        )
+        SELECT {keys}, count(DISTINCT nip) AS n_pegawai FROM rows WHERE {w} GROUP BY {keys} ORDER BY {keys}"""
+    return run(con, sql, p, "employees_by")
