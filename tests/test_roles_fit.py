@@ -27,7 +27,7 @@ def _functions():
                 yield name, fn
 
 
-def _args(fn, con, scope, other: pl.DataFrame, last: str) -> dict:
+def _args(fn, con, scope, other: pl.DataFrame, last: str, unit: tuple[str, str, str] | None = None) -> dict:
     values = {
         "con": con,
         "f": Filters(),
@@ -41,6 +41,12 @@ def _args(fn, con, scope, other: pl.DataFrame, last: str) -> dict:
         "text": other["nama"][0][:4],
         "periode": last,
     }
+    if fn is queries.employees_by:  # its groupings are an allow-list: the finest of them
+        values["group"] = ("lokasi", "opd")
+    if unit is not None:  # one service unit of another place in one survey period (Umpan balik's detail)
+        values |= {"lokasi": unit[0], "unit": unit[1], "max_score": 4, "stop_words": []}
+        if fn.__name__.startswith("skm_"):
+            values["periode"] = unit[2]
     return {k: values[k] for k in inspect.signature(fn).parameters if k in values}
 
 
@@ -60,9 +66,10 @@ def test_pimpinan_benchmark_reaches_every_place_but_no_person_elsewhere_through_
     bench = PIMPINAN.benchmark_scope(5)
     assert bench is not None and bench.aggregate_only and set(bench.lokasi) == set(PLACES)
     secret = set(other["nip"]) | set(other["nama"])
+    unit = query(demo_settings, "SELECT lokasi, unit_layanan, periode FROM fct_ikm WHERE lokasi <> 'Jambi' LIMIT 1").row(0)
     called = []
     for name, fn in _functions():
-        for frame in _frames(fn(**_args(fn, con, bench, other, last))):
+        for frame in _frames(fn(**_args(fn, con, bench, other, last, unit))):
             for column, dtype in frame.schema.items():
                 if dtype == pl.String:
                     leaked = set(frame[column].drop_nulls()) & secret
