@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from domain.places import PLACES
-from ui import audit, fmt, urlstate
+from ui import audit, cakupan, fmt, urlstate
 from ui.data import cached, scope
 from ui.i18n import lang, t, value_label
 from warehouse import queries
@@ -103,7 +103,9 @@ def sidebar() -> Filters:
         st.subheader(t("filters"))
         if not keys:
             return Filters()
-        default = (keys[max(0, len(keys) - 12)], keys[-1])
+        # the default range ends at the latest complete period (ui.cakupan), never at a month still loading
+        end = cakupan.default_end(Filters(), keys) or keys[-1]
+        default = (keys[max(0, keys.index(end) - 11)], end)
         urlstate.restore("periode", keys, default, pair=True)
         dari, sampai = st.select_slider(
             t("period_range"),
@@ -115,6 +117,8 @@ def sidebar() -> Filters:
             help=t("period_help"),
         )
         urlstate.publish("periode", (dari, sampai), default)
+        for line in cakupan.range_notes(keys, end):
+            st.caption(line)
         sc = scope()
         everything = cached(queries.filter_options, sc)  # only what the viewer's scope holds
         allowed = [p for p in PLACES if p in set(everything["lokasi"].to_list())]

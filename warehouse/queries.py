@@ -690,3 +690,70 @@ def listed_history(con: Con, scope: Scope) -> pl.DataFrame:
     w, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, person="nip", person_period="periode")
     sql = f"SELECT nip, periode, lokasi, opd FROM mart_pembinaan WHERE {w} ORDER BY periode, nip"
     return run(con, sql, p, "listed_history")
+
+
+# Coverage: how complete each period is (agg_cakupan, agg_cakupan_ikm). Counts of people, not figures about them.
+def coverage(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
+    """Per place and appraisal period in range: employees on the roster then (`n_pegawai`), those with a result
+    (`n_dinilai`) and with an official predikat (`n_resmi`); `cakupan` = n_dinilai / n_pegawai and
+    `share_resmi` = n_resmi / n_dinilai (null where nobody was appraised)."""
+    w, p = where(f, scope, dims=["lokasi", "opd"])
+    sql = f"""SELECT lokasi, periode, min(periode_mulai) AS periode_mulai, sum(n_pegawai) AS n_pegawai,
+                     sum(n_dinilai) AS n_dinilai, sum(n_resmi) AS n_resmi
+              FROM agg_cakupan WHERE {w} GROUP BY lokasi, periode ORDER BY periode_mulai, lokasi"""
+    return run(con, sql, p, "coverage").with_columns(
+        (pl.col("n_dinilai") / _per("n_pegawai")).alias("cakupan"),
+        (pl.col("n_resmi") / _per("n_dinilai")).alias("share_resmi"),
+    )
+
+
+def with_completeness(cov: pl.DataFrame, cakupan_min: float) -> pl.DataFrame:
+    """`coverage` with `lengkap`: whether at least `cakupan_min` of the roster then has a result."""
+    return cov.with_columns((pl.col("cakupan").fill_null(0) >= cakupan_min).alias("lengkap"))
+
+
+def latest_complete(cov: pl.DataFrame, cakupan_min: float) -> pl.DataFrame:
+    """Per place with any result: its latest period with a result (`terakhir`) and its latest complete one
+    (`terakhir_lengkap`, null when none is complete)."""
+    c = with_completeness(cov, cakupan_min).filter(pl.col("n_dinilai") > 0).sort("periode_mulai")
+    return (
+        c.group_by("lokasi", maintain_order=True)
+        .agg(
+            pl.col("periode").last().alias("terakhir"),
+            pl.col("periode").filter(pl.col("lengkap")).last().alias("terakhir_lengkap"),
+        )
+        .sort("lokasi")
+    )
+
+
+def default_end(cov: pl.DataFrame, cakupan_min: float, keys: list[str]) -> str | None:
+    """The default range's last period: the latest period complete in every place that has a complete one
+    (so every place's headline compares complete periods); the last period when no place has one."""
+    if not keys:
+        return None
+    ends = latest_complete(cov, cakupan_min)["terakhir_lengkap"].drop_nulls().to_list()
+    order = {k: i for i, k in enumerate(keys)}
+    known = [e for e in ends if e in order]
+    return min(known, key=order.__getitem__) if known else keys[-1]
+
+
+def partial_periods(cov: pl.DataFrame, cakupan_min: float) -> pl.DataFrame:
+    """The periods in `cov` with a result somewhere that are not complete where they have one, per place:
+    lokasi, periode, n_dinilai, n_pegawai (what "sebagian: 3 dari 925 pegawai" says)."""
+    c = with_completeness(cov, cakupan_min)
+    return c.filter((pl.col("n_dinilai") > 0) & ~pl.col("lengkap")).select("lokasi", "periode", "n_dinilai", "n_pegawai")
+
+
+def ikm_coverage(con: Con, f: Filters, scope: Scope, by_unit: bool = False) -> pl.DataFrame:
+    """Per place (and service unit with `by_unit`) and survey quarter overlapping the range: the months of the
+    quarter with responses (`n_bulan`, 0-3) and the responses (`n_responden`). Units under the viewer's
+    minimum are left out, as they are from ikm_by_place and ikm_units."""
+    w, p = _ikm_where(f, scope)
+    unit = ", unit_layanan" if by_unit else ""
+    sql = f"""WITH i AS (SELECT lokasi, unit_layanan, periode, periode_mulai FROM fct_ikm
+                         WHERE {w} AND n_responden >= $min_group),
+              c AS (SELECT i.*, c.bulan, c.n_responden FROM i JOIN agg_cakupan_ikm c USING (lokasi, unit_layanan, periode))
+              SELECT lokasi{unit}, periode, min(periode_mulai) AS periode_mulai,
+                     len(list_distinct(flatten(list(bulan)))) AS n_bulan, sum(n_responden) AS n_responden
+              FROM c GROUP BY lokasi{unit}, periode ORDER BY lokasi{unit}, periode"""
+    return run(con, sql, {**p, "min_group": _min_group(scope)}, "ikm_coverage")
