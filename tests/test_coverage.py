@@ -59,7 +59,7 @@ def ref_latest_complete(cov: pl.DataFrame, share: float) -> dict[str, tuple[str,
     """Per place: its last period with a result and its last with at least `share` appraised (by loops)."""
     out = {}
     for lok in sorted(set(cov["lokasi"].to_list())):
-        mine = sorted(r for r in cov.iter_rows(named=True) if r["lokasi"] == lok and r["n_dinilai"] > 0)
+        mine = [r for r in cov.iter_rows(named=True) if r["lokasi"] == lok and r["n_dinilai"] > 0]
         mine = sorted(mine, key=lambda r: r["periode"])
         if mine:
             full = [r["periode"] for r in mine if r["n_dinilai"] >= share * r["n_pegawai"]]
