@@ -104,3 +104,77 @@ def warn_if_partial(f: Filters, last: str | None) -> None:
     items = last_partial(f, last)
     if items:
         st.warning(t("headline_partial", p=fmt.period(last, lang()), items="; ".join(items)), icon=":material/hourglass_top:")
+
+
+def _state(share: float | None) -> str | None:
+    """The predikat source of a place's period: all official, all computed, or a mix (None: nobody appraised)."""
+    if share is None:
+        return None
+    return "resmi" if share >= 1 else "hitung" if share <= 0 else "campur"
+
+
+def source_changes(f: Filters) -> dict[str, list[str]]:
+    """Per period, the places whose predikat source changes there ("Jambi: dihitung → resmi"), from the shares of
+    official predikat in the warehouse's coverage."""
+    names = {"resmi": t("source_official"), "hitung": t("source_computed"), "campur": t("source_mixed_short")}
+    out: dict[str, list[str]] = {}
+    cov = cached(queries.coverage, f, scope()).filter(pl.col("n_dinilai") > 0).sort("periode_mulai")
+    for place, part in cov.group_by("lokasi", maintain_order=True):
+        before = None
+        for periode, share in part.select("periode", "share_resmi").rows():
+            now = _state(share)
+            if before is not None and now != before:
+                out.setdefault(periode, []).append(f"{place[0]}: {names[before]} → {names[now]}")
+            before = now
+    return out
+
+
+def source_mix(f: Filters, places: list[str] | None = None) -> list[str]:
+    """The places in view whose predikat over the range are official, computed or mixed, when they differ:
+    "Jambi 50% resmi" items for a comparison across places (empty when every place has one source)."""
+    cov = cached(queries.coverage, f, scope())
+    if places is not None:
+        cov = cov.filter(pl.col("lokasi").is_in(places))
+    per = cov.group_by("lokasi").agg(pl.col("n_resmi").sum(), pl.col("n_dinilai").sum()).filter(pl.col("n_dinilai") > 0)
+    per = per.with_columns((pl.col("n_resmi") / pl.col("n_dinilai")).alias("share")).sort("lokasi")
+    states = {_state(v) for v in per["share"].to_list()}
+    if len(states) <= 1:
+        return []
+    lg = lang()
+    return [f"{p} {t('source_share', r=fmt.pct(v, 0, lg))}" for p, v in per.select("lokasi", "share").rows()]
+
+
+def ikm_quarters(f: Filters) -> pl.DataFrame:
+    """Survey quarters overlapping the range across the places in view: months covered (the most any place has),
+    respondents, and `lengkap` when the months cover at least [periode] cakupan_min of the quarter."""
+    cov = cached(queries.ikm_coverage, f, scope())
+    per = cov.group_by("periode").agg(pl.col("n_bulan").max(), pl.col("n_responden").sum()).sort("periode")
+    return per.with_columns((pl.col("n_bulan") / 3 >= cakupan_min()).alias("lengkap"))
+
+
+def ikm_shown_quarter(f: Filters) -> tuple[str | None, str, str]:
+    """The quarter a one-quarter IKM view shows (the latest complete one in range, else the latest), the words
+    naming it with its months and respondents, and those of any newer quarter still filling."""
+    q = ikm_quarters(f)
+    if q.is_empty():
+        return None, "", ""
+    full = q.filter("lengkap")
+    row = (full if full.height else q).row(-1, named=True)
+    lg = lang()
+    key = "ikm_quarter" if row["lengkap"] else "ikm_quarter_partial"
+    words_ = [t(key, q=fmt.period(row["periode"], lg), m=row["n_bulan"], n=fmt.num(row["n_responden"], 0, lg))]
+    for r in q.filter(pl.col("periode") > row["periode"]).iter_rows(named=True):
+        words_.append(
+            t("ikm_quarter_partial", q=fmt.period(r["periode"], lg), m=r["n_bulan"], n=fmt.num(r["n_responden"], 0, lg))
+        )
+    return row["periode"], words_[0], " · ".join(words_[1:])
+
+
+def ikm_partial_keys(f: Filters) -> set[str]:
+    """Survey quarters in range whose months are not yet covered enough: the quarters an IKM trend shades."""
+    return set(ikm_quarters(f).filter(~pl.col("lengkap"))["periode"].to_list())
+
+
+def ikm_note() -> str:
+    """What the shading of a partial survey quarter means."""
+    return "▒ " + t("ikm_partial_note", p=fmt.num(cakupan_min() * 100, 0, lang()))

@@ -46,6 +46,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Official predikat come from the SKP evaluations loaded; otherwise the dashboard computes them from work "
         "results and behaviour with the PermenPANRB 6/2022 matrix. The two can differ.",
     ),
+    "source_mixed_short": ("campuran", "mixed"),
     "source_changes": ("sumber predikat berganti", "predikat source changes"),
     "source_mixed": (
         "Perbandingan ini mencampur predikat resmi dan predikat hitungan dasbor: {items}.",
@@ -53,6 +54,14 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "ikm_quarter": ("{q}: {m} dari 3 bulan, n = {n} responden", "{q}: {m} of 3 months, n = {n} respondents"),
     "ikm_quarter_partial": ("{q} sebagian: {m} dari 3 bulan, n = {n}", "{q} partial: {m} of 3 months, n = {n}"),
+    "ikm_partial_note": (
+        "triwulan sebagian (jawaban survei mencakup kurang dari {p}% bulannya)",
+        "partial quarter (survey responses cover under {p}% of its months)",
+    ),
+    "ikm_units_newer": (
+        "Triwulan yang lebih baru belum lengkap dan tidak digambar: {q}.",
+        "A newer quarter is not complete yet and is not drawn: {q}.",
+    ),
     "ikm_vs_partial": (
         "IKM {q} baru mencakup {m} dari 3 bulan: perubahannya dibanding {prev} belum sebanding.",
         "IKM for {q} covers only {m} of 3 months so far: its change against {prev} is not like for like.",
