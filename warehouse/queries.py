@@ -10,7 +10,7 @@ import polars as pl
 
 from domain.periods import bounds
 from warehouse import disclosure
-from warehouse.db import Filters, Scope, run, where
+from warehouse.db import PAIR_SEP, Filters, Scope, run, where
 
 Con = duckdb.DuckDBPyConnection
 PREDIKAT_COLS = ["n_sangat_baik", "n_baik", "n_butuh_perbaikan", "n_kurang", "n_sangat_kurang"]
@@ -107,6 +107,9 @@ def _cells(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     # the place and OPD filters alone, as a flag (the scope is in `w`); columns from this fixed list only
     chosen = " AND ".join(["TRUE", *[f"list_contains($c_{d}, {d})" for d in ("lokasi", "opd") if getattr(f, d)]])
     p_chosen = {f"c_{d}": list(getattr(f, d)) for d in ("lokasi", "opd") if getattr(f, d)}
+    if f.opd_lokasi:  # one place's OPD, not every place's OPD of that name
+        chosen += " AND list_contains($c_pairs, lokasi || $c_sep || opd)"
+        p_chosen |= {"c_pairs": f.pair_keys(), "c_sep": PAIR_SEP}
     sums = ", ".join(f"sum({c}) AS {c}" for c in _SUM_COLS)
     sql = f"""
         SELECT periode, lokasi, opd, min(periode_mulai) AS periode_mulai, {sums}, bool_and({chosen}) AS _in
