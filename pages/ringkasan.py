@@ -186,7 +186,7 @@ def _partial_notes(f, head: pl.DataFrame, lg: str) -> None:
         st.info(t("headline_missing", p=fmt.period(last, lg), places=", ".join(missing)), icon=":material/info:")
 
 
-def _headline(f, sc, lg: str, over: dict, br: pl.DataFrame) -> None:
+def _headline(f, sc, lg: str, over: dict, br: pl.DataFrame, sumber: str) -> None:
     """Per place, the five headline figures; then the OPDs that changed most, and how many units break the curve."""
     ikm = cached(queries.ikm_by_place, f, sc).join(
         cached(queries.ikm_coverage, f, sc).select("lokasi", "periode", "n_bulan"), on=["lokasi", "periode"], how="left"
@@ -196,6 +196,7 @@ def _headline(f, sc, lg: str, over: dict, br: pl.DataFrame) -> None:
     mark = f" · {t('partial_short')}" if partial else ""
     st.subheader(f"{fmt.period(head['periode'][0], lg)} · {t('vs_prev', p=fmt.period(head['periode_lalu'][0], lg))}{mark}")
     _partial_notes(f, head, lg)
+    cakupan.source_caption(f, sumber, head["lokasi"].to_list())
     ordered = head.sort(pl.col("lokasi").replace_strict({p: i for i, p in enumerate(PLACE_COLOURS)}, default=9))
     st.markdown(_figures_table(list(ordered.iter_rows(named=True)), ikm, lg), unsafe_allow_html=True)
     st.divider()
@@ -238,16 +239,20 @@ def _curve(f, br: pl.DataFrame) -> None:
 def run() -> None:
     f, sc, lg = filters(), scope(), lang()
     st.title(t("page_ringkasan"))
-    over = cached(queries.overview, f, sc)
+    c1, c2 = st.columns([3, 2])
+    with c1:
+        section = urlstate.section("ringkasan_bagian", SECTIONS)
+    with c2:  # the headline compares places: which predikat it counts (official, computed, best available)
+        sumber = cakupan.source_control() if section == "utama" else "terbaik"
+    over = cached(queries.overview, f, sc, sumber=sumber)
     if over["head"].is_empty():
         st.info(t("no_data"))
         return
     br = cached(queries.distribution_breaks, f, sc)
-    section = urlstate.section("ringkasan_bagian", SECTIONS)
     if section == "kurva":
         _curve(f, br)
     else:
-        _headline(f, sc, lg, over, br)
+        _headline(f, sc, lg, over, br, sumber)
 
 
 if __name__ == "__main__":  # opened by address before the router ran once

@@ -178,3 +178,43 @@ def ikm_partial_keys(f: Filters) -> set[str]:
 def ikm_note() -> str:
     """What the shading of a partial survey quarter means."""
     return "▒ " + t("ikm_partial_note", p=fmt.num(cakupan_min() * 100, 0, lang()))
+
+
+def source_control(key: str = "sumber") -> str:
+    """The predikat source a comparison across places uses: best available, official only or computed only
+    (queries.SUMBER), a segmented control whose code lives in the URL."""
+    import streamlit as st
+
+    from ui import urlstate
+
+    return urlstate.choice(
+        st.segmented_control,
+        key,
+        list(queries.SUMBER),
+        "terbaik",
+        label=t("sumber_label"),
+        format_func=lambda k: t(f"sumber_{k}"),
+        required=True,
+        help=t("sumber_help"),
+    )
+
+
+def source_caption(f: Filters, sumber: str, places: list[str] | None = None) -> None:
+    """Under a comparison across places: say when the best-available predikat mix official and computed ones."""
+    import streamlit as st
+
+    items = source_mix(f, places) if sumber == "terbaik" else []
+    if items:
+        st.caption("⚠ " + t("source_mixed", items="; ".join(items)) + " " + t("source_mixed_hint"))
+    elif sumber != "terbaik":
+        st.caption(t(f"sumber_note_{sumber}"))
+
+
+def source_words(n_resmi: int | None, n: int | None) -> str:
+    """'predikat resmi (SKP)', 'predikat dihitung dasbor' or 'predikat 62% resmi' for a group's employee-periods."""
+    if not n or n_resmi is None:
+        return ""
+    share = n_resmi / n
+    if 0 < share < 1:
+        return t("source_share", r=fmt.pct(share, 0, lang()))
+    return t("source_official") if share >= 1 else t("source_computed")

@@ -46,6 +46,35 @@ TEXT: dict[str, tuple[str, str]] = {
         "Official predikat come from the SKP evaluations loaded; otherwise the dashboard computes them from work "
         "results and behaviour with the PermenPANRB 6/2022 matrix. The two can differ.",
     ),
+    "sumber_label": ("Sumber predikat", "Predikat source"),
+    "sumber_terbaik": ("Terbaik tersedia", "Best available"),
+    "sumber_resmi": ("Resmi saja", "Official only"),
+    "sumber_hitung": ("Hitung saja", "Computed only"),
+    "sumber_help": (
+        "Terbaik tersedia: predikat resmi bila sudah dimuat, selain itu hitungan dasbor. Resmi saja: hanya pegawai "
+        "dengan predikat resmi. Hitung saja: predikat hitungan dasbor untuk semua pegawai, sehingga tempat bisa "
+        "dibandingkan dengan cara yang sama.",
+        "Best available: the official predikat where loaded, else the dashboard's. Official only: only employees "
+        "with an official predikat. Computed only: the dashboard's predikat for everyone, so places compare alike.",
+    ),
+    "source_mixed_hint": (
+        "Pilih 'Hitung saja' untuk membandingkan dengan cara yang sama.",
+        "Choose 'Computed only' to compare alike.",
+    ),
+    "sumber_note_resmi": (
+        "Hanya predikat resmi: tempat dan periode tanpa evaluasi resmi tidak punya bagian predikat.",
+        "Official predikat only: places and periods without official evaluations have no predikat shares.",
+    ),
+    "sumber_note_hitung": (
+        "Predikat hitungan dasbor (matriks PermenPANRB 6/2022) untuk semua pegawai, juga yang punya predikat resmi.",
+        "The dashboard's predikat (PermenPANRB 6/2022 matrix) for everyone, also those with an official one.",
+    ),
+    "tag_resmi": ("resmi", "official"),
+    "tag_hitung": ("hitungan dasbor", "computed"),
+    "recog_reason": (
+        "Sangat Baik {{}} dari {n} periode ({{}} resmi, {{}} hitungan dasbor)",
+        "Sangat Baik in {{}} of {n} periods ({{}} official, {{}} computed)",
+    ),
     "source_mixed_short": ("campuran", "mixed"),
     "source_changes": ("sumber predikat berganti", "predikat source changes"),
     "source_mixed": (

@@ -93,7 +93,25 @@ _SUM_COLS = [
     "n_predikat",
     *PREDIKAT_COLS,
     "n_resmi",
+    "n_predikat_resmi",
+    *[c.replace("n_", "n_resmi_", 1) for c in PREDIKAT_COLS],
+    "n_predikat_hitung",
+    *[c.replace("n_", "n_hitung_", 1) for c in PREDIKAT_COLS],
 ]
+# Predikat sources a comparison can be limited to (a page control; "terbaik": official where loaded, else computed).
+SUMBER = ("terbaik", "resmi", "hitung")
+
+
+def _with_source(sums: pl.DataFrame, sumber: str) -> pl.DataFrame:
+    """The predikat counts of one source in the columns every figure reads (n_predikat, n_<predikat>)."""
+    if sumber not in SUMBER:
+        raise ValueError(f"predikat source must come from the allow-list: {sumber!r}")
+    if sumber == "terbaik" or sums.is_empty():
+        return sums
+    return sums.with_columns(
+        pl.col(f"n_predikat_{sumber}").alias("n_predikat"),
+        *[pl.col(c.replace("n_", f"n_{sumber}_", 1)).alias(c) for c in PREDIKAT_COLS],
+    )
 
 
 _RESTRICTED_GROUPABLE = {"lokasi", "opd", "periode"}
@@ -177,17 +195,23 @@ def _means(sums: pl.DataFrame, group: list[str], scope: Scope) -> pl.DataFrame:
 
 
 @_rounded_for_restricted
-def scores_by(con: Con, f: Filters, scope: Scope, group: list[str]) -> pl.DataFrame:
-    """Scores and predikat counts grouped by the given dimensions over the filtered periods."""
-    return _means(_sums(con, f, scope, group, "scores_by"), group, scope)
+def scores_by(con: Con, f: Filters, scope: Scope, group: list[str], sumber: str = "terbaik") -> pl.DataFrame:
+    """Scores and predikat counts grouped by the given dimensions over the filtered periods; predikat from
+    `sumber` (SUMBER: best available, official only, computed only)."""
+    return _means(_with_source(_sums(con, f, scope, group, "scores_by"), sumber), group, scope)
 
 
 @_rounded_for_restricted
 def scores_levels(
-    con: Con, f: Filters, scope: Scope, finest: list[str], levels: tuple[tuple[str, ...], ...]
+    con: Con,
+    f: Filters,
+    scope: Scope,
+    finest: list[str],
+    levels: tuple[tuple[str, ...], ...],
+    sumber: str = "terbaik",
 ) -> dict[tuple[str, ...], pl.DataFrame]:
     """scores_by at several levels from one pass over the cube: each level must be a subset of `finest`."""
-    sums = _sums(con, f, scope, finest, "scores_levels")
+    sums = _with_source(_sums(con, f, scope, finest, "scores_levels"), sumber)
     return {lv: _means(sums, list(lv), scope) for lv in levels}
 
 
@@ -241,9 +265,10 @@ def biggest_changes(con: Con, f: Filters, scope: Scope, top: int = 5) -> pl.Data
 
 
 @_rounded_for_restricted
-def overview(con: Con, f: Filters, scope: Scope, top: int = 5) -> dict[str, pl.DataFrame]:
-    """The overview page's headline per place and biggest OPD changes, from one pass over the cube."""
-    sums = _sums(con, f, scope, ["lokasi", "opd", "periode"], "overview")
+def overview(con: Con, f: Filters, scope: Scope, top: int = 5, sumber: str = "terbaik") -> dict[str, pl.DataFrame]:
+    """The overview page's headline per place and biggest OPD changes, from one pass over the cube (predikat from
+    `sumber`, SUMBER)."""
+    sums = _with_source(_sums(con, f, scope, ["lokasi", "opd", "periode"], "overview"), sumber)
     return {
         "head": _headline(_means(sums, ["lokasi", "periode"], scope)),
         "changes": _changes(_means(sums, ["lokasi", "opd", "periode"], scope), top),
