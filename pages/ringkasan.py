@@ -4,6 +4,7 @@ section, the units breaking the distribution curve."""
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 import polars as pl
 import streamlit as st
@@ -196,7 +197,8 @@ def _headline(f, sc, lg: str, over: dict, br: pl.DataFrame, sumber: str) -> None
     mark = f" · {t('partial_short')}" if partial else ""
     st.subheader(f"{fmt.period(head['periode'][0], lg)} · {t('vs_prev', p=fmt.period(head['periode_lalu'][0], lg))}{mark}")
     _partial_notes(f, head, lg)
-    cakupan.source_caption(f, sumber, head["lokasi"].to_list())
+    last = head["periode"][0]  # the headline's period: its sources, not the whole range's
+    cakupan.source_caption(replace(f, dari=last, sampai=last), sumber, head["lokasi"].to_list())
     ordered = head.sort(pl.col("lokasi").replace_strict({p: i for i, p in enumerate(PLACE_COLOURS)}, default=9))
     st.markdown(_figures_table(list(ordered.iter_rows(named=True)), ikm, lg), unsafe_allow_html=True)
     st.divider()

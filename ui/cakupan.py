@@ -131,7 +131,7 @@ def source_changes(f: Filters) -> dict[str, list[str]]:
 
 def source_mix(f: Filters, places: list[str] | None = None) -> list[str]:
     """The places in view whose predikat over the range are official, computed or mixed, when they differ:
-    "Jambi 50% resmi" items for a comparison across places (empty when every place has one source)."""
+    "Jambi: predikat resmi (SKP)" items for a comparison across places (empty when every place has one source)."""
     cov = cached(queries.coverage, f, scope())
     if places is not None:
         cov = cov.filter(pl.col("lokasi").is_in(places))
@@ -140,8 +140,7 @@ def source_mix(f: Filters, places: list[str] | None = None) -> list[str]:
     states = {_state(v) for v in per["share"].to_list()}
     if len(states) <= 1:
         return []
-    lg = lang()
-    return [f"{p} {t('source_share', r=fmt.pct(v, 0, lg))}" for p, v in per.select("lokasi", "share").rows()]
+    return [f"{p}: {source_words(r, n)}" for p, r, n in per.select("lokasi", "n_resmi", "n_dinilai").rows()]
 
 
 def ikm_quarters(f: Filters) -> pl.DataFrame:
