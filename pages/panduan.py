@@ -8,7 +8,7 @@ import streamlit as st
 from domain.appraisal import MATRIX, PREDIKAT_BY_REGIME
 from domain.appraisal import RATING as RATINGS
 from ui import fmt, urlstate
-from ui.charts import PARTIAL_SHARE
+from ui.cakupan import cakupan_min
 from ui.data import settings
 from ui.guide import GUIDE
 from ui.i18n import lang, t, value_label
@@ -105,7 +105,7 @@ def run() -> None:
         st.markdown(_coach())
         st.header(g("h_read"))
         b = settings().section("banding")
-        st.markdown(g("read", min_group=_n(b["min_group"]), confidence=_pct(b["confidence"]), partial=_n(PARTIAL_SHARE * 100)))
+        st.markdown(g("read", min_group=_n(b["min_group"]), confidence=_pct(b["confidence"]), partial=_n(cakupan_min() * 100)))
         return
     st.header(g("h_hasil"))
     st.markdown(_hasil())

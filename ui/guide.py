@@ -110,8 +110,13 @@ GUIDE: dict[str, tuple[str, str]] = {
         "terlalu kecil untuk dibandingkan.\n"
         "- **Selang kepercayaan {confidence}** (Bandingkan): rentang tempat rata-rata sebenarnya kemungkinan "
         "berada; dua kelompok yang garisnya bertumpuk belum tentu berbeda.\n"
-        "- **Periode sebagian**: periode dengan n di bawah {partial}% dari biasanya (data belum lengkap dimuat) "
-        "diarsir abu-abu.\n"
+        "- **Periode sebagian**: periode yang pegawai dinilainya kurang dari {partial}% pegawai di daftar pegawai "
+        'saat itu (data belum lengkap dimuat) diarsir abu-abu dan disebut "sebagian: 3 dari 925 pegawai"; rentang '
+        "bawaan berakhir di periode lengkap terakhir. Triwulan survei sebagian bila jawabannya mencakup kurang dari "
+        "{partial}% bulannya.\n"
+        "- **Sumber predikat**: predikat resmi (evaluasi SKP yang dimuat) menggantikan predikat hitungan dasbor; "
+        "perbandingan antartempat menyebut bila keduanya bercampur, dan pilihan *Resmi saja / Hitung saja / Terbaik "
+        "tersedia* membandingkan dengan cara yang sama.\n"
         "- Klik sel, batang atau titik untuk mempersempit filter ke OPD/lokasi itu; tombol **Atur ulang filter** "
         "mengembalikan semuanya. Tautan halaman dapat dibagikan: pembaca melihat tampilan yang sama dalam bahasa "
         "mana pun.",
@@ -121,8 +126,13 @@ GUIDE: dict[str, tuple[str, str]] = {
         "compare.\n"
         "- **{confidence} confidence interval** (Compare): the range where the true mean likely lies; two groups "
         "whose bars overlap may not really differ.\n"
-        "- **Partial period**: a period whose n is under {partial}% of the usual (data not fully loaded yet) is "
-        "shaded grey.\n"
+        "- **Partial period**: a period with fewer than {partial}% of the employees then on the roster appraised "
+        '(data not fully loaded yet) is shaded grey and said as "partial: 3 of 925 employees"; the default range '
+        "ends at the latest complete period. A survey quarter is partial when its responses cover under {partial}% "
+        "of its months.\n"
+        "- **Predikat source**: official predikat (SKP evaluations loaded) replace the dashboard's computed ones; "
+        "comparisons across places say when they mix the two, and *Official only / Computed only / Best available* "
+        "compares alike.\n"
         "- Click a cell, bar or point to narrow the filters to that OPD/place; **Reset filters** undoes it all. "
         "Page links can be shared: the reader sees the same view in either language.",
     ),
