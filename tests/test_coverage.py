@@ -232,3 +232,36 @@ def test_lists_open_on_the_last_complete_month(partial_app, partial_settings, pa
     at = partial_app(page)
     assert at.sidebar.select_slider(key="periode").value[1] == last
     assert period(last, "id", long=True) in _text(at)
+
+
+# ---- the predikat source -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sumber", ["terbaik", "resmi", "hitung"])
+def test_predikat_shares_by_source_match_the_facts(demo_settings, sumber):
+    """Sangat Baik's share per place counted from the facts: best available, official only, computed for everyone."""
+    col = "predikat_hitung" if sumber == "hitung" else "predikat"
+    only = "AND k.sumber_predikat = 'resmi'" if sumber == "resmi" else ""
+    sql = f"""SELECT t.lokasi, count(*) FILTER (WHERE k.{col} = 'Sangat Baik') AS sb, count(k.{col}) AS n
+              FROM fct_kinerja k JOIN fct_penempatan t USING (nip, periode) WHERE TRUE {only} GROUP BY t.lokasi"""
+    ref = {lok: (sb / n if n else None) for lok, sb, n in query(demo_settings, sql).rows()}
+    con = connect(str(demo_settings.warehouse))
+    got = Q.scores_by(con, Filters(), Scope(), ["lokasi"], sumber=sumber)
+    shares = {r["lokasi"]: r["share_sangat_baik"] for r in got.iter_rows(named=True)}
+    assert set(shares) == set(ref)
+    for place, v in shares.items():
+        assert (v is None and ref[place] is None) or v == pytest.approx(ref[place]), place
+    with pytest.raises(ValueError):
+        Q.scores_by(con, Filters(), Scope(), ["lokasi"], sumber="lainnya")
+
+
+def test_coaching_list_says_whether_its_predikat_is_official(demo_settings):
+    from pages.pembinaan import reasons
+
+    con = connect(str(demo_settings.warehouse))
+    rows = Q.coaching_list(con, Filters(), Scope(), limit=None).filter("aturan_predikat")
+    assert rows.height and set(rows["sumber_predikat"].to_list()) <= {"resmi", "hitung"}
+    labels = {"berturut": "b", "tren": "t"}
+    out = reasons(rows, labels)
+    for src, why in out.select("sumber_predikat", "alasan").rows():
+        assert ("(resmi)" in why) == (src == "resmi") and ("(hitungan dasbor)" in why) == (src == "hitung")
