@@ -241,9 +241,10 @@ def test_lists_open_on_the_last_complete_month(partial_app, partial_settings, pa
 def test_predikat_shares_by_source_match_the_facts(demo_settings, sumber):
     """Sangat Baik's share per place counted from the facts: best available, official only, computed for everyone."""
     col = "predikat_hitung" if sumber == "hitung" else "predikat"
-    only = "AND k.sumber_predikat = 'resmi'" if sumber == "resmi" else ""
-    sql = f"""SELECT t.lokasi, count(*) FILTER (WHERE k.{col} = 'Sangat Baik') AS sb, count(k.{col}) AS n
-              FROM fct_kinerja k JOIN fct_penempatan t USING (nip, periode) WHERE TRUE {only} GROUP BY t.lokasi"""
+    only = "k.sumber_predikat = 'resmi'" if sumber == "resmi" else "TRUE"
+    sql = f"""SELECT t.lokasi, count(*) FILTER (WHERE k.{col} = 'Sangat Baik' AND {only}) AS sb,
+                     count(k.{col}) FILTER (WHERE {only}) AS n
+              FROM fct_kinerja k JOIN fct_penempatan t USING (nip, periode) GROUP BY t.lokasi"""
     ref = {lok: (sb / n if n else None) for lok, sb, n in query(demo_settings, sql).rows()}
     con = connect(str(demo_settings.warehouse))
     got = Q.scores_by(con, Filters(), Scope(), ["lokasi"], sumber=sumber)
