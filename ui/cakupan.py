@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import polars as pl
 
 import ui.text_cakupan  # noqa: F401  (registers the texts)
@@ -93,7 +95,7 @@ def last_partial(f: Filters, last: str | None) -> list[str]:
     """The places where the period `last` holds results but is not complete, each with its partial words."""
     if not last:
         return []
-    p = partial(Filters(dari=last, sampai=last, lokasi=f.lokasi, opd=f.opd)).sort("lokasi")
+    p = partial(replace(f, dari=last, sampai=last)).sort("lokasi")
     return [f"{r['lokasi']} ({words(r['n_dinilai'], r['n_pegawai'])})" for r in p.iter_rows(named=True)]
 
 
