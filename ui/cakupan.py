@@ -133,7 +133,7 @@ def source_changes(f: Filters) -> dict[str, list[str]]:
 
 def source_mix(f: Filters, places: list[str] | None = None) -> list[str]:
     """The places in view whose predikat over the range are official, computed or mixed, when they differ:
-    "Jambi: predikat resmi (SKP)" items for a comparison across places (empty when every place has one source)."""
+    "predikat resmi (SKP): Jambi" items for a comparison across places (empty when every place has one source)."""
     cov = cached(queries.coverage, f, scope())
     if places is not None:
         cov = cov.filter(pl.col("lokasi").is_in(places))
@@ -142,7 +142,10 @@ def source_mix(f: Filters, places: list[str] | None = None) -> list[str]:
     states = {_state(v) for v in per["share"].to_list()}
     if len(states) <= 1:
         return []
-    return [f"{p}: {source_words(r, n)}" for p, r, n in per.select("lokasi", "n_resmi", "n_dinilai").rows()]
+    grouped: dict[str, list[str]] = {}  # one item per source, naming its places
+    for p, r, n in per.select("lokasi", "n_resmi", "n_dinilai").rows():
+        grouped.setdefault(source_words(r, n), []).append(p)
+    return [f"{words_}: {', '.join(places)}" for words_, places in grouped.items()]
 
 
 def ikm_quarters(f: Filters) -> pl.DataFrame:
