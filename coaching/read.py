@@ -25,6 +25,10 @@ def _filtered(frame: pl.DataFrame, f: Filters) -> pl.DataFrame:
         frame = frame.filter(pl.col("lokasi").is_in(f.lokasi))
     if f.opd:
         frame = frame.filter(pl.col("opd").is_in(f.opd))
+    if f.opd_lokasi:  # one place's OPD of a name two places share
+        frame = frame.join(
+            pl.DataFrame(list(f.opd_lokasi), schema=["lokasi", "opd"], orient="row"), on=["lokasi", "opd"], how="semi"
+        )
     return frame
 
 

@@ -8,7 +8,7 @@ import streamlit as st
 from domain.appraisal import MATRIX, PREDIKAT_BY_REGIME
 from domain.appraisal import RATING as RATINGS
 from ui import fmt, guide_talenta, urlstate
-from ui.charts import PARTIAL_SHARE
+from ui.cakupan import cakupan_min
 from ui.data import settings
 from ui.guide import GUIDE
 from ui.i18n import lang, t, value_label
@@ -113,7 +113,7 @@ def run() -> None:
                 "read",
                 min_group=_n(b["min_group"]),
                 confidence=_pct(b["confidence"]),
-                partial=_n(PARTIAL_SHARE * 100),
+                partial=_n(cakupan_min() * 100),
                 z=fmt.num(b.get("leniency_min_z", 1.0), 1, lang()),
                 k=_n(b["min_dinilai"]),
             )

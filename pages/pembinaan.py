@@ -11,7 +11,7 @@ import streamlit as st
 
 from coaching import read
 from domain.appraisal import COACHING_RULES
-from ui import charts, fmt, kasus
+from ui import cakupan, charts, fmt, kasus
 from ui.charts import sparkline
 from ui.data import cached, connection, scope, settings
 from ui.i18n import lang, t
@@ -47,7 +47,13 @@ def reasons(frame: pl.DataFrame, labels: dict[str, str] | None = None) -> pl.Dat
     labels = labels or short_labels()
     why = (
         pl.concat_list(
-            pl.when(pl.col("aturan_predikat")).then(pl.col("predikat")),
+            # by an official predikat or by the dashboard's computed one (mart_pembinaan.sumber_predikat)
+            pl.when(pl.col("aturan_predikat")).then(
+                pl.col("predikat")
+                + pl.when(pl.col("sumber_predikat") == "resmi")
+                .then(pl.lit(f" ({t('tag_resmi')})"))
+                .otherwise(pl.lit(f" ({t('tag_hitung')})"))
+            ),
             pl.when(pl.col("aturan_berturut")).then(pl.lit(labels["berturut"])),
             pl.when(pl.col("aturan_tren")).then(pl.lit(labels["tren"])),
         )
@@ -127,6 +133,7 @@ def run() -> None:
     if data.is_empty():
         st.info(t("no_data"))
         return
+    cakupan.warn_if_partial(f, data["periode"][0])  # a list as of a period still loading says so
     st.caption(t("coaching_intro", p=fmt.period(data["periode"][0], lang(), long=True), r="; ".join(labels.values())))
     _summary(f, sc, tags)
     con = connection()

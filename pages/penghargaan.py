@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from coaching import read
-from ui import fmt, kasus
+from ui import cakupan, fmt, kasus
 from ui.charts import sparkline
 from ui.data import cached, connection, scope, settings
 from ui.i18n import lang, t
@@ -14,6 +14,11 @@ from ui.page import filters, profile_link
 from ui.report_button import report_button
 from ui.tables import indicators_and_values, show
 from warehouse import queries
+
+
+def recognition_reason(window: int) -> pl.Expr:
+    """Why listed: 'Sangat Baik 5 dari 6 periode (5 resmi)', from the mart's counts (official ones said apart)."""
+    return pl.format(t("recog_reason", n=window), pl.col("n_sb"), pl.col("n_sb_resmi"), pl.col("n_sb") - pl.col("n_sb_resmi"))
 
 
 def run() -> None:
@@ -25,6 +30,7 @@ def run() -> None:
     if data.is_empty():
         st.info(t("no_data"))
         return
+    cakupan.warn_if_partial(f, data["periode"][0])  # a list as of a period still loading says so
     n = cfg["min_periods"]
     st.caption(
         t(
@@ -45,9 +51,11 @@ def run() -> None:
                 pl.col("tren").map_elements(sparkline, return_dtype=pl.String).alias("tren"),
                 (pl.lit("/profil?nip=") + pl.col("nip")).alias("profil"),
                 pl.col("penghargaan_diterima").fill_null("–"),
+                recognition_reason(n).alias("alasan"),
             )
             .select(
                 "nama",
+                "alasan",
                 "unggul",
                 "rata_hasil",
                 "rata_perilaku",
@@ -70,7 +78,7 @@ def run() -> None:
         height=520,
         total=int(data["n_total"][0]),
         full=lambda: shape(queries.recognition_list(con, f, sc, limit=None)),
-        widths={"nama": 160, "unggul": 230},
+        widths={"nama": 160, "alasan": 200, "unggul": 230},
     )
     names = {r["nip"]: f"{r['nama']} · {r['opd']} ({r['lokasi']})" for r in data.iter_rows(named=True)}
     nip = st.selectbox(t("pick_employee"), list(names), format_func=names.get, key="penghargaan_pick")

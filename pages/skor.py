@@ -8,7 +8,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import charts, fmt, small, urlstate
+from ui import cakupan, charts, fmt, small, urlstate
 from ui.data import cached, scope, settings
 from ui.i18n import lang, t
 from ui.page import chart, filters, people_link, score_axis
@@ -17,6 +17,11 @@ from ui.tables import show
 from warehouse import queries
 
 SECTIONS = ["sebaran", "opd", "indikator", "penilai"]
+
+
+def _source_labels(frame: pl.DataFrame, names: list[str]) -> list[str]:
+    """Each bar's name with where its predikat come from ("Jambi · predikat 100% resmi")."""
+    return [f"{n} · {cakupan.source_words(r, p)}" for n, r, p in zip(names, frame["n_resmi"], frame["n"], strict=True)]
 
 
 def _distribution(f, sc, by_place: pl.DataFrame) -> None:
@@ -32,7 +37,11 @@ def _distribution(f, sc, by_place: pl.DataFrame) -> None:
     with right:
         chart(
             charts.predikat_stacked(
-                by_place, "lokasi", t("predikat_mix") + " · " + t("lokasi"), keys=[[p] for p in by_place["lokasi"].to_list()]
+                by_place,
+                "lokasi",
+                t("predikat_mix") + " · " + t("lokasi"),
+                labels=_source_labels(by_place, by_place["lokasi"].to_list()),
+                keys=[[p] for p in by_place["lokasi"].to_list()],
             ),
             "mix_place",
             ("lokasi",),
@@ -63,10 +72,11 @@ def _by_opd(f, sc, by_opd: pl.DataFrame, min_n: int) -> None:
         "sd_hasil",
         "rata_perilaku",
         *[(pl.col(c) / rated).alias(k) for k, c in charts.PREDIKAT_COUNT_COLS.items()],
+        (pl.col("n_resmi") / pl.when(pl.col("n") > 0).then(pl.col("n"))).alias("share_resmi"),
     )
     table = small.mark_rows(table, min_n=min_n)
     controls = [(t("section"), t("sec_opd"))]
-    show(table, "skor_opd", t("page_skor"), f, percent=tuple(charts.PREDIKAT_COUNT_COLS), controls=controls)
+    show(table, "skor_opd", t("page_skor"), f, percent=(*charts.PREDIKAT_COUNT_COLS, "share_resmi"), controls=controls)
 
 
 def _indicators(f, sc) -> None:
@@ -120,12 +130,18 @@ def run() -> None:
     f, sc = filters(), scope()
     st.title(t("page_skor"))
     report_button("skor")
-    levels = cached(queries.scores_levels, f, sc, ["lokasi", "opd"], (("lokasi", "opd"), ("lokasi",)))
+    c1, c2 = st.columns([3, 2])
+    with c1:
+        section = urlstate.section("skor_bagian", SECTIONS)
+    with c2:  # the predikat mix compares places: which predikat it counts
+        sumber = cakupan.source_control() if section in ("sebaran", "opd") else "terbaik"
+    levels = cached(queries.scores_levels, f, sc, ["lokasi", "opd"], (("lokasi", "opd"), ("lokasi",)), sumber=sumber)
     by_opd, by_place = levels[("lokasi", "opd")], levels[("lokasi",)]
     if by_opd.is_empty():
         st.info(t("no_data"))
         return
-    section = urlstate.section("skor_bagian", SECTIONS)
+    if section in ("sebaran", "opd"):
+        cakupan.source_caption(f, sumber, by_place["lokasi"].to_list())
     if section == "sebaran":
         _distribution(f, sc, by_place)
     elif section == "opd":

@@ -5,9 +5,9 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import charts, fmt, urlstate
+from ui import cakupan, charts, fmt, urlstate
 from ui.data import cached, scope, settings
-from ui.i18n import col, t
+from ui.i18n import col, lang, t
 from ui.page import filters, score_axis
 from ui.report_button import report_button
 from ui.tables import show
@@ -52,6 +52,8 @@ def run() -> None:
         st.info(t("no_data"))
         return
     min_n = settings().section("banding")["min_group"]
+    # partial periods from the warehouse's coverage of the places shown (ui.cakupan), the same on every chart
+    partial = cakupan.partial_keys(f, per["lokasi"].unique().to_list())
     highlight = None
     if group == "opd" and per["opd"].n_unique() > TOP_OPD:
         highlight = per.group_by("opd").agg(pl.col("n").sum()).sort("n", descending=True).head(TOP_OPD)["opd"].to_list()
@@ -61,7 +63,17 @@ def run() -> None:
         colours = charts.PLACE_COLOURS if group == "lokasi" else None
         st.plotly_chart(
             charts.line_by(
-                per, "periode", "rata_hasil", group, t("trend_score"), score_axis(), colours, highlight=highlight, min_n=min_n
+                per,
+                "periode",
+                "rata_hasil",
+                group,
+                t("trend_score"),
+                score_axis(),
+                colours,
+                highlight=highlight,
+                min_n=min_n,
+                partial=partial,
+                partial_note=cakupan.note(),
             ),
             key="trend_score",
         )
@@ -69,12 +81,26 @@ def run() -> None:
             (pl.col("rata_hasil") - pl.col("rata_hasil").shift(1).over(group)).alias("perubahan")
         )
         st.subheader(t("change_pop"))
-        show(change.select(group, "periode", "n", "rata_hasil", "perubahan"), "tren_perubahan", t("change_pop"), f, height=320)
+        change = cakupan.mark_column(change, f)
+        cols = [group, "periode", "n", "rata_hasil", "perubahan", "cakupan"]
+        show(change.select(cols), "tren_perubahan", t("change_pop"), f, height=320)
     elif section == "predikat":
-        st.plotly_chart(
-            charts.line_by(_shares(per), "periode", "persen", "predikat", t("trend_predikat"), "%", charts.PREDIKAT_COLOURS),
-            key="trend_pred",
+        changes = cakupan.source_changes(f)  # where official predikat replace computed ones, or the reverse
+        fig = charts.line_by(
+            _shares(per),
+            "periode",
+            "persen",
+            "predikat",
+            t("trend_predikat"),
+            "%",
+            charts.PREDIKAT_COLOURS,
+            partial=partial,
+            partial_note=cakupan.note(),
+            marks={p: t("source_changes") for p in changes},
         )
+        st.plotly_chart(fig, key="trend_pred")
+        for p, items in sorted(changes.items()):
+            st.caption(f"┆ {fmt.period(p, lang())}: {t('source_changes')} — {'; '.join(items)}. {t('help_source')}")
     else:
         ikm = cached(queries.ikm_by_place, f, sc)
         if ikm.is_empty():
@@ -91,6 +117,8 @@ def run() -> None:
                 charts.PLACE_COLOURS,
                 min_n=settings().section("skm")["min_respondents"],
                 y_format=".2f",
+                partial=cakupan.ikm_partial_keys(f),
+                partial_note=cakupan.ikm_note(),
             ),
             key="trend_ikm",
         )

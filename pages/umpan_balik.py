@@ -11,7 +11,7 @@ import streamlit as st
 import ui.text_umpan_detail  # noqa: F401  (registers the labels)
 from domain.survey import UNSUR
 from domain.words import STOP_WORDS
-from ui import charts, fmt, urlstate
+from ui import cakupan, charts, fmt, urlstate
 from ui.data import cached, scope, settings
 from ui.i18n import col, lang, t, value_label
 from ui.page import chart, filters
@@ -20,8 +20,8 @@ from ui.tables import display_frame, show
 from warehouse import queries
 
 
-def _unit_bars(latest: pl.DataFrame, min_n: int, ref: float) -> None:
-    """Latest IKM per unit; units with fewer than `min_n` respondents say so in their label."""
+def _unit_bars(latest: pl.DataFrame, min_n: int, ref: float, quarter: str = "") -> None:
+    """IKM per unit in one quarter (`quarter` names it); units with fewer than `min_n` respondents say so in their label."""
     lg = lang()
     label = [
         f"{u} ({m}; n={fmt.num(n, 0, lg)}{' ⚠' if n < min_n else ''})"
@@ -33,7 +33,7 @@ def _unit_bars(latest: pl.DataFrame, min_n: int, ref: float) -> None:
             shown,
             "ikm_konversi",
             "u",
-            t("ikm_units"),
+            f"{t('ikm_units')} · {quarter}" if quarter else t("ikm_units"),
             "IKM",
             colour_by="mutu",
             colours=charts.MUTU_COLOURS,
@@ -129,8 +129,11 @@ def run() -> None:
     latest = units.sort("periode").group_by("unit_label", maintain_order=True).last().sort("ikm_konversi")
     section = urlstate.section("skm_bagian", ["unit", "rincian"])
     if section == "unit":
-        st.caption(t("click_narrow"))
-        _unit_bars(latest, min_n, skm["b_min"])
+        # one quarter for every unit, named with its months and respondents (ui.cakupan): never a mix of quarters
+        quarter, words, newer = cakupan.ikm_shown_quarter(f)
+        st.caption(" ".join([t("ikm_units_newer", q=newer) if newer else "", t("click_narrow")]).strip())
+        one = units.filter(pl.col("periode") == quarter).sort("ikm_konversi") if quarter else latest
+        _unit_bars(one if one.height else latest, min_n, skm["b_min"], words if one.height else "")
         show(
             units.select("lokasi", "unit_layanan", "periode", "n_responden", "ikm_konversi", "mutu").sort(
                 "periode", "ikm_konversi", descending=[True, False]

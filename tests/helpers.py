@@ -48,7 +48,11 @@ def headline(markup: str) -> dict:
     }
     rows = {}
     for place, body in re.findall(r"<tr data-lokasi='([^']*)'>(.*?)</tr>", markup):
-        cells = re.findall(r"<td data-figure='(\w+)'><div class='v'>(.*?)</div>(?:<div class='d (\w+)'>(.*?)</div>)?</td>", body)
+        cells = re.findall(
+            r"<td data-figure='(\w+)'><div class='v'>(.*?)</div>(?:<div class='d (\w+)'>(.*?)</div>)?"
+            r"(?:<div class='[ps]'[^>]*>.*?</div>)*</td>",
+            body,
+        )
         rows[html.unescape(place)] = {
             k: (html.unescape(v), html.unescape(d) if d else None, kind or None) for k, v, kind, d in cells
         }

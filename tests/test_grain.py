@@ -22,6 +22,8 @@ MART_KEYS: dict[str, tuple[str, ...]] = {
     "agg_sebaran": ("periode", *_FILTER_DIMS, "bin"),
     "agg_indikator": ("periode", *_FILTER_DIMS, "indikator"),
     "fct_ikm": ("unit_layanan", "lokasi", "periode"),
+    "agg_cakupan": ("periode", "lokasi", "opd"),
+    "agg_cakupan_ikm": ("lokasi", "unit_layanan", "periode"),
     "fct_prestasi_pp46": ("nip", "periode"),
     "fct_ikm_2004": ("unit_layanan", "lokasi", "periode"),
     "fct_umpan_balik_petugas": ("nip", "periode"),

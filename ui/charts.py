@@ -196,9 +196,14 @@ def line_by(
     min_n: int | None = None,
     y_format: str = ".1f",
     labels: dict[str, str] | None = None,
+    partial: set[str] | None = None,
+    partial_note: str | None = None,
+    marks: dict[str, str] | None = None,
 ) -> go.Figure:
-    """One line per group over periods. Points from fewer than `min_n` are hollow; partial periods
-    (n well under the usual) are shaded. With `highlight`, only those groups get colour, the rest are grey."""
+    """One line per group over periods. Points from fewer than `min_n` are hollow; partial periods are shaded:
+    `partial` (with `partial_note`) names them from the warehouse's coverage (ui.cakupan), else those with n well
+    under the usual. `marks` draws a dashed line with its label at a period (e.g. where the predikat source
+    changes). With `highlight`, only those groups get colour, the rest are grey."""
     fig = go.Figure()
     groups = frame[group].unique(maintain_order=True).to_list()
     if highlight:
@@ -206,7 +211,9 @@ def line_by(
     palette = iter(SERIES_COLOURS * 3)
     period_keys = sorted(frame[x].unique().to_list())
     has_n = "n" in frame.columns
-    if has_n:
+    if partial is not None:
+        partial = {p: True for p in partial}
+    elif has_n:
         totals = frame.group_by(x).agg(pl.col("n").sum()).sort(x)
         partial = dict(zip(totals[x], _partial(totals[x].to_list(), totals["n"].to_list()), strict=True))
     else:
@@ -233,7 +240,20 @@ def line_by(
             + "<extra></extra>",
         )
         _hollow(fig, xs, part[y].to_list(), small_points, colour, name, y_format)
-    notes = [_mark_partial(fig, [i for i, p in enumerate(period_keys) if partial.get(p)])]
+    notes = [_mark_partial(fig, [i for i, p in enumerate(period_keys) if partial.get(p)], partial_note)]
+    for i, p in enumerate(period_keys):
+        if p in (marks or {}):
+            fig.add_vline(x=i - 0.5, line_dash="dash", line_color="#8a5a00", line_width=1.5)
+            fig.add_annotation(
+                x=i - 0.5,
+                y=1,
+                yref="paper",
+                text=plain(marks[p]),
+                showarrow=False,
+                xanchor="left",
+                yanchor="bottom",
+                font={"size": 11, "color": "#8a5a00"},
+            )
     if min_n is not None and has_n and frame["n"].min() < min_n:
         notes.append("○ " + small.note(min_n).removeprefix(small.MARK + " "))
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=[fmt.period(p, lang()) for p in period_keys])
@@ -257,11 +277,11 @@ def _hollow(fig: go.Figure, xs: list, ys: list, marks: list[bool], colour: str, 
     )
 
 
-def _mark_partial(fig: go.Figure, positions: list[int]) -> str:
+def _mark_partial(fig: go.Figure, positions: list[int], note: str | None = None) -> str:
     """Shade partial periods (positions on a category axis); the note saying what the shading means."""
     for i in positions:
         fig.add_vrect(x0=i - 0.5, x1=i + 0.5, fillcolor="#999", opacity=0.18, line_width=0, layer="below")
-    return ("▒ " + t("partial", p=int(PARTIAL_SHARE * 100))) if positions else ""
+    return (note or ("▒ " + t("partial", p=int(PARTIAL_SHARE * 100)))) if positions else ""
 
 
 def heatmap(frame: pl.DataFrame, title: str, min_n: int | None = None) -> go.Figure:

@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from domain.places import PLACES
-from ui import audit, fmt, urlstate
+from ui import audit, cakupan, fmt, urlstate
 from ui.data import cached, scope
 from ui.i18n import lang, t, value_label
 from warehouse import queries
@@ -20,15 +20,16 @@ MORE_TOGGLE = "filters_more"
 PENDING = "_pending_filters"  # narrowing asked for by a chart click, applied before the widgets are drawn
 
 
-def _multi(key: str, options: list[str], translate: bool = False) -> tuple[str, ...]:
+def _multi(key: str, options: list[str], translate: bool = False, labels: dict[str, str] | None = None) -> tuple[str, ...]:
     urlstate.restore(key, options, [], multi=True)
+    shown = (lambda v: labels.get(v, v)) if labels else (lambda v: value_label(key, v)) if translate else str
     chosen = st.multiselect(
         t(key),
         options,
         key=key,
         placeholder=t("all"),
         persist_state="session",
-        format_func=(lambda v: value_label(key, v)) if translate else str,
+        format_func=shown,
     )
     urlstate.publish(key, chosen, [])
     return tuple(chosen)
@@ -88,6 +89,50 @@ def _refuse_outside(key: str, allowed: list[str]) -> None:
         st.session_state.setdefault(REFUSED, []).append((key, outside))  # hook: the router says it on the page too
 
 
+OPD_SEP = "::"  # an OPD choice is one place's: "Jambi::Dinas Kesehatan" in the widget and the URL
+
+
+def _opd_choices(opts: pl.DataFrame) -> tuple[list[str], dict[str, str]]:
+    """The OPD options as (place, OPD) codes, ordered by name then place, labelled by name, with the place added
+    where two places' OPDs share the name ("Dinas Kesehatan (Jambi)")."""
+    pairs = opts.select("lokasi", "opd").unique()
+    shared = set(pairs.group_by("opd").len().filter(pl.col("len") > 1)["opd"].to_list())
+    order = {p: i for i, p in enumerate(PLACES)}
+    rows = sorted(pairs.rows(), key=lambda r: (r[1], order.get(r[0], 99), r[0]))
+    codes = [f"{lok}{OPD_SEP}{opd}" for lok, opd in rows]
+    labels = {c: f"{opd} ({lok})" if opd in shared else opd for c, (lok, opd) in zip(codes, rows, strict=True)}
+    return codes, labels
+
+
+def _expand_names(values: list[str], codes: list[str]) -> list[str]:
+    """OPD names from an older link or a chart click, as the codes of every place's OPD of that name in `codes`."""
+    out: list[str] = []
+    for v in values:
+        found = [v] if OPD_SEP in v else [c for c in codes if c.split(OPD_SEP, 1)[1] == v]
+        out += [c for c in found if c not in out]
+    return out
+
+
+def _legacy_opd(codes: list[str]) -> None:
+    """Before the OPD widget restores itself: bare OPD names (links made before the pairs, chart clicks) become
+    their pairs, in the URL and in the remembered choice, so both keep working."""
+    asked = st.query_params.get_all("opd")
+    if any(OPD_SEP not in v for v in asked):
+        st.query_params["opd"] = _expand_names(asked, codes)
+    held = st.session_state.get("opd")
+    if held and any(OPD_SEP not in v for v in held):
+        st.session_state["opd"] = _expand_names(list(held), codes)
+
+
+def _opd(opts: pl.DataFrame) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The OPD filter: the chosen names and the chosen (place, OPD) pairs."""
+    codes, labels = _opd_choices(opts)
+    _legacy_opd(codes)
+    chosen = _multi("opd", codes, labels=labels)
+    pairs = tuple(tuple(c.split(OPD_SEP, 1)) for c in chosen)
+    return tuple(sorted({o for _, o in pairs})), pairs
+
+
 def _splitting(opts: pl.DataFrame) -> tuple[tuple[str, ...], ...]:
     """The filters that split an OPD (unit, jabatan, golongan, status): for viewers who may see people."""
     return (
@@ -107,7 +152,9 @@ def sidebar() -> Filters:
         st.subheader(t("filters"))
         if not keys:
             return Filters()
-        default = (keys[max(0, len(keys) - 12)], keys[-1])
+        # the default range ends at the latest complete period (ui.cakupan), never at a month still loading
+        end = cakupan.default_end(Filters(), keys) or keys[-1]
+        default = (keys[max(0, keys.index(end) - 11)], end)
         urlstate.restore("periode", keys, default, pair=True)
         dari, sampai = st.select_slider(
             t("period_range"),
@@ -119,33 +166,39 @@ def sidebar() -> Filters:
             help=t("period_help"),
         )
         urlstate.publish("periode", (dari, sampai), default)
+        for line in cakupan.range_notes(keys, end):
+            st.caption(line)
         sc = scope()
         everything = cached(queries.filter_options, sc)  # only what the viewer's scope holds
         allowed = [p for p in PLACES if p in set(everything["lokasi"].to_list())]
         _refuse_outside("lokasi", allowed)
-        _refuse_outside("opd", everything["opd"].unique().to_list())
+        pairs_all = everything.select("lokasi", "opd").unique().rows()
+        _refuse_outside("opd", sorted({o for _, o in pairs_all} | {f"{lk}{OPD_SEP}{o}" for lk, o in pairs_all}))
         _refuse_outside("unit_kerja", everything["unit_kerja"].drop_nulls().unique().to_list())
         if sc.suppresses:  # no filter that splits an OPD for a viewer whose small groups are withheld
             for key in LIMITED_DIMS:
                 _refuse_outside(key, [])
         lok = _multi("lokasi", allowed)
-        opd = unit = jab = gol = sta = ()
+        opd = unit = jab = gol = sta = pairs = ()
         if _more_open():
             opts = cached(queries.filter_options, sc, lokasi=lok)
-            opd = _multi("opd", sorted(opts["opd"].unique().to_list()))
-            if opd:
-                opts = opts.filter(pl.col("opd").is_in(opd))
+            opd, pairs = _opd(opts)
+            if pairs:
+                chosen = pl.DataFrame(list(pairs), schema=["lokasi", "opd"], orient="row")
+                opts = opts.join(chosen, on=["lokasi", "opd"], how="semi")
             if not sc.suppresses:
                 unit, jab, gol, sta = _splitting(opts)
         if lok or opd or unit or jab or gol or sta or (dari, sampai) != default:  # nothing to reset otherwise
             st.button(t("reset"), key="reset_filters", on_click=reset, icon=":material/restart_alt:")
-    return Filters(dari, sampai, lok, opd, unit, jab, gol, sta)
+    return Filters(dari, sampai, lok, opd, unit, jab, gol, sta, opd_lokasi=pairs)
 
 
 def describe(f: Filters) -> list[tuple[str, str]]:
     """The filters as (label, value) pairs for a download's second sheet."""
     everything = t("all")
+    shared = {o for _, o in f.opd_lokasi if sum(1 for _, x in f.opd_lokasi if x == o) > 1}
+    opds = [f"{o} ({lk})" if o in shared or len(f.lokasi) != 1 else o for lk, o in f.opd_lokasi]
     return [
         (t("period_range"), f"{fmt.period(f.dari, lang())} – {fmt.period(f.sampai, lang())}"),
-        *[(t(k), ", ".join(getattr(f, k)) or everything) for k in KEYS[1:]],
+        *[(t(k), ", ".join(opds if k == "opd" and opds else getattr(f, k)) or everything) for k in KEYS[1:]],
     ]

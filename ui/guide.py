@@ -114,8 +114,13 @@ GUIDE: dict[str, tuple[str, str]] = {
         "berada; dua kelompok yang garisnya bertumpuk belum tentu berbeda.\n"
         "- **Penilai paling longgar** (Skor › Penilai): atasan yang nilai perilaku pemberiannya paling sedikit "
         "**{z}** simpangan baku (skor z) di atas rata-rata semua penilai, dari penilai dengan ≥ {k} bawahan.\n"
-        "- **Periode sebagian**: periode dengan n di bawah {partial}% dari biasanya (data belum lengkap dimuat) "
-        "diarsir abu-abu.\n"
+        "- **Periode sebagian**: periode yang pegawai dinilainya kurang dari {partial}% pegawai di daftar pegawai "
+        'saat itu (data belum lengkap dimuat) diarsir abu-abu dan disebut "sebagian: 3 dari 925 pegawai"; rentang '
+        "bawaan berakhir di periode lengkap terakhir. Triwulan survei sebagian bila jawabannya mencakup kurang dari "
+        "{partial}% bulannya.\n"
+        "- **Sumber predikat**: predikat resmi (evaluasi SKP yang dimuat) menggantikan predikat hitungan dasbor; "
+        "perbandingan antartempat menyebut bila keduanya bercampur, dan pilihan *Resmi saja / Hitung saja / Terbaik "
+        "tersedia* membandingkan dengan cara yang sama.\n"
         "- Klik sel, batang atau titik untuk mempersempit filter ke OPD/lokasi itu; tombol **Atur ulang filter** "
         "mengembalikan semuanya. Tautan halaman dapat dibagikan: pembaca melihat tampilan yang sama dalam bahasa "
         "mana pun.",
@@ -128,8 +133,13 @@ GUIDE: dict[str, tuple[str, str]] = {
         "whose bars overlap may not really differ.\n"
         "- **Most lenient raters** (Scores › Raters): superiors whose behaviour ratings are at least **{z}** "
         "standard deviations (z-score) above the mean of all raters, among raters of ≥ {k} staff.\n"
-        "- **Partial period**: a period whose n is under {partial}% of the usual (data not fully loaded yet) is "
-        "shaded grey.\n"
+        "- **Partial period**: a period with fewer than {partial}% of the employees then on the roster appraised "
+        '(data not fully loaded yet) is shaded grey and said as "partial: 3 of 925 employees"; the default range '
+        "ends at the latest complete period. A survey quarter is partial when its responses cover under {partial}% "
+        "of its months.\n"
+        "- **Predikat source**: official predikat (SKP evaluations loaded) replace the dashboard's computed ones; "
+        "comparisons across places say when they mix the two, and *Official only / Computed only / Best available* "
+        "compares alike.\n"
         "- Click a cell, bar or point to narrow the filters to that OPD/place; **Reset filters** undoes it all. "
         "Page links can be shared: the reader sees the same view in either language.",
     ),

@@ -128,7 +128,16 @@ class Filters:
     jenis_jabatan: tuple[str, ...] = ()
     golongan: tuple[str, ...] = ()
     status_asn: tuple[str, ...] = ()
+    # (place, OPD) pairs: two places' OPDs may share a name ("Dinas Kesehatan" in Jambi and in Bangko), so a chosen
+    # OPD is one place's; `opd` holds the chosen names too, for code that only needs names.
+    opd_lokasi: tuple[tuple[str, str], ...] = ()
 
+    def pair_keys(self) -> list[str]:
+        """The chosen (place, OPD) pairs as one text each, the form `where` compares (PAIR_SEP between)."""
+        return [f"{lok}{PAIR_SEP}{opd}" for lok, opd in self.opd_lokasi]
+
+
+PAIR_SEP = "\x1f"  # a place and an OPD name in one value: a character no name holds
 
 # Allow-list: filter name -> column. Column names never come from user input.
 _DIMS = ["lokasi", "opd", "unit_kerja", "jenis_jabatan", "golongan", "status_asn"]
@@ -176,6 +185,9 @@ def where(
         if values and not (limited and dim in LIMITED_DIMS):
             parts.append(f"list_contains($f_{dim}, {prefix}{dim})")
             params[f"f_{dim}"] = list(values)
+    if f.opd_lokasi and "lokasi" in present and "opd" in present:
+        parts.append(f"list_contains($f_opd_lokasi, {prefix}lokasi || $pair_sep || {prefix}opd)")
+        params |= {"f_opd_lokasi": f.pair_keys(), "pair_sep": PAIR_SEP}
     for dim in ("lokasi", "opd"):
         allowed = getattr(scope, dim)
         if allowed is not None and dim in present:

@@ -10,7 +10,7 @@ import polars as pl
 
 from domain.periods import bounds
 from warehouse import disclosure
-from warehouse.db import Filters, Scope, run, where
+from warehouse.db import PAIR_SEP, Filters, Scope, run, where
 
 Con = duckdb.DuckDBPyConnection
 PREDIKAT_COLS = ["n_sangat_baik", "n_baik", "n_butuh_perbaikan", "n_kurang", "n_sangat_kurang"]
@@ -93,7 +93,25 @@ _SUM_COLS = [
     "n_predikat",
     *PREDIKAT_COLS,
     "n_resmi",
+    "n_predikat_resmi",
+    *[c.replace("n_", "n_resmi_", 1) for c in PREDIKAT_COLS],
+    "n_predikat_hitung",
+    *[c.replace("n_", "n_hitung_", 1) for c in PREDIKAT_COLS],
 ]
+# Predikat sources a comparison can be limited to (a page control; "terbaik": official where loaded, else computed).
+SUMBER = ("terbaik", "resmi", "hitung")
+
+
+def _with_source(sums: pl.DataFrame, sumber: str) -> pl.DataFrame:
+    """The predikat counts of one source in the columns every figure reads (n_predikat, n_<predikat>)."""
+    if sumber not in SUMBER:
+        raise ValueError(f"predikat source must come from the allow-list: {sumber!r}")
+    if sumber == "terbaik" or sums.is_empty():
+        return sums
+    return sums.with_columns(
+        pl.col(f"n_predikat_{sumber}").alias("n_predikat"),
+        *[pl.col(c.replace("n_", f"n_{sumber}_", 1)).alias(c) for c in PREDIKAT_COLS],
+    )
 
 
 _RESTRICTED_GROUPABLE = {"lokasi", "opd", "periode"}
@@ -107,6 +125,9 @@ def _cells(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     # the place and OPD filters alone, as a flag (the scope is in `w`); columns from this fixed list only
     chosen = " AND ".join(["TRUE", *[f"list_contains($c_{d}, {d})" for d in ("lokasi", "opd") if getattr(f, d)]])
     p_chosen = {f"c_{d}": list(getattr(f, d)) for d in ("lokasi", "opd") if getattr(f, d)}
+    if f.opd_lokasi:  # one place's OPD, not every place's OPD of that name
+        chosen += " AND list_contains($c_pairs, lokasi || $c_sep || opd)"
+        p_chosen |= {"c_pairs": f.pair_keys(), "c_sep": PAIR_SEP}
     sums = ", ".join(f"sum({c}) AS {c}" for c in _SUM_COLS)
     sql = f"""
         SELECT periode, lokasi, opd, min(periode_mulai) AS periode_mulai, {sums}, bool_and({chosen}) AS _in
@@ -174,17 +195,23 @@ def _means(sums: pl.DataFrame, group: list[str], scope: Scope) -> pl.DataFrame:
 
 
 @_rounded_for_restricted
-def scores_by(con: Con, f: Filters, scope: Scope, group: list[str]) -> pl.DataFrame:
-    """Scores and predikat counts grouped by the given dimensions over the filtered periods."""
-    return _means(_sums(con, f, scope, group, "scores_by"), group, scope)
+def scores_by(con: Con, f: Filters, scope: Scope, group: list[str], sumber: str = "terbaik") -> pl.DataFrame:
+    """Scores and predikat counts grouped by the given dimensions over the filtered periods; predikat from
+    `sumber` (SUMBER: best available, official only, computed only)."""
+    return _means(_with_source(_sums(con, f, scope, group, "scores_by"), sumber), group, scope)
 
 
 @_rounded_for_restricted
 def scores_levels(
-    con: Con, f: Filters, scope: Scope, finest: list[str], levels: tuple[tuple[str, ...], ...]
+    con: Con,
+    f: Filters,
+    scope: Scope,
+    finest: list[str],
+    levels: tuple[tuple[str, ...], ...],
+    sumber: str = "terbaik",
 ) -> dict[tuple[str, ...], pl.DataFrame]:
     """scores_by at several levels from one pass over the cube: each level must be a subset of `finest`."""
-    sums = _sums(con, f, scope, finest, "scores_levels")
+    sums = _with_source(_sums(con, f, scope, finest, "scores_levels"), sumber)
     return {lv: _means(sums, list(lv), scope) for lv in levels}
 
 
@@ -238,9 +265,10 @@ def biggest_changes(con: Con, f: Filters, scope: Scope, top: int = 5) -> pl.Data
 
 
 @_rounded_for_restricted
-def overview(con: Con, f: Filters, scope: Scope, top: int = 5) -> dict[str, pl.DataFrame]:
-    """The overview page's headline per place and biggest OPD changes, from one pass over the cube."""
-    sums = _sums(con, f, scope, ["lokasi", "opd", "periode"], "overview")
+def overview(con: Con, f: Filters, scope: Scope, top: int = 5, sumber: str = "terbaik") -> dict[str, pl.DataFrame]:
+    """The overview page's headline per place and biggest OPD changes, from one pass over the cube (predikat from
+    `sumber`, SUMBER)."""
+    sums = _with_source(_sums(con, f, scope, ["lokasi", "opd", "periode"], "overview"), sumber)
     return {
         "head": _headline(_means(sums, ["lokasi", "periode"], scope)),
         "changes": _changes(_means(sums, ["lokasi", "opd", "periode"], scope), top),
@@ -790,3 +818,70 @@ def employees_by(con: Con, f: Filters, scope: Scope, group: tuple[str, ...]) -> 
         )
         SELECT {keys}, count(DISTINCT nip) AS n_pegawai FROM rows WHERE {w} GROUP BY {keys} ORDER BY {keys}"""
     return run(con, sql, p, "employees_by")
+
+
+# Coverage: how complete each period is (agg_cakupan, agg_cakupan_ikm). Counts of people, not figures about them.
+def coverage(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
+    """Per place and appraisal period in range: employees on the roster then (`n_pegawai`), those with a result
+    (`n_dinilai`) and with an official predikat (`n_resmi`); `cakupan` = n_dinilai / n_pegawai and
+    `share_resmi` = n_resmi / n_dinilai (null where nobody was appraised)."""
+    w, p = where(f, scope, dims=["lokasi", "opd"])
+    sql = f"""SELECT lokasi, periode, min(periode_mulai) AS periode_mulai, sum(n_pegawai) AS n_pegawai,
+                     sum(n_dinilai) AS n_dinilai, sum(n_resmi) AS n_resmi
+              FROM agg_cakupan WHERE {w} GROUP BY lokasi, periode ORDER BY periode_mulai, lokasi"""
+    return run(con, sql, p, "coverage").with_columns(
+        (pl.col("n_dinilai") / _per("n_pegawai")).alias("cakupan"),
+        (pl.col("n_resmi") / _per("n_dinilai")).alias("share_resmi"),
+    )
+
+
+def with_completeness(cov: pl.DataFrame, cakupan_min: float) -> pl.DataFrame:
+    """`coverage` with `lengkap`: whether at least `cakupan_min` of the roster then has a result."""
+    return cov.with_columns((pl.col("cakupan").fill_null(0) >= cakupan_min).alias("lengkap"))
+
+
+def latest_complete(cov: pl.DataFrame, cakupan_min: float) -> pl.DataFrame:
+    """Per place with any result: its latest period with a result (`terakhir`) and its latest complete one
+    (`terakhir_lengkap`, null when none is complete)."""
+    c = with_completeness(cov, cakupan_min).filter(pl.col("n_dinilai") > 0).sort("periode_mulai")
+    return (
+        c.group_by("lokasi", maintain_order=True)
+        .agg(
+            pl.col("periode").last().alias("terakhir"),
+            pl.col("periode").filter(pl.col("lengkap")).last().alias("terakhir_lengkap"),
+        )
+        .sort("lokasi")
+    )
+
+
+def default_end(cov: pl.DataFrame, cakupan_min: float, keys: list[str]) -> str | None:
+    """The default range's last period: the latest period complete in every place that has a complete one
+    (so every place's headline compares complete periods); the last period when no place has one."""
+    if not keys:
+        return None
+    ends = latest_complete(cov, cakupan_min)["terakhir_lengkap"].drop_nulls().to_list()
+    order = {k: i for i, k in enumerate(keys)}
+    known = [e for e in ends if e in order]
+    return min(known, key=order.__getitem__) if known else keys[-1]
+
+
+def partial_periods(cov: pl.DataFrame, cakupan_min: float) -> pl.DataFrame:
+    """The periods in `cov` with a result somewhere that are not complete where they have one, per place:
+    lokasi, periode, n_dinilai, n_pegawai (what "sebagian: 3 dari 925 pegawai" says)."""
+    c = with_completeness(cov, cakupan_min)
+    return c.filter((pl.col("n_dinilai") > 0) & ~pl.col("lengkap")).select("lokasi", "periode", "n_dinilai", "n_pegawai")
+
+
+def ikm_coverage(con: Con, f: Filters, scope: Scope, by_unit: bool = False) -> pl.DataFrame:
+    """Per place (and service unit with `by_unit`) and survey quarter overlapping the range: the months of the
+    quarter with responses (`n_bulan`, 0-3) and the responses (`n_responden`). Units under the viewer's
+    minimum are left out, as they are from ikm_by_place and ikm_units."""
+    w, p = _ikm_where(f, scope)
+    unit = ", unit_layanan" if by_unit else ""
+    sql = f"""WITH i AS (SELECT lokasi, unit_layanan, periode, periode_mulai FROM fct_ikm
+                         WHERE {w} AND n_responden >= $min_group),
+              c AS (SELECT i.*, c.bulan, c.n_responden FROM i JOIN agg_cakupan_ikm c USING (lokasi, unit_layanan, periode))
+              SELECT lokasi{unit}, periode, min(periode_mulai) AS periode_mulai,
+                     len(list_distinct(flatten(list(bulan)))) AS n_bulan, sum(n_responden) AS n_responden
+              FROM c GROUP BY lokasi{unit}, periode ORDER BY lokasi{unit}, periode"""
+    return run(con, sql, {**p, "min_group": _min_group(scope)}, "ikm_coverage")

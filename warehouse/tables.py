@@ -16,6 +16,8 @@ TABLES: dict[str, str | None] = {
     "fct_distribusi": "lokasi, periode",
     "fct_penilai": "lokasi, periode",
     "fct_ikm": "lokasi, periode",
+    "agg_cakupan": None,  # how complete each period is per place and OPD (small)
+    "agg_cakupan_ikm": None,
     "fct_prestasi_pp46": None,  # PP 46/2011 results, a legacy regime kept apart
     "fct_ikm_2004": None,  # the KepmenPAN 25/2004 index, a legacy regime kept apart from fct_ikm
     "stg_skm": "lokasi, periode",

@@ -1,6 +1,7 @@
 -- mart_pembinaan. Grain: one row per employee and period for employees that a coaching rule flags
 -- as of that period. Rules (settings [pembinaan]):
---   predikat: predikat Butuh Perbaikan or worse in that period;
+--   predikat: predikat Butuh Perbaikan or worse in that period (sumber_predikat says whether the official
+--             predikat or the dashboard's computed one, so the list can say which);
 --   berturut: hasil kerja below score_cutoff in each of the last consecutive_periods calendar periods
 --             (a missing period breaks the run: January, June and December are not three in a row);
 --   tren: a falling trend over the last trend_periods calendar periods, each with a hasil kerja, with a
@@ -10,7 +11,7 @@ CREATE TABLE mart_pembinaan AS
 -- Only the columns the rules and the list use go through the windows (the sort carries them).
 WITH k AS (
     SELECT f.nip, f.periode, f.periode_mulai, f.periode_jenis, f.periode_ke, f.hasil_kerja, f.perilaku,
-           f.predikat, o.urut
+           f.predikat, f.sumber_predikat, o.urut
     FROM fct_kinerja f
     LEFT JOIN cfg_predikat o ON o.predikat = f.predikat
 ),
@@ -61,7 +62,7 @@ lemah_nilai AS (
 SELECT
     f.nip, d.nama, d.lokasi, d.opd, d.unit_kerja, d.jenis_jabatan, d.golongan, d.status_asn, d.jabatan,
     d.nip_atasan, d.nama_atasan, f.periode, f.periode_mulai, f.hasil_kerja, f.perilaku, f.predikat,
-    f.aturan_predikat, f.aturan_berturut, f.aturan_tren,
+    f.sumber_predikat, f.aturan_predikat, f.aturan_berturut, f.aturan_tren,
     f.aturan_predikat::INT + f.aturan_berturut::INT + f.aturan_tren::INT AS n_aturan,
     li.indikator_lemah, ln.nilai_lemah, f.tren,
     -- most urgent first: more rules, worse predikat, lower score

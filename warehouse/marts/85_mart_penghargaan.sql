@@ -1,16 +1,18 @@
 -- mart_penghargaan. Grain: one row per employee and period for consistent top performers as of that
 -- period: over the last min_periods calendar periods (all present: a gap breaks the run), Sangat Baik in at least min_share_sangat_baik of them and
--- a mean hasil kerja of at least min_score.
+-- a mean hasil kerja of at least min_score. n_sb_resmi: how many of those Sangat Baik are official predikat
+-- (the rest computed by the dashboard), so the list says why each person is on it.
 CREATE TABLE mart_penghargaan AS
 -- Only the columns the rule and the list use go through the windows (the sort carries them).
 WITH k AS (
-    SELECT nip, periode, periode_mulai, periode_jenis, periode_ke, hasil_kerja, perilaku, predikat
+    SELECT nip, periode, periode_mulai, periode_jenis, periode_ke, hasil_kerja, perilaku, predikat, sumber_predikat
     FROM fct_kinerja
 ),
 w AS (
     SELECT *,
         count(*) OVER win AS n_win,
         count(*) FILTER (WHERE predikat = 'Sangat Baik') OVER win AS n_sb,
+        count(*) FILTER (WHERE predikat = 'Sangat Baik' AND sumber_predikat = 'resmi') OVER win AS n_sb_resmi,
         avg(hasil_kerja) OVER win AS rata_hasil,
         avg(perilaku) OVER win AS rata_perilaku,
         list(round(hasil_kerja, 1)) OVER win AS tren
@@ -42,7 +44,7 @@ kuat_nilai AS (
     FROM nilai GROUP BY nip, periode
 )
 SELECT t.nip, d.nama, d.lokasi, d.opd, d.unit_kerja, d.jenis_jabatan, d.golongan, d.status_asn, d.jabatan,
-       t.periode, t.periode_mulai, t.n_sb, t.n_win, t.rata_hasil, t.rata_perilaku, t.predikat, t.tren,
+       t.periode, t.periode_mulai, t.n_sb, t.n_sb_resmi, t.n_win, t.rata_hasil, t.rata_perilaku, t.predikat, t.tren,
        ki.indikator_unggul, kn.nilai_unggul
 FROM top t
 JOIN fct_penempatan d USING (nip, periode)

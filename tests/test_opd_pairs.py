@@ -1,0 +1,81 @@
+"""Two places' OPDs of one name stay two: the sidebar offers (place, OPD) pairs labelled with their place, the
+queries filter the chosen place's OPD only, and links made before the pairs (a bare OPD name) still work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers import app_headline, query
+from warehouse import queries as Q
+from warehouse.db import Filters, Scope, connect
+
+HARNESS = str(Path(__file__).with_name("app_page.py"))
+OPD = "Dinas Kesehatan"
+
+
+def _reference(s, places: list[str]) -> dict[str, int]:
+    """Employee-periods per place of the OPD in the chosen places, straight from the facts."""
+    sql = """SELECT t.lokasi, count(*) AS n FROM fct_kinerja k JOIN fct_penempatan t USING (nip, periode)
+             WHERE t.opd = $opd AND list_contains($places, t.lokasi) GROUP BY t.lokasi"""
+    return dict(query(s, sql, {"opd": OPD, "places": places}).rows())
+
+
+def test_a_pair_filters_one_places_opd(demo_settings):
+    con = connect(str(demo_settings.warehouse))
+    both = query(demo_settings, "SELECT DISTINCT lokasi FROM dim_filter WHERE opd = $o ORDER BY lokasi", {"o": OPD})
+    places = both["lokasi"].to_list()
+    assert len(places) >= 2, "the demo must hold the name in two places for this test"
+    one = places[0]
+    got = Q.scores_by(con, Filters(opd=(OPD,), opd_lokasi=((one, OPD),)), Scope(), ["lokasi"])
+    assert dict(got.select("lokasi", "n").rows()) == _reference(demo_settings, [one])
+    # by name alone (links made before the pairs): every place's OPD of that name
+    got = Q.scores_by(con, Filters(opd=(OPD,)), Scope(), ["lokasi"])
+    assert dict(got.select("lokasi", "n").rows()) == _reference(demo_settings, places)
+    # a restricted viewer's cells honour the pair too
+    cells = Q._cells(con, Filters(opd=(OPD,), opd_lokasi=((one, OPD),)), Scope(aggregate_only=True, min_group=2))
+    chosen = cells.filter("_in").select("lokasi", "opd").unique().rows()
+    assert chosen == [(one, OPD)]
+
+
+@pytest.fixture()
+def app(demo_settings, monkeypatch, tmp_path):
+    monkeypatch.setenv("KINERJA_WAREHOUSE", str(demo_settings.warehouse))
+    monkeypatch.setenv("KINERJA_STAGING", str(demo_settings.staging))
+    monkeypatch.setenv("KINERJA_APP_DB", f"sqlite:///{tmp_path / 'app.db'}")
+    from ui.data import settings
+
+    settings.clear()
+
+    def make(page: str, **params) -> AppTest:
+        at = AppTest.from_file(HARNESS, default_timeout=60)
+        at.session_state["_page"] = page
+        for k, v in params.items():
+            at.query_params[k] = v
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    yield make
+    settings.clear()
+
+
+def test_the_sidebar_lists_each_places_opd_with_its_place(app, demo_settings):
+    at = app("ringkasan", opd=[f"Jambi::{OPD}"])
+    box = at.sidebar.multiselect(key="opd")
+    labels = [box.format_func(o) for o in box.options]
+    assert f"{OPD} (Jambi)" in labels and f"{OPD} (Bangko)" in labels
+    assert OPD not in labels  # never the bare, ambiguous name
+    assert box.value == [f"Jambi::{OPD}"]
+    assert list(app_headline(at)["rows"]) == ["Jambi"]
+    assert at.query_params["opd"] in (f"Jambi::{OPD}", [f"Jambi::{OPD}"])  # the code stays in the address
+
+
+def test_an_older_link_with_a_bare_name_still_works(app, demo_settings):
+    at = app("ringkasan", opd=[OPD])
+    box = at.sidebar.multiselect(key="opd")
+    places = query(demo_settings, "SELECT DISTINCT lokasi FROM dim_filter WHERE opd = $o", {"o": OPD})["lokasi"].to_list()
+    assert sorted(box.value) == sorted(f"{p}::{OPD}" for p in places)
+    assert sorted(app_headline(at)["rows"]) == sorted(places)
