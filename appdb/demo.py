@@ -9,11 +9,12 @@ import sqlalchemy as sa
 from appdb.accounts import DEMO_PREFIX, SYSTEM, AccountError, Policy, create_user, real_admin_exists, update_user
 from appdb.tables import users
 from domain.places import PLACES
+from pipelines.demo.catalog import DEMO_FILE_PATTERN
 
 DEMO_PASSWORD = "dasbor-demo"
 PREFIX = DEMO_PREFIX
-# the files `python -m pipelines demo` writes (pipelines/demo_files.py)
-_DEMO_FILE = re.compile(r"^(pegawai\.xlsx|capaian_[a-z]+\.csv|perilaku\.parquet|evaluasi_jambi\.xlsx|skm_[a-z]+\.csv)$")
+# the files `python -m pipelines demo` writes (declared beside the generator)
+_DEMO_FILE = re.compile(DEMO_FILE_PATTERN)
 
 
 def is_demo_load(files: list[str]) -> bool:

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 
 import duckdb
 
+from domain.words import STOP_WORDS
 from warehouse import queries as Q
 from warehouse.db import Filters, Scope
 
 SCOPE = Scope()
 MIN_GROUP = 10
 LIST_ROWS = 200  # settings.toml [tampilan] baris_daftar: what the list pages show
+SKM_COMPLAINT_MAX = 2  # settings.toml [skm] keluhan_nilai_maks: answers at or under it make a complaint
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Context:
 
     nip: str
     unit: str | None
+    unit_key: tuple[str, str, str] | None = None  # (place, unit, survey period) of the unit's latest survey
 
 
 def frame(con: duckdb.DuckDBPyConnection, f: Filters) -> None:
@@ -36,12 +39,15 @@ def frame(con: duckdb.DuckDBPyConnection, f: Filters) -> None:
     Q.load_history(con)
     Q.loads_seen(con, SCOPE)  # the loads a table's Excel download describes, as the viewer may see them
     Q.demo_roles(con)  # once per warehouse version: which demo accounts to create (sign-in page)
+    Q.coverage(con, f, SCOPE)  # every page: partial periods marked, the default end of the range
+    Q.coverage(con, Filters(), SCOPE)
 
 
 def _ringkasan(con, f, ctx):
     Q.overview(con, f, SCOPE)
     Q.ikm_by_place(con, f, SCOPE)
     Q.distribution_breaks(con, f, SCOPE)
+    Q.ikm_coverage(con, f, SCOPE)
 
 
 def _skor(con, f, ctx):
@@ -49,6 +55,8 @@ def _skor(con, f, ctx):
     Q.score_distribution(con, f, SCOPE)
     Q.indicator_capaian(con, f, SCOPE)
     Q.rater_leniency(con, f, SCOPE)
+    Q.employees_by(con, f, SCOPE, ("lokasi",))
+    Q.employees_by(con, f, SCOPE, ("lokasi", "opd"))
 
 
 def _tren(con, f, ctx):
@@ -63,6 +71,10 @@ def _bandingkan(con, f, ctx):
 def _umpan_balik(con, f, ctx):
     Q.ikm_units(con, f, SCOPE)
     Q.skm_responses(con, f, SCOPE, unit=ctx.unit)
+    if ctx.unit_key is not None:
+        Q.skm_respondent_profile(con, SCOPE, *ctx.unit_key)
+        Q.skm_complaint_words(con, SCOPE, *ctx.unit_key, SKM_COMPLAINT_MAX, sorted(STOP_WORDS))
+        Q.skm_comment_groups(con, SCOPE, *ctx.unit_key, SKM_COMPLAINT_MAX)
 
 
 def _pembinaan(con, f, ctx):
@@ -118,5 +130,7 @@ def context(con: duckdb.DuckDBPyConnection, f: Filters) -> Context:
     listed = Q.coaching_list(con, f, SCOPE, limit=1)
     nip = listed["nip"][0] if listed.height else Q.employee_search(con, SCOPE, "1", limit=1)["nip"][0]
     units = Q.ikm_units(con, f, SCOPE)
-    unit = units.sort("ikm_konversi")["unit_layanan"][0] if units.height else None
-    return Context(nip=nip, unit=unit)
+    if not units.height:
+        return Context(nip=nip, unit=None)
+    worst = units.sort("ikm_konversi").row(0, named=True)
+    return Context(nip=nip, unit=worst["unit_layanan"], unit_key=(worst["lokasi"], worst["unit_layanan"], worst["periode"]))

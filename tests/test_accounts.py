@@ -142,6 +142,21 @@ def test_demo_accounts_exist_only_with_demo_data(app_engine):
     assert authenticate(app_engine, "demo-admin", "dasbor-demo", POLICY)[1] == "disabled"
 
 
+def test_every_file_the_demo_writes_is_recognised_as_the_demo(tmp_path):
+    """The demo accounts show while the warehouse holds only demo files: every file the generator writes (the
+    appraisal, survey, talent and earlier regimes' files) must be one, or `make run` offers no demo account."""
+    from pipelines.demo.files import write_demo_files
+    from pipelines.demo.generate import generate
+    from pipelines.demo.legacy import write_legacy_files
+
+    data = generate(employees=40, periods=3)
+    written = write_demo_files(data, tmp_path) + write_legacy_files(data, tmp_path)
+    names = [p.name for p in written]
+    assert {"hasil_asesmen_talenta.xlsx", "pp46_prestasi_kerja_2017_2018.xlsx"} <= set(names)
+    assert is_demo_load(names)
+    assert not is_demo_load([*names, "riwayat_hukuman_disiplin_merangin.csv"])
+
+
 def test_command_line_adds_lists_disables_and_logs(app_db_url, monkeypatch, capsys):
     monkeypatch.setenv("KINERJA_APP_DB", app_db_url)
     monkeypatch.setattr("sys.stdin", io.StringIO("sandi-admin-panjang\n"))

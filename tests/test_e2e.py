@@ -226,12 +226,17 @@ def test_upload_widget_speaks_the_chosen_language(server, browser):
     page = _open(browser, f"{server}/data")
     page.wait_for_selector("[data-testid='stFileUploaderDropzone'] button", timeout=60_000)
     shown = page.evaluate("""() => {
-        const b = document.querySelector("[data-testid='stFileUploaderDropzone'] button");
-        const i = document.querySelector("[data-testid='stFileUploaderDropzoneInstructions']");
-        return [getComputedStyle(b, '::after').content, getComputedStyle(i, '::after').content,
-                getComputedStyle(b).fontSize];
+        const label = document.querySelector(
+            "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer']");
+        const english = label.querySelector("p");
+        const i = document.querySelector("[data-testid='stFileUploaderDropzoneInstructions'] div");
+        const hint = document.querySelector("[data-testid='stFileUploaderDropzoneInstructions'] span");
+        return [getComputedStyle(label, '::after').content, getComputedStyle(i, '::after').content,
+                english ? getComputedStyle(english).display : "none", hint ? getComputedStyle(hint).display : "none"];
     }""")
-    assert "Pilih berkas" in shown[0] and "per berkas" in shown[1] and shown[2] == "0px"
+    # the translation is drawn in place of Streamlit's English words, which are hidden (nothing overlaps)
+    assert "Pilih berkas" in shown[0] and "per berkas" in shown[1], shown
+    assert shown[2:] == ["none", "none"], shown
     page.close()
 
 

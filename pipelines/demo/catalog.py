@@ -257,3 +257,12 @@ NAMA_BELAKANG = [
     "Ardiansyah",
     "Pane",
 ]
+
+
+# Every file the demo generator writes (files.py, legacy.py): a warehouse that loaded only these is the demo, and
+# the sign-in page offers the demo accounts (appdb.demo.is_demo_load).
+DEMO_FILE_PATTERN = (
+    r"^(pegawai\.xlsx|capaian_[a-z]+\.(csv|xlsx)|perilaku\.parquet|evaluasi_jambi\.(xlsx|parquet)|skm_[a-z]+\.csv"
+    r"|hasil_asesmen_talenta\.xlsx|riwayat_hukuman_disiplin\.csv|riwayat_status_pegawai\.csv"
+    r"|pp46_prestasi_kerja_\d{4}_\d{4}\.xlsx|ikm_kepmenpan_25_2004_tahun_\d{4}\.csv)$"
+)

@@ -7,8 +7,9 @@
 CREATE TABLE fct_prestasi_pp46 AS
 WITH s AS (
     SELECT p.*,
-        round((orientasi_pelayanan + integritas + komitmen + disiplin + kerja_sama + coalesce(kepemimpinan, 0))
-              / (5 + (kepemimpinan IS NOT NULL)::INT), 2) AS perilaku_hitung
+        -- the mean of the aspects rated: list_avg skips a kepemimpinan left empty (non-structural posts)
+        round(list_avg([orientasi_pelayanan, integritas, komitmen, disiplin, kerja_sama, kepemimpinan]), 2)
+            AS perilaku_hitung
     FROM stg_pp46 p
 ),
 n AS (

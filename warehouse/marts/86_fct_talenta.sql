@@ -10,11 +10,10 @@
 CREATE TABLE fct_talenta AS
 WITH nilai AS (
     SELECT k.nip, year(k.periode_mulai) AS tahun, k.periode_jenis, k.predikat,
-        CASE p.ordinal WHEN 5 THEN getvariable('talenta_nilai_sangat_baik')
-                       WHEN 4 THEN getvariable('talenta_nilai_baik')
-                       WHEN 3 THEN getvariable('talenta_nilai_butuh_perbaikan')
-                       WHEN 2 THEN getvariable('talenta_nilai_kurang')
-                       WHEN 1 THEN getvariable('talenta_nilai_sangat_kurang') END AS nilai
+        -- the 1-5 ordinal indexes the settings' scores, Sangat Kurang first
+        [getvariable('talenta_nilai_sangat_kurang'), getvariable('talenta_nilai_kurang'),
+         getvariable('talenta_nilai_butuh_perbaikan'), getvariable('talenta_nilai_baik'),
+         getvariable('talenta_nilai_sangat_baik')][p.ordinal] AS nilai
     FROM fct_kinerja k JOIN cfg_predikat p ON p.predikat = k.predikat
     WHERE k.predikat IS NOT NULL AND k.rezim = 'PermenPANRB 6/2022'
 ),
@@ -68,12 +67,8 @@ level AS (
     LEFT JOIN sanksi s USING (nip, tahun)
 ),
 kotak AS (
-    SELECT *,
-        CASE kinerja_level || '/' || potensial_level
-            WHEN 'di_atas/rendah' THEN 4 WHEN 'di_atas/menengah' THEN 7 WHEN 'di_atas/tinggi' THEN 9
-            WHEN 'sesuai/rendah' THEN 2 WHEN 'sesuai/menengah' THEN 5 WHEN 'sesuai/tinggi' THEN 8
-            WHEN 'di_bawah/rendah' THEN 1 WHEN 'di_bawah/menengah' THEN 3 WHEN 'di_bawah/tinggi' THEN 6 END AS kotak
-    FROM level
+    SELECT l.*, c.kotak  -- the nine-box number of the two levels (cfg_kotak, from domain.talenta.BOX)
+    FROM level l LEFT JOIN cfg_kotak c USING (kinerja_level, potensial_level)
 )
 SELECT k.nip, t.nama, t.lokasi, t.opd, t.unit_kerja, t.jabatan, t.jenis_jabatan, CAST(k.tahun AS VARCHAR) AS tahun,
     k.nilai_kinerja, k.n_tahun, k.n_predikat, k.tahun_kinerja, k.nilai_per_tahun, k.kinerja_level,

@@ -12,6 +12,7 @@ import polars as pl
 
 from domain.appraisal import BERAKHLAK, MATRIX, PREDIKAT_ORDER, REZIM_PP30, REZIM_PP46, TIDAK_DIISI
 from domain.survey import SKM_WEIGHTS
+from domain.talenta import BOX
 from settings import Settings
 from warehouse.marts.talenta_rules import TALENTA_SECTIONS, talenta_lists
 
@@ -61,7 +62,11 @@ def _rule_tables(con: duckdb.DuckDBPyConnection, s: Settings) -> None:
     cfg_predikat = pl.DataFrame(PREDIKAT_ORDER, schema=["predikat", "urut", "ordinal"], orient="row")  # noqa: F841
     roles = s.section("perilaku")
     cfg_peran = pl.DataFrame({"peran": list(roles), "bobot": [float(v) for v in roles.values()]})  # noqa: F841
-    for t in ("cfg_matriks", "cfg_predikat", "cfg_peran"):
+    # the nine-box numbering (PermenPANRB 3/2020), one row per (kinerja level, potensial level)
+    cfg_kotak = pl.DataFrame(  # noqa: F841
+        [(k, p, n) for (k, p), n in BOX.items()], schema=["kinerja_level", "potensial_level", "kotak"], orient="row"
+    )
+    for t in ("cfg_matriks", "cfg_predikat", "cfg_peran", "cfg_kotak"):
         con.execute(f"CREATE OR REPLACE TABLE {t} AS SELECT * FROM {t}")
 
 
