@@ -1,5 +1,6 @@
 """Two places' OPDs of one name stay two: the sidebar offers (place, OPD) pairs labelled with their place, the
-queries filter the chosen place's OPD only, and links made before the pairs (a bare OPD name) still work."""
+queries filter the chosen place's OPD only, and links made before the pairs (a bare OPD name) still work. Units
+kerja likewise, as (place, OPD, unit) triples."""
 
 from __future__ import annotations
 
@@ -79,3 +80,42 @@ def test_an_older_link_with_a_bare_name_still_works(app, demo_settings):
     places = query(demo_settings, "SELECT DISTINCT lokasi FROM dim_filter WHERE opd = $o", {"o": OPD})["lokasi"].to_list()
     assert sorted(box.value) == sorted(f"{p}::{OPD}" for p in places)
     assert sorted(app_headline(at)["rows"]) == sorted(places)
+
+
+UNIT = "Bidang Bina Marga"  # a unit of Dinas PUPR in three places of the demo
+
+
+def test_a_unit_triple_filters_one_places_unit(demo_settings):
+    con = connect(str(demo_settings.warehouse))
+    where = "SELECT DISTINCT lokasi, opd FROM dim_filter WHERE unit_kerja = $u ORDER BY lokasi"
+    homes = query(demo_settings, where, {"u": UNIT}).rows()
+    assert len(homes) >= 2, "the demo must hold the unit name in two places for this test"
+    (lok, opd), others = homes[0], homes[1:]
+    ref = """SELECT t.lokasi, count(*) AS n FROM fct_kinerja k JOIN fct_penempatan t USING (nip, periode)
+             WHERE t.unit_kerja = $u AND list_contains($places, t.lokasi) GROUP BY t.lokasi"""
+    one = Filters(unit_kerja=(UNIT,), unit_lokasi=((lok, opd, UNIT),))
+    got = Q.scores_by(con, one, Scope(), ["lokasi"])
+    assert dict(got.select("lokasi", "n").rows()) == dict(query(demo_settings, ref, {"u": UNIT, "places": [lok]}).rows())
+    # by name alone: every place's unit of that name
+    got = Q.scores_by(con, Filters(unit_kerja=(UNIT,)), Scope(), ["lokasi"])
+    everywhere = [lok, *[lk for lk, _ in others]]
+    assert dict(got.select("lokasi", "n").rows()) == dict(query(demo_settings, ref, {"u": UNIT, "places": everywhere}).rows())
+    # the people lists narrow the same way
+    listed = Q.coaching_list(con, one, Scope(), limit=10_000)
+    assert set(listed["lokasi"].to_list()) <= {lok}
+
+
+def test_the_sidebar_lists_each_unit_with_its_opd_and_place(app, demo_settings):
+    homes = query(demo_settings, "SELECT DISTINCT lokasi, opd FROM dim_filter WHERE unit_kerja = $u", {"u": UNIT}).rows()
+    at = app("ringkasan", unit_kerja=[UNIT])  # an older link: the bare name chooses every place's unit
+    box = at.sidebar.multiselect(key="unit_kerja")
+    labels = [box.format_func(o) for o in box.options]
+    assert {f"{UNIT} ({opd}, {lok})" for lok, opd in homes} <= set(labels)
+    assert UNIT not in labels
+    assert sorted(box.value) == sorted(f"{lok}::{opd}::{UNIT}" for lok, opd in homes)
+    assert sorted(app_headline(at)["rows"]) == sorted({lok for lok, _ in homes})
+    # a unit of one place's OPD: only that place
+    lok, opd = sorted(homes)[0]
+    at = app("ringkasan", unit_kerja=[f"{lok}::{opd}::{UNIT}"])
+    assert list(app_headline(at)["rows"]) == [lok]
+    assert at.sidebar.multiselect(key="unit_kerja").value == [f"{lok}::{opd}::{UNIT}"]

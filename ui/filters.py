@@ -133,10 +133,62 @@ def _opd(opts: pl.DataFrame) -> tuple[tuple[str, ...], tuple[tuple[str, str], ..
     return tuple(sorted({o for _, o in pairs})), pairs
 
 
-def _splitting(opts: pl.DataFrame) -> tuple[tuple[str, ...], ...]:
+def _unit_choices(opts: pl.DataFrame) -> tuple[list[str], dict[str, str]]:
+    """The unit kerja options as (place, OPD, unit) codes, ordered by name then OPD and place, labelled by name,
+    with the OPD (and the place, where it differs) added where units share a name ("Sekretariat (Dinas
+    Kesehatan, Jambi)"): a unit is one OPD's in one place."""
+    rows = opts.select("lokasi", "opd", "unit_kerja").drop_nulls().unique().rows()
+    order = {p: i for i, p in enumerate(PLACES)}
+    rows = sorted(rows, key=lambda r: (r[2], r[1], order.get(r[0], 99), r[0]))
+    by_name: dict[str, list[tuple[str, str, str]]] = {}
+    for r in rows:
+        by_name.setdefault(r[2], []).append(r)
+    codes, labels = [], {}
+    for lok, opd, unit in rows:
+        code = OPD_SEP.join((lok, opd, unit))
+        codes.append(code)
+        twins = by_name[unit]
+        if len(twins) == 1:
+            labels[code] = unit
+        elif len({(lk, o) for lk, o, _ in twins if o == opd}) > 1 or len({lk for lk, _, _ in twins}) > 1:
+            labels[code] = f"{unit} ({opd}, {lok})"
+        else:
+            labels[code] = f"{unit} ({opd})"
+    return codes, labels
+
+
+def _legacy_units(codes: list[str]) -> None:
+    """Bare unit names (links made before the triples, chart clicks) become the codes of every unit of that name
+    among `codes`, in the URL and in the remembered choice."""
+    asked = st.query_params.get_all("unit_kerja")
+    if any(OPD_SEP not in v for v in asked):
+        st.query_params["unit_kerja"] = _expand_units(asked, codes)
+    held = st.session_state.get("unit_kerja")
+    if held and any(OPD_SEP not in v for v in held):
+        st.session_state["unit_kerja"] = _expand_units(list(held), codes)
+
+
+def _expand_units(values: list[str], codes: list[str]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        found = [v] if OPD_SEP in v else [c for c in codes if c.split(OPD_SEP)[-1] == v]
+        out += [c for c in found if c not in out]
+    return out
+
+
+def _units(opts: pl.DataFrame) -> tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]:
+    """The unit kerja filter: the chosen names and the chosen (place, OPD, unit) triples."""
+    codes, labels = _unit_choices(opts)
+    _legacy_units(codes)
+    chosen = _multi("unit_kerja", codes, labels=labels)
+    triples = tuple(tuple(c.split(OPD_SEP, 2)) for c in chosen)
+    return tuple(sorted({u for _, _, u in triples})), triples  # type: ignore[return-value]
+
+
+def _splitting(opts: pl.DataFrame) -> tuple[tuple, ...]:
     """The filters that split an OPD (unit, jabatan, golongan, status): for viewers who may see people."""
     return (
-        _multi("unit_kerja", sorted(opts["unit_kerja"].unique().to_list())),
+        *_units(opts),
         _multi("jenis_jabatan", sorted(opts["jenis_jabatan"].drop_nulls().unique().to_list()), translate=True),
         _multi("golongan", sorted(opts["golongan"].drop_nulls().unique().to_list())),
         _multi("status_asn", sorted(opts["status_asn"].drop_nulls().unique().to_list())),
@@ -174,12 +226,13 @@ def sidebar() -> Filters:
         _refuse_outside("lokasi", allowed)
         pairs_all = everything.select("lokasi", "opd").unique().rows()
         _refuse_outside("opd", sorted({o for _, o in pairs_all} | {f"{lk}{OPD_SEP}{o}" for lk, o in pairs_all}))
-        _refuse_outside("unit_kerja", everything["unit_kerja"].drop_nulls().unique().to_list())
+        units_all = everything.select("lokasi", "opd", "unit_kerja").drop_nulls().unique().rows()
+        _refuse_outside("unit_kerja", sorted({u for *_, u in units_all} | {OPD_SEP.join(r) for r in units_all}))
         if sc.suppresses:  # no filter that splits an OPD for a viewer whose small groups are withheld
             for key in LIMITED_DIMS:
                 _refuse_outside(key, [])
         lok = _multi("lokasi", allowed)
-        opd = unit = jab = gol = sta = pairs = ()
+        opd = unit = jab = gol = sta = pairs = triples = ()
         if _more_open():
             opts = cached(queries.filter_options, sc, lokasi=lok)
             opd, pairs = _opd(opts)
@@ -187,10 +240,10 @@ def sidebar() -> Filters:
                 chosen = pl.DataFrame(list(pairs), schema=["lokasi", "opd"], orient="row")
                 opts = opts.join(chosen, on=["lokasi", "opd"], how="semi")
             if not sc.suppresses:
-                unit, jab, gol, sta = _splitting(opts)
+                unit, triples, jab, gol, sta = _splitting(opts)
         if lok or opd or unit or jab or gol or sta or (dari, sampai) != default:  # nothing to reset otherwise
             st.button(t("reset"), key="reset_filters", on_click=reset, icon=":material/restart_alt:")
-    return Filters(dari, sampai, lok, opd, unit, jab, gol, sta, opd_lokasi=pairs)
+    return Filters(dari, sampai, lok, opd, unit, jab, gol, sta, opd_lokasi=pairs, unit_lokasi=triples)
 
 
 def describe(f: Filters) -> list[tuple[str, str]]:
@@ -198,7 +251,10 @@ def describe(f: Filters) -> list[tuple[str, str]]:
     everything = t("all")
     shared = {o for _, o in f.opd_lokasi if sum(1 for _, x in f.opd_lokasi if x == o) > 1}
     opds = [f"{o} ({lk})" if o in shared or len(f.lokasi) != 1 else o for lk, o in f.opd_lokasi]
+    twins = {u for _, _, u in f.unit_lokasi if sum(1 for *_, x in f.unit_lokasi if x == u) > 1}
+    units = [f"{u} ({o}, {lk})" if u in twins else u for lk, o, u in f.unit_lokasi]
+    named = {"opd": opds, "unit_kerja": units}
     return [
         (t("period_range"), f"{fmt.period(f.dari, lang())} – {fmt.period(f.sampai, lang())}"),
-        *[(t(k), ", ".join(opds if k == "opd" and opds else getattr(f, k)) or everything) for k in KEYS[1:]],
+        *[(t(k), ", ".join(named.get(k) or getattr(f, k)) or everything) for k in KEYS[1:]],
     ]

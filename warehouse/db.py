@@ -131,10 +131,16 @@ class Filters:
     # (place, OPD) pairs: two places' OPDs may share a name ("Dinas Kesehatan" in Jambi and in Bangko), so a chosen
     # OPD is one place's; `opd` holds the chosen names too, for code that only needs names.
     opd_lokasi: tuple[tuple[str, str], ...] = ()
+    # (place, OPD, unit) triples likewise: "Sekretariat" is a unit of many OPDs in every place
+    unit_lokasi: tuple[tuple[str, str, str], ...] = ()
 
     def pair_keys(self) -> list[str]:
         """The chosen (place, OPD) pairs as one text each, the form `where` compares (PAIR_SEP between)."""
         return [f"{lok}{PAIR_SEP}{opd}" for lok, opd in self.opd_lokasi]
+
+    def unit_keys(self) -> list[str]:
+        """The chosen (place, OPD, unit) triples as one text each (PAIR_SEP between)."""
+        return [PAIR_SEP.join(u) for u in self.unit_lokasi]
 
 
 PAIR_SEP = "\x1f"  # a place and an OPD name in one value: a character no name holds
@@ -188,6 +194,10 @@ def where(
     if f.opd_lokasi and "lokasi" in present and "opd" in present:
         parts.append(f"list_contains($f_opd_lokasi, {prefix}lokasi || $pair_sep || {prefix}opd)")
         params |= {"f_opd_lokasi": f.pair_keys(), "pair_sep": PAIR_SEP}
+    if f.unit_lokasi and {"lokasi", "opd", "unit_kerja"} <= set(present) and not limited:
+        key = f"{prefix}lokasi || $pair_sep || {prefix}opd || $pair_sep || {prefix}unit_kerja"
+        parts.append(f"list_contains($f_unit_lokasi, {key})")
+        params |= {"f_unit_lokasi": f.unit_keys(), "pair_sep": PAIR_SEP}
     for dim in ("lokasi", "opd"):
         allowed = getattr(scope, dim)
         if allowed is not None and dim in present:
