@@ -17,7 +17,7 @@ OPD: dict[str, dict[str, list[str]]] = {
         "Dinas Pendidikan": ["SMP Negeri 1 Bangko", "SD Negeri 12 Bangko", "Bidang Pembinaan SD"],
         "Disdukcapil": ["Bidang Pelayanan Pendaftaran Penduduk", "Bidang Pencatatan Sipil"],
         "Dinas PUPR": ["Bidang Bina Marga", "Bidang Sumber Daya Air", "Bidang Cipta Karya"],
-        "Dinas Perhubungan": ["Bidang Lalu Lintas", "UPTD Terminal Bangko"],
+        "Dinas Perhubungan": ["Bidang Lalu Lintas", "UPTD Pengujian Kendaraan Bermotor"],
         "Kecamatan Bangko": ["Kelurahan Pasar Bangko", "Kelurahan Dusun Bangko", "Kelurahan Pematang Kandis"],
         "DPMPTSP": ["Bidang Pelayanan Perizinan"],
         "BKPSDM": ["Bidang Penilaian Kinerja Aparatur"],
@@ -120,7 +120,7 @@ LAYANAN = {
         ("Puskesmas Bangko", "Dinas Kesehatan", "Rawat jalan"),
         ("Kantor Camat Bangko", "Kecamatan Bangko", "Surat keterangan"),
         ("DPMPTSP Kabupaten Merangin", "DPMPTSP", "Perizinan berusaha"),
-        ("UPTD Terminal Bangko", "Dinas Perhubungan", "Terminal penumpang"),
+        ("UPTD Pengujian Kendaraan Bermotor", "Dinas Perhubungan", "Uji KIR"),  # as in Jambi: names recur
     ],
     "Jambi": [
         ("Disdukcapil Kota Jambi", "Disdukcapil", "KTP-el dan KK"),
