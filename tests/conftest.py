@@ -53,3 +53,16 @@ def demo_settings(tmp_path_factory) -> Settings:
     paths = write_demo_files(generate(employees=300, periods=12), s.path("demo_inputs"))
     load_paths(paths, s)
     return s
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Debian Chromium for a module's browser tests (tests.browser: the path and the flags)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import ARGS, CHROMIUM
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()

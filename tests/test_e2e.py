@@ -10,7 +10,7 @@ import openpyxl
 import polars as pl
 import pytest
 
-from tests.browser import ALL_PLACES, ARGS, CHROMIUM, make_app_db, open_signed_in, serve, serve_with_accounts, wait_rendered
+from tests.browser import ALL_PLACES, make_app_db, open_signed_in, serve, serve_with_accounts, wait_rendered
 
 pytestmark = pytest.mark.browser
 
@@ -36,16 +36,6 @@ def _serve(settings, app_db: Path | None = None):
 def server(demo_settings):
     with _serve(demo_settings) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def _open(browser, url):

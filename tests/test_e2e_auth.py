@@ -11,7 +11,7 @@ import pytest
 
 from appdb import access
 from appdb.engine import make_engine
-from tests.browser import ARGS, CHROMIUM, PASSWORD, on_sign_in_page, serve_with_accounts, serve_with_sso, sign_in, wait_rendered
+from tests.browser import PASSWORD, on_sign_in_page, serve_with_accounts, serve_with_sso, sign_in, wait_rendered
 
 pytestmark = pytest.mark.browser
 
@@ -26,16 +26,6 @@ SARI = {
     "lokasi": ("Jambi",),
     "opd": ("Dinas Kesehatan",),
 }
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def _confirm_sign_out(page, seconds: int = 120) -> None:

@@ -13,23 +13,13 @@ import pyarrow as pa
 import pytest
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.browser import ALL_PLACES, ARGS, CHROMIUM, serve_with_accounts, sign_in_if_asked, wait_rendered
+from tests.browser import ALL_PLACES, serve_with_accounts, sign_in_if_asked, wait_rendered
 from warehouse.db import connect
 
 pytestmark = pytest.mark.browser
 
 PEMANTAU = {"username": "pemantau", "role": "agregat", "display_name": "Inspektorat", "lokasi": ALL_PLACES}
 K = 5  # settings.toml [privacy] min_group
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def _received(frames: list[bytes]) -> tuple[list[pl.DataFrame], list[dict]]:

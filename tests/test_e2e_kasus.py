@@ -14,7 +14,7 @@ from coaching import cases as C
 from coaching import views
 from tests.browser import edit_grid_cell
 from tests.helpers import query
-from tests.test_e2e import ADMIN, _open, _serve, browser  # noqa: F401  (the shared Chromium fixture)
+from tests.test_e2e import ADMIN, _open, _serve
 
 pytestmark = pytest.mark.browser
 

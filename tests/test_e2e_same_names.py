@@ -10,7 +10,7 @@ import json
 import pytest
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.browser import ARGS, CHROMIUM, TEST_ADMIN, serve_with_accounts, sign_in_if_asked, wait_rendered
+from tests.browser import TEST_ADMIN, serve_with_accounts, sign_in_if_asked, wait_rendered
 from tests.helpers import query
 
 pytestmark = pytest.mark.browser
@@ -18,16 +18,6 @@ pytestmark = pytest.mark.browser
 OPD = "Dinas Kesehatan"
 UNIT = "Bidang Bina Marga"
 SERVICE = "UPTD Pengujian Kendaraan Bermotor"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def _elements(frames: list) -> list:

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.browser import ARGS, CHROMIUM, TEST_ADMIN, open_signed_in, serve_with_accounts, sign_in_if_asked, wait_rendered
+from tests.browser import TEST_ADMIN, open_signed_in, serve_with_accounts, sign_in_if_asked, wait_rendered
 from tests.conftest import make_settings
 from warehouse.db import current_file
 
@@ -26,16 +26,6 @@ def connect_ro(settings):
 
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def _copy(demo_settings, tmp: Path):

@@ -12,22 +12,12 @@ import pytest
 from appdb import access
 from appdb.accounts import SYSTEM, update_user
 from appdb.engine import make_engine
-from tests.browser import ARGS, CHROMIUM, PASSWORD, on_sign_in_page, serve_with_accounts, sign_in, wait_rendered
+from tests.browser import PASSWORD, on_sign_in_page, serve_with_accounts, sign_in, wait_rendered
 
 pytestmark = pytest.mark.browser
 
 BUDI = {"username": "budi", "role": "pimpinan", "display_name": "Budi Santoso", "lokasi": ("Jambi",)}
 SIGNED_IN = "Masuk sebagai"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def _signed_in(page) -> bool:

@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 from tests.helpers import query
-from tests.test_e2e import _open, browser, server  # noqa: F401  (the shared server and Chromium fixtures)
+from tests.test_e2e import _open, server  # noqa: F401  (the shared server fixture)
 
 pytestmark = pytest.mark.browser
 
