@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -56,10 +57,24 @@ def app(demo_settings, monkeypatch, tmp_path):
     settings.clear()
 
 
-@pytest.mark.parametrize("page", PAGES)
+def _unnamed_legend_entries(at) -> list[str]:
+    """Traces a chart's legend would list without a name (Plotly then writes 'trace 0')."""
+    unnamed = []
+    for el in at.get("plotly_chart"):
+        spec = json.loads(el.proto.spec)
+        if spec.get("layout", {}).get("showlegend") is False:
+            continue
+        listed = [tr for tr in spec.get("data", []) if tr.get("showlegend") is not False]
+        if len(listed) > 1 or any(tr.get("showlegend") is True for tr in listed):
+            unnamed += [f"{tr.get('type', 'scatter')} trace" for tr in listed if not tr.get("name")]
+    return unnamed
+
+
+@pytest.mark.parametrize("page", [*PAGES, "kalibrasi", "talenta", "kepatuhan"])
 def test_every_page_renders(app, page):
     at = app(page)
     assert at.title[0].value
+    assert _unnamed_legend_entries(at) == []
     # the period and the place are always drawn; OPD, unit, position, grade and status wait behind a switch
     assert [m.key for m in at.sidebar.multiselect] == ["lokasi"]
     assert at.sidebar.toggle(key="filters_more").value is False

@@ -439,6 +439,7 @@ def bars(
             textangle=0,  # never turned sideways
             cliponaxis=False,
             hovertemplate=f"%{{y}}: %{{x:{x_format}}}<extra></extra>",
+            showlegend=False,  # the bars themselves are no legend entry; the colours' meanings are, below
         )
     )
     if colour_by and colours:  # what the colours mean (places, quality grades): one legend entry each
