@@ -3,11 +3,14 @@ legitimately excused counted apart, the list of those missing (for roles that se
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import plotly.express as px
 import polars as pl
 import streamlit as st
 
 from ui import (
+    cakupan,
     fmt,
     text_talenta,  # noqa: F401  (registers the labels)
 )
@@ -61,7 +64,18 @@ def run() -> None:
     if not periods:
         st.info(t("no_data"))
         return
-    periode = st.selectbox(t("kep_period"), periods, format_func=lambda p: fmt.period(p, lang(), long=True), key="kep_periode")
+    # the period the rest of the dashboard shows (the sidebar's end: the latest complete one) unless chosen; a
+    # period still loading is offered, marked, for chasing who is missing, and warned about when chosen
+    partial = cakupan.partial_keys(replace(f, dari=None, sampai=None))
+    start = f.sampai if f.sampai in periods else periods[0]
+    periode = st.selectbox(
+        t("kep_period"),
+        periods,
+        index=periods.index(start),
+        format_func=lambda p: fmt.period(p, lang(), long=True) + (f" ({t('partial_short')})" if p in partial else ""),
+        key="kep_periode",
+    )
+    cakupan.warn_if_partial(f, periode)
     by_opd = cached(talenta.compliance_by_opd, f, sc, periode)
     if by_opd.is_empty():
         st.info(t("no_data"))

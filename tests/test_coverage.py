@@ -234,6 +234,20 @@ def test_lists_open_on_the_last_complete_month(partial_app, partial_settings, pa
     assert period(last, "id", long=True) in _text(at)
 
 
+def test_compliance_opens_on_the_last_complete_month_and_marks_the_partial_one(partial_app, partial_settings):
+    _s, _nips, last, nxt = partial_settings
+    at = partial_app("kepatuhan")
+    box = at.selectbox(key="kep_periode")
+    assert box.value == last
+    assert box.format_func(nxt) == f"{period(nxt, 'id', long=True)} (sebagian)"
+    assert box.format_func(last) == period(last, "id", long=True)
+    assert not [w for w in at.warning if "sebagian" in str(w.value)]
+    # chosen on purpose (to chase who is missing), the partial month is said to be partial
+    box.set_value(nxt).run()
+    assert not at.exception
+    assert [w for w in at.warning if "sebagian: 3 dari" in str(w.value)]
+
+
 # ---- the predikat source -----------------------------------------------------------------------------------------
 
 
