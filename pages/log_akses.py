@@ -13,6 +13,7 @@ from appdb.accounts import log_visibility
 from ui import fmt
 from ui.auth import current_principal, engine, role_label
 from ui.data import settings
+from ui.download import zone
 from ui.i18n import T, col, lang, t
 from ui.page import title_key
 from ui.tables import show
@@ -128,6 +129,7 @@ def _frame(rows: list[dict]) -> pl.DataFrame:
         [
             {
                 **{c: r[c] for c in cols},
+                "at": fmt.in_zone(r["at"], zone()),  # recorded in UTC, read in the offices' zone (WIB)
                 "role": role_label(r["role"]) if r["role"] else "–",
                 "event": _label(r["event"]),
                 "page": _page(r["page"]),

@@ -80,3 +80,18 @@ def test_text_from_files_is_inert_markdown_and_plotly_text():
     charts._plain_traces(fig)
     assert fig.data[0].y == ("&lt;a href='http://h'&gt;x&lt;/a&gt;", None) and fig.data[0].name == "&lt;i&gt;n&lt;/i&gt;"
     assert fig.data[0].x == (1, 2) and fig.data[0].customdata[0][0] == "<b>"  # numbers and click keys as they were
+
+
+def test_recorded_moments_read_in_the_offices_zone():
+    """The application database records UTC (SQLite hands it back without a zone): the trail and the access log
+    show it in `[tampilan] zona_waktu`, named ('WIB'), never as the UTC clock."""
+    import datetime as dt
+
+    from ui import fmt
+
+    naive_utc = dt.datetime(2026, 12, 7, 5, 50)
+    assert fmt.day(fmt.in_zone(naive_utc, "Asia/Jakarta"), "id") == "7 Desember 2026, 12.50 WIB"
+    aware = dt.datetime(2026, 12, 7, 17, 50, tzinfo=dt.UTC)
+    assert fmt.day(fmt.in_zone(aware, "Asia/Makassar"), "en") == "8 December 2026, 01:50 WITA"
+    assert fmt.in_zone(None, "Asia/Jakarta") is None
+    assert fmt.day(dt.datetime(2026, 1, 31), "id") == "31 Januari 2026"  # a bare date stays a date

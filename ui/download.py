@@ -13,6 +13,7 @@ import polars as pl
 
 from domain.periods import BLN, MON
 from pipelines.build.neutral import neutralise
+from ui.fmt import ZONE_LABELS
 
 
 def _flatten(frame: pl.DataFrame) -> pl.DataFrame:
@@ -65,9 +66,6 @@ def to_excel(frame: pl.DataFrame, about: list[tuple[str, str]], sheet: str, abou
         info.write_string(i, 1, str(v))
     wb.close()
     return buf.getvalue()
-
-
-ZONE_LABELS = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
 def zone() -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import polars as pl
 
@@ -59,7 +60,20 @@ def day(value: date | datetime | None, lang: str = "id") -> str:
     text = f"{value.day} {names[value.month - 1]} {value.year}"
     if isinstance(value, datetime) and (value.hour, value.minute) != (0, 0):  # a bare date read as midnight
         text += f", {value:%H.%M}" if lang == "id" else f", {value:%H:%M}"
+        if value.tzinfo is not None:  # a moment in a known zone says which ('WIB')
+            text += f" {ZONE_LABELS.get(str(value.tzinfo)) or value.strftime('%Z')}"
     return text
+
+
+# How offices name the zones a `[tampilan] zona_waktu` may hold.
+ZONE_LABELS = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+
+
+def in_zone(value: datetime | None, zone: str) -> datetime | None:
+    """A moment the application database recorded (UTC; SQLite hands it back without its zone) in `zone`."""
+    if value is None:
+        return None
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(ZoneInfo(zone))
 
 
 def period(key: str | None, lang: str = "id", long: bool = False) -> str:

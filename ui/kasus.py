@@ -20,6 +20,7 @@ from coaching.demo import seed_history
 from coaching.scope import Within
 from ui import fmt
 from ui.data import connection, scope, settings, version
+from ui.download import zone
 from ui.i18n import col, lang, t
 
 
@@ -293,7 +294,7 @@ def trail_frame(events: list[dict]) -> pl.DataFrame:
         return "; ".join(f"{col(k)}: {_value(k, v)}" for k, v in d.items()) if d else "–"
 
     rows = [
-        {"at": fmt.day(e["at"], lang()), "actor": e["actor"], "event": t(f"event_{e['event']}"),
+        {"at": fmt.day(fmt.in_zone(e["at"], zone()), lang()), "actor": e["actor"], "event": t(f"event_{e['event']}"),
          "before": text(e["before"]), "after": text(e["after"]), "version": e["version"]}
         for e in events
     ]  # fmt: skip
