@@ -180,3 +180,8 @@ def as_of_from_words(text: str | None) -> date | None:
         return date(y, mo, d) if mo else None
     except ValueError:
         return None
+
+
+# Weekdays from Monday (Python's weekday 0), as the two languages write them.
+HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

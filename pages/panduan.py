@@ -7,9 +7,11 @@ import streamlit as st
 
 from domain.appraisal import MATRIX, PREDIKAT_BY_REGIME
 from domain.appraisal import RATING as RATINGS
+from domain.periods import HARI, WEEKDAYS
 from ui import fmt, guide_talenta, urlstate
 from ui.cakupan import cakupan_min
 from ui.data import settings
+from ui.download import zone
 from ui.guide import GUIDE
 from ui.i18n import lang, t, value_label
 
@@ -91,6 +93,32 @@ def _coach() -> str:
     )
 
 
+def _reports() -> str:
+    s = settings()
+    rep, alert = s.section("laporan"), s.section("peringatan")
+    days = HARI if lang() == "id" else WEEKDAYS
+
+    def said(text_key: str, setting: str) -> str:  # an alert switched off is not described
+        return g(text_key) if alert.get(setting, True) else ""
+
+    return g(
+        "reports",
+        instansi=rep.get("instansi", ""),
+        weekday=days[int(rep.get("hari_mingguan", 0)) % 7],
+        monthday=int(rep.get("tanggal_bulanan", 1)),
+        hour=f"{int(rep.get('jam_kirim', 7)):02d}.00" if lang() == "id" else f"{int(rep.get('jam_kirim', 7)):02d}:00",
+        zone=fmt.ZONE_LABELS.get(zone(), zone()),
+        tries=int(rep.get("percobaan_maks", 3)),
+        retry=int(rep.get("retry_minutes", 15)),
+        ikm_min=_n(float(alert.get("ikm_min", 76.61)), 2),
+        ikm_drop=said("reports_ikm_drop", "ikm_turun_mutu"),
+        bawah=_n(float(alert.get("bawah_naik_poin", 10.0)), 1),
+        kurva=said("reports_kurva", "kurva"),
+        kasus=said("reports_kasus", "kasus_terlambat"),
+        ditolak=_n(int(alert.get("ditolak_min", 100))),
+    )
+
+
 SECTIONS = ["penilaian", "aturan", "talenta"]  # views of about one and a half screens each, the choice in the URL
 
 
@@ -106,6 +134,8 @@ def run() -> None:
         st.markdown(_kurva())
         st.header(g("h_coach"))
         st.markdown(_coach())
+        st.header(g("h_reports"))
+        st.markdown(_reports())
         st.header(g("h_read"))
         b = settings().section("banding")
         st.markdown(

@@ -356,6 +356,8 @@ def test_guide_shows_the_current_settings(demo_settings, monkeypatch, tmp_path):
     override = tmp_path / "region.toml"
     override.write_text(
         "[capaian]\ncap = 130.0\n[pembinaan]\nscore_cutoff = 77.0\nconsecutive_periods = 4\n[skm]\nmin_respondents = 33\n"
+        '[laporan]\ninstansi = "BKPSDM Kota Uji"\nhari_mingguan = 4\njam_kirim = 6\npercobaan_maks = 5\n'
+        "[peringatan]\nikm_min = 70.5\nditolak_min = 250\nkurva = false\n"
     )
     monkeypatch.setenv("KINERJA_SETTINGS", str(override))
     monkeypatch.setenv("KINERJA_WAREHOUSE", str(demo_settings.warehouse))
@@ -377,6 +379,10 @@ def test_guide_shows_the_current_settings(demo_settings, monkeypatch, tmp_path):
         assert not at2.exception
         text = " ".join(e.value for e in at2.markdown)
         assert "di bawah **77**" in text and "**4** periode" in text
+        # scheduled reports and alerts as the settings have them; an alert switched off is not described
+        assert "**BKPSDM Kota Uji**" in text and "setiap **Jumat**" in text and "pukul **06.00** WIB" in text
+        assert "paling banyak 5 kali" in text and "di bawah **70,50**" in text and "**250** baris" in text
+        assert "kurva distribusi" not in text.split("Peringatan dihitung")[1].split("\n")[0]
         assert "maks **130**" not in text  # one view at a time
     finally:
         settings.clear()

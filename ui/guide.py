@@ -102,6 +102,29 @@ GUIDE: dict[str, tuple[str, str]] = {
         "The **recognition** list: Sangat Baik in at least **{min_sb}** of the last **{min_periods}** periods and "
         "a mean work result ≥ **{min_score}**.",
     ),
+    "h_reports": ("Laporan terjadwal dan peringatan", "Scheduled reports and alerts"),
+    "reports": (
+        "- Setiap PDF memuat nama instansi **{instansi}**, filter yang dipakai, waktu data dan siapa yang "
+        "mengunduh.\n"
+        "- Langganan mingguan dikirim setiap **{weekday}**, bulanan setiap tanggal **{monthday}**, pukul "
+        "**{hour}** {zone}. E-mail yang gagal dicoba lagi paling banyak {tries} kali dengan jeda {retry} menit, "
+        "lalu ditampilkan kepada administrator.\n"
+        "- Peringatan dihitung setelah setiap pemuatan data dan dikirim sekali ketika kondisinya mulai berlaku: "
+        "IKM konversi satu unit di bawah **{ikm_min}**{ikm_drop}; persentase di bawah Baik satu OPD naik lebih "
+        "dari **{bawah} poin** dalam satu periode{kurva}{kasus}; pemuatan yang menolak paling sedikit "
+        "**{ditolak}** baris (hanya untuk admin).",
+        "- Every PDF carries the agency name **{instansi}**, the filters used, the data's as-of time and who "
+        "downloaded it.\n"
+        "- Weekly subscriptions go out every **{weekday}**, monthly ones on day **{monthday}** of the month, at "
+        "**{hour}** {zone}. A failed e-mail is retried at most {tries} times, {retry} minutes apart, then shown "
+        "to the administrator.\n"
+        "- Alerts are evaluated after every load and sent once when their condition starts to hold: a unit's IKM "
+        "converted below **{ikm_min}**{ikm_drop}; an OPD's share below Baik rising by more than **{bawah} "
+        "points** in one period{kurva}{kasus}; a load rejecting at least **{ditolak}** rows (admins only).",
+    ),
+    "reports_ikm_drop": (" atau turun satu mutu sejak survei sebelumnya", " or falling a grade since its previous survey"),
+    "reports_kurva": ("; unit yang melanggar kurva distribusi", "; a unit breaking the distribution curve"),
+    "reports_kasus": ("; kasus pembinaan yang lewat tenggat", "; coaching cases past their due date"),
     "h_read": ("Membaca grafik", "Reading the charts"),
     "read": (
         "- Label dan tooltip menyebut apa yang dihitung: **pegawai** = pegawai berbeda yang dinilai dalam rentang; "
