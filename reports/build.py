@@ -38,6 +38,7 @@ PACK_SECTIONS: list[Section] = [
     sections.compare,
     lambda d, c: sections.coaching(d, c, names=NAMES),
     lambda d, c: sections.recognition(d, c, names=NAMES),
+    sections.compliance,
     sections.ikm_units,
     lambda d, c: sections.changes(d, c, top=10),
 ]
@@ -105,7 +106,8 @@ def pack_filters(con, lokasi: tuple[str, ...], opd: tuple[str, ...], periode: st
 
 def pack(ctx: Context) -> bytes:
     """The regional report pack: headline figures with changes, predikat mix and curve check, trends, OPD
-    comparison with uncertainty, coaching and recognition, IKM per service unit with mutu, what changed most."""
+    comparison with uncertainty, coaching and recognition, SKP compliance, IKM per service unit with mutu, what
+    changed most."""
     place = ", ".join([*ctx.f.opd, *ctx.f.lokasi]) or tr("all", ctx.lang)
     doc = document(ctx, f"{tr('rep_pack', ctx.lang)} — {place}, {ctx.period(ctx.f.sampai)}")
     for section in PACK_SECTIONS:

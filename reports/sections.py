@@ -9,8 +9,9 @@ from reports import charts
 from reports.context import Context
 from reports.doc import Column, Document
 from reports.text import col, tr, value
+from ui import text_talenta  # noqa: F401  (registers the compliance columns' labels)
 from ui.charts import PLACE_COLOURS, PREDIKAT_COUNT_COLS
-from warehouse import queries
+from warehouse import queries, talenta
 
 PREDIKAT = list(PREDIKAT_COUNT_COLS)
 
@@ -266,23 +267,30 @@ def ikm_units(doc: Document, ctx: Context) -> None:
     if units.is_empty():
         doc.text(tr("no_rows", lg))
         return
-    last = units.filter(pl.col("periode") == units["periode"].max()).sort("ikm_konversi", descending=True)
-    prev = units.filter(pl.col("periode") < units["periode"].max())
+    # one quarter, as the page shows it: the latest whose months are covered enough, never a quarter still filling
+    minimum = float(ctx.settings.section("periode").get("cakupan_min", 0.8))
+    quarters = queries.ikm_quarters(queries.ikm_coverage(ctx.con, ctx.f, ctx.scope), minimum)
+    quarters = quarters.filter(pl.col("periode").is_in(units["periode"].unique().to_list()))
+    full = quarters.filter("lengkap")
+    shown = (full if full.height else quarters).row(-1, named=True) if quarters.height else None
+    key = shown["periode"] if shown else units["periode"].max()
+    last = units.filter(pl.col("periode") == key).sort("ikm_konversi", descending=True)
+    prev = units.filter(pl.col("periode") < key)
     before = prev.sort("periode").group_by("lokasi", "unit_layanan").agg(pl.col("ikm_konversi").last().alias("lalu"))
     last = last.join(before, on=["lokasi", "unit_layanan"], how="left")
     labels = [f"{u} ({p})" for u, p in zip(last["unit_layanan"], last["lokasi"], strict=True)]
     fills = [charts.mutu_colour(m) for m in last["mutu"]]
     doc.chart(
         charts.hbars(labels, last["ikm_konversi"].to_list(), doc.width, lambda v: ctx.num(v, 2), fills, 0, 100),
-        ctx.period(last["periode"][0]),
+        ctx.period(key) + ("" if shown is None or shown["lengkap"] else " — " + tr("ikm_partial", lg, m=shown["n_bulan"])),
     )
     cols = [
-        Column("unit", col("unit_layanan", lg), 2.6),
+        Column("unit", col("unit_layanan", lg), 2.4),
         Column("lokasi", col("lokasi", lg), 0.8),
         Column("n", col("n_responden", lg), 1.0, True),
         Column("ikm", col("ikm_konversi", lg), 0.9, True),
         Column("mutu", col("mutu", lg), 0.9),
-        Column("ch", tr("change_col", lg), 0.8, True),
+        Column("ch", tr("change_col", lg), 1.0, True),
     ]
     body = [
         [
@@ -381,5 +389,52 @@ def changes(doc: Document, ctx: Context, top: int = 5) -> None:
     body = [
         [r["lokasi"], r["opd"], ctx.num(r["awal"]), ctx.num(r["akhir"]), _delta(ctx, r["akhir"], r["awal"]), ctx.num(r["n"], 0)]
         for r in ch.iter_rows(named=True)
+    ]
+    doc.table(cols, body)
+
+
+def compliance(doc: Document, ctx: Context) -> None:
+    """SKP compliance per OPD for the report's last period (Kepatuhan SKP page): who is due an SKP, the shares
+    with an SKP, a realisasi and a predikat, the excused apart; an aggregate reader's small OPDs left out."""
+    lg = ctx.lang
+    periode = ctx.f.sampai
+    doc.heading(f"{tr('compliance', lg)} · {ctx.period(periode)}")
+    by_opd = talenta.compliance_by_opd(ctx.con, ctx.f, ctx.scope, periode) if periode else pl.DataFrame()
+    if by_opd.is_empty():
+        doc.text(tr("no_rows", lg))
+        return
+    due = int(by_opd["n_wajib"].sum())
+    shares = {c: (by_opd[f"n_{c}"].sum() / due if due else None) for c in ("skp", "realisasi", "rating")}
+    doc.text(
+        tr(
+            "compliance_caption",
+            lg,
+            due=ctx.num(due, 0),
+            skp=ctx.pct(shares["skp"]),
+            realisasi=ctx.pct(shares["realisasi"]),
+            rating=ctx.pct(shares["rating"]),
+            excused=ctx.num(int(by_opd["n_dikecualikan"].sum()), 0),
+        ),
+        "small",
+    )
+    worst = _place_order(by_opd).sort("share_skp", "share_rating", nulls_last=True)
+    cols = [
+        Column("lokasi", col("lokasi", lg), 0.8),
+        Column("opd", col("opd", lg), 2.0),
+        Column("n", col("n_wajib", lg), 0.8, True),
+        Column("skp", col("share_skp", lg), 0.8, True),
+        Column("real", col("share_realisasi", lg), 0.9, True),
+        Column("rating", col("share_rating", lg), 0.9, True),
+        Column("excl", col("n_dikecualikan", lg), 1.1, True),
+    ]
+    body = [
+        [
+            r["lokasi"],
+            r["opd"],
+            ctx.num(r["n_wajib"], 0),
+            *[ctx.pct(r[f"share_{c}"]) for c in ("skp", "realisasi", "rating")],
+            ctx.num(r["n_dikecualikan"], 0),
+        ]
+        for r in worst.iter_rows(named=True)
     ]
     doc.table(cols, body)

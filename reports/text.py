@@ -55,6 +55,15 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "too_small": ("terlalu kecil", "too small"),
     "coaching": ("Pembinaan", "Coaching"),
+    "compliance": ("Kepatuhan SKP", "SKP compliance"),
+    "ikm_partial": ("sebagian: {m} dari 3 bulan", "partial: {m} of 3 months"),
+    "compliance_caption": (
+        "{due} pegawai wajib SKP: {skp} sudah SKP, {realisasi} sudah realisasi, {rating} sudah berpredikat; "
+        "{excused} dikecualikan (cuti di luar tanggungan negara, tugas belajar, pensiun, mutasi). OPD dengan "
+        "kepatuhan terendah di atas.",
+        "{due} employees due an SKP: {skp} have an SKP, {realisasi} a realisation, {rating} a predikat; "
+        "{excused} excused (unpaid leave, study leave, retired, transferred). Least compliant OPDs first.",
+    ),
     "coaching_caption": (
         "Pegawai yang masuk daftar pembinaan pada periode terakhir, per OPD dan aturan.",
         "Employees on the coaching list in the last period, per OPD and rule.",

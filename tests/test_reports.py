@@ -197,3 +197,45 @@ def test_the_skm_publication_matches_a_plain_reference(con, demo_settings, tmp_p
     assert not re.search(r"\d{18}", text)
     assert "Admin Jambi" not in text and "admin-jambi" not in text
     assert latest_plan(engine, "Jambi", unit, periode)["created_by"] == "admin-jambi"  # who and when are kept
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_pack_carries_skp_compliance_counted_from_the_facts(con, demo_settings, lang):
+    """The pack's compliance section for its last period: the due count and the share with an SKP, counted here
+    from fct_kepatuhan (the excused apart), in the reader's number format."""
+    last = con.execute("SELECT max(periode) FROM fct_kepatuhan").fetchall()[0][0]
+    f = Filters(dari=last, sampai=last, lokasi=("Jambi",))
+    due, skp, excused = con.execute(
+        """SELECT count(*) FILTER (WHERE NOT dikecualikan), count(*) FILTER (WHERE NOT dikecualikan AND ada_skp),
+                  count(*) FILTER (WHERE dikecualikan)
+           FROM fct_kepatuhan WHERE periode = $p AND lokasi = 'Jambi'""",
+        {"p": last},
+    ).fetchall()[0]
+    assert due > 0
+    text = " ".join(pages_text(pack(ctx(con, demo_settings, f, lang=lang))))
+    share = Decimal(100 * skp / due).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    heading = "Kepatuhan SKP" if lang == "id" else "SKP compliance"
+    shown = (
+        f"{num(due, 0, lang)} {'pegawai wajib SKP' if lang == 'id' else 'employees due an SKP'}: {num(float(share), 1, lang)}%"
+    )
+    assert heading in text and shown in text, (shown, text[text.find(heading) : text.find(heading) + 300])
+    assert (f"{num(excused, 0, lang)} {'dikecualikan' if lang == 'id' else 'excused'}") in text
+    for place in ("Bangko", "Belawan", "Rakumpit"):
+        assert f"{place} " not in text.split(heading)[-1].split("IKM")[0]
+
+
+def test_the_packs_ikm_is_the_latest_complete_quarter_not_one_still_filling(con, demo_settings):
+    """As the page does: a quarter with one month of answers is not 'the latest IKM'."""
+    f = Filters(lokasi=("Jambi",))
+    months = con.execute(
+        """SELECT periode, count(DISTINCT month(tanggal)) AS n FROM stg_skm
+           WHERE lokasi = 'Jambi' GROUP BY periode ORDER BY periode"""
+    ).fetchall()
+    complete = [p for p, n in months if n == 3]
+    assert complete and months[-1][1] < 3, "the demo's last quarter must still be filling for this test"
+    text = " ".join(pages_text(pack(ctx(con, demo_settings, f))))
+    ikm = text.split("IKM per unit layanan dan mutu")[1].split("Unit layanan")[0]
+    from ui.fmt import period
+
+    assert period(complete[-1], "id", long=True) in ikm
+    assert period(months[-1][0], "id", long=True) not in ikm

@@ -151,9 +151,7 @@ def source_mix(f: Filters, places: list[str] | None = None) -> list[str]:
 def ikm_quarters(f: Filters) -> pl.DataFrame:
     """Survey quarters overlapping the range across the places in view: months covered (the most any place has),
     respondents, and `lengkap` when the months cover at least [periode] cakupan_min of the quarter."""
-    cov = cached(queries.ikm_coverage, f, scope())
-    per = cov.group_by("periode").agg(pl.col("n_bulan").max(), pl.col("n_responden").sum()).sort("periode")
-    return per.with_columns((pl.col("n_bulan") / 3 >= cakupan_min()).alias("lengkap"))
+    return queries.ikm_quarters(cached(queries.ikm_coverage, f, scope()), cakupan_min())
 
 
 def ikm_shown_quarter(f: Filters) -> tuple[str | None, str, str]:

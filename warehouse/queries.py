@@ -872,6 +872,13 @@ def partial_periods(cov: pl.DataFrame, cakupan_min: float) -> pl.DataFrame:
     return c.filter((pl.col("n_dinilai") > 0) & ~pl.col("lengkap")).select("lokasi", "periode", "n_dinilai", "n_pegawai")
 
 
+def ikm_quarters(cov: pl.DataFrame, cakupan_min: float) -> pl.DataFrame:
+    """Survey quarters of an `ikm_coverage` frame across its places: months covered (the most any place has),
+    respondents, and `lengkap` when the months cover at least `cakupan_min` of the quarter."""
+    per = cov.group_by("periode").agg(pl.col("n_bulan").max(), pl.col("n_responden").sum()).sort("periode")
+    return per.with_columns((pl.col("n_bulan") / 3 >= cakupan_min).alias("lengkap"))
+
+
 def ikm_coverage(con: Con, f: Filters, scope: Scope, by_unit: bool = False) -> pl.DataFrame:
     """Per place (and service unit with `by_unit`) and survey quarter overlapping the range: the months of the
     quarter with responses (`n_bulan`, 0-3) and the responses (`n_responden`). Units under the viewer's
