@@ -13,6 +13,7 @@ MART_KEYS: dict[str, tuple[str, ...]] = {
     "dim_pegawai_riwayat": ("nip", "berlaku_dari"),
     "dim_pegawai": ("nip",),
     "fct_penempatan": ("nip", "periode"),
+    "fct_kinerja_tempat": ("nip", "periode"),
     "fct_capaian": ("nip", "periode", "indikator"),
     "fct_perilaku": ("nip", "periode", "peran_penilai"),
     "fct_perilaku_pegawai": ("nip", "periode"),

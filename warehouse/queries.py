@@ -341,15 +341,9 @@ def compare_opd(con: Con, f: Filters, scope: Scope, min_group: int, confidence: 
     """
     w, p = where(f, scope)
     sql = f"""
-        WITH rows AS (
-            SELECT k.nip, k.periode, k.hasil_kerja, d.lokasi, d.opd, d.unit_kerja, d.jenis_jabatan, d.golongan,
-                   d.status_asn
-            FROM fct_kinerja k JOIN fct_penempatan d USING (nip, periode)
-            WHERE k.hasil_kerja IS NOT NULL
-        ),
-        per_pegawai AS (
+        WITH per_pegawai AS (  -- fct_kinerja_tempat: each employee-period with a result, placed where it was then
             SELECT lokasi, opd, nip, count(*) AS n_periode, avg(hasil_kerja) AS rata
-            FROM rows WHERE {w} GROUP BY lokasi, opd, nip
+            FROM fct_kinerja_tempat WHERE {w} GROUP BY lokasi, opd, nip
         )
         SELECT lokasi, opd, count(*) AS n, sum(n_periode) AS n_pegawai_periode,
                avg(rata) AS rata_hasil, stddev_samp(rata) AS sd_hasil
@@ -811,12 +805,8 @@ def employees_by(con: Con, f: Filters, scope: Scope, group: tuple[str, ...]) -> 
     keys = ", ".join(group)
     w, p = where(f, scope)
     sql = f"""
-        WITH rows AS (
-            SELECT k.nip, k.periode, d.lokasi, d.opd, d.unit_kerja, d.jenis_jabatan, d.golongan, d.status_asn
-            FROM fct_kinerja k JOIN fct_penempatan d USING (nip, periode)
-            WHERE k.hasil_kerja IS NOT NULL
-        )
-        SELECT {keys}, count(DISTINCT nip) AS n_pegawai FROM rows WHERE {w} GROUP BY {keys} ORDER BY {keys}"""
+        SELECT {keys}, count(DISTINCT nip) AS n_pegawai FROM fct_kinerja_tempat WHERE {w}
+        GROUP BY {keys} ORDER BY {keys}"""
     return run(con, sql, p, "employees_by")
 
 

@@ -26,6 +26,7 @@ TABLES: dict[str, str | None] = {
     "dim_pegawai": None,
     "dim_pegawai_riwayat": None,
     "fct_penempatan": "lokasi, periode",
+    "fct_kinerja_tempat": "lokasi, periode",  # employee-periods with a result and their placement then
     "dim_periode": None,
     "dim_filter": None,
     "meta": None,
