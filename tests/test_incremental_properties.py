@@ -183,6 +183,32 @@ def _file(load: tuple, step: int) -> tuple[str, bytes, ReadOptions]:
         ("capaian", 4, "", [True, False, True, False, True], 2),
     ]
 )
+@example(  # two evaluations of one unit naming different organisation predikat equally often (a tie)
+    [
+        (
+            "pegawai",
+            1,
+            0,
+            [
+                (("Jambi", "Dinas Kesehatan"), "III/a", ""),
+                (("Jambi", "Dinas Kesehatan"), "III/a", " Baru"),
+                (("Bangko", "Dinas Kesehatan"), "III/b", ""),
+                (("Jambi", "Dinas PUPR"), "III/b", " Baru"),
+                (("Bangko", "Dinas Kesehatan"), "III/a", ""),
+            ],
+            ("Dinas Kesehatan", " Baru"),
+        ),
+        ("evaluasi", 3, [("Di Bawah Ekspektasi", "Baik", "Butuh Perbaikan")]),
+        ("skm", 1, [3, 1, 2, 3, 3, 3, 1, 1, 3]),
+        ("perilaku", 4, [75, 60, 60, 60, 75]),
+        (
+            "evaluasi",
+            5,
+            [("Sesuai Ekspektasi", "Sangat Kurang", "Baik"), ("Di Bawah Ekspektasi", "Sangat Baik", "Sangat Kurang")],
+        ),
+        ("evaluasi", 3, [("Di Bawah Ekspektasi", "Baik", "Sangat Kurang")]),
+    ]
+)
 def test_any_sequence_of_loads_builds_what_a_full_build_builds(loads):
     tmp = Path(tempfile.mkdtemp(prefix="bertahap_"))
     try:

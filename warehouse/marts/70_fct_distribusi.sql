@@ -3,10 +3,22 @@
 -- with a predikat in that period (the shares' base); n_tanpa_predikat those appraised without one.
 -- Small units: maxima allow floor(share x n), minima require ceil(share x n) (a documented choice).
 -- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
+-- The unit's own predikat is the one most of its employees' evaluations give; should they disagree equally,
+-- the first in the alphabet (a fixed choice: never the order rows happen to be read in).
 CREATE TABLE fct_distribusi AS
-WITH unit AS (
-    SELECT lokasi, opd, unit_kerja, periode, any_value(periode_mulai) AS periode_mulai,
-           mode(predikat_organisasi) AS predikat_organisasi,
+WITH rows AS (
+    SELECT lokasi, opd, unit_kerja, periode, periode_mulai, predikat, predikat_organisasi
+    FROM fct_kinerja JOIN fct_penempatan USING (nip, periode)
+),
+organisasi AS (
+    SELECT lokasi, opd, unit_kerja, periode, predikat_organisasi
+    FROM rows WHERE predikat_organisasi IS NOT NULL
+    GROUP BY lokasi, opd, unit_kerja, periode, predikat_organisasi
+    QUALIFY row_number() OVER (PARTITION BY lokasi, opd, unit_kerja, periode ORDER BY count(*) DESC, predikat_organisasi) = 1
+),
+unit AS (
+    SELECT r.lokasi, r.opd, r.unit_kerja, r.periode, any_value(r.periode_mulai) AS periode_mulai,
+           any_value(o.predikat_organisasi) AS predikat_organisasi,
            count(predikat) AS n,
            count(*) - count(predikat) AS n_tanpa_predikat,
            count(*) FILTER (WHERE predikat = 'Sangat Baik') AS n_sb,
@@ -14,9 +26,9 @@ WITH unit AS (
            count(*) FILTER (WHERE predikat = 'Butuh Perbaikan') AS n_bp,
            count(*) FILTER (WHERE predikat = 'Kurang/Misconduct') AS n_k,
            count(*) FILTER (WHERE predikat = 'Sangat Kurang') AS n_sk
-    FROM fct_kinerja JOIN fct_penempatan USING (nip, periode)
-    GROUP BY lokasi, opd, unit_kerja, periode
-    HAVING mode(predikat_organisasi) IS NOT NULL
+    FROM rows r JOIN organisasi o ON o.periode = r.periode AND o.lokasi IS NOT DISTINCT FROM r.lokasi
+        AND o.opd IS NOT DISTINCT FROM r.opd AND o.unit_kerja IS NOT DISTINCT FROM r.unit_kerja
+    GROUP BY r.lokasi, r.opd, r.unit_kerja, r.periode
 ),
 rules AS (
     SELECT *,
