@@ -207,7 +207,7 @@ def histories(draw):
     return scores, listed, rows, place, draw(st.integers(1, 3))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(histories())
 def test_random_histories_match_the_reference(h):
     scores, listed, rows, place, k = h

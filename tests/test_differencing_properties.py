@@ -24,7 +24,7 @@ from warehouse import queries as Q
 from warehouse.db import Filters, Scope, connect
 
 EXAMPLES = hyp_settings(
-    max_examples=25,
+    max_examples=15,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],

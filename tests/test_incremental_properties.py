@@ -27,7 +27,7 @@ BOSS = "197001012000011001"
 NIPS = [f"19800101200501{i}{j:03d}" for i, j in zip([1, 2, 1, 2, 1], range(1, 6), strict=True)]
 PLACES = [("Jambi", "Dinas Kesehatan"), ("Jambi", "Dinas PUPR"), ("Bangko", "Dinas Kesehatan")]
 EXAMPLES = hyp_settings(
-    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=[Phase.explicit, Phase.generate]
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=[Phase.explicit, Phase.generate]
 )
 
 

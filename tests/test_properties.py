@@ -26,7 +26,7 @@ from warehouse.db import Filters, Scope, connect
 # Each example builds a warehouse (about a second): modest counts, and no shrinking (a failure prints its whole
 # world, which is small anyway; shrinking would rebuild hundreds of warehouses).
 EXAMPLES = hyp_settings(
-    max_examples=20,
+    max_examples=12,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],

@@ -34,7 +34,7 @@ def test_one_windows_1252_byte_does_not_spoil_the_utf8_lines(tmp_path):
     assert sorted(query(s, "SELECT nama FROM dim_pegawai").to_series().to_list()) == ["André", "José", "Renée"]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(st.lists(st.tuples(st.text(alphabet="abc xyz;éèüñ", min_size=1, max_size=12), st.booleans()), min_size=1, max_size=8))
 def test_decoding_is_decided_line_by_line(lines):
     raw = b"\n".join(t.encode("cp1252" if legacy else "utf-8") for t, legacy in lines)

@@ -23,7 +23,7 @@ from warehouse import talenta as T
 from warehouse.db import Filters, Scope, connect
 
 EXAMPLES = hyp_settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=[Phase.explicit, Phase.generate]
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=[Phase.explicit, Phase.generate]
 )
 KINDS = ["Cuti di Luar Tanggungan Negara", "Tugas Belajar", "Pensiun", "Cuti Tahunan"]  # the last is not excused
 EXCUSED = {"Cuti di Luar Tanggungan Negara", "Tugas Belajar", "Pensiun"}

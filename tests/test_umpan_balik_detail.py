@@ -111,7 +111,7 @@ def test_the_detail_follows_the_viewer_scope(demo_settings):
         assert not Q.skm_respondent_profile(con, Scope(lokasi=(key[0],)), *key).is_empty()
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(worlds())
 def test_on_random_warehouses_the_profile_adds_up_to_each_period_n(world):
     s = build(world)
