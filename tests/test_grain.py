@@ -14,6 +14,8 @@ MART_KEYS: dict[str, tuple[str, ...]] = {
     "dim_pegawai": ("nip",),
     "fct_penempatan": ("nip", "periode"),
     "fct_kinerja_tempat": ("nip", "periode"),
+    "dim_periode_hasil": ("periode",),
+    "fct_kinerja_rentang": ("nip", *_FILTER_DIMS, "periode_awal"),
     "fct_capaian": ("nip", "periode", "indikator"),
     "fct_perilaku": ("nip", "periode", "peran_penilai"),
     "fct_perilaku_pegawai": ("nip", "periode"),

@@ -595,8 +595,9 @@ def demo_roles(con: Con) -> dict:
     """For the demo accounts: the supervisor with the most people below them, and Jambi's largest OPD."""
     atasan = run(
         con,
-        """SELECT nip_atasan FROM dim_pegawai WHERE nip_atasan IN (SELECT nip FROM dim_pegawai)
-                         GROUP BY nip_atasan ORDER BY count(*) DESC, nip_atasan LIMIT 1""",
+        """WITH n AS (SELECT nip_atasan, count(*) AS n FROM dim_pegawai WHERE nip_atasan IS NOT NULL GROUP BY nip_atasan)
+           SELECT nip_atasan FROM n SEMI JOIN dim_pegawai d ON n.nip_atasan = d.nip
+           ORDER BY n.n DESC, nip_atasan LIMIT 1""",
         name="demo_atasan",
     )
     opd = run(
@@ -794,6 +795,7 @@ def skm_complaint_words(
 
 
 _EMPLOYEE_GROUPS = {("lokasi",), ("lokasi", "opd")}
+_AFTER_EVERY_PERIOD = "\uffff"  # sorts after every period key (keys are ASCII): an open-ended range's end
 
 
 @_rounded_for_restricted
@@ -803,9 +805,16 @@ def employees_by(con: Con, f: Filters, scope: Scope, group: tuple[str, ...]) -> 
     if tuple(group) not in _EMPLOYEE_GROUPS:
         raise ValueError(f"employees_by: unknown grouping {group!r}")
     keys = ", ".join(group)
-    w, p = where(f, scope)
+    w, p = where(f, scope, period_col=None)
+    # the range snapped to the periods with results: a stretch (fct_kinerja_rentang) reaching both ends has a
+    # result inside the range, since every period between its ends is one of the employee's
+    # (a range holding no such period at all has its ends crossed, awal > akhir, and counts nobody)
+    p |= {"dari": f.dari or "", "sampai": f.sampai or _AFTER_EVERY_PERIOD}
     sql = f"""
-        SELECT {keys}, count(DISTINCT nip) AS n_pegawai FROM fct_kinerja_tempat WHERE {w}
+        WITH b AS (SELECT (SELECT min(periode) FROM dim_periode_hasil WHERE periode >= $dari) AS awal,
+                          (SELECT max(periode) FROM dim_periode_hasil WHERE periode <= $sampai) AS akhir)
+        SELECT {keys}, count(DISTINCT pid) AS n_pegawai FROM fct_kinerja_rentang, b
+        WHERE {w} AND b.awal <= b.akhir AND periode_awal <= b.akhir AND periode_akhir >= b.awal
         GROUP BY {keys} ORDER BY {keys}"""
     return run(con, sql, p, "employees_by")
 

@@ -27,6 +27,8 @@ TABLES: dict[str, str | None] = {
     "dim_pegawai_riwayat": None,
     "fct_penempatan": "lokasi, periode",
     "fct_kinerja_tempat": "lokasi, periode",  # employee-periods with a result and their placement then
+    "fct_kinerja_rentang": None,  # stretches of periods with a result per employee and placement (small)
+    "dim_periode_hasil": None,
     "dim_periode": None,
     "dim_filter": None,
     "meta": None,
