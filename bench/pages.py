@@ -55,8 +55,7 @@ def _skor(con, f, ctx):
     Q.score_distribution(con, f, SCOPE)
     Q.indicator_capaian(con, f, SCOPE)
     Q.rater_leniency(con, f, SCOPE)
-    Q.employees_by(con, f, SCOPE, ("lokasi",))
-    Q.employees_by(con, f, SCOPE, ("lokasi", "opd"))
+    Q.employee_counts(con, f, SCOPE)
 
 
 def _tren(con, f, ctx):

@@ -25,7 +25,7 @@ def _source_labels(frame: pl.DataFrame, names: list[str]) -> list[str]:
 
 
 def _distribution(f, sc, by_place: pl.DataFrame) -> None:
-    by_place = small.with_employees(by_place, cached(queries.employees_by, f, sc, ("lokasi",)), ["lokasi"])
+    by_place = small.with_employees(by_place, cached(queries.employee_counts, f, sc)[("lokasi",)], ["lokasi"])
     dist = cached(queries.score_distribution, f, sc)
     width = settings().section("sebaran")["bin_width"]
     left, right = st.columns(2)
@@ -51,7 +51,7 @@ def _distribution(f, sc, by_place: pl.DataFrame) -> None:
 
 def _by_opd(f, sc, by_opd: pl.DataFrame, min_n: int) -> None:
     st.caption(t("click_narrow") + " " + t("n_counts_note"))
-    by_opd = small.with_employees(by_opd, cached(queries.employees_by, f, sc, ("lokasi", "opd")), ["lokasi", "opd"])
+    by_opd = small.with_employees(by_opd, cached(queries.employee_counts, f, sc)[("lokasi", "opd")], ["lokasi", "opd"])
     chart(charts.heatmap(by_opd, t("heatmap"), min_n), "heat", ("lokasi", "opd"))
     # the place only where two places share the OPD's name (the chart is per OPD across places)
     labels = fmt.with_place_label(by_opd, "opd", "_label")["_label"].to_list()

@@ -41,8 +41,6 @@ def _args(fn, con, scope, other: pl.DataFrame, last: str, unit: tuple[str, str, 
         "text": other["nama"][0][:4],
         "periode": last,
     }
-    if fn is queries.employees_by:  # its groupings are an allow-list: the finest of them
-        values["group"] = ("lokasi", "opd")
     if unit is not None:  # one service unit of another place in one survey period (Umpan balik's detail)
         values |= {"lokasi": unit[0], "unit": unit[1], "max_score": 4, "stop_words": []}
         if fn.__name__.startswith("skm_"):

@@ -69,7 +69,8 @@ def mark_rows(frame: pl.DataFrame, n_col: str = "n_pegawai", min_n: int | None =
 
 
 def with_employees(frame: pl.DataFrame, counts: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
-    """`frame` with `n_pegawai`: distinct employees per group from `counts` (warehouse.queries.employees_by)."""
+    """`frame` with `n_pegawai`: distinct employees per group from `counts` (one grouping of
+    warehouse.queries.employee_counts)."""
     if frame.is_empty():
         return frame.with_columns(pl.lit(None, dtype=pl.Int64).alias("n_pegawai"))
     return frame.join(counts.select(*keys, "n_pegawai"), on=keys, how="left")

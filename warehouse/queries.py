@@ -516,6 +516,8 @@ def _then(scope: Scope, alias: str) -> tuple[str, dict]:
 def _now_or_then(scope: Scope) -> tuple[str, dict]:
     """The viewer's scope over dim_pegawai rows (alias d): where the employee is now, or any period they served
     inside the scope (a Kepala OPD still finds the mover whose first half-year was in their OPD)."""
+    if scope.unrestricted:  # every row: no need to look through every placement for the one employee's
+        return "TRUE", {}
     w_now, p = where(Filters(), scope, dims=["lokasi", "opd"], period_col=None, alias="d", person="nip")
     w_then, p_then = _then(scope, "t")
     return f"(({w_now}) OR EXISTS (SELECT 1 FROM fct_penempatan t WHERE t.nip = d.nip AND {w_then}))", {**p, **p_then}
@@ -592,21 +594,10 @@ def employee_detail(con: Con, scope: Scope, nip: str, periode: str) -> dict[str,
 
 
 def demo_roles(con: Con) -> dict:
-    """For the demo accounts: the supervisor with the most people below them, and Jambi's largest OPD."""
-    atasan = run(
-        con,
-        """WITH n AS (SELECT nip_atasan, count(*) AS n FROM dim_pegawai WHERE nip_atasan IS NOT NULL GROUP BY nip_atasan)
-           SELECT nip_atasan FROM n SEMI JOIN dim_pegawai d ON n.nip_atasan = d.nip
-           ORDER BY n.n DESC, nip_atasan LIMIT 1""",
-        name="demo_atasan",
-    )
-    opd = run(
-        con,
-        """SELECT opd FROM dim_pegawai WHERE lokasi = 'Jambi' GROUP BY opd ORDER BY count(*) DESC, opd
-                      LIMIT 1""",
-        name="demo_opd",
-    )
-    return {"atasan": atasan.item() if atasan.height else None, "opd": opd.item() if opd.height else None}
+    """For the demo accounts: the supervisor with the most people below them, and Jambi's largest OPD (both found
+    when the warehouse is built, in meta)."""
+    row = run(con, "SELECT demo_atasan, demo_opd FROM meta", name="demo_roles")
+    return {"atasan": row["demo_atasan"][0], "opd": row["demo_opd"][0]} if row.height else {"atasan": None, "opd": None}
 
 
 def load_history(con: Con) -> pl.DataFrame:
@@ -794,17 +785,13 @@ def skm_complaint_words(
     return run(con, sql, p, "skm_complaint_words")
 
 
-_EMPLOYEE_GROUPS = {("lokasi",), ("lokasi", "opd")}
 _AFTER_EVERY_PERIOD = "\uffff"  # sorts after every period key (keys are ASCII): an open-ended range's end
 
 
 @_rounded_for_restricted
-def employees_by(con: Con, f: Filters, scope: Scope, group: tuple[str, ...]) -> pl.DataFrame:
-    """Per group (place, or place and OPD): `n_pegawai`, distinct employees with a hasil kerja in range, the count
-    the small-group mark (ui.small) judges by, where Skor's `n` counts employee-periods."""
-    if tuple(group) not in _EMPLOYEE_GROUPS:
-        raise ValueError(f"employees_by: unknown grouping {group!r}")
-    keys = ", ".join(group)
+def employee_counts(con: Con, f: Filters, scope: Scope) -> dict[tuple[str, ...], pl.DataFrame]:
+    """Per place and per place and OPD, in one pass: `n_pegawai`, distinct employees with a hasil kerja in range,
+    the count the small-group mark (ui.small) judges by, where Skor's `n` counts employee-periods."""
     w, p = where(f, scope, period_col=None)
     # the range snapped to the periods with results: a stretch (fct_kinerja_rentang) reaching both ends has a
     # result inside the range, since every period between its ends is one of the employee's
@@ -813,10 +800,15 @@ def employees_by(con: Con, f: Filters, scope: Scope, group: tuple[str, ...]) -> 
     sql = f"""
         WITH b AS (SELECT (SELECT min(periode) FROM dim_periode_hasil WHERE periode >= $dari) AS awal,
                           (SELECT max(periode) FROM dim_periode_hasil WHERE periode <= $sampai) AS akhir)
-        SELECT {keys}, count(DISTINCT pid) AS n_pegawai FROM fct_kinerja_rentang, b
+        SELECT lokasi, opd, grouping(opd) = 1 AS per_lokasi, count(DISTINCT pid) AS n_pegawai
+        FROM fct_kinerja_rentang, b
         WHERE {w} AND b.awal <= b.akhir AND periode_awal <= b.akhir AND periode_akhir >= b.awal
-        GROUP BY {keys} ORDER BY {keys}"""
-    return run(con, sql, p, "employees_by")
+        GROUP BY GROUPING SETS ((lokasi), (lokasi, opd)) ORDER BY lokasi, opd"""
+    both = run(con, sql, p, "employee_counts")
+    return {
+        ("lokasi",): both.filter("per_lokasi").select("lokasi", "n_pegawai"),
+        ("lokasi", "opd"): both.filter(~pl.col("per_lokasi")).select("lokasi", "opd", "n_pegawai"),
+    }
 
 
 # Coverage: how complete each period is (agg_cakupan, agg_cakupan_ikm). Counts of people, not figures about them.
