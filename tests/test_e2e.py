@@ -10,7 +10,7 @@ import openpyxl
 import polars as pl
 import pytest
 
-from tests.browser import ALL_PLACES, make_app_db, open_signed_in, serve, serve_with_accounts, wait_rendered
+from tests.browser import ALL_PLACES, make_app_db, open_signed_in, serve, serve_with_accounts, wait_rendered, wait_titled
 
 pytestmark = pytest.mark.browser
 
@@ -55,10 +55,14 @@ def _settle(page):
 PATHS = ["", "skor", "tren", "bandingkan", "umpan-balik", "pembinaan", "kasus", "penghargaan", "profil", "data", "panduan"]
 
 
+FAILED_PAGE = "Nomor rujukan"  # in the page's own error box (ui.page.guarded), which replaces a traceback
+
+
 @pytest.mark.parametrize("path", PATHS)
 def test_each_page_opens_without_error(server, browser, path):
     page = _open(browser, f"{server}/{path}")
     assert page.locator("[data-testid='stException']").count() == 0
+    assert page.get_by_text(FAILED_PAGE).count() == 0
     assert page.locator("h1").first.inner_text().strip()
     page.close()
 
@@ -263,4 +267,22 @@ def test_a_selectbox_follows_the_language_and_keeps_its_choice(server, browser):
     _settle(page)
     _switch_language(page, "English", "Compare")
     assert _shown_choice(page) == "All" and "banding_jenis" not in page.url
+    page.close()
+
+
+def test_pages_sharing_a_control_open_from_each_other_and_keep_its_choice(server, browser):
+    """Ringkasan and Skor both draw the predikat-source control: switching between them in one session drew
+    the second page with no source chosen, and it failed."""
+    page = _open(browser, f"{server}/skor")
+    for title in ("Ringkasan", "Skor", "Ringkasan", "Skor"):
+        page.get_by_role("link", name=title).first.click()
+        wait_titled(page, title)
+        assert page.get_by_text(FAILED_PAGE).count() == 0, title
+    page.get_by_text("Resmi saja", exact=True).first.click()
+    page.wait_for_function("() => location.search.includes('sumber=resmi')", timeout=60_000)
+    wait_rendered(page)
+    page.get_by_role("link", name="Ringkasan").first.click()
+    wait_titled(page, "Ringkasan")
+    assert page.get_by_text(FAILED_PAGE).count() == 0
+    assert "sumber=resmi" in page.url
     page.close()

@@ -46,8 +46,10 @@ PARTIAL_SHARE = 0.8  # a period with fewer than this share of the usual n is mar
 
 def plain(text: object) -> str:
     """Text from files as Plotly text: Plotly draws tags in labels, hovers and titles (<a href>, <span style>)
-    and fills in %{...} in hover templates, so '&', '<', '>' and '%' become entities, which it shows literally."""
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("%", "&#37;")
+    and fills in %{...} in hover templates, so '&', '<', '>' and '%' become entities, which it shows literally.
+    A line break stays one (Plotly's own <br>)."""
+    escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("%", "&#37;")
+    return escaped.replace("\n", "<br>")
 
 
 def _plain_values(values):
@@ -162,16 +164,18 @@ def predikat_stacked(
     fig.update_xaxes(tickformat=".0%", range=[0, 1.001], dtick=0.25)
     fig.update_yaxes(autorange="reversed")
     notes = [small.note() if any_small else ""]
-    return _layout(fig, title, "", "", height=max(320, 21 * len(ylabels) + 150), notes=notes)
+    return _layout(fig, title, "", "", height=max(320, 36 * len(ylabels) + 150), notes=notes)
 
 
 def _stack_label(name: str, rated: int, missing: int, people: int | None) -> str:
-    """'Bappeda · 2 pegawai; 24 nilai ✕', with the scores without a predikat when there are any."""
+    """'Bappeda', a line break, '2 pegawai; 24 nilai ✕', with the scores without a predikat when there are any."""
     counts = [small.employees(people)] if people is not None else []
     counts.append(t("n_scores_short", n=_n(rated)))
     if missing:
         counts.append(f"{t('no_predikat').lower()} {_n(missing)}")
-    return f"{name} · {'; '.join(counts)}" + (f" {small.MARK}" if small.is_small(people) else "")
+    # two lines: a bar's name (with where its predikat come from) over its counts, so a half-width chart at
+    # 1366 px keeps both readable instead of cutting the name off
+    return f"{name}\n{'; '.join(counts)}" + (f" {small.MARK}" if small.is_small(people) else "")
 
 
 def _partial(periods: list[str], ns: list[int | None]) -> list[bool]:
