@@ -10,7 +10,7 @@ ORDER BY periode;
 -- with that placement (periode_awal to periode_akhir, both included). An employee had a result with a placement in
 -- a range exactly when one of their stretches with it reaches the range's first and last periods of
 -- dim_periode_hasil (awal <= last and akhir >= first), so counting distinct employees over any range reads about
--- one row per employee instead of one per employee-period (the small-group mark's counts, queries.employees_by).
+-- one row per employee instead of one per employee-period (the small-group mark's counts, queries.employee_counts).
 -- `pid` numbers the NIPs (in NIP order) so the distinct count hashes integers. Rebuilt whole: a stretch spans periods.
 CREATE TABLE fct_kinerja_rentang AS
 WITH urut AS (
