@@ -18,9 +18,7 @@ from ui.i18n import lang, t
 def restore(key: str, options: Sequence[str], default, multi: bool = False, pair: bool = False) -> None:
     """Before drawing the widget `key`: give it the URL's value (when valid) the first time it is seen,
     else its default; a remembered value no longer among the options falls back to the default too."""
-    # a single choice that has a default and holds none (a widget emptied by Streamlit) gets the URL's or the default
-    cleared = key in st.session_state and st.session_state[key] is None and default is not None and not multi
-    if key in st.session_state and not cleared:
+    if key in st.session_state:
         current = st.session_state[key]
         values = list(current) if isinstance(current, (list, tuple)) else [current]
         if all(v in options for v in values if v is not None):
@@ -62,11 +60,9 @@ def choice(widget: Callable, key: str, options: Sequence[str], default, **kw):
     if wkey != key and wkey in st.session_state:
         st.session_state[key] = st.session_state[wkey]  # the reader's latest pick since the switch
     restore(key, options, default)
-    if wkey != key and st.session_state.get(wkey) != st.session_state[key]:
-        st.session_state[wkey] = st.session_state[key]
     # Set, not only kept: after a page switch the browser still holds the other page's widget of this key ("sumber"
     # on Ringkasan and Skor) and Streamlit would take its value, None, over the one kept here
-    st.session_state[wkey] = st.session_state.get(wkey, st.session_state[key])
+    st.session_state[wkey] = st.session_state[key]
     value = widget(options=list(options), key=wkey, **kw)
     if wkey != key:
         st.session_state[key] = value
