@@ -421,6 +421,13 @@ def check_compare_raters_profile(w: World, s: Settings, f: Filters, data) -> Non
         assert_rows(got.select(exp.columns), exp, ["lokasi", "opd"], "compare_opd")
         assert got["n"].sum() == sel.filter(pl.col("hasil_kerja").is_not_null())["nip"].n_unique()
 
+    # the small-group mark's distinct employees with a hasil kerja in range, per place and per place and OPD
+    counts = Q.employee_counts(con, f, Scope())
+    scored = sel.filter(pl.col("hasil_kerja").is_not_null())
+    for group in (("lokasi",), ("lokasi", "opd")):
+        want = scored.group_by(group).agg(pl.col("nip").n_unique().alias("n_pegawai")).sort(group)
+        assert counts[group].rows() == want.rows(), (group, counts[group], want)
+
     # raters: superiors' behaviour ratings against the hasil kerja of the people they rate
     hasil = {(r["nip"], r["periode"]): r["hasil_kerja"] for r in k.iter_rows(named=True)}
     dims = {e.nip: e for e in w.employees}
