@@ -14,7 +14,7 @@ import pytest
 
 from pipelines.__main__ import main as cli
 from pipelines.build.build import build_warehouse, read_manifest
-from pipelines.build.incremental import partition_of
+from pipelines.build.incremental import partition_of, whole_when_changed
 from pipelines.intake.prepare import ReadOptions
 from pipelines.load.transaction import load_files
 from settings import Settings
@@ -122,6 +122,8 @@ def test_one_months_capaian_rebuilds_that_month_and_copies_the_rest(tmp_path):
     assert plan["kotor"] == [MONTHS[2]]
     assert {"fct_kinerja", "fct_penempatan", "agg_kinerja", "agg_indikator"} <= set(plan["sebagian"])
     assert {"dim_pegawai_riwayat", "mart_pembinaan"} <= set(plan["utuh"])
+    # with the roster and the statuses as before, the marts that read them across periods are partitioned too
+    assert {"fct_selisih", "fct_kalibrasi", "fct_kepatuhan", "agg_cakupan"} <= set(plan["sebagian"])
     assert differences(s.warehouse, full_build(s)) == {}
     # a correction of one month again dirties that month only
     fixed = load_files([("capaian_02_revisi.csv", _capaian(2, corrected=True).encode())], s)
@@ -155,6 +157,8 @@ def test_a_mover_on_a_later_roster_dirties_the_periods_from_her_move(tmp_path):
     load_files([("capaian.csv", csv(cap))], s)
     moved = load_files([("pegawai.csv", roster("Dinas B"))], s, opts=ReadOptions(context={"per_tanggal": "2026-04-15"}))
     assert moved.tahap["rencana"]["kotor"] == ["2026-04", "2026-05", "2026-06"]
+    # who is on the roster when changed: the marts that read the stretches' ends are rebuilt whole this time
+    assert {"fct_kepatuhan", "agg_cakupan"} <= set(moved.tahap["rencana"]["utuh"])
     assert differences(s.warehouse, full_build(s)) == {}
     con = duckdb.connect(str(s.warehouse), read_only=True)
     try:
@@ -163,6 +167,39 @@ def test_a_mover_on_a_later_roster_dirties_the_periods_from_her_move(tmp_path):
     finally:
         con.close()
     assert got["opd"].to_list() == ["Dinas A"] * 3 + ["Dinas B"] * 3
+
+
+def test_a_status_loaded_later_excuses_months_it_brings_no_results_for(tmp_path):
+    """Study leave from February, loaded after March's results: compliance of February and March changes though the
+    load's own period (the year it began) holds no month's results; the statuses are not as before, so the
+    compliance mart is rebuilt whole, and equals a full build."""
+    s = make_settings(tmp_path)
+    nips = ["198001012005011001", "198001012005011002"]
+    roster = csv([{"NIP": n, "Nama": f"P{i}", "Lokasi": "Jambi", "Perangkat Daerah": "Dinas A"} for i, n in enumerate(nips)])
+    load_files([("pegawai.csv", roster)], s, opts=ReadOptions(context={"per_tanggal": "2026-01-01"}))
+    cap = [
+        {"NIP": n, "Periode": f"2026-{m:02d}", "Indikator": "X", "Target": "10", "Realisasi": "9", "Bobot": "100"}
+        for n in nips
+        for m in range(1, 4)
+    ]
+    load_files([("capaian.csv", csv(cap))], s)
+    status = csv([{"NIP": nips[1], "Jenis Cuti": "Tugas Belajar", "Tanggal Mulai": "01/02/2026", "Tanggal Selesai": ""}])
+    report = load_files([("status.csv", status)], s)
+    assert report.exit_code == 0, report.summary()
+    assert "fct_kepatuhan" in report.tahap["rencana"]["utuh"]
+    assert differences(s.warehouse, full_build(s)) == {}
+    con = duckdb.connect(str(s.warehouse), read_only=True)
+    try:
+        got = con.execute("SELECT periode, dikecualikan FROM fct_kepatuhan WHERE nip = ? ORDER BY 1", [nips[1]]).fetchall()
+    finally:
+        con.close()
+    assert got == [("2026-01", False), ("2026-02", True), ("2026-03", True)]
+
+
+def test_whole_when_changed_is_read_from_the_header_only():
+    sql = "-- x\n-- partition: periode\n-- whole when changed: dim_pegawai_riwayat, stg_pengecualian\nCREATE TABLE x AS SELECT 1"
+    assert whole_when_changed(sql) == {"dim_pegawai_riwayat", "stg_pengecualian"}
+    assert whole_when_changed("-- x\nCREATE TABLE x AS\n-- whole when changed: a\nSELECT 1") == set()
 
 
 def test_changed_rules_rebuild_everything(tmp_path):

@@ -65,6 +65,15 @@ evaluasi = st.tuples(
         max_size=3,
     ),
 )
+# a status (leave outside state responsibility, study leave, annual leave) for one employee from one month to
+# another or open-ended: compliance excuses the periods it overlaps, whichever periods the load itself brings
+status = st.tuples(
+    st.just("status"),
+    st.integers(1, MONTHS),
+    st.integers(0, len(NIPS) - 1),
+    st.sampled_from(["Cuti di Luar Tanggungan Negara", "Tugas Belajar", "Cuti Tahunan"]),
+    st.one_of(st.none(), st.integers(1, MONTHS)),
+)
 skm = st.tuples(st.just("skm"), st.integers(0, 1), st.lists(st.integers(1, 4), min_size=9, max_size=9))
 first_roster = st.tuples(
     st.just("pegawai"),
@@ -74,7 +83,7 @@ first_roster = st.tuples(
     bosses,
 )
 sequences = st.tuples(
-    first_roster, st.lists(st.one_of(capaian, rosters, capaian, rosters, perilaku, evaluasi, skm), min_size=1, max_size=5)
+    first_roster, st.lists(st.one_of(capaian, rosters, capaian, rosters, perilaku, evaluasi, skm, status), min_size=1, max_size=5)
 ).map(lambda t: [t[0], *t[1]])
 EVERYONE_AT = [(PLACES[0], "III/a", "")] * len(NIPS)
 HEAD = ("Dinas Kesehatan", "")
@@ -145,6 +154,15 @@ def _file(load: tuple, step: int) -> tuple[str, bytes, ReadOptions]:
             for i, (rating, predikat, org) in enumerate(load[2])
         ]
         return f"evaluasi_{month}.csv", csv(rows), ReadOptions()
+    if kind == "status":
+        _k, month, who, jenis, until = load
+        row = {
+            "NIP": NIPS[who],
+            "Jenis Cuti": jenis,
+            "Tanggal Mulai": date(2026, month, 1).strftime("%d/%m/%Y"),
+            "Tanggal Selesai": "" if until is None else _end(max(month, until)).strftime("%d/%m/%Y"),
+        }
+        return f"status_{step}.csv", csv([row]), ReadOptions()
     day = date(2026, 1 + 3 * load[1], 10)
     row = {"Unit Layanan": "Loket", "Lokasi": "Jambi", "Tanggal": day.strftime("%d/%m/%Y"), "NIP Petugas": NIPS[0]}
     return f"skm_{load[1]}.csv", csv([{**row, **{f"U{i + 1}": a for i, a in enumerate(load[2])}}]), ReadOptions()
@@ -181,6 +199,15 @@ def _file(load: tuple, step: int) -> tuple[str, bytes, ReadOptions]:
         ("pegawai", 1, 15, [None, *EVERYONE_AT[1:]], ("Dinas PUPR", " Baru")),
         ("perilaku", 4, [60, 75, 90, 60, 75]),
         ("capaian", 4, "", [True, False, True, False, True], 2),
+    ]
+)
+@example(  # a status loaded after the months it excuses: compliance of those months changes, though no month's
+    # results came with it
+    [
+        ("pegawai", 1, 0, EVERYONE_AT, HEAD),
+        ("capaian", 2, "", [True] * 5, 0),
+        ("capaian", 3, "", [True] * 5, 0),
+        ("status", 2, 1, "Tugas Belajar", None),
     ]
 )
 @example(  # two evaluations of one unit naming different organisation predikat equally often (a tie)

@@ -210,7 +210,9 @@ def _build_config(settings: Settings) -> dict:
     cfg = settings.section("gudang")
     spill = settings.staging / "_spill"
     spill.mkdir(parents=True, exist_ok=True)
-    out = {"temp_directory": str(spill), "preserve_insertion_order": True}
+    # Insertion order is not kept for results without ORDER BY (DuckDB may then write a table from both threads
+    # at once); every mart that reads by position or relies on its storage order says ORDER BY.
+    out = {"temp_directory": str(spill), "preserve_insertion_order": False}
     fraction = float(cfg.get("build_memory_fraction", 0.4))
     total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     out["memory_limit"] = f"{max(1, int(total * fraction / 2**30))}GB"

@@ -18,9 +18,11 @@ The dirty periods are
   appraisal of their own when their current place or OPD changed (fct_penilai falls back to it).
 
 A partitioned mart may therefore read from the roster dimensions only what these reaches cover: from
-dim_pegawai_riwayat the placement in force on a day, from dim_pegawai the name, presence, place and OPD; a mart
-that needs more (a current attribute for past periods, a stretch's end) leaves the declaration out and is
-rebuilt whole. tests/test_incremental_properties.py compares every table with a full build after random loads.
+dim_pegawai_riwayat the placement in force on a day, from dim_pegawai the name, presence, place and OPD. A mart
+that needs more of a table (a stretch's end, who is on the roster when, statuses dated across periods) names it
+in a second header line, `-- whole when changed: dim_pegawai_riwayat, stg_pengecualian`: it is partitioned
+while every table named there is exactly as in the previous version (the usual upload of one month's results)
+and rebuilt whole when any of them changed. A mart without the declaration is rebuilt whole. tests/test_incremental_properties.py compares every table with a full build after random loads.
 
 Everything is decided by comparing the previous version with the new one being built, so a version built by
 other mart definitions or other rule settings (`_versi`) is never a base: then everything is rebuilt.
@@ -41,6 +43,7 @@ from warehouse.marts import HERE, PER_PERIOD, _inline, _rule_tables, _variables,
 
 PREV = "lalu"  # the previous version, attached read-only while the new one is built
 PARTITION = re.compile(r"^--\s*partition:\s*(\w+)\b")
+WHOLE_WHEN = re.compile(r"^--\s*whole when changed:\s*(.+)$")
 CREATED = re.compile(r"CREATE (?:TABLE|VIEW) (\w+) AS", re.I)
 # Tables whose changes reach period marts only in the ways roster_periods knows, and the rule tables (a changed
 # rule is a changed rules fingerprint, which rebuilds everything).
@@ -58,6 +61,30 @@ def partition_of(sql: str) -> str | None:
         if m := PARTITION.match(line):
             return m.group(1)
     return None
+
+
+def whole_when_changed(sql: str) -> set[str]:
+    """The tables a partitioned mart reads more of than a period's rows (`-- whole when changed: a, b`)."""
+    for line in sql.splitlines():
+        if line.strip() and not line.startswith("--"):
+            break
+        if m := WHOLE_WHEN.match(line):
+            return {t.strip() for t in m.group(1).split(",") if t.strip()}
+    return set()
+
+
+def unchanged(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    """Whether `table` holds exactly the rows (every column, duplicates counted) the previous version's did."""
+    try:
+        return (
+            con.execute(
+                f"""SELECT count(*) FROM ((SELECT * FROM {table} EXCEPT ALL SELECT * FROM {PREV}.{table})
+                    UNION ALL (SELECT * FROM {PREV}.{table} EXCEPT ALL SELECT * FROM {table}))"""
+            ).fetchone()[0]
+            == 0
+        )
+    except duckdb.Error:  # missing in either version, or its columns changed
+        return False
 
 
 def _code(sql: str) -> str:
@@ -222,6 +249,7 @@ def _reads(sql: str, names: set[str]) -> set[str]:
 
 
 def _run_whole(con: duckdb.DuckDBPyConnection, sql: str, periods: list) -> None:
+    con.execute("SET VARIABLE periode_hitung = NULL")  # every period (a mart may narrow its inputs by it)
     if PER_PERIOD not in sql:
         con.execute(sql)
         return
@@ -235,6 +263,8 @@ def _run_partition(con: duckdb.DuckDBPyConnection, sql: str, col: str, dirty: li
     """Copy the previous version's rows of the clean periods, then compute the dirty ones."""
     table = CREATED.search(sql).group(1)
     con.execute("SET VARIABLE periode_kotor = $d::VARCHAR[]", {"d": dirty})
+    # the periods to compute: a mart may narrow its inputs by it early, where the filter below comes too late
+    con.execute("SET VARIABLE periode_hitung = $d::VARCHAR[]", {"d": dirty})
     kept = f"NOT list_contains(getvariable('periode_kotor'), {col})" if dirty else "true"
     con.execute(f"CREATE TABLE {table} AS SELECT * FROM {PREV}.{table} WHERE {kept}")
     if not dirty:
@@ -256,12 +286,16 @@ def run_marts_incremental(con: duckdb.DuckDBPyConnection, settings: Settings, ti
     """
     values = _variables(con, settings)
     _rule_tables(con, settings)
-    periodic = {t for t in staging.TABLES.values() if t != staging.TABLES["pegawai"]}  # staged tables with periods
+    # staged tables whose rows each belong to one period (talent records are dated spans: their `periode`, the
+    # year a status or sanction began, says nothing of the periods it covers)
+    spanning = {staging.TABLES[k] for k in ("asesmen", "sanksi", "pengecualian")}
+    periodic = {t for t in staging.TABLES.values() if t != staging.TABLES["pegawai"]} - spanning
     # tables whose changes reach every period: those built whole in this version, and the roster and logs as staged
-    whole = {staging.TABLES["pegawai"], "load_log", "rejects", "_manifest", "_manifest_rejects"}
+    whole = {staging.TABLES["pegawai"], "load_log", "rejects", "_manifest", "_manifest_rejects"} | spanning
     dirty: list[str] | None = None
     periods: list | None = None
     plan = {"kotor": [], "sebagian": [], "utuh": []}
+    same: dict[str, bool] = {}  # per table named by a `whole when changed` line: as in the previous version
     for sql_file in sorted(HERE.glob("*.sql")):
         started = time.perf_counter()
         sql = sql_file.read_text(encoding="utf-8")
@@ -270,10 +304,15 @@ def run_marts_incremental(con: duckdb.DuckDBPyConnection, settings: Settings, ti
         made = CREATED.findall(sql)
         col = partition_of(sql)
         periods = periods if periods is not None else build_periods(con)
+        extra = whole_when_changed(sql) if col is not None else set()
+        for table in extra - set(same):
+            same[table] = unchanged(con, table)
+        if not all(same[t] for t in extra):  # a table it reads across periods changed: this build, it is whole
+            col = None
         if col is not None and "CREATE VIEW" in sql:  # a partitioned view: its periods are its inputs'
             con.execute(sql)
             periodic |= set(made)
-        elif col is not None and len(made) == 1 and not (_reads(sql, _names(con)) & (whole - set(ROSTER))):
+        elif col is not None and len(made) == 1 and not (_reads(sql, _names(con)) & (whole - set(ROSTER) - extra)):
             if dirty is None:
                 dirty = sorted(fact_periods(con) | roster_periods(con))
                 plan["kotor"] = dirty

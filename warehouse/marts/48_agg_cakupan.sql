@@ -6,6 +6,9 @@
 -- Every appraisal period is paired with every employee, so a place with nothing loaded for a period shows
 -- n_dinilai = 0, never no row. The share that makes a period complete is a setting ([periode] cakupan_min),
 -- applied by the queries, not here.
+-- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
+-- whole when changed: dim_pegawai_riwayat
+-- (who is on a roster in a period reads the stretches' ends: with the roster as before, a period's rows are its own)
 CREATE TABLE agg_cakupan AS
 WITH periode AS (
     SELECT periode, any_value(periode_mulai) AS periode_mulai, any_value(periode_jenis) AS periode_jenis,

@@ -3,9 +3,15 @@
 -- first; not after they left): whether they have an SKP (indicators or an official evaluation), a realisasi
 -- (an indicator realised above zero: e-Kinerja exports zero until it is filled in) and a rating (a predikat),
 -- and whether a status in kepatuhan_dikecualikan overlapping the period excuses them (counted apart).
+-- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
+-- whole when changed: dim_pegawai_riwayat, stg_pengecualian
+-- (who is on a roster in a period reads the stretches' ends, and an exclusion spans periods: with both as before, a
+-- period's rows are its own; periode_hitung, set by an incremental build, narrows the inputs to those periods early)
 CREATE TABLE fct_kepatuhan AS
 WITH periode AS (
-    SELECT periode, min(periode_mulai) AS periode_mulai, any_value(periode_jenis) AS periode_jenis FROM fct_kinerja GROUP BY periode
+    SELECT periode, min(periode_mulai) AS periode_mulai, any_value(periode_jenis) AS periode_jenis FROM fct_kinerja
+    WHERE getvariable('periode_hitung') IS NULL OR list_contains(getvariable('periode_hitung'), periode)
+    GROUP BY periode
 ),
 batas AS (
     SELECT *, CASE periode_jenis
@@ -24,7 +30,9 @@ terdaftar AS (  -- not those who had left before the period began
     SELECT * FROM berlaku WHERE NOT (coalesce(keluar, false) AND berlaku_sampai <= periode_mulai)
 ),
 skp AS (
-    SELECT nip, periode, true AS ada_skp, bool_or(realisasi > 0) AS ada_realisasi FROM stg_capaian GROUP BY nip, periode
+    SELECT nip, periode, true AS ada_skp, bool_or(realisasi > 0) AS ada_realisasi FROM stg_capaian
+    WHERE getvariable('periode_hitung') IS NULL OR list_contains(getvariable('periode_hitung'), periode)
+    GROUP BY nip, periode
     UNION ALL
     SELECT nip, periode, true, true FROM stg_evaluasi ANTI JOIN stg_capaian USING (nip, periode)
 ),

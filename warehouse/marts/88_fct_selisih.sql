@@ -1,6 +1,7 @@
 -- fct_selisih. Grain: one row per employee and period with behaviour ratings: the mean BerAKHLAK score each rater
 -- role gave (superior, peers, self, all others than the superior and self), the predikat and its level, and where
 -- the employee was then. The raw material of the calibration page's gaps.
+-- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
 CREATE TABLE fct_selisih AS
 WITH per_rater AS (
     SELECT nip, periode, peran_penilai,

@@ -2,6 +2,7 @@
 -- the superior gave, the score the same employee got from everyone else (peers, subordinates, the public; not
 -- self), the employee's predikat, and the rater's name and where the rater was then (their own placement in that
 -- period where they were appraised, else their current one).
+-- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
 CREATE TABLE fct_kalibrasi AS
 WITH diberi AS (
     SELECT nip, periode, nip_penilai,
