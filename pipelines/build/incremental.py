@@ -22,7 +22,8 @@ dim_pegawai_riwayat the placement in force on a day, from dim_pegawai the name, 
 that needs more of a table (a stretch's end, who is on the roster when, statuses dated across periods) names it
 in a second header line, `-- whole when changed: dim_pegawai_riwayat, stg_pengecualian`: it is partitioned
 while every table named there is exactly as in the previous version (the usual upload of one month's results)
-and rebuilt whole when any of them changed. A mart without the declaration is rebuilt whole. tests/test_incremental_properties.py compares every table with a full build after random loads.
+and rebuilt whole when any of them changed. A mart without the declaration is rebuilt whole.
+tests/test_incremental_properties.py compares every table with a full build after random loads.
 
 Everything is decided by comparing the previous version with the new one being built, so a version built by
 other mart definitions or other rule settings (`_versi`) is never a base: then everything is rebuilt.
