@@ -342,8 +342,9 @@ def compare_opd(con: Con, f: Filters, scope: Scope, min_group: int, confidence: 
     w, p = where(f, scope)
     sql = f"""
         WITH per_pegawai AS (  -- fct_kinerja_tempat: each employee-period with a result, placed where it was then
-            SELECT lokasi, opd, nip, count(*) AS n_periode, avg(hasil_kerja) AS rata
-            FROM fct_kinerja_tempat WHERE {w} GROUP BY lokasi, opd, nip
+            -- by pid, the NIP as a number: an integer key groups twice as fast as the 18-character NIP
+            SELECT lokasi, opd, pid, count(*) AS n_periode, avg(hasil_kerja) AS rata
+            FROM fct_kinerja_tempat WHERE {w} GROUP BY lokasi, opd, pid
         )
         SELECT lokasi, opd, count(*) AS n, sum(n_periode) AS n_pegawai_periode,
                avg(rata) AS rata_hasil, stddev_samp(rata) AS sd_hasil
@@ -732,11 +733,14 @@ def skm_respondent_profile(con: Con, scope: Scope, lokasi: str, unit: str, perio
     """Respondents of one unit in one survey period per answer of each profile field (kolom, nilai, jumlah),
     blanks counted as null, most frequent first within a field."""
     w, p = _skm_unit_period(scope, lokasi, unit, periode)
-    parts = [
-        f"SELECT '{field}' AS kolom, {field} AS nilai, count(*) AS jumlah FROM stg_skm WHERE {w} GROUP BY {field}"
-        for field in SKM_PROFILE_FIELDS  # names from the fixed tuple above, never from a user
-    ]
-    sql = " UNION ALL ".join(parts) + " ORDER BY kolom, jumlah DESC, nilai NULLS LAST"
+    fields = ", ".join(SKM_PROFILE_FIELDS)  # names from the fixed tuple above, never from a user
+    # one scan, one grouping per field; a field's own blanks are told apart from the other fields' by grouping()
+    which = " ".join(f"WHEN grouping({f}) = 0 THEN '{f}'" for f in SKM_PROFILE_FIELDS)
+    value = " ".join(f"WHEN grouping({f}) = 0 THEN {f}" for f in SKM_PROFILE_FIELDS)
+    sets = ", ".join(f"({f})" for f in SKM_PROFILE_FIELDS)
+    sql = f"""SELECT CASE {which} END AS kolom, CASE {value} END AS nilai, count(*) AS jumlah
+              FROM (SELECT {fields} FROM stg_skm WHERE {w})
+              GROUP BY GROUPING SETS ({sets}) ORDER BY kolom, jumlah DESC, nilai NULLS LAST"""
     return run(con, sql, p, "skm_respondent_profile")
 
 
@@ -751,11 +755,12 @@ def skm_comment_groups(
     if text:
         w += " AND kritik_saran ILIKE '%' || $text || '%'"
         p["text"] = text
+    # fct_skm_komentar: the responses with a comment, each with its grouping key and lowest score
     sql = f"""SELECT min(trim(kritik_saran)) AS kritik_saran, count(*) AS jumlah, max(tanggal) AS terakhir,
-                     bool_or(least(u1, u2, u3, u4, u5, u6, u7, u8, u9) <= $max_score) AS keluhan,
+                     bool_or(skor_min <= $max_score) AS keluhan,
                      avg(u3) AS u3, avg(u7) AS u7, avg(u9) AS u9
-              FROM stg_skm WHERE {w} AND trim(coalesce(kritik_saran, '')) <> ''
-              GROUP BY lower(regexp_replace(trim(kritik_saran), '\\s+', ' ', 'g'))
+              FROM fct_skm_komentar WHERE {w}
+              GROUP BY kunci
               ORDER BY jumlah DESC, terakhir DESC, kritik_saran"""
     return run(con, sql, p, "skm_comment_groups")
 
@@ -770,17 +775,14 @@ def skm_complaint_words(
     A complaint is a comment whose respondent scored at least one unsur `max_score` or lower."""
     w, p = _skm_unit_period(scope, lokasi, unit, periode)
     p |= {"max_score": max_score, "stop_words": sorted(stop_words), "top": int(top)}
+    # fct_skm_komentar holds each comment's distinct words of three letters or more, split when it was built
     sql = f"""WITH keluhan AS (
-                  SELECT row_number() OVER () AS id, lower(kritik_saran) AS teks FROM stg_skm
-                  WHERE {w} AND trim(coalesce(kritik_saran, '')) <> ''
-                    AND least(u1, u2, u3, u4, u5, u6, u7, u8, u9) <= $max_score
+                  SELECT kata FROM fct_skm_komentar WHERE {w} AND skor_min <= $max_score
               ),
-              kata AS (
-                  SELECT DISTINCT id, unnest(regexp_split_to_array(teks, '[^\\p{{L}}]+')) AS kata FROM keluhan
-              )
+              kata AS (SELECT unnest(kata) AS kata FROM keluhan)
               SELECT kata, count(*) AS n_keluhan, count(*) / (SELECT count(*) FROM keluhan) AS share_keluhan,
                      (SELECT count(*) FROM keluhan) AS n_semua_keluhan
-              FROM kata WHERE length(kata) >= 3 AND NOT list_contains($stop_words, kata)
+              FROM kata WHERE NOT list_contains($stop_words, kata)
               GROUP BY kata ORDER BY n_keluhan DESC, kata LIMIT $top"""
     return run(con, sql, p, "skm_complaint_words")
 

@@ -21,6 +21,7 @@ TABLES: dict[str, str | None] = {
     "fct_prestasi_pp46": None,  # PP 46/2011 results, a legacy regime kept apart
     "fct_ikm_2004": None,  # the KepmenPAN 25/2004 index, a legacy regime kept apart from fct_ikm
     "stg_skm": "lokasi, periode",
+    "fct_skm_komentar": "lokasi, periode",  # responses with a comment: grouping key, lowest score, words
     "fct_umpan_balik_petugas": None,
     "fct_riwayat_pegawai": None,  # one file in NIP order: a profile reads one or two row groups
     "dim_pegawai": None,

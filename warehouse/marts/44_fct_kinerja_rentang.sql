@@ -11,7 +11,8 @@ ORDER BY periode;
 -- a range exactly when one of their stretches with it reaches the range's first and last periods of
 -- dim_periode_hasil (awal <= last and akhir >= first), so counting distinct employees over any range reads about
 -- one row per employee instead of one per employee-period (the small-group mark's counts, queries.employee_counts).
--- `pid` numbers the NIPs (in NIP order) so the distinct count hashes integers. Rebuilt whole: a stretch spans periods.
+-- `pid` is the NIP as a number (fct_kinerja_tempat's) so the distinct count hashes integers. Rebuilt whole: a
+-- stretch spans periods.
 CREATE TABLE fct_kinerja_rentang AS
 WITH urut AS (
     SELECT t.*, p.urutan - row_number() OVER (
@@ -20,9 +21,9 @@ WITH urut AS (
     FROM fct_kinerja_tempat t JOIN dim_periode_hasil p USING (periode)
 ), rentang AS (
     SELECT lokasi, opd, unit_kerja, jenis_jabatan, golongan, status_asn, nip,
-           min(periode) AS periode_awal, max(periode) AS periode_akhir
+           min(periode) AS periode_awal, max(periode) AS periode_akhir, any_value(pid) AS pid
     FROM urut
     GROUP BY lokasi, opd, unit_kerja, jenis_jabatan, golongan, status_asn, nip, rentang
 )
-SELECT *, dense_rank() OVER (ORDER BY nip)::INTEGER AS pid FROM rentang
+SELECT * FROM rentang
 ORDER BY lokasi, opd, nip, periode_awal;
