@@ -1,10 +1,14 @@
-"""Incremental mart builds: a load rebuilds the marts' rows of the periods it touches and copies the rest.
+"""Incremental mart builds: a load rebuilds the marts' rows of the periods it touches and keeps the rest.
+
+The new version starts as a copy of the current version's file (pipelines.build.build): a table this build does
+not change stays as it was, a partitioned one loses its rows of the dirty periods and gets them computed again,
+a table rebuilt whole is dropped and made again.
 
 A mart declares in its header comment which column partitions it (`-- partition: periode`): its rows of a period
 are computed from that period's rows of its inputs alone (plus the roster dimensions and rule tables). Such a mart
-is copied from the previous warehouse version without the dirty periods, then the dirty periods are computed
-again. A mart without the declaration (the default: windows over many periods, the roster, the survey marts, every
-mart added without thinking about it) is rebuilt whole, as is a partitioned mart that reads a table rebuilt whole
+keeps the previous version's rows except the dirty periods', which are computed again. A mart without the
+declaration (the default: windows over many periods, the roster, the survey marts, every mart added without
+thinking about it) is rebuilt whole, as is a partitioned mart that reads a table rebuilt whole
 other than the roster dimensions and rule tables.
 
 The dirty periods are
@@ -102,7 +106,26 @@ def signature(con: duckdb.DuckDBPyConnection, files: dict[str, list[str]]) -> No
         src = "read_parquet([" + ", ".join("'" + p.replace("'", "''") + "'" for p in paths) + "], union_by_name = true)"
         parts.append(f"SELECT '{table}' AS tabel, periode, _sumber, _muat, count(*) AS n FROM {src} GROUP BY ALL")
     empty = "SELECT ''::VARCHAR AS tabel, ''::VARCHAR AS periode, ''::VARCHAR AS _sumber, 0::BIGINT AS _muat, 0::BIGINT AS n"
-    con.execute("CREATE TABLE _sidik AS " + " UNION ALL ".join([f"({empty} LIMIT 0)", *parts]))
+    con.execute("CREATE OR REPLACE TABLE _sidik AS " + " UNION ALL ".join([f"({empty} LIMIT 0)", *parts]))
+
+
+def _object(con: duckdb.DuckDBPyConnection, name: str, database: str | None = None) -> str | None:
+    """'table', 'view' or None: what `name` is in `database` (default: the version being built)."""
+    db = "current_database()" if database is None else "$db"
+    params = {"n": name} | ({} if database is None else {"db": database})
+    row = con.execute(
+        f"""SELECT 'table' FROM duckdb_tables() WHERE database_name = {db} AND table_name = $n
+            UNION ALL SELECT 'view' FROM duckdb_views() WHERE database_name = {db} AND view_name = $n AND NOT internal""",
+        params,
+    ).fetchone()
+    return row[0] if row else None
+
+
+def drop(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Drop `name` from the version being built, table or view (a copied version holds the previous one's)."""
+    kind = _object(con, name)
+    if kind is not None:
+        con.execute(f"DROP {kind.upper()} {name}")
 
 
 def _kind(table: str) -> str:
@@ -127,23 +150,22 @@ def staged_dirty(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
 def stage_from_base(
     con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], periods: list[str], staging_table: Callable
 ) -> bool:
-    """The kind's staging table as the previous version's rows of the unchanged periods plus the changed periods
-    read again from the staging files by `staging_table` (pipelines.build.build's); False (nothing made) when the
-    previous version has no such table."""
+    """The kind's staging table as the previous version's rows of the unchanged periods (kept in the copied
+    version) plus the changed periods read again from the staging files by `staging_table` (pipelines.build.build's);
+    False when the previous version has no such table (the caller then stages it whole)."""
     table = staging.TABLES[kind]
-    have = f"SELECT count(*) FROM duckdb_tables() WHERE database_name = '{PREV}' AND table_name = $t"
-    if con.execute(have, {"t": table}).fetchone()[0] == 0:
+    if _object(con, table, PREV) != "table" or _object(con, table) != "table":
         return False
+    if not periods:
+        return True
     con.execute("SET VARIABLE stg_kotor = $p::VARCHAR[]", {"p": periods})
-    kept = "NOT list_contains(getvariable('stg_kotor'), periode)" if periods else "true"
-    con.execute(f"CREATE TABLE {table} AS SELECT * FROM {PREV}.{table} WHERE {kept}")
-    if not periods or not paths:
+    con.execute(f"DELETE FROM {table} WHERE list_contains(getvariable('stg_kotor'), periode)")
+    if not paths:
         return True
     staging_table(con, kind, paths, periods=periods, table="_stg_baru")
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _stg_baru")
     except duckdb.Error:  # the new files bring a column the previous version's table lacks: stage it whole
-        con.execute(f"DROP TABLE {table}")
         return False
     finally:
         con.execute("DROP TABLE _stg_baru")
@@ -261,15 +283,14 @@ def _run_whole(con: duckdb.DuckDBPyConnection, sql: str, periods: list) -> None:
 
 
 def _run_partition(con: duckdb.DuckDBPyConnection, sql: str, col: str, dirty: list[str], periods: list) -> None:
-    """Copy the previous version's rows of the clean periods, then compute the dirty ones."""
+    """Keep the previous version's rows of the clean periods (the copy holds them), compute the dirty ones again."""
     table = CREATED.search(sql).group(1)
     con.execute("SET VARIABLE periode_kotor = $d::VARCHAR[]", {"d": dirty})
     # the periods to compute: a mart may narrow its inputs by it early, where the filter below comes too late
     con.execute("SET VARIABLE periode_hitung = $d::VARCHAR[]", {"d": dirty})
-    kept = f"NOT list_contains(getvariable('periode_kotor'), {col})" if dirty else "true"
-    con.execute(f"CREATE TABLE {table} AS SELECT * FROM {PREV}.{table} WHERE {kept}")
     if not dirty:
         return
+    con.execute(f"DELETE FROM {table} WHERE list_contains(getvariable('periode_kotor'), {col})")
     insert = sql.replace(f"CREATE TABLE {table} AS", f"INSERT INTO {table}", 1)
     if PER_PERIOD in sql:
         for periode in (p for p in periods if p in set(dirty)):
@@ -311,7 +332,7 @@ def run_marts_incremental(con: duckdb.DuckDBPyConnection, settings: Settings, ti
         if not all(same[t] for t in extra):  # a table it reads across periods changed: this build, it is whole
             col = None
         if col is not None and "CREATE VIEW" in sql:  # a partitioned view: its periods are its inputs'
-            con.execute(sql)
+            con.execute(sql.replace("CREATE VIEW", "CREATE OR REPLACE VIEW"))
             periodic |= set(made)
         elif col is not None and len(made) == 1 and not (_reads(sql, _names(con)) & (whole - set(ROSTER) - extra)):
             if dirty is None:
@@ -321,9 +342,12 @@ def run_marts_incremental(con: duckdb.DuckDBPyConnection, settings: Settings, ti
             periodic |= set(made)
             plan["sebagian"] += made
         else:
+            for name in made:
+                drop(con, name)
             _run_whole(con, sql, periods)
             whole |= set(made) - periodic
             plan["utuh"] += made
         times[f"mart {Path(sql_file).stem}"] = time.perf_counter() - started
+    drop(con, "_versi")
     con.execute("CREATE TABLE _versi AS SELECT $v AS marts, $r AS aturan", {"v": version(), "r": rules_fingerprint(settings)})
     return plan
