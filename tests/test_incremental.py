@@ -14,7 +14,7 @@ import pytest
 
 from pipelines.__main__ import main as cli
 from pipelines.build.build import build_warehouse, read_manifest
-from pipelines.build.incremental import partition_of, whole_when_changed
+from pipelines.build.incremental import partition_of, reach_of, whole_when_changed
 from pipelines.intake.prepare import ReadOptions
 from pipelines.load.transaction import load_files
 from settings import Settings
@@ -75,8 +75,10 @@ def differences(incremental: Path, full: Path) -> dict[str, int]:
 def test_the_marts_that_declare_a_partition_are_the_period_ones():
     declared = {f.stem for f in HERE.glob("*.sql") if partition_of(f.read_text(encoding="utf-8"))}
     assert {"40_fct_kinerja", "41_fct_penempatan", "45_agg_kinerja", "50_agg_indikator"} <= declared
-    # windows over many periods and the roster are rebuilt whole
-    assert not declared & {"10_dim_pegawai_riwayat", "12_dim_pegawai", "80_mart_pembinaan", "85_mart_penghargaan"}
+    # the roster is rebuilt whole; windows over many periods say which settings set how far back they look
+    assert not declared & {"10_dim_pegawai_riwayat", "12_dim_pegawai"}
+    for stem in ("80_mart_pembinaan", "85_mart_penghargaan"):
+        assert stem in declared and reach_of(next(HERE.glob(f"{stem}.sql")).read_text(encoding="utf-8"))
 
 
 def test_a_partition_is_declared_in_the_header_only():
@@ -121,7 +123,8 @@ def test_one_months_capaian_rebuilds_that_month_and_copies_the_rest(tmp_path):
     plan = report.tahap["rencana"]
     assert plan["kotor"] == [MONTHS[2]]
     assert {"fct_kinerja", "fct_penempatan", "agg_kinerja", "agg_indikator"} <= set(plan["sebagian"])
-    assert {"dim_pegawai_riwayat", "mart_pembinaan"} <= set(plan["utuh"])
+    assert {"dim_pegawai_riwayat", "fct_talenta"} <= set(plan["utuh"])
+    assert plan["jangkauan"]["mart_pembinaan"] == [MONTHS[2]]  # the latest month: no later window to reach
     # with the roster and the statuses as before, the marts that read them across periods are partitioned too
     assert {"fct_selisih", "fct_kalibrasi", "fct_kepatuhan", "agg_cakupan"} <= set(plan["sebagian"])
     assert differences(s.warehouse, full_build(s)) == {}
@@ -194,6 +197,43 @@ def test_a_status_loaded_later_excuses_months_it_brings_no_results_for(tmp_path)
     finally:
         con.close()
     assert got == [("2026-01", False), ("2026-02", True), ("2026-03", True)]
+
+
+def test_a_correction_reaches_the_coaching_windows_after_it_and_no_further(tmp_path):
+    """Eight months of falling scores; March corrected: the coaching list's windows (3 months below the cutoff, a
+    6-month trend) carry March into March-August, not January or February; the recognition list's (6 months) too.
+    A new September reaches September alone. Each time, every table equals a full build."""
+    s = make_settings(tmp_path)
+    nips = ["198001012005011001", "198001012005011002"]
+    roster = csv([{"NIP": n, "Nama": f"P{i}", "Lokasi": "Jambi", "Perangkat Daerah": "Dinas A"} for i, n in enumerate(nips)])
+    load_files([("pegawai.csv", roster)], s, opts=ReadOptions(context={"per_tanggal": "2026-01-01"}))
+
+    def month(m: int, realisasi: int) -> bytes:
+        return csv(
+            [
+                {
+                    "NIP": n,
+                    "Periode": f"2026-{m:02d}",
+                    "Indikator": "X",
+                    "Target": "100",
+                    "Realisasi": str(realisasi - i),
+                    "Bobot": "100",
+                }
+                for i, n in enumerate(nips)
+            ]
+        )
+
+    for m in range(1, 9):
+        load_files([(f"capaian_{m:02d}.csv", month(m, 100 - 4 * m))], s)
+    fixed = load_files([("capaian_03.csv", month(3, 120))], s, replace=True)
+    reach = fixed.tahap["rencana"]["jangkauan"]
+    assert fixed.tahap["rencana"]["kotor"] == ["2026-03"]
+    assert reach["mart_pembinaan"] == [f"2026-{m:02d}" for m in range(3, 9)]
+    assert reach["mart_penghargaan"] == [f"2026-{m:02d}" for m in range(3, 9)]
+    assert differences(s.warehouse, full_build(s)) == {}
+    later = load_files([("capaian_09.csv", month(9, 60))], s)
+    assert later.tahap["rencana"]["jangkauan"]["mart_pembinaan"] == ["2026-09"]
+    assert differences(s.warehouse, full_build(s)) == {}
 
 
 def test_whole_when_changed_is_read_from_the_header_only():

@@ -6,8 +6,11 @@ a table rebuilt whole is dropped and made again.
 
 A mart declares in its header comment which column partitions it (`-- partition: periode`): its rows of a period
 are computed from that period's rows of its inputs alone (plus the roster dimensions and rule tables). Such a mart
-keeps the previous version's rows except the dirty periods', which are computed again. A mart without the
-declaration (the default: windows over many periods, the roster, the survey marts, every mart added without
+keeps the previous version's rows except the dirty periods', which are computed again. A mart whose windows
+look back over several periods of an employee names the settings that set their length, `-- reach: a, b` (each a
+number of periods): a change in a period then reaches that period and the next ones of the same kind within the
+longest window, by calendar position; those are recomputed, reading the periods their windows cover. A mart without
+the declaration (the default: the roster, the survey marts, yearly marts, every mart added without
 thinking about it) is rebuilt whole, as is a partitioned mart that reads a table rebuilt whole
 other than the roster dimensions and rule tables.
 
@@ -49,6 +52,7 @@ from warehouse.marts import HERE, PER_PERIOD, _inline, _rule_tables, _variables,
 PREV = "lalu"  # the previous version, attached read-only while the new one is built
 PARTITION = re.compile(r"^--\s*partition:\s*(\w+)\b")
 WHOLE_WHEN = re.compile(r"^--\s*whole when changed:\s*(.+)$")
+REACH = re.compile(r"^--\s*reach:\s*(.+)$")
 CREATED = re.compile(r"CREATE (?:TABLE|VIEW) (\w+) AS", re.I)
 # Tables whose changes reach period marts only in the ways roster_periods knows, and the rule tables (a changed
 # rule is a changed rules fingerprint, which rebuilds everything).
@@ -76,6 +80,35 @@ def whole_when_changed(sql: str) -> set[str]:
         if m := WHOLE_WHEN.match(line):
             return {t.strip() for t in m.group(1).split(",") if t.strip()}
     return set()
+
+
+def reach_of(sql: str) -> list[str]:
+    """The settings (as build variables) whose largest value is how many periods a mart's windows look back."""
+    for line in sql.splitlines():
+        if line.strip() and not line.startswith("--"):
+            break
+        if m := REACH.match(line):
+            return [v.strip() for v in m.group(1).split(",") if v.strip()]
+    return []
+
+
+def reached(con: duckdb.DuckDBPyConnection, dirty: list[str], reach: int) -> tuple[list[str], list[str]]:
+    """For windows of `reach` periods: the periods a change in `dirty` reaches (each dirty period and the next
+    reach - 1 of its kind by calendar position, among the periods with results in either version) and the periods
+    their windows read (each reached period and the reach - 1 before it)."""
+    row = con.execute(
+        f"""WITH p AS (SELECT DISTINCT periode, periode_jenis, periode_ke FROM fct_kinerja
+                       UNION SELECT DISTINCT periode, periode_jenis, periode_ke FROM {PREV}.fct_kinerja),
+                d AS (SELECT * FROM p WHERE list_contains($d, periode)),
+                kena AS (SELECT DISTINCT p.* FROM p JOIN d ON p.periode_jenis = d.periode_jenis
+                         AND p.periode_ke BETWEEN d.periode_ke AND d.periode_ke + $r - 1)
+            SELECT coalesce((SELECT list(DISTINCT periode ORDER BY periode) FROM kena), []),
+                   coalesce((SELECT list(DISTINCT p.periode ORDER BY p.periode) FROM p JOIN kena k
+                             ON p.periode_jenis = k.periode_jenis
+                             AND p.periode_ke BETWEEN k.periode_ke - ($r - 1) AND k.periode_ke), [])""",
+        {"d": dirty, "r": max(1, reach)},
+    ).fetchone()
+    return list(row[0]), list(row[1])
 
 
 def unchanged(con: duckdb.DuckDBPyConnection, table: str) -> bool:
@@ -272,7 +305,9 @@ def _reads(sql: str, names: set[str]) -> set[str]:
 
 
 def _run_whole(con: duckdb.DuckDBPyConnection, sql: str, periods: list) -> None:
-    con.execute("SET VARIABLE periode_hitung = NULL")  # every period (a mart may narrow its inputs by it)
+    # every period: a mart may narrow its inputs by these
+    con.execute("SET VARIABLE periode_hitung = NULL")
+    con.execute("SET VARIABLE periode_masukan = NULL")
     if PER_PERIOD not in sql:
         con.execute(sql)
         return
@@ -338,8 +373,16 @@ def run_marts_incremental(con: duckdb.DuckDBPyConnection, settings: Settings, ti
             if dirty is None:
                 dirty = sorted(fact_periods(con) | roster_periods(con))
                 plan["kotor"] = dirty
-            _run_partition(con, sql, col, dirty, periods)
-            periodic |= set(made)
+            if reach := reach_of(sql):
+                mine, inputs = reached(con, dirty, max(int(values[v]) for v in reach))
+                con.execute("SET VARIABLE periode_masukan = $m::VARCHAR[]", {"m": inputs})  # what its windows read
+                _run_partition(con, sql, col, mine, periods)
+                con.execute("SET VARIABLE periode_masukan = NULL")
+                whole |= set(made)  # changed beyond the dirty periods: a later mart reading it is rebuilt whole
+                plan.setdefault("jangkauan", {}).update(dict.fromkeys(made, mine))
+            else:
+                _run_partition(con, sql, col, dirty, periods)
+                periodic |= set(made)
             plan["sebagian"] += made
         else:
             for name in made:

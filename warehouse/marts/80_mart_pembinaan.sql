@@ -7,6 +7,10 @@
 --   tren: a falling trend over the last trend_periods calendar periods, each with a hasil kerja, with a
 --         least-squares drop over the window of at least trend_min_drop points.
 -- Windows run over periode_ke (calendar position), partitioned by period kind.
+-- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
+-- reach: pembinaan_consecutive_periods, pembinaan_trend_periods
+-- (a period's row reads the windows' earlier periods: an incremental build recomputes the periods a change reaches,
+-- reading only the periods their windows cover, periode_masukan)
 CREATE TABLE mart_pembinaan AS
 -- Only the columns the rules and the list use go through the windows (the sort carries them).
 WITH k AS (
@@ -14,6 +18,7 @@ WITH k AS (
            f.predikat, f.sumber_predikat, o.urut
     FROM fct_kinerja f
     LEFT JOIN cfg_predikat o ON o.predikat = f.predikat
+    WHERE getvariable('periode_masukan') IS NULL OR list_contains(getvariable('periode_masukan'), f.periode)
 ),
 w AS (
     SELECT *,

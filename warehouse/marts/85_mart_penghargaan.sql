@@ -2,11 +2,16 @@
 -- period: over the last min_periods calendar periods (all present: a gap breaks the run), Sangat Baik in at least min_share_sangat_baik of them and
 -- a mean hasil kerja of at least min_score. n_sb_resmi: how many of those Sangat Baik are official predikat
 -- (the rest computed by the dashboard), so the list says why each person is on it.
+-- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
+-- reach: penghargaan_min_periods
+-- (a period's row reads the window's earlier periods: an incremental build recomputes the periods a change reaches,
+-- reading only the periods their windows cover, periode_masukan)
 CREATE TABLE mart_penghargaan AS
 -- Only the columns the rule and the list use go through the windows (the sort carries them).
 WITH k AS (
     SELECT nip, periode, periode_mulai, periode_jenis, periode_ke, hasil_kerja, perilaku, predikat, sumber_predikat
     FROM fct_kinerja
+    WHERE getvariable('periode_masukan') IS NULL OR list_contains(getvariable('periode_masukan'), periode)
 ),
 w AS (
     SELECT *,
