@@ -9,7 +9,10 @@ are computed from that period's rows of its inputs alone (plus the roster dimens
 keeps the previous version's rows except the dirty periods', which are computed again. A mart whose windows
 look back over several periods of an employee names the settings that set their length, `-- reach: a, b` (each a
 number of periods): a change in a period then reaches that period and the next ones of the same kind within the
-longest window, by calendar position; those are recomputed, reading the periods their windows cover. A mart without
+longest window, by calendar position; those are recomputed, reading the periods their windows cover. A mart built
+whole may name what it is made from, `-- kept when unchanged: stg_pegawai`: when those tables hold what they held
+in the previous version (compared row for row), the copy keeps it as it is (the roster history when no roster
+came). A mart without
 the declaration (the default: the roster, the survey marts, yearly marts, every mart added without
 thinking about it) is rebuilt whole, as is a partitioned mart that reads a table rebuilt whole
 other than the roster dimensions and rule tables.
@@ -53,6 +56,7 @@ PREV = "lalu"  # the previous version, attached read-only while the new one is b
 PARTITION = re.compile(r"^--\s*partition:\s*(\w+)\b")
 WHOLE_WHEN = re.compile(r"^--\s*whole when changed:\s*(.+)$")
 REACH = re.compile(r"^--\s*reach:\s*(.+)$")
+KEPT_WHEN = re.compile(r"^--\s*kept when unchanged:\s*(.+)$")
 CREATED = re.compile(r"CREATE (?:TABLE|VIEW) (\w+) AS", re.I)
 # Tables whose changes reach period marts only in the ways roster_periods knows, and the rule tables (a changed
 # rule is a changed rules fingerprint, which rebuilds everything).
@@ -72,14 +76,24 @@ def partition_of(sql: str) -> str | None:
     return None
 
 
-def whole_when_changed(sql: str) -> set[str]:
-    """The tables a partitioned mart reads more of than a period's rows (`-- whole when changed: a, b`)."""
+def _header_list(sql: str, pattern: re.Pattern) -> set[str]:
     for line in sql.splitlines():
         if line.strip() and not line.startswith("--"):
             break
-        if m := WHOLE_WHEN.match(line):
+        if m := pattern.match(line):
             return {t.strip() for t in m.group(1).split(",") if t.strip()}
     return set()
+
+
+def whole_when_changed(sql: str) -> set[str]:
+    """The tables a partitioned mart reads more of than a period's rows (`-- whole when changed: a, b`)."""
+    return _header_list(sql, WHOLE_WHEN)
+
+
+def kept_when_unchanged(sql: str) -> set[str]:
+    """The tables a mart built whole is made from (`-- kept when unchanged: a, b`): when each holds what it held in
+    the previous version, the mart does too, and the copied version keeps it as it is."""
+    return _header_list(sql, KEPT_WHEN)
 
 
 def reach_of(sql: str) -> list[str]:
@@ -362,8 +376,14 @@ def run_marts_incremental(con: duckdb.DuckDBPyConnection, settings: Settings, ti
         col = partition_of(sql)
         periods = periods if periods is not None else build_periods(con)
         extra = whole_when_changed(sql) if col is not None else set()
-        for table in extra - set(same):
+        sources = kept_when_unchanged(sql) if col is None else set()
+        for table in (extra | sources) - set(same):
             same[table] = unchanged(con, table)
+        if sources and all(same[t] for t in sources):  # made from what has not changed: the copy holds it
+            same |= dict.fromkeys(made, True)
+            plan["tetap"] = plan.get("tetap", []) + made
+            times[f"mart {Path(sql_file).stem}"] = time.perf_counter() - started
+            continue
         if not all(same[t] for t in extra):  # a table it reads across periods changed: this build, it is whole
             col = None
         if col is not None and "CREATE VIEW" in sql:  # a partitioned view: its periods are its inputs'
@@ -371,7 +391,8 @@ def run_marts_incremental(con: duckdb.DuckDBPyConnection, settings: Settings, ti
             periodic |= set(made)
         elif col is not None and len(made) == 1 and not (_reads(sql, _names(con)) & (whole - set(ROSTER) - extra)):
             if dirty is None:
-                dirty = sorted(fact_periods(con) | roster_periods(con))
+                roster_same = all(same.get(t) for t in ROSTER)  # kept as they were: no roster reach to look for
+                dirty = sorted(fact_periods(con) | (set() if roster_same else roster_periods(con)))
                 plan["kotor"] = dirty
             if reach := reach_of(sql):
                 mine, inputs = reached(con, dirty, max(int(values[v]) for v in reach))

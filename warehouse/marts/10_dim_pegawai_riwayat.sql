@@ -5,6 +5,8 @@
 -- rosters loaded before snapshots existed count as of their load date). An employee a later roster of the same
 -- place no longer lists, and no roster lists elsewhere by then, left on that roster's date (keluar). A roster
 -- loaded late slots into its place in time; nothing a roster load does deletes history.
+-- kept when unchanged: stg_pegawai
+-- (the other table it reads, load_log, gives each staged roster row's load date, which never changes once logged)
 CREATE TABLE dim_pegawai_riwayat AS
 WITH muat AS (
     SELECT load_id, min(waktu)::DATE AS tanggal FROM load_log GROUP BY load_id

@@ -2,6 +2,7 @@
 -- stretch of dim_pegawai_riwayat), the direct superior's name, and whether they are still on the roster
 -- (aktif; keluar_per: the date of the roster from which they were no longer listed).
 -- Names, search and the profile read it; figures of a period never do (they read fct_penempatan).
+-- kept when unchanged: dim_pegawai_riwayat
 CREATE TABLE dim_pegawai AS
 WITH kini AS (
     SELECT * FROM dim_pegawai_riwayat
