@@ -40,6 +40,7 @@ MART_KEYS: dict[str, tuple[str, ...]] = {
     "fct_kalibrasi": ("nip", "periode", "nip_penilai"),
     "dim_periode": ("periode",),
     "dim_filter": _FILTER_DIMS,
+    "agg_kinerja_opd": ("periode", "lokasi", "opd"),
     "meta": (),  # one row
     # one row per survey response with a comment: responses have no key (two people may answer alike), so the
     # check is that it holds exactly the rows of its source, below

@@ -10,7 +10,7 @@ import polars as pl
 
 from domain.periods import bounds
 from warehouse import disclosure
-from warehouse.db import PAIR_SEP, Filters, Scope, run, where
+from warehouse.db import _DIMS, LIMITED_DIMS, PAIR_SEP, Filters, Scope, run, where
 
 Con = duckdb.DuckDBPyConnection
 PREDIKAT_COLS = ["n_sangat_baik", "n_baik", "n_butuh_perbaikan", "n_kurang", "n_sangat_kurang"]
@@ -117,11 +117,21 @@ def _with_source(sums: pl.DataFrame, sumber: str) -> pl.DataFrame:
 _RESTRICTED_GROUPABLE = {"lokasi", "opd", "periode"}
 
 
+def _cube(f: Filters, scope: Scope, group: list[str] | set[str]) -> tuple[str, list[str]]:
+    """The smallest cube that answers the view, and the dimensions its WHERE may name: agg_kinerja_opd (period,
+    place and OPD only) unless the filters, the grouping or an Atasan's team need the roster's finer columns."""
+    finer = any(getattr(f, d) for d in LIMITED_DIMS) or bool(f.unit_lokasi) or scope.atasan is not None
+    if finer or not set(group) <= _RESTRICTED_GROUPABLE:
+        return "agg_kinerja", list(_DIMS)
+    return "agg_kinerja_opd", ["lokasi", "opd"]
+
+
 def _cells(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """agg_kinerja's counts and sums per period, place and OPD in the viewer's scope and period range, with `_in`:
     whether the viewer's place and OPD filters choose the cell. Unchosen cells are kept: they decide the atoms
     (warehouse.disclosure) as much as chosen ones."""
-    w, p = where(Filters(dari=f.dari, sampai=f.sampai), scope)
+    cube, dims = _cube(Filters(), scope, ["periode", "lokasi", "opd"])
+    w, p = where(Filters(dari=f.dari, sampai=f.sampai), scope, dims=dims)
     # the place and OPD filters alone, as a flag (the scope is in `w`); columns from this fixed list only
     chosen = " AND ".join(["TRUE", *[f"list_contains($c_{d}, {d})" for d in ("lokasi", "opd") if getattr(f, d)]])
     p_chosen = {f"c_{d}": list(getattr(f, d)) for d in ("lokasi", "opd") if getattr(f, d)}
@@ -131,7 +141,7 @@ def _cells(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     sums = ", ".join(f"sum({c}) AS {c}" for c in _SUM_COLS)
     sql = f"""
         SELECT periode, lokasi, opd, min(periode_mulai) AS periode_mulai, {sums}, bool_and({chosen}) AS _in
-        FROM agg_kinerja WHERE {w}
+        FROM {cube} WHERE {w}
         GROUP BY periode, lokasi, opd ORDER BY periode, lokasi, opd"""
     return run(con, sql, {**p, **p_chosen}, "cells")
 
@@ -155,11 +165,17 @@ def _sums(con: Con, f: Filters, scope: Scope, group: list[str], name: str) -> pl
             else cells
         )
     cols = ", ".join(group)
-    w, p = where(f, scope)
+    cube, dims = _cube(f, scope, group)
+    w, p = where(f, scope, dims=dims)
+    if cube == "agg_kinerja_opd":  # a few hundred rows: summed in Polars, cheaper than DuckDB's thirty aggregates
+        first = [pl.col("periode_mulai").min()] if "periode" in group else []
+        picked = ", ".join(dict.fromkeys([*group, *(["periode_mulai"] if first else []), *_SUM_COLS]))
+        rows = run(con, f"SELECT {picked} FROM {cube} WHERE {w}", p, name)
+        return rows.group_by(group).agg(*first, pl.col(_SUM_COLS).sum()).sort(group)
     sums = ", ".join(f"sum({c}) AS {c}" for c in _SUM_COLS)
     sql = f"""
         SELECT {cols}, {"min(periode_mulai) AS periode_mulai," if "periode" in group else ""} {sums}
-        FROM agg_kinerja WHERE {w}
+        FROM {cube} WHERE {w}
         GROUP BY {cols} ORDER BY {cols}"""
     return run(con, sql, p, name)
 

@@ -9,6 +9,7 @@ TABLES: dict[str, str | None] = {
     "fct_capaian": "lokasi, periode",
     "fct_perilaku": "periode",
     "agg_kinerja": "lokasi, periode",
+    "agg_kinerja_opd": "lokasi, periode",  # agg_kinerja per period, place and OPD only
     "agg_indikator": "lokasi, periode",
     "agg_sebaran": "lokasi, periode",
     "mart_pembinaan": "lokasi, periode",
