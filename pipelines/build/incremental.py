@@ -366,7 +366,7 @@ def run_marts_incremental(con: duckdb.DuckDBPyConnection, settings: Settings, ti
     dirty: list[str] | None = None
     periods: list | None = None
     plan = {"kotor": [], "sebagian": [], "utuh": []}
-    same: dict[str, bool] = {}  # per table named by a `whole when changed` line: as in the previous version
+    same: dict[str, bool] = {}  # per table a declaration names (or a mart kept): as in the previous version
     for sql_file in sorted(HERE.glob("*.sql")):
         started = time.perf_counter()
         sql = sql_file.read_text(encoding="utf-8")
