@@ -41,6 +41,8 @@ MART_KEYS: dict[str, tuple[str, ...]] = {
     "dim_periode": ("periode",),
     "dim_filter": _FILTER_DIMS,
     "agg_kinerja_opd": ("periode", "lokasi", "opd"),
+    "agg_sebaran_opd": ("periode", "lokasi", "opd", "bin"),
+    "agg_indikator_opd": ("periode", "lokasi", "opd", "indikator"),
     "meta": (),  # one row
     # one row per survey response with a comment: responses have no key (two people may answer alike), so the
     # check is that it holds exactly the rows of its source, below

@@ -117,13 +117,14 @@ def _with_source(sums: pl.DataFrame, sumber: str) -> pl.DataFrame:
 _RESTRICTED_GROUPABLE = {"lokasi", "opd", "periode"}
 
 
-def _cube(f: Filters, scope: Scope, group: list[str] | set[str]) -> tuple[str, list[str]]:
-    """The smallest cube that answers the view, and the dimensions its WHERE may name: agg_kinerja_opd (period,
-    place and OPD only) unless the filters, the grouping or an Atasan's team need the roster's finer columns."""
+def _cube(f: Filters, scope: Scope, group: list[str] | set[str], base: str = "agg_kinerja") -> tuple[str, list[str]]:
+    """The smallest cube that answers the view, and the dimensions its WHERE may name: `base`_opd (period, place
+    and OPD only: agg_kinerja_opd, agg_sebaran_opd, agg_indikator_opd) unless the filters, the grouping or an
+    Atasan's team need the roster's finer columns, which only `base` has."""
     finer = any(getattr(f, d) for d in LIMITED_DIMS) or bool(f.unit_lokasi) or scope.atasan is not None
     if finer or not set(group) <= _RESTRICTED_GROUPABLE:
-        return "agg_kinerja", list(_DIMS)
-    return "agg_kinerja_opd", ["lokasi", "opd"]
+        return base, list(_DIMS)
+    return f"{base}_opd", ["lokasi", "opd"]
 
 
 def _cells(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
@@ -295,9 +296,10 @@ def overview(con: Con, f: Filters, scope: Scope, top: int = 5, sumber: str = "te
 def score_distribution(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """Histogram counts per place and hasil kerja bin over the whole range: n counts employee-periods with a score,
     the same grain as scores_by's predikat counts beside it; `n_periode` is how many periods they span."""
-    w, p = where(f, scope)
+    cube, dims = _cube(f, scope, [], base="agg_sebaran")
+    w, p = where(f, scope, dims=dims)
     sql = f"""
-        WITH per AS (SELECT lokasi, bin, periode, sum(n) AS n FROM agg_sebaran WHERE {w} GROUP BY ALL)
+        WITH per AS (SELECT lokasi, bin, periode, sum(n) AS n FROM {cube} WHERE {w} GROUP BY ALL)
         SELECT lokasi, bin, sum(n) AS n, count(DISTINCT periode) AS n_periode FROM per
         GROUP BY lokasi, bin HAVING max(n) >= $min_group ORDER BY lokasi, bin"""
     out = run(con, sql, {**p, "min_group": _min_group(scope)}, "score_distribution")
@@ -309,14 +311,15 @@ def score_distribution(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
 @_rounded_for_restricted
 def indicator_capaian(con: Con, f: Filters, scope: Scope) -> pl.DataFrame:
     """Per indicator over the range: rows, mean capaian and the share that reached target."""
-    w, p = where(f, scope)
+    cube, dims = _cube(f, scope, [], base="agg_indikator")
+    w, p = where(f, scope, dims=dims)
     # the group's size for small-group suppression: its rows in its fullest period (rows are per person)
     sql = f"""
         WITH per AS (
             SELECT indikator, periode, any_value(satuan) AS satuan, any_value(arah) AS arah, sum(n) AS n,
                    sum(sum_capaian) AS sum_capaian, sum(n_capai_target) AS n_capai_target,
                    sum(sum_target) AS sum_target, sum(sum_realisasi) AS sum_realisasi
-            FROM agg_indikator WHERE {w} GROUP BY indikator, periode)
+            FROM {cube} WHERE {w} GROUP BY indikator, periode)
         SELECT indikator, any_value(satuan) AS satuan, any_value(arah) AS arah, sum(n) AS n,
                sum(sum_capaian) / sum(n) AS rata_capaian, sum(n_capai_target) / sum(n) AS share_capai,
                sum(sum_target) / sum(n) AS rata_target, sum(sum_realisasi) / sum(n) AS rata_realisasi

@@ -12,6 +12,8 @@ TABLES: dict[str, str | None] = {
     "agg_kinerja_opd": "lokasi, periode",  # agg_kinerja per period, place and OPD only
     "agg_indikator": "lokasi, periode",
     "agg_sebaran": "lokasi, periode",
+    "agg_sebaran_opd": "lokasi, periode",
+    "agg_indikator_opd": "lokasi, periode",
     "mart_pembinaan": "lokasi, periode",
     "mart_penghargaan": "lokasi, periode",
     "fct_distribusi": "lokasi, periode",
