@@ -39,8 +39,9 @@ def _copy(demo_settings, tmp: Path):
 def test_a_failing_page_shows_a_reference_number_and_logs_the_details(demo_settings, browser, tmp_path):
     """Attack 10/11 of issue 19: a failing page showed users a raw traceback with server paths."""
     s = _copy(demo_settings, tmp_path)
-    with duckdb.connect(str(s.warehouse)) as con:  # a table Ringkasan reads goes missing: its query fails
+    with duckdb.connect(str(s.warehouse)) as con:  # the tables Ringkasan's scores read go missing: its query fails
         con.execute("DROP TABLE agg_kinerja")
+        con.execute("DROP TABLE agg_kinerja_opd")  # (the cube a view by place, OPD and period reads)
     log = tmp_path / "server.log"
     with serve_with_accounts(s, [TEST_ADMIN], log=log) as (url, _db):
         page = open_signed_in(browser, url, TEST_ADMIN["username"])
