@@ -21,7 +21,7 @@ from settings import Settings
 from tests.conftest import make_settings
 from tests.helpers import csv
 from tests.test_history import MONTHS, _capaian, _loads
-from warehouse.marts import HERE
+from warehouse.marts import BATCHED, HERE, PER_PERIOD, period_batches
 
 
 def full_build(s: Settings) -> Path:
@@ -110,6 +110,45 @@ def year(tmp_path_factory):
 def test_after_every_load_of_the_year_every_table_equals_a_full_build(year):
     _s, out = year
     assert [(name, d) for name, d in out if d] == []
+
+
+def _batch_rows(s: Settings, rows: int) -> Settings:
+    raw = copy.deepcopy(s.raw)
+    raw["gudang"]["build_batch_rows"] = rows
+    return Settings(raw)
+
+
+def test_the_marts_come_out_the_same_built_period_by_period_or_all_periods_at_once(year):
+    s, _out = year
+    one_by_one, at_once = full_build(_batch_rows(s, 1)), full_build(_batch_rows(s, 10**12))
+    assert differences(one_by_one, at_once) == {}
+    con = duckdb.connect(str(at_once), read_only=True)
+    try:  # the year's months, in one stretch, each month's rows in their own row groups' order
+        assert con.execute("SELECT count(DISTINCT periode) FROM fct_kinerja").fetchone()[0] == len(MONTHS)
+    finally:
+        con.close()
+
+
+def test_batches_of_periods_hold_consecutive_periods_within_the_row_cap():
+    con = duckdb.connect()
+    periods = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"]
+    sizes = {"2026-01": 4, "2026-02": 4, "2026-03": 9, "2026-04": 1, "2026-05": 2}
+    con.execute("CREATE TABLE stg_capaian AS SELECT * FROM (VALUES ('x')) t(periode) WHERE false")
+    for p, n in sizes.items():
+        con.execute("INSERT INTO stg_capaian SELECT $p FROM range($n)", {"p": p, "n": n})
+    con.execute("CREATE TABLE stg_perilaku AS SELECT '2026-05' AS periode FROM range(1)")
+    con.execute("CREATE TABLE stg_evaluasi AS SELECT * FROM stg_perilaku WHERE false")
+    batched = f"{BATCHED}\nCREATE TABLE x AS SELECT 1"
+
+    def batches(sql, rows, subset=periods):
+        return period_batches(con, sql, subset, _batch_rows(make_settings(Path(tempfile.mkdtemp())), rows))
+
+    assert batches(batched, 8) == [("2026-01", "2026-02"), ("2026-03", "2026-03"), ("2026-04", "2026-05")]
+    assert batches(batched, 100) == [("2026-01", "2026-05")]
+    assert batches(batched, 1) == [(p, p) for p in periods]
+    # periods computed apart (an incremental build's dirty ones) never share a stretch across one left out
+    assert batches(batched, 100, ["2026-01", "2026-02", "2026-04"]) == [("2026-01", "2026-02"), ("2026-04", "2026-04")]
+    assert batches(f"{PER_PERIOD}\nCREATE TABLE x AS SELECT 1", 100) == [(p, p) for p in periods]
 
 
 def test_one_months_capaian_rebuilds_that_month_and_copies_the_rest(tmp_path):

@@ -50,7 +50,17 @@ import duckdb
 
 from pipelines.build import staging
 from settings import Settings
-from warehouse.marts import HERE, PER_PERIOD, _inline, _rule_tables, _variables, build_periods, rules_fingerprint, version
+from warehouse.marts import (
+    HERE,
+    _inline,
+    _rule_tables,
+    _variables,
+    build_periods,
+    builds_in_batches,
+    rules_fingerprint,
+    run_batches,
+    version,
+)
 
 PREV = "lalu"  # the previous version, attached read-only while the new one is built
 PARTITION = re.compile(r"^--\s*partition:\s*(\w+)\b")
@@ -98,12 +108,7 @@ def kept_when_unchanged(sql: str) -> set[str]:
 
 def reach_of(sql: str) -> list[str]:
     """The settings (as build variables) whose largest value is how many periods a mart's windows look back."""
-    for line in sql.splitlines():
-        if line.strip() and not line.startswith("--"):
-            break
-        if m := REACH.match(line):
-            return [v.strip() for v in m.group(1).split(",") if v.strip()]
-    return []
+    return sorted(_header_list(sql, REACH))
 
 
 def reached(con: duckdb.DuckDBPyConnection, dirty: list[str], reach: int) -> tuple[list[str], list[str]]:
@@ -318,20 +323,19 @@ def _reads(sql: str, names: set[str]) -> set[str]:
     return {n for n in names if re.search(rf"\b{re.escape(n)}\b", code)}
 
 
-def _run_whole(con: duckdb.DuckDBPyConnection, sql: str, periods: list) -> None:
+def _run_whole(con: duckdb.DuckDBPyConnection, sql: str, periods: list, settings: Settings) -> None:
     # every period: a mart may narrow its inputs by these
     con.execute("SET VARIABLE periode_hitung = NULL")
     con.execute("SET VARIABLE periode_masukan = NULL")
-    if PER_PERIOD not in sql:
+    if not builds_in_batches(sql):
         con.execute(sql)
         return
-    table = CREATED.search(sql).group(1)
-    for i, periode in enumerate(periods):
-        con.execute("SET VARIABLE periode_build = $p", {"p": periode})
-        con.execute(sql if i == 0 else sql.replace(f"CREATE TABLE {table} AS", f"INSERT INTO {table}", 1))
+    run_batches(con, sql, periods, settings, create=True)
 
 
-def _run_partition(con: duckdb.DuckDBPyConnection, sql: str, col: str, dirty: list[str], periods: list) -> None:
+def _run_partition(
+    con: duckdb.DuckDBPyConnection, sql: str, col: str, dirty: list[str], periods: list, settings: Settings
+) -> None:
     """Keep the previous version's rows of the clean periods (the copy holds them), compute the dirty ones again."""
     table = CREATED.search(sql).group(1)
     con.execute("SET VARIABLE periode_kotor = $d::VARCHAR[]", {"d": dirty})
@@ -340,11 +344,8 @@ def _run_partition(con: duckdb.DuckDBPyConnection, sql: str, col: str, dirty: li
     if not dirty:
         return
     con.execute(f"DELETE FROM {table} WHERE list_contains(getvariable('periode_kotor'), {col})")
-    insert = sql.replace(f"CREATE TABLE {table} AS", f"INSERT INTO {table}", 1)
-    if PER_PERIOD in sql:
-        for periode in (p for p in periods if p in set(dirty)):
-            con.execute("SET VARIABLE periode_build = $p", {"p": periode})
-            con.execute(insert)
+    if builds_in_batches(sql):
+        run_batches(con, sql, [p for p in periods if p in set(dirty)], settings, create=False)
         return
     body = sql.split(f"CREATE TABLE {table} AS", 1)[1].strip().rstrip(";")
     con.execute(f"INSERT INTO {table} SELECT * FROM ({body}) WHERE list_contains(getvariable('periode_kotor'), {col})")
@@ -397,18 +398,18 @@ def run_marts_incremental(con: duckdb.DuckDBPyConnection, settings: Settings, ti
             if reach := reach_of(sql):
                 mine, inputs = reached(con, dirty, max(int(values[v]) for v in reach))
                 con.execute("SET VARIABLE periode_masukan = $m::VARCHAR[]", {"m": inputs})  # what its windows read
-                _run_partition(con, sql, col, mine, periods)
+                _run_partition(con, sql, col, mine, periods, settings)
                 con.execute("SET VARIABLE periode_masukan = NULL")
                 whole |= set(made)  # changed beyond the dirty periods: a later mart reading it is rebuilt whole
                 plan.setdefault("jangkauan", {}).update(dict.fromkeys(made, mine))
             else:
-                _run_partition(con, sql, col, dirty, periods)
+                _run_partition(con, sql, col, dirty, periods, settings)
                 periodic |= set(made)
             plan["sebagian"] += made
         else:
             for name in made:
                 drop(con, name)
-            _run_whole(con, sql, periods)
+            _run_whole(con, sql, periods, settings)
             whole |= set(made) - periodic
             plan["utuh"] += made
         times[f"mart {Path(sql_file).stem}"] = time.perf_counter() - started

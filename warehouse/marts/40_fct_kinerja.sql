@@ -3,20 +3,21 @@
 -- PermenPANRB 6/2022 matrix; an official evaluasi wins (sumber_predikat = 'resmi').
 -- Also PP 30/2019 nilai kinerja (hasil kerja capped at capaian_cap) and PP 46/2011 nilai prestasi kerja with their predikat.
 -- Measures only: the employee's place, OPD and unit come from dim_pegawai where needed.
--- build: per period
+-- build: in batches of periods
 -- partition: periode (a period's rows come from that period's rows of its inputs: a load rebuilds the periods it touches)
 CREATE TABLE fct_kinerja AS
 WITH hasil AS (
     SELECT nip, periode, any_value(periode_mulai) AS periode_mulai, any_value(periode_jenis) AS periode_jenis,
            any_value(rezim) AS rezim,
            sum(capaian * bobot) / sum(bobot) AS hasil_kerja,
-           count(*) AS n_indikator
+           count(*) AS n_indikator,
+           bool_or(realisasi > 0) AS ada_realisasi
     FROM fct_capaian
-    WHERE periode = getvariable('periode_build')
+    WHERE periode BETWEEN getvariable('periode_dari') AND getvariable('periode_sampai')
     GROUP BY nip, periode
 ),
 evaluasi AS (
-    SELECT * FROM stg_evaluasi WHERE periode = getvariable('periode_build')
+    SELECT * FROM stg_evaluasi WHERE periode BETWEEN getvariable('periode_dari') AND getvariable('periode_sampai')
 ),
 kunci AS (  -- every employee-period with results, plus those with only an official evaluation
     SELECT nip, periode, periode_mulai, periode_jenis FROM hasil
@@ -27,7 +28,11 @@ rated AS (
     SELECT
         k.nip, k.periode, k.periode_mulai, k.periode_jenis,
         coalesce(h.rezim, 'PermenPANRB 6/2022') AS rezim,
-        h.hasil_kerja, h.n_indikator, p.perilaku, coalesce(p.penilaian_360, false) AS penilaian_360,
+        h.hasil_kerja, h.n_indikator,
+        -- an indicator realised above zero (e-Kinerja exports zero until it is filled in); an official
+        -- evaluation without indicators counts as realised
+        coalesce(h.ada_realisasi, true) AS ada_realisasi,
+        p.perilaku, coalesce(p.penilaian_360, false) AS penilaian_360,
         CASE WHEN h.hasil_kerja >= getvariable('rating_hasil_di_atas') THEN 'Di Atas Ekspektasi'
              WHEN h.hasil_kerja >= getvariable('rating_hasil_sesuai') THEN 'Sesuai Ekspektasi'
              WHEN h.hasil_kerja IS NOT NULL THEN 'Di Bawah Ekspektasi' END AS rating_hasil_hitung,
@@ -40,7 +45,7 @@ rated AS (
     FROM kunci k
     LEFT JOIN hasil h USING (nip, periode)
     -- filtered to the period here: the join alone would read every period's rows
-    LEFT JOIN (SELECT * FROM fct_perilaku_pegawai WHERE periode = getvariable('periode_build')) p USING (nip, periode)
+    LEFT JOIN (SELECT * FROM fct_perilaku_pegawai WHERE periode BETWEEN getvariable('periode_dari') AND getvariable('periode_sampai')) p USING (nip, periode)
     LEFT JOIN evaluasi e USING (nip, periode)
 ),
 predikat AS (
@@ -75,7 +80,7 @@ SELECT
         WHEN 'triwulanan' THEN year(pp.periode_mulai) * 4 + (month(pp.periode_mulai) - 1) // 3
         ELSE year(pp.periode_mulai) END AS periode_ke,
     pp.rezim,
-    pp.hasil_kerja, pp.n_indikator, pp.perilaku, pp.penilaian_360,
+    pp.hasil_kerja, pp.n_indikator, pp.ada_realisasi, pp.perilaku, pp.penilaian_360,
     pp.rating_hasil_kerja, pp.rating_perilaku, pp.predikat_hitung,
     pp.predikat_final AS predikat, pp.sumber_predikat, pp.predikat_organisasi, pp.inovasi,
     pp.nilai_pp30,
@@ -104,5 +109,7 @@ LEFT JOIN cfg_predikat o ON o.predikat = CASE
     WHEN n.rezim = getvariable('rezim_pp30') AND n.predikat_pp30 IS NOT NULL THEN n.predikat_pp30
     WHEN n.rezim = getvariable('rezim_pp46') AND n.predikat_pp46 IS NOT NULL THEN n.predikat_pp46
     ELSE n.predikat END
--- NIP order within each period: one employee's lookup reads one row group per period
-ORDER BY n.nip;
+-- period order: a period's rows sit in their own row groups, which the marts reading a period (and an
+-- incremental build's delete of the periods it recomputes) find by their min/max; employees are looked up in
+-- fct_riwayat_pegawai, stored in NIP order
+ORDER BY n.periode;

@@ -20,21 +20,19 @@ batas AS (
             ELSE periode_mulai + INTERVAL 1 YEAR END::DATE - 1 AS periode_akhir
     FROM periode
 ),
-riwayat AS (SELECT r.*, min(r.berlaku_dari) OVER (PARTITION BY r.nip) AS dari_pertama FROM dim_pegawai_riwayat r),
+riwayat AS (
+    SELECT r.*,
+        lead(r.berlaku_dari) OVER (PARTITION BY r.nip ORDER BY r.berlaku_dari) AS dari_berikut,
+        r.berlaku_dari = min(r.berlaku_dari) OVER (PARTITION BY r.nip) AS pertama
+    FROM dim_pegawai_riwayat r
+),
 berlaku AS (  -- the stretch in force then: the latest begun by the period's end, else the employee's first
     SELECT b.periode, b.periode_mulai, b.periode_akhir, r.*
-    FROM batas b JOIN riwayat r ON r.berlaku_dari <= b.periode_akhir OR r.berlaku_dari = r.dari_pertama
-    QUALIFY row_number() OVER (PARTITION BY r.nip, b.periode ORDER BY (r.berlaku_dari <= b.periode_akhir) DESC, r.berlaku_dari DESC) = 1
+    FROM batas b JOIN riwayat r
+      ON (r.dari_berikut IS NULL OR b.periode_akhir < r.dari_berikut) AND (b.periode_akhir >= r.berlaku_dari OR r.pertama)
 ),
 terdaftar AS (  -- not those who had left before the period began
     SELECT * FROM berlaku WHERE NOT (coalesce(keluar, false) AND berlaku_sampai <= periode_mulai)
-),
-skp AS (
-    SELECT nip, periode, true AS ada_skp, bool_or(realisasi > 0) AS ada_realisasi FROM stg_capaian
-    WHERE getvariable('periode_hitung') IS NULL OR list_contains(getvariable('periode_hitung'), periode)
-    GROUP BY nip, periode
-    UNION ALL
-    SELECT nip, periode, true, true FROM stg_evaluasi ANTI JOIN stg_capaian USING (nip, periode)
 ),
 pengecualian AS (
     SELECT t.nip, t.periode, string_agg(DISTINCT e.jenis_status, ', ' ORDER BY e.jenis_status) AS alasan_pengecualian
@@ -44,13 +42,12 @@ pengecualian AS (
     GROUP BY t.nip, t.periode
 )
 SELECT t.nip, t.nama, t.lokasi, t.opd, t.unit_kerja, t.jabatan, t.periode, t.periode_mulai,
-    coalesce(s.ada_skp, false) AS ada_skp,
-    coalesce(s.ada_realisasi, false) AS ada_realisasi,
+    -- an SKP: indicators or an official evaluation, which is what gives an employee-period its fct_kinerja row
+    k.nip IS NOT NULL AS ada_skp,
+    coalesce(k.ada_realisasi, false) AS ada_realisasi,
     coalesce(k.predikat IS NOT NULL, false) AS ada_rating,
     x.alasan_pengecualian IS NOT NULL AS dikecualikan, x.alasan_pengecualian
 FROM terdaftar t
-LEFT JOIN (SELECT nip, periode, bool_or(ada_skp) AS ada_skp, bool_or(ada_realisasi) AS ada_realisasi FROM skp GROUP BY ALL) s
-    USING (nip, periode)
 LEFT JOIN fct_kinerja k USING (nip, periode)
 LEFT JOIN pengecualian x USING (nip, periode)
 ORDER BY t.periode, t.lokasi, t.opd, t.nip;

@@ -14,6 +14,6 @@ FROM stg_perilaku p
 JOIN dim_pegawai r ON r.nip = p.nip_penilai
 -- the rater's own placement in that period where they were appraised then, else their current one
 LEFT JOIN fct_penempatan d ON d.nip = p.nip_penilai AND d.periode = p.periode
-LEFT JOIN (SELECT nip, hasil_kerja FROM fct_kinerja WHERE periode = getvariable('periode_build')) k ON k.nip = p.nip
-WHERE p.peran_penilai = 'atasan' AND p.nip_penilai IS NOT NULL AND p.periode = getvariable('periode_build')
+LEFT JOIN (SELECT nip, periode, hasil_kerja FROM fct_kinerja WHERE periode BETWEEN getvariable('periode_dari') AND getvariable('periode_sampai')) k ON k.nip = p.nip AND k.periode = p.periode
+WHERE p.peran_penilai = 'atasan' AND p.nip_penilai IS NOT NULL AND p.periode BETWEEN getvariable('periode_dari') AND getvariable('periode_sampai')
 GROUP BY ALL;

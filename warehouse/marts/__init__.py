@@ -71,6 +71,58 @@ def _rule_tables(con: duckdb.DuckDBPyConnection, s: Settings) -> None:
 
 
 PER_PERIOD = "-- build: per period"
+# A mart built in batches of consecutive periods: as many as fit under [gudang] build_batch_rows input rows (at
+# province scale every period at once; at national scale one period at a time, as per period).
+BATCHED = "-- build: in batches of periods"
+
+
+def builds_in_batches(sql: str) -> bool:
+    """Whether a mart is run over stretches of periods (`getvariable('periode_dari')` to `periode_sampai`)."""
+    return PER_PERIOD in sql or BATCHED in sql
+
+
+def period_batches(
+    con: duckdb.DuckDBPyConnection, sql: str, periods: list[str | None], settings: Settings
+) -> list[tuple[str | None, str | None]]:
+    """The stretches (first, last period) a batched mart is run over, in order, covering `periods` (sorted, a
+    subset of the build's periods when only some are computed): one per period for `-- build: per period`; for
+    `-- build: in batches of periods`, consecutive periods together while their staged appraisal rows stay
+    within [gudang] build_batch_rows. A stretch never spans a period outside `periods`: the filter is a range."""
+    if BATCHED not in sql or len(periods) < 2:
+        return [(p, p) for p in periods]
+    cap = int(settings.section("gudang").get("build_batch_rows", 20_000_000))
+    rows = dict(
+        con.execute(
+            "SELECT periode, sum(n) FROM (SELECT periode, count(*) AS n FROM stg_capaian GROUP BY ALL"
+            " UNION ALL SELECT periode, count(*) FROM stg_perilaku GROUP BY ALL) GROUP BY ALL"
+        ).fetchall()
+    )
+    every = build_periods(con)
+    place = {p: i for i, p in enumerate(every)}
+    out: list[tuple[str | None, str | None]] = []
+    first, last, size = None, None, 0
+    for p in periods:
+        n = int(rows.get(p) or 0)
+        adjacent = last is not None and place.get(p, -2) == place.get(last, -9) + 1
+        if first is not None and adjacent and size + n <= cap:
+            last, size = p, size + n
+            continue
+        if first is not None:
+            out.append((first, last))
+        first, last, size = p, p, n
+    if first is not None:
+        out.append((first, last))
+    return out
+
+
+def run_batches(con: duckdb.DuckDBPyConnection, sql: str, periods: list[str | None], settings: Settings, create: bool) -> None:
+    """Run a batched mart over `periods`: the first stretch creates its table (when `create`), the others append."""
+    table = re.search(r"CREATE TABLE (\w+) AS", sql).group(1)
+    insert = sql.replace(f"CREATE TABLE {table} AS", f"INSERT INTO {table}", 1)
+    for i, (first, last) in enumerate(period_batches(con, sql, periods, settings)):
+        con.execute("SET VARIABLE periode_dari = $a", {"a": first})
+        con.execute("SET VARIABLE periode_sampai = $b", {"b": last})
+        con.execute(sql if create and i == 0 else insert)
 
 
 def version() -> str:
@@ -114,9 +166,10 @@ def build_periods(con: duckdb.DuckDBPyConnection) -> list[str | None]:
 def run_marts(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
     """Create every mart in file order (the number prefix is the dependency order).
 
-    A file marked `-- build: per period` is run once per period with `getvariable('periode_build')` set:
-    the first run creates the table, the others append to it. Memory then holds one period at a time,
-    and the table comes out in period order, which its row groups' min/max use for skipping.
+    A file marked `-- build: per period` or `-- build: in batches of periods` is run once per stretch of
+    periods (`period_batches`) with `getvariable('periode_dari')` and `periode_sampai` set: the first run creates
+    the table, the others append to it. Memory then holds one stretch at a time, and the table comes out in
+    period order, which its row groups' min/max use for skipping.
     """
     values = _variables(con, settings)
     _rule_tables(con, settings)
@@ -125,12 +178,9 @@ def run_marts(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
         sql = sql_file.read_text(encoding="utf-8")
         if "CREATE VIEW" in sql:
             sql = _inline(sql, values)
-        if PER_PERIOD not in sql:
+        if not builds_in_batches(sql):
             con.execute(sql)
             continue
         periods = periods if periods is not None else build_periods(con)
-        table = re.search(r"CREATE TABLE (\w+) AS", sql).group(1)
-        for i, periode in enumerate(periods):
-            con.execute("SET VARIABLE periode_build = $p", {"p": periode})
-            con.execute(sql if i == 0 else sql.replace(f"CREATE TABLE {table} AS", f"INSERT INTO {table}", 1))
+        run_batches(con, sql, periods, settings, create=True)
     con.execute("CREATE TABLE _versi AS SELECT $v AS marts, $r AS aturan", {"v": version(), "r": rules_fingerprint(settings)})
