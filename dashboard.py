@@ -30,8 +30,8 @@ from ui import fmt
 from ui.auth import account_box, current_principal, sign_in_page
 from ui.data import cached, parquet_dir, scope, settings, version
 from ui.filters import REFUSED, sidebar
-from ui.i18n import lang, t
-from ui.page import PAGES, address, guarded
+from ui.i18n import t
+from ui.page import PAGES, UNFILTERED, address, freshness_line, guarded
 from warehouse import queries
 
 log = get_logger(__name__)
@@ -65,22 +65,7 @@ def _ensure_warehouse() -> None:
 
 
 def _freshness(slot) -> None:
-    info = cached(queries.freshness)
-    slot.caption(
-        t(
-            "fresh",
-            waktu=fmt.day(info["waktu"], lang()),
-            dari=fmt.period(info["dari"], lang()),
-            sampai=fmt.period(info["sampai"], lang()),
-            n=fmt.num(info["n_periode"], 0, lang()),
-            rej=fmt.num(info["ditolak"], 0, lang()),
-        )
-    )
-
-
-# Pages the shared filters don't act on: drawing them there would suggest they do (they keep their values meanwhile:
-# `persist_state`, and come back on the next page that uses them).
-UNFILTERED = {"data", "akun", "log-akses", "panduan"}
+    slot.caption(freshness_line(cached(queries.freshness)))
 
 
 def main() -> None:

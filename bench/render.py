@@ -19,6 +19,7 @@ from tests.browser import (
     sign_in_sso,
     wait_titled,
 )
+from ui.page import UNFILTERED
 
 BENCH_USER = {"sub": "bench", "email": "bench@bkpsdm.example", "name": "Bench"}
 BENCH_ADMIN = {
@@ -70,12 +71,14 @@ def _shape(tab) -> dict[str, int]:
     }
 
 
-def _floor_time(ctx, floor_url: str, shape: dict[str, int], path: str = "") -> float:
-    """One open of the floor page with the same number of charts and grids, in a new tab like the page; at the
-    root address, or with `path` at a page address."""
+def _floor_time(ctx, floor_url: str, shape: dict[str, int], path: str = "", filters: bool = True) -> float:
+    """One open of the floor page (the dashboard's frame, with the sidebar filters unless `filters` is false) with
+    the same number of charts and grids, in a new tab like the page; at the root address, or with `path` at a page
+    address. Done as a page is: the script finished and the heading, every chart and every grid drawn."""
     tab = ctx.new_page()
     started = time.perf_counter()
-    tab.goto(f"{floor_url}/{path}?charts={shape['charts']}&grids={shape['grids']}&title=Lantai")
+    query = f"charts={shape['charts']}&grids={shape['grids']}&title=Lantai" + ("" if filters else "&filters=0")
+    tab.goto(f"{floor_url}/{path}?{query}")
     wait_titled(tab, "Lantai")
     ms = (time.perf_counter() - started) * 1000
     tab.close()
@@ -91,11 +94,15 @@ def render(warehouse: Path, runs: int, nip: str) -> dict:
 
     open: the page's address opened in a new tab (a new session; the browser has the app's scripts
     cached, as for anyone who has used the dashboard before); the very first open after the server
-    starts (cold caches everywhere) is kept apart. Beside each page, its floor: a minimal Streamlit page
-    (bench/floor_app.py) with the same number of Plotly charts and grids, served and opened the same way
-    in the same run, each floor open right after a page open; `floor_ratio` is the median of those pairs'
-    ratios. switch: moving to the page from the sidebar in a session that is already open, which is how a
-    leader goes from page to page.
+    starts (cold caches everywhere) is kept apart. Beside each page, its floor (bench/floor_app.py): the
+    dashboard's own frame as the router draws it for this admin (the navigation, the language switch, the
+    account box, the freshness line and, on the pages the router draws them on, the period and place filters),
+    computed from nothing, around the same number of Plotly charts and grids; served and opened the same way in
+    the same run, each floor open right after a page open; `floor_ratio` is the median of those pairs' ratios,
+    `deep_floor_ratio` the same against the floor opened at a page address (`/lantai`).
+
+    switch: moving to the page from the sidebar in a session that is already open, which is how a leader goes
+    from page to page.
     """
     from playwright.sync_api import sync_playwright
 
@@ -120,6 +127,7 @@ def render(warehouse: Path, runs: int, nip: str) -> dict:
                 target = f"{url}/{path}" + (f"?nip={nip}" if path == "profil" else "")
                 opened[path], floors, pair_ratios[path], deep, deep_ratios[path] = [], [], [], [], []
                 shape = None
+                filtered = path not in UNFILTERED  # the router draws the sidebar filters on this page
                 # page and floor opened in turn, so a slow spell of the machine falls on both alike
                 for i in range(runs + 1):
                     tab = ctx.new_page()
@@ -130,9 +138,9 @@ def render(warehouse: Path, runs: int, nip: str) -> dict:
                     errors += tab.locator("[data-testid='stException']").count()
                     shape = shape or _shape(tab)
                     tab.close()
-                    floors.append(_floor_time(ctx, floor_url, shape))
+                    floors.append(_floor_time(ctx, floor_url, shape, filters=filtered))
                     # a page at a page address beside the same floor at a page address (Ringkasan is at the root)
-                    deep.append(_floor_time(ctx, floor_url, shape, "lantai") if path else floors[-1])
+                    deep.append(_floor_time(ctx, floor_url, shape, "lantai", filtered) if path else floors[-1])
                     if i:
                         pair_ratios[path].append(opened[path][-1] / floors[-1])
                         deep_ratios[path].append(opened[path][-1] / deep[-1])

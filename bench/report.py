@@ -136,7 +136,7 @@ def _render(r: dict) -> list[str]:
     out = [
         "#### Page render in headless Chromium (until the script is done and every chart and grid is drawn), ms",
         "",
-        "| page | opened in a new tab, median (min–max) | floor: minimal page with as many charts/grids | "
+        "| page | opened in a new tab, median (min–max) | floor: the dashboard's frame with as many charts/grids | "
         "page ÷ floor | floor at a page address | page ÷ that floor | switched from the sidebar, median (min–max) | "
         "first open after server start | of which the page script on the server |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",

@@ -110,3 +110,59 @@ def test_dashboard_queries_run_unchanged_on_the_partitioned_export(demo_settings
     ca = Q.coaching_list(file_con, f, bench_pages.SCOPE).sort("nip")
     cb = Q.coaching_list(files_con, f, bench_pages.SCOPE).sort("nip")
     assert ca.select("nip", "urgensi").equals(cb.select("nip", "urgensi"))
+
+
+def _drawn(monkeypatch, script: Path, principal=None, query: dict[str, str] | None = None):
+    """`script` run once by AppTest; with it, the navigation it drew: section -> (title, icon, address) of each
+    listed page (hidden pages left out)."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    given = []
+    real = st.navigation
+    monkeypatch.setattr(st, "navigation", lambda pages, **kw: given.append(pages) or real(pages, **kw))
+    at = AppTest.from_file(str(script), default_timeout=120)
+    if principal is not None:
+        at.session_state["_principal"] = principal
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, at.exception
+    nav = {s: [(p.title, p.icon, p.url_path) for p in pages if p.visibility == "visible"] for s, pages in given[-1].items()}
+    return at, nav
+
+
+def test_the_render_floor_draws_the_dashboards_frame(demo_settings, monkeypatch):
+    """bench/floor_app.py: the frame the router draws for the benchmark's admin (the same navigation, language
+    switch, account box, the two filters always shown with the switch for the others, the freshness line), then
+    the asked number of charts and grids; without the filters when asked, as on the pages they don't act on."""
+    from appdb.principal import Principal
+    from bench.render import BENCH_ADMIN
+    from domain.places import PLACES
+    from ui.data import settings
+
+    monkeypatch.setenv("KINERJA_WAREHOUSE", str(demo_settings.warehouse))
+    monkeypatch.setenv("KINERJA_STAGING", str(demo_settings.staging))
+    settings.clear()
+    try:
+        admin = Principal(BENCH_ADMIN["username"], "admin", BENCH_ADMIN["display_name"], BENCH_ADMIN["lokasi"])
+        dash, dash_nav = _drawn(monkeypatch, ROOT / "dashboard.py", admin)
+        floor, floor_nav = _drawn(monkeypatch, ROOT / "bench" / "floor_app.py", query={"charts": "2", "grids": "1"})
+    finally:
+        settings.clear()
+    assert floor_nav == dash_nav
+    assert len(floor_nav) == 4 and sum(len(p) for p in floor_nav.values()) == 18
+    for at in (dash, floor):
+        assert at.sidebar.radio(key="lang").options == ["Bahasa Indonesia", "English"]
+        assert [m.key for m in at.sidebar.multiselect] == ["lokasi"]
+        assert at.sidebar.toggle(key="filters_more").value is False
+        assert at.sidebar.button(key="signout").label == "Keluar"
+        assert any(c.value.startswith("Data dimuat terakhir") for c in at.main.caption)
+    assert floor.sidebar.markdown[0].value == dash.sidebar.markdown[0].value  # "Masuk sebagai **Bench** · Admin BKPSDM"
+    assert floor.sidebar.multiselect(key="lokasi").options == list(PLACES)
+    assert len(floor.sidebar.select_slider(key="periode").options) == 24
+    assert len(dash.sidebar.select_slider(key="periode").options) == 12  # the demo's periods
+    assert floor.title[0].value == "Lantai" and len(floor.get("plotly_chart")) == 2 and len(floor.dataframe) == 1
+    bare, bare_nav = _drawn(monkeypatch, ROOT / "bench" / "floor_app.py", query={"grids": "1", "filters": "0"})
+    assert bare_nav == dash_nav and not bare.sidebar.multiselect and not bare.sidebar.select_slider
+    assert bare.sidebar.button(key="signout") and len(bare.dataframe) == 1 and not bare.get("plotly_chart")

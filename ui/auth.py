@@ -397,11 +397,16 @@ def _demo_list() -> None:
     st.dataframe(rows, hide_index=True, key="demo_accounts")
 
 
+def account_lines(name: str, role: str) -> bool:
+    """The account box's own lines: who is signed in, in which role, and the sign-out button (True when pressed)."""
+    st.markdown(t("signed_in_as", name=fmt.md(name), role=role_label(role)))
+    return st.button(t("signout"), key="signout", icon=":material/logout:")
+
+
 def account_box(who: Principal) -> None:
     """Who is signed in and the sign-out button, at the top of the sidebar."""
     with st.sidebar:
-        st.markdown(t("signed_in_as", name=fmt.md(who.display_name or who.username), role=role_label(who.role)))
-        if st.button(t("signout"), key="signout", icon=":material/logout:"):
+        if account_lines(who.display_name or who.username, who.role):
             if sign_out():
                 # the provider's redirect is queued: a rerun now would start a run that drops it unsent,
                 # leaving the identity cookie (the next page load would be signed in again)

@@ -55,11 +55,11 @@ def reset() -> None:
     st.session_state.pop(MORE_TOGGLE, None)
 
 
-def _more_open() -> bool:
-    """Whether to draw the less used filters. Each drawn filter costs the browser time on every new tab, and
-    most views use the period and the place only, so the other five are drawn when asked for; but a filter
-    in force (from the address, a chart click or an earlier choice) is never hidden: while one holds a value
-    they stay open and the switch is locked."""
+def more_open() -> bool:
+    """The switch for the less used filters, and whether to draw them. Each drawn filter costs the browser time
+    on every new tab, and most views use the period and the place only, so the other five are drawn when asked
+    for; but a filter in force (from the address, a chart click or an earlier choice) is never hidden: while one
+    holds a value they stay open and the switch is locked."""
     held = any(st.session_state.get(k) for k in MORE) or any(st.query_params.get_all(k) for k in MORE)
     if held:
         st.session_state[MORE_TOGGLE] = True
@@ -195,6 +195,32 @@ def _splitting(opts: pl.DataFrame) -> tuple[tuple, ...]:
     )
 
 
+def default_range(keys: list[str], end: str) -> tuple[str, str]:
+    """The period range shown when nothing is chosen: the twelve periods up to `end`."""
+    return keys[max(0, keys.index(end) - 11)], end
+
+
+def period_range(keys: list[str], default: tuple[str, str]) -> tuple[str, str]:
+    """The period range slider over the period codes `keys`, shown as month names, kept in the URL as codes."""
+    urlstate.restore("periode", keys, default, pair=True)
+    dari, sampai = st.select_slider(
+        t("period_range"),
+        options=keys,
+        value=default,
+        key="periode",
+        format_func=lambda k: fmt.period(k, lang()),
+        persist_state="session",
+        help=t("period_help"),
+    )
+    urlstate.publish("periode", (dari, sampai), default)
+    return dari, sampai
+
+
+def place_filter(allowed: list[str]) -> tuple[str, ...]:
+    """The place filter over the places the viewer may see."""
+    return _multi("lokasi", allowed)
+
+
 def sidebar() -> Filters:
     """Draw the filters and return the current selection."""
     per = cached(queries.periods)
@@ -206,18 +232,8 @@ def sidebar() -> Filters:
             return Filters()
         # the default range ends at the latest complete period (ui.cakupan), never at a month still loading
         end = cakupan.default_end(Filters(), keys) or keys[-1]
-        default = (keys[max(0, keys.index(end) - 11)], end)
-        urlstate.restore("periode", keys, default, pair=True)
-        dari, sampai = st.select_slider(
-            t("period_range"),
-            options=keys,
-            value=default,
-            key="periode",
-            format_func=lambda k: fmt.period(k, lang()),
-            persist_state="session",
-            help=t("period_help"),
-        )
-        urlstate.publish("periode", (dari, sampai), default)
+        default = default_range(keys, end)
+        dari, sampai = period_range(keys, default)
         for line in cakupan.range_notes(keys, end):
             st.caption(line)
         sc = scope()
@@ -231,9 +247,9 @@ def sidebar() -> Filters:
         if sc.suppresses:  # no filter that splits an OPD for a viewer whose small groups are withheld
             for key in LIMITED_DIMS:
                 _refuse_outside(key, [])
-        lok = _multi("lokasi", allowed)
+        lok = place_filter(allowed)
         opd = unit = jab = gol = sta = pairs = triples = ()
-        if _more_open():
+        if more_open():
             opts = cached(queries.filter_options, sc, lokasi=lok)
             opd, pairs = _opd(opts)
             if pairs:

@@ -60,6 +60,27 @@ def chart(fig, key: str, fields: tuple[str, ...] = ()) -> None:
         narrow(**chosen)
 
 
+def freshness_line(info: dict) -> str:
+    """The line on every page saying when data was last loaded, which periods it holds and how many rows were
+    refused, from `queries.freshness`'s answer."""
+    from ui import fmt
+    from ui.i18n import lang, t
+
+    lg = lang()
+    return t(
+        "fresh",
+        waktu=fmt.day(info["waktu"], lg),
+        dari=fmt.period(info["dari"], lg),
+        sampai=fmt.period(info["sampai"], lg),
+        n=fmt.num(info["n_periode"], 0, lg),
+        rej=fmt.num(info["ditolak"], 0, lg),
+    )
+
+
+# Pages the shared filters don't act on: drawing them there would suggest they do (they keep their values meanwhile:
+# `persist_state`, and come back on the next page that uses them).
+UNFILTERED = {"data", "akun", "log-akses", "panduan"}
+
 PAGES: dict[str, object] = {}  # filled by the router: url path -> st.Page
 
 
