@@ -82,7 +82,10 @@ def _add(who: Principal) -> None:
 def _edit(who: Principal, users: list[dict]) -> None:
     st.subheader(t("edit_user"))
     names = [u["username"] for u in users]
-    name = st.selectbox(t("username"), names, key="edit_pick")
+    # no account chosen at first: the form's dozen fields are drawn for the account chosen, not for the first listed
+    name = st.selectbox(t("username"), names, index=None, placeholder=t("pick_account"), key="edit_pick")
+    if name is None:
+        return
     user = next(u for u in users if u["username"] == name)
     if user["role"] not in ROLES:  # a superadmin's account is changed on the command line only
         st.info(t("superadmin_cli"))

@@ -157,6 +157,12 @@ def test_akun_page_offers_and_shows_only_the_admins_own_places(app):
     assert "Superadmin (baris perintah)" not in at.selectbox(key="new_role").options
     assert at.selectbox(key="edit_pick").options == ["pimpinan-bangko"]
     assert _grids(at)[0]["Pengguna"].to_list() == ["pimpinan-bangko"]
+    # the change form is drawn for the account chosen, with its values; none is chosen at first
+    assert at.selectbox(key="edit_pick").value is None
+    assert not [w for w in at.text_input if w.key.startswith("edit_")]
+    at.selectbox(key="edit_pick").set_value("pimpinan-bangko").run()
+    assert at.multiselect(key="edit_pimpinan-bangko_lokasi").value == ["Bangko"]
+    assert at.selectbox(key="edit_pimpinan-bangko_role").value == "pimpinan"
 
 
 def test_a_unit_of_another_place_in_the_address_is_dropped_logged_and_said(app, demo_settings):

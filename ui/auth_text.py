@@ -69,6 +69,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "admin_only": ("Halaman ini hanya untuk Admin BKPSDM.", "This page is for BKPSDM admins only."),
     "add_user": ("Tambah akun", "Add account"),
     "edit_user": ("Ubah akun", "Change account"),
+    "pick_account": ("Pilih akun yang akan diubah", "Choose the account to change"),
     "role": ("Peran", "Role"),
     "display_name": ("Nama tampilan", "Display name"),
     "email": ("E-mail (untuk SSO)", "E-mail (for SSO)"),
