@@ -127,3 +127,29 @@ def test_a_status_excuses_exactly_the_periods_it_overlaps(tmp_path):
         ("2026-02", NIP[0], True, "cltn"),
         ("2026-02", NIP[1], False, None),
     ]
+
+
+def test_compliance_counts_an_skp_realised_only_above_zero(tmp_path):
+    """e-Kinerja exports a realisation of zero until it is filled in: an SKP whose indicators are all at zero is an
+    SKP without realisasi; one indicator above zero realises it; an official evaluation alone counts as both; an
+    employee on the roster with neither has no SKP."""
+    s = make_settings(tmp_path)
+    roster = csv(
+        [{"NIP": n, "Nama": f"P{i}", "Lokasi": "Jambi", "Perangkat Daerah": "Disdukcapil"} for i, n in enumerate(NIP[:4])]
+    )
+    rows = [
+        {"NIP": NIP[0], "Periode": "2026-01", "Indikator": "Layanan", "Target": "10", "Realisasi": "0", "Bobot": "60"},
+        {"NIP": NIP[0], "Periode": "2026-01", "Indikator": "Laporan", "Target": "4", "Realisasi": "0", "Bobot": "40"},
+        {"NIP": NIP[1], "Periode": "2026-01", "Indikator": "Layanan", "Target": "10", "Realisasi": "0", "Bobot": "60"},
+        {"NIP": NIP[1], "Periode": "2026-01", "Indikator": "Laporan", "Target": "4", "Realisasi": "3", "Bobot": "40"},
+    ]
+    evals = csv([{"NIP": NIP[2], "Periode": "2026-01", "Predikat": B}])
+    report = load_files([("pegawai.csv", roster), ("capaian.csv", csv(rows)), ("evaluasi.csv", evals)], s)
+    assert report.exit_code == 0 and report.rejects.is_empty(), report.rejects
+    got = query(s, "SELECT nip, ada_skp, ada_realisasi, ada_rating FROM fct_kepatuhan ORDER BY nip").rows()
+    assert got == [
+        (NIP[0], True, False, False),
+        (NIP[1], True, True, False),
+        (NIP[2], True, True, True),
+        (NIP[3], False, False, False),
+    ]

@@ -345,7 +345,8 @@ def _run_partition(
         return
     con.execute(f"DELETE FROM {table} WHERE list_contains(getvariable('periode_kotor'), {col})")
     if builds_in_batches(sql):
-        run_batches(con, sql, [p for p in periods if p in set(dirty)], settings, create=False)
+        chosen = set(dirty)
+        run_batches(con, sql, [p for p in periods if p in chosen], settings, create=False)
         return
     body = sql.split(f"CREATE TABLE {table} AS", 1)[1].strip().rstrip(";")
     con.execute(f"INSERT INTO {table} SELECT * FROM ({body}) WHERE list_contains(getvariable('periode_kotor'), {col})")

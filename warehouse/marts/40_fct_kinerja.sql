@@ -31,7 +31,7 @@ rated AS (
         h.hasil_kerja, h.n_indikator,
         -- an indicator realised above zero (e-Kinerja exports zero until it is filled in); an official
         -- evaluation without indicators counts as realised
-        coalesce(h.ada_realisasi, true) AS ada_realisasi,
+        CASE WHEN h.n_indikator IS NULL THEN true ELSE coalesce(h.ada_realisasi, false) END AS ada_realisasi,
         p.perilaku, coalesce(p.penilaian_360, false) AS penilaian_360,
         CASE WHEN h.hasil_kerja >= getvariable('rating_hasil_di_atas') THEN 'Di Atas Ekspektasi'
              WHEN h.hasil_kerja >= getvariable('rating_hasil_sesuai') THEN 'Sesuai Ekspektasi'
