@@ -123,7 +123,7 @@ def test_the_marts_come_out_the_same_built_period_by_period_or_all_periods_at_on
     one_by_one, at_once = full_build(_batch_rows(s, 1)), full_build(_batch_rows(s, 10**12))
     assert differences(one_by_one, at_once) == {}
     con = duckdb.connect(str(at_once), read_only=True)
-    try:  # the year's months, in one stretch, each month's rows in their own row groups' order
+    try:  # every month of the year is there, built in the one stretch
         assert con.execute("SELECT count(DISTINCT periode) FROM fct_kinerja").fetchone()[0] == len(MONTHS)
     finally:
         con.close()
