@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 
 import openpyxl
 import polars as pl
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from pipelines.intake.errors import FileRefused
 from pipelines.intake.prepare import prepare
-from pipelines.intake.readers import decode, read_table
+from pipelines.intake.readers import _counter_end, decode, read_table
 from pipelines.load.transaction import load_files
 from tests.conftest import make_settings
 from tests.helpers import NIPS, pegawai, query
@@ -204,3 +205,68 @@ def test_tab_separated_text_named_xls_is_read_as_a_table():
     text = "NIP\tNama\tOPD\n" + "\n".join(f"{n}\tPegawai {i}\tDinas Sosial" for i, n in enumerate(NIPS[:3]))
     table = read_table("export.xls", text.encode())
     assert table.body["NIP"].to_list() == NIPS[:3]
+
+
+_NUMBERED = re.compile(r"^([^0-9]*?)\s*([0-9]{1,6})\.?$")
+
+
+def _counter_end_row_by_row(body: pl.DataFrame, cols: list[str]) -> int | None:
+    """The plain reading of where a numbered table ends, one row at a time (the reference for `_counter_end`)."""
+    names = [c for c in body.columns if c != "_baris"]
+    if not names or body.height < 3:
+        return None
+    lead, rows = body[names[0]].to_list(), body["_baris"].to_list()
+    prefix, last, run, first_at = None, None, 0, None
+    for i, v in enumerate(lead):
+        m = _NUMBERED.match((v or "").strip())
+        if not m:
+            continue
+        p, n = m.group(1).strip().lower(), int(m.group(2))
+        if prefix is None:
+            if n > 2:
+                return None
+            prefix, last, run, first_at = p, n, 1, i
+        elif p == prefix and n == last + 1:
+            last, run = n, run + 1
+    if prefix is None or run < 3:
+        return None
+    others = [c for c in cols if c != names[0]]
+    for i in range(first_at, len(lead)):
+        v = (lead[i] or "").strip()
+        if not v or _NUMBERED.match(v):
+            continue
+        later = [(lead[j] or "").strip() for j in range(i + 1, len(lead))]
+        if any((m := _NUMBERED.match(x)) and m.group(1).strip().lower() == prefix for x in later):
+            continue
+        if any(x is not None and re.fullmatch(r"-?[\d.,]+", str(x).strip()) for x in (body[c][i] for c in others)):
+            return rows[i]
+    return None
+
+
+_FIRST_CELLS = st.one_of(
+    st.none(),
+    st.sampled_from(["", " ", "Jumlah", "NRR", "IKM", "Responden", "Sub Bagian", "197908022002122001", "1.", "2 "]),
+    st.builds(lambda p, n, dot: f"{p}{n}{dot}", st.sampled_from(["", "Responden ", "R-", "No "]), st.integers(0, 12), st.sampled_from(["", "."])),
+    st.text(alphabet="aZ 09.-", max_size=6),
+)
+_OTHER_CELLS = st.one_of(st.none(), st.sampled_from(["", "4", "3,25", "-1.5", "baik", "x1"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(_FIRST_CELLS, _OTHER_CELLS, _OTHER_CELLS), min_size=0, max_size=30),
+    st.one_of(st.none(), st.tuples(st.sampled_from(["", "Responden ", "no. "]), st.integers(0, 4), st.integers(1, 5))),
+)
+def test_where_a_numbered_table_ends_equals_reading_it_row_by_row(cells, numbered):
+    """The vectorised reading of the first column agrees with reading the table one row at a time: numbered runs
+    (bare or with a word before the number, starting at 0 to 4), headings inside them, summary rows with figures,
+    NIP-keyed tables."""
+    if numbered:  # a numbered run, then whatever follows
+        word, start, n = numbered
+        cells = [(f"{word}{start + i}", "4", "3") for i in range(n)] + cells
+    body = pl.DataFrame(
+        {"_baris": list(range(2, len(cells) + 2)), "no": [c[0] for c in cells], "a": [c[1] for c in cells], "b": [c[2] for c in cells]},
+        schema={"_baris": pl.Int64, "no": pl.String, "a": pl.String, "b": pl.String},
+    )
+    cols = ["no", "a", "b"]
+    assert _counter_end(body, cols) == _counter_end_row_by_row(body, cols)

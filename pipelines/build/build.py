@@ -106,8 +106,10 @@ def rebuild(settings: Settings) -> None:
 # by NIP, so one employee's rows are a few row groups) besides the marts the pages read.
 ON_FILES = {"capaian", "perilaku"}
 # Copied facts are stored in these orders, so row-group min/max skip all but a few groups for one
-# employee (profile) or one date range (survey page).
-ORDER_BY = {"skm": "tanggal", "capaian": "nip, periode", "perilaku": "nip, periode"}
+# employee in one period (the profile asks for one period at a time), one range of periods (the marts built
+# in batches of periods) or one date range (survey page). Period first: a staging file holds its periods
+# together, so the sort is cheaper than by NIP first (10,7 million indicator rows at province: 5,6 s against 7,6 s).
+ORDER_BY = {"skm": "tanggal", "capaian": "periode, nip", "perilaku": "periode, nip"}
 
 
 def _sql_list(paths: list[str]) -> str:

@@ -184,7 +184,13 @@ def unreadable(frame: pl.DataFrame, kind: str, file: str) -> pl.DataFrame:
         orig = f"_asal_{col}"
         if orig not in frame.columns:
             continue
-        mask = filled(orig) & parse(orig).is_null()
+        # each distinct cell text read once (a file repeats a few weights or words over its rows): the texts
+        # nothing reads, then the rows holding one of them
+        texts = frame.select(pl.col(orig).unique())
+        unknown = texts.filter(filled(orig) & parse(orig).is_null()).get_column(orig)
+        if unknown.is_empty():
+            continue
+        mask = pl.col(orig).is_in(unknown.implode())
         out.append(
             make_rejects(
                 frame,

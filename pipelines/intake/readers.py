@@ -268,7 +268,7 @@ def _drop_footer(body: pl.DataFrame, names: list[str]) -> tuple[pl.DataFrame, li
     return kept, dropped
 
 
-_COUNTED = re.compile(r"^(\D*?)\s*(\d{1,6})\.?$")
+_COUNTED = re.compile(r"^([^0-9]*?)\s*([0-9]{1,6})\.?$")
 
 
 def _counter_end(body: pl.DataFrame, cols: list[str]) -> int | None:
@@ -276,34 +276,42 @@ def _counter_end(body: pl.DataFrame, cols: list[str]) -> int | None:
     first row after the numbered run whose first cell is other text and that holds figures elsewhere (a sum, an
     average), with no numbered row after it. Summary rows worded in ways no list foresees ('Nilai /Unsur',
     'NRR tertbg/unsur') end the table by their place, not their words; a group heading inside a table (text
-    only, or followed by more numbered rows) does not."""
+    only, or followed by more numbered rows) does not.
+
+    The first cells are matched in one vectorised pass; only the numbered rows and the text rows after the
+    run are looked at one by one (a table keyed by NIP has none, however long it is)."""
     names = [c for c in body.columns if c != ROW]
     if not names or body.height < 3:
         return None
-    lead = body[names[0]].to_list()
-    rows = body[ROW].to_list()
-    prefix, last, run, first_at = None, None, 0, None
-    for i, v in enumerate(lead):
-        m = _COUNTED.match((v or "").strip())
-        if not m:
-            continue
-        p, n = m.group(1).strip().lower(), int(m.group(2))
+    lead = body.get_column(names[0]).cast(pl.String).fill_null("").str.strip_chars()
+    parts = lead.str.extract_groups(_COUNTED.pattern)
+    number = parts.struct.field("2")
+    hits = number.is_not_null().arg_true()
+    if hits.is_empty():
+        return None
+    at = hits.to_list()
+    prefixes = parts.struct.field("1").gather(hits).str.strip_chars().str.to_lowercase().to_list()
+    numbers = number.gather(hits).cast(pl.Int64).to_list()
+    prefix, last, run = None, None, 0
+    for p, n in zip(prefixes, numbers, strict=True):
         if prefix is None:
             if n > 2:
                 return None
-            prefix, last, run, first_at = p, n, 1, i
+            prefix, last, run = p, n, 1
         elif p == prefix and n == last + 1:
             last, run = n, run + 1
-    if prefix is None or run < 3:
+    if run < 3:
         return None
+    first_at = at[0]
+    # a text row before the last numbered row of the same run is a heading inside the table
+    last_same = max(i for i, p in zip(at, prefixes, strict=True) if p == prefix)
+    counted = set(at)
+    rows = body.get_column(ROW)
     others = [c for c in cols if c != names[0] and c in body.columns]
-    for i in range(first_at, len(lead)):
-        v = (lead[i] or "").strip()
-        if not v or _COUNTED.match(v):
+    text_rows = (lead != "").arg_true()
+    for i in text_rows.filter(text_rows > max(first_at, last_same)).to_list():
+        if i in counted:
             continue
-        later = [(lead[j] or "").strip() for j in range(i + 1, len(lead))]
-        if any((m := _COUNTED.match(x)) and m.group(1).strip().lower() == prefix for x in later):
-            continue  # a heading inside the table: numbered rows go on after it
         figures = [body[c][i] for c in others]
         if any(x is not None and re.fullmatch(r"-?[\d.,]+", str(x).strip()) for x in figures):
             return rows[i]
