@@ -159,8 +159,19 @@ def staging_table(
     def plain() -> None:  # no duplicates to settle: the files as they are, viewed or copied in order
         if on_files:
             con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet({_sql_list(files)}, union_by_name = true)")
-        else:
+            return
+        by_period = _one_period_each(con, files) if ORDER_BY.get(kind, "").startswith("periode") else None
+        if by_period is None:
             con.execute(f"CREATE TABLE {table} AS SELECT * FROM {src}{order}", {"files": files})
+            return
+        # every file holds one period, in NIP order: copied file by file in period order, the rows come out in
+        # period order without sorting them (10,7 million indicator rows at province: 4,4 s against 5,9 s)
+        kept = con.execute("SELECT current_setting('preserve_insertion_order')").fetchone()[0]
+        con.execute("SET preserve_insertion_order = true")
+        try:
+            con.execute(f"CREATE TABLE {table} AS SELECT * FROM {src}", {"files": by_period})
+        finally:
+            con.execute(f"SET preserve_insertion_order = {bool(kept)}")
 
     if not keys or len(files) == 1:
         plain()
@@ -192,6 +203,20 @@ def staging_table(
         {"files": files},
     )
     con.execute("DROP TABLE _bentrok")
+
+
+def _one_period_each(con: duckdb.DuckDBPyConnection, files: list[str]) -> list[str] | None:
+    """The files in order of the one period each holds (by their Parquet statistics), or None when a file
+    holds several periods or has no statistics for it."""
+    rows = con.execute(
+        """SELECT file_name, min(stats_min_value) AS dari, max(stats_max_value) AS sampai, bool_and(stats_min_value IS NOT NULL)
+           FROM parquet_metadata($files) WHERE path_in_schema = 'periode' GROUP BY file_name""",
+        {"files": files},
+    ).fetchall()
+    if len(rows) != len(set(files)) or not all(ok and dari == sampai for _f, dari, sampai, ok in rows):
+        return None
+    period = {f: dari for f, dari, _s, _ok in rows}
+    return sorted(files, key=lambda f: (period[f], f))
 
 
 def _add_missing_columns(con: duckdb.DuckDBPyConnection, kind: str) -> None:
