@@ -46,10 +46,12 @@ sanksi AS (
      AND year(s.tmt_hukuman) <= k.tahun AND year(s.tmt_hukuman) > k.tahun - getvariable('talenta_sanksi_tahun')
     GROUP BY k.nip, k.tahun
 ),
-tempat AS (  -- where the employee was in the year's last appraised period
-    SELECT k.nip, year(k.periode_mulai) AS tahun, d.lokasi, d.opd, d.unit_kerja, d.nama, d.jabatan, d.jenis_jabatan
-    FROM fct_kinerja k JOIN fct_penempatan d USING (nip, periode)
-    QUALIFY row_number() OVER (PARTITION BY k.nip, year(k.periode_mulai) ORDER BY k.periode_mulai DESC) = 1
+tempat AS (  -- where the employee was in the year's last appraised period (the latest begun; of two begun the same
+    -- day, a month and its quarter, the later key), found first, then joined to its placement alone
+    SELECT t.nip, t.tahun, d.lokasi, d.opd, d.unit_kerja, d.nama, d.jabatan, d.jenis_jabatan
+    FROM (SELECT nip, year(periode_mulai) AS tahun, arg_max(periode, (periode_mulai, periode)) AS periode
+          FROM fct_kinerja GROUP BY nip, year(periode_mulai)) t
+    JOIN fct_penempatan d USING (nip, periode)
 ),
 level AS (
     SELECT k.*, a.tanggal_asesmen, a.instrumen, a.nilai_potensial, a.kategori_potensial, a.asesor,
