@@ -302,14 +302,14 @@ def _counter_end(body: pl.DataFrame, cols: list[str]) -> int | None:
             last, run = n, run + 1
     if run < 3:
         return None
-    first_at = at[0]
-    # a text row before the last numbered row of the same run is a heading inside the table
+    # a text row before the last row numbered like the run (which begins at the first numbered row) is a heading
+    # inside the table: only text rows after it can end the table
     last_same = max(i for i, p in zip(at, prefixes, strict=True) if p == prefix)
     counted = set(at)
     rows = body.get_column(ROW)
     others = [c for c in cols if c != names[0] and c in body.columns]
     text_rows = (lead != "").arg_true()
-    for i in text_rows.filter(text_rows > max(first_at, last_same)).to_list():
+    for i in text_rows.filter(text_rows > last_same).to_list():
         if i in counted:
             continue
         figures = [body[c][i] for c in others]

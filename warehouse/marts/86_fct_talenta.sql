@@ -47,7 +47,7 @@ sanksi AS (
     GROUP BY k.nip, k.tahun
 ),
 tempat AS (  -- where the employee was in the year's last appraised period (the latest begun; of two begun the same
-    -- day, a month and its quarter, the later key), found first, then joined to its placement alone
+    -- day, a month and its quarter, the greater period key), found first, then joined to its placement alone
     SELECT t.nip, t.tahun, d.lokasi, d.opd, d.unit_kerja, d.nama, d.jabatan, d.jenis_jabatan
     FROM (SELECT nip, year(periode_mulai) AS tahun, arg_max(periode, (periode_mulai, periode)) AS periode
           FROM fct_kinerja GROUP BY nip, year(periode_mulai)) t
