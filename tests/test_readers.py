@@ -246,7 +246,12 @@ def _counter_end_row_by_row(body: pl.DataFrame, cols: list[str]) -> int | None:
 _FIRST_CELLS = st.one_of(
     st.none(),
     st.sampled_from(["", " ", "Jumlah", "NRR", "IKM", "Responden", "Sub Bagian", "197908022002122001", "1.", "2 "]),
-    st.builds(lambda p, n, dot: f"{p}{n}{dot}", st.sampled_from(["", "Responden ", "R-", "No "]), st.integers(0, 12), st.sampled_from(["", "."])),
+    st.builds(
+        lambda p, n, dot: f"{p}{n}{dot}",
+        st.sampled_from(["", "Responden ", "R-", "No "]),
+        st.integers(0, 12),
+        st.sampled_from(["", "."]),
+    ),
     st.text(alphabet="aZ 09.-", max_size=6),
 )
 _OTHER_CELLS = st.one_of(st.none(), st.sampled_from(["", "4", "3,25", "-1.5", "baik", "x1"]))
@@ -264,8 +269,9 @@ def test_where_a_numbered_table_ends_equals_reading_it_row_by_row(cells, numbere
     if numbered:  # a numbered run, then whatever follows
         word, start, n = numbered
         cells = [(f"{word}{start + i}", "4", "3") for i in range(n)] + cells
+    columns = {"no": [c[0] for c in cells], "a": [c[1] for c in cells], "b": [c[2] for c in cells]}
     body = pl.DataFrame(
-        {"_baris": list(range(2, len(cells) + 2)), "no": [c[0] for c in cells], "a": [c[1] for c in cells], "b": [c[2] for c in cells]},
+        {"_baris": list(range(2, len(cells) + 2)), **columns},
         schema={"_baris": pl.Int64, "no": pl.String, "a": pl.String, "b": pl.String},
     )
     cols = ["no", "a", "b"]
