@@ -276,3 +276,10 @@ def test_where_a_numbered_table_ends_equals_reading_it_row_by_row(cells, numbere
     )
     cols = ["no", "a", "b"]
     assert _counter_end(body, cols) == _counter_end_row_by_row(body, cols)
+
+
+@pytest.mark.parametrize("raw", [b"", b" ", b"\r\n\r\n", b" \t\n\x0b\x0c\r "])
+def test_an_empty_or_blank_file_is_refused_as_empty_in_both_languages(raw):
+    with pytest.raises(FileRefused) as err:
+        read_table("kosong.csv", raw)
+    assert (err.value.pesan, err.value.message) == ("Berkas kosong.", "The file is empty.")

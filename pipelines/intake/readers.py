@@ -557,7 +557,7 @@ def read_table(path: Path | str, data: bytes | None = None, sheet: str | None = 
     name = Path(path).name
     raw = data if data is not None else Path(path).read_bytes()
     suffix = Path(path).suffix.lower()
-    if not raw.strip():
+    if not raw or raw.isspace():  # (isspace stops at the first other byte; strip would copy the whole file)
         raise FileRefused(name, "Berkas kosong.", "The file is empty.")
     what = sniff(raw)
     if what in ("zip", "ole"):
